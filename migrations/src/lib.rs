@@ -1,0 +1,19 @@
+//! Schema migrations of the NFL DFS database.
+//!
+//! Every schema change is a new migration appended to [`Migrator::migrations`]; a migration that
+//! has shipped is never edited. The app refuses a database that has migrations it does not know
+//! (made by a newer version), so the order and names here are the schema's version history.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_initial;
+
+/// The app's migrator: the ordered list of every migration the app knows.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261128_000001_initial::Migration)]
+    }
+}

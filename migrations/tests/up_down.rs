@@ -1,0 +1,40 @@
+//! The migrations apply to an empty SQLite database, roll back completely and apply again.
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm_migration::sea_orm::{ConnectionTrait, Database, Statement};
+
+async fn table_names(db: &sea_orm_migration::sea_orm::DatabaseConnection) -> Vec<String> {
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND name <> 'seaql_migrations' ORDER BY name",
+        ))
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|r| r.try_get::<String>("", "name").unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn migrations_apply_roll_back_and_reapply() {
+    let db = Database::connect("sqlite::memory:").await.unwrap();
+    Migrator::up(&db, None).await.unwrap();
+    assert_eq!(
+        table_names(&db).await,
+        [
+            "games",
+            "players",
+            "settings",
+            "slate_games",
+            "slate_players",
+            "slates",
+            "teams"
+        ]
+    );
+    Migrator::down(&db, None).await.unwrap();
+    assert!(table_names(&db).await.is_empty());
+    Migrator::up(&db, None).await.unwrap();
+    assert_eq!(table_names(&db).await.len(), 7);
+}

@@ -1,0 +1,152 @@
+//! The core's error type. Every error carries a stable [`ErrorCode`] that front ends switch on;
+//! the message is for people and names what was wrong and what to do.
+
+use serde::Serialize;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+/// Result alias of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Stable, machine-readable error kinds. The UI switches on these, never on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The database could not be opened, read or written.
+    Database,
+    /// The database was written by a newer app version; it is left untouched.
+    SchemaTooNew,
+    /// A setting key that does not exist.
+    UnknownSetting,
+    /// A setting value that fails validation.
+    InvalidSetting,
+    /// A file or folder could not be read or written.
+    Io,
+    /// The app's configuration (environment, `.env`, paths) is unusable.
+    Config,
+}
+
+impl ErrorCode {
+    /// The code as it is serialized, e.g. `invalid_setting`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Database => "database",
+            ErrorCode::SchemaTooNew => "schema_too_new",
+            ErrorCode::UnknownSetting => "unknown_setting",
+            ErrorCode::InvalidSetting => "invalid_setting",
+            ErrorCode::Io => "io",
+            ErrorCode::Config => "config",
+        }
+    }
+}
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A database failure, with what the app was doing.
+    #[error("database error while {action}: {source}")]
+    Database {
+        /// What the app was doing, e.g. "reading settings".
+        action: &'static str,
+        /// The underlying driver error.
+        #[source]
+        source: sea_orm::DbErr,
+    },
+    /// The database has migrations this version does not know.
+    #[error(
+        "The database {path} was written by a newer version of NFL DFS (it has schema \
+         '{migration}', unknown to version {app_version}). Update NFL DFS to open it; the \
+         database was not changed."
+    )]
+    SchemaTooNew {
+        /// The database file.
+        path: String,
+        /// The first unknown migration found in the database.
+        migration: String,
+        /// This app's version.
+        app_version: &'static str,
+    },
+    /// A setting key that does not exist.
+    #[error("Unknown setting '{key}'. Known settings: {known}.")]
+    UnknownSetting {
+        /// The key asked for.
+        key: String,
+        /// The known keys, comma-separated.
+        known: String,
+    },
+    /// A setting value that fails validation.
+    #[error("Invalid value '{value}' for setting '{key}': {reason}.")]
+    InvalidSetting {
+        /// The setting key.
+        key: String,
+        /// The value as given.
+        value: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A file-system failure on a named path.
+    #[error("{action} {path}: {source}")]
+    Io {
+        /// What the app was doing, e.g. "creating the data folder".
+        action: &'static str,
+        /// The path concerned.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Unusable configuration.
+    #[error("{0}")]
+    Config(String),
+}
+
+impl Error {
+    /// The stable code of this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Database { .. } => ErrorCode::Database,
+            Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::UnknownSetting { .. } => ErrorCode::UnknownSetting,
+            Error::InvalidSetting { .. } => ErrorCode::InvalidSetting,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Config(_) => ErrorCode::Config,
+        }
+    }
+
+    /// Wraps a database error with what the app was doing.
+    pub fn db(action: &'static str) -> impl FnOnce(sea_orm::DbErr) -> Error {
+        move |source| Error::Database { action, source }
+    }
+
+    /// Wraps an I/O error with what the app was doing and on which path.
+    pub fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    #[test]
+    fn as_str_matches_the_serialized_code() {
+        for code in [
+            ErrorCode::Database,
+            ErrorCode::SchemaTooNew,
+            ErrorCode::UnknownSetting,
+            ErrorCode::InvalidSetting,
+            ErrorCode::Io,
+            ErrorCode::Config,
+        ] {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The health report: what the app is, where its state lives, and what data and models it has.
+//! Behind the `health` command, the status bar and `nfl-dfs-cli health`.
+
+use crate::store::entity::{game, player, slate, slate_player, team};
+use crate::{Error, Result};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, QueryOrder};
+use serde::Serialize;
+use std::path::Path;
+use ts_rs::TS;
+
+/// The app's health at a glance.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Health {
+    /// App version.
+    pub app_version: String,
+    /// The data folder.
+    pub data_dir: String,
+    /// The database file (or URL when in memory).
+    pub database_path: String,
+    /// The newest applied migration: the schema version.
+    pub schema_version: String,
+    /// How many migrations are applied.
+    pub migrations_applied: u32,
+    /// What data is stored.
+    pub data: DataStatus,
+    /// What models are available.
+    pub models: ModelStatus,
+}
+
+/// Counts of stored data and when it last changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DataStatus {
+    /// NFL teams known.
+    pub teams: u32,
+    /// NFL games known.
+    pub games: u32,
+    /// NFL players known.
+    pub players: u32,
+    /// DraftKings slates imported.
+    pub slates: u32,
+    /// Players across all slates.
+    pub slate_players: u32,
+    /// When data last changed (RFC 3339, UTC), if ever.
+    pub last_updated: Option<String>,
+}
+
+/// Which positions have a trained model in the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ModelStatus {
+    /// The registry folder.
+    pub registry_dir: String,
+    /// Positions with at least one trained model version, sorted.
+    pub trained_positions: Vec<String>,
+}
+
+/// Counts the stored data.
+pub async fn data_status(db: &DatabaseConnection) -> Result<DataStatus> {
+    const COUNTING: &str = "counting stored data";
+    let as_u32 = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    let latest_slate = slate::Entity::find()
+        .order_by_desc(slate::Column::ImportedAt)
+        .one(db)
+        .await
+        .map_err(Error::db(COUNTING))?;
+    Ok(DataStatus {
+        teams: as_u32(
+            team::Entity::find()
+                .count(db)
+                .await
+                .map_err(Error::db(COUNTING))?,
+        ),
+        games: as_u32(
+            game::Entity::find()
+                .count(db)
+                .await
+                .map_err(Error::db(COUNTING))?,
+        ),
+        players: as_u32(
+            player::Entity::find()
+                .count(db)
+                .await
+                .map_err(Error::db(COUNTING))?,
+        ),
+        slates: as_u32(
+            slate::Entity::find()
+                .count(db)
+                .await
+                .map_err(Error::db(COUNTING))?,
+        ),
+        slate_players: as_u32(
+            slate_player::Entity::find()
+                .count(db)
+                .await
+                .map_err(Error::db(COUNTING))?,
+        ),
+        last_updated: latest_slate.map(|s| s.imported_at.to_rfc3339()),
+    })
+}
+
+/// Scans the model registry (`<registry>/<position>/<version>/`).
+pub fn model_status(registry_dir: &Path) -> Result<ModelStatus> {
+    let mut trained_positions = Vec::new();
+    match std::fs::read_dir(registry_dir) {
+        Ok(entries) => {
+            for entry in entries {
+                let entry = entry.map_err(Error::io("reading the model registry", registry_dir))?;
+                let has_version = std::fs::read_dir(entry.path())
+                    .map(|mut versions| versions.any(|v| v.is_ok_and(|v| v.path().is_dir())))
+                    .unwrap_or(false);
+                if has_version {
+                    trained_positions.push(entry.file_name().to_string_lossy().into_owned());
+                }
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io("reading the model registry", registry_dir)(e)),
+    }
+    trained_positions.sort();
+    Ok(ModelStatus {
+        registry_dir: registry_dir.display().to_string(),
+        trained_positions,
+    })
+}

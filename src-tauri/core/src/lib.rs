@@ -1,0 +1,31 @@
+//! # nfl-dfs-core
+//!
+//! The domain core of NFL DFS. Everything the app does lives here and is usable without a
+//! window: the Tauri shell and the `nfl-dfs-cli` binary are two thin front ends over
+//! [`Workspace`]. This crate knows nothing of Tauri or IPC; its public types are plain data
+//! (serde + ts-rs derives, so the shell can generate TypeScript from them).
+//!
+//! Code map:
+//! - [`paths`]: where the database, logs, cache, models and backups live.
+//! - [`store`]: the SQLite database (sea-orm): opening, pragmas, migrations, entities.
+//! - [`settings`]: typed, validated settings with defaults and environment overrides.
+//! - [`health`]: the report behind the `health` command and the status bar.
+//! - [`logging`]: console and daily-rotated file logs.
+//! - [`error`]: the one error type, with a stable machine-readable [`ErrorCode`].
+
+pub mod error;
+pub mod health;
+pub mod logging;
+pub mod paths;
+pub mod settings;
+pub mod store;
+mod workspace;
+
+pub use error::{Error, ErrorCode, Result};
+pub use workspace::Workspace;
+
+/// The app's version, shared by the shell, the CLI and the core (one workspace version).
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The bundle identifier; it names the per-platform app-data folder, as Tauri does.
+pub const APP_IDENTIFIER: &str = "com.nfldfs.desktop";

@@ -1,0 +1,111 @@
+//! The SQLite database: opening it with the app's pragmas, refusing a database written by a
+//! newer version, running migrations, and the sea-orm entities.
+//!
+//! Invariant: every multi-row write goes through one transaction, so a failure or a crash leaves
+//! nothing half-written. Pragmas: WAL journal (readers never block the writer), foreign keys on,
+//! a busy timeout so a second process (the CLI beside the app) waits instead of failing.
+
+pub mod entity;
+
+use crate::paths::DataPaths;
+use crate::{Error, Result, APP_VERSION};
+use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
+use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxSqliteConnector, Statement};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// How long a writer waits for another connection's lock before failing.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The schema state of a database: the migrations applied, newest last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaState {
+    /// Names of the applied migrations in order.
+    pub applied: Vec<String>,
+}
+
+impl SchemaState {
+    /// The newest applied migration, the database's schema version.
+    pub fn version(&self) -> Option<&str> {
+        self.applied.last().map(String::as_str)
+    }
+}
+
+/// Opens (creating if needed) the database, checks that this app knows its schema, and brings it
+/// up to date. A database with unknown migrations is refused before anything is written.
+pub async fn open(paths: &DataPaths) -> Result<DatabaseConnection> {
+    let db = connect(&paths.database_url).await?;
+    let state = schema_state(&db).await?;
+    let known: Vec<String> = Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_string())
+        .collect();
+    if let Some(unknown) = state.applied.iter().find(|m| !known.contains(m)) {
+        db.close().await.ok();
+        return Err(Error::SchemaTooNew {
+            path: paths.database_display(),
+            migration: unknown.clone(),
+            app_version: APP_VERSION,
+        });
+    }
+    let pending = known.len() - state.applied.len();
+    if pending > 0 {
+        tracing::info!(pending, database = %paths.database_display(), "applying migrations");
+        Migrator::up(&db, None)
+            .await
+            .map_err(Error::db("applying migrations"))?;
+    }
+    Ok(db)
+}
+
+/// Connects with the app's pragmas, without migrating.
+pub async fn connect(url: &str) -> Result<DatabaseConnection> {
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|e| Error::Config(format!("invalid database URL '{url}': {e}")))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await
+        .map_err(|e| Error::Database {
+            action: "opening the database",
+            source: sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())),
+        })?;
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
+/// The migrations applied to a database (none for a new, empty one).
+pub async fn schema_state(db: &DatabaseConnection) -> Result<SchemaState> {
+    let backend = db.get_database_backend();
+    let has_table = db
+        .query_one_raw(Statement::from_string(
+            backend,
+            "SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'seaql_migrations'",
+        ))
+        .await
+        .map_err(Error::db("reading the schema version"))?
+        .is_some();
+    if !has_table {
+        return Ok(SchemaState { applied: vec![] });
+    }
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            backend,
+            "SELECT version FROM seaql_migrations ORDER BY version",
+        ))
+        .await
+        .map_err(Error::db("reading the schema version"))?;
+    let applied = rows
+        .iter()
+        .map(|row| row.try_get::<String>("", "version"))
+        .collect::<Result<_, _>>()
+        .map_err(Error::db("reading the schema version"))?;
+    Ok(SchemaState { applied })
+}

@@ -1,0 +1,59 @@
+//! TypeScript types of every command's input and output, generated from the Rust types with
+//! ts-rs into `ui/src/lib/bindings.ts`. A test fails when the checked-in file is stale; run
+//! `UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings` to regenerate it.
+
+use crate::commands::SetSettingInput;
+use crate::error::IpcError;
+use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
+use nfl_dfs_core::settings::{SettingEntry, SettingSource, SettingValue};
+use nfl_dfs_core::ErrorCode;
+use ts_rs::{Config, TS};
+
+/// Where the generated file lives, relative to the workspace root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
+
+/// The generated TypeScript module.
+pub fn typescript() -> String {
+    let cfg = Config::default();
+    let decls = [
+        ErrorCode::decl(&cfg),
+        IpcError::decl(&cfg),
+        Health::decl(&cfg),
+        DataStatus::decl(&cfg),
+        ModelStatus::decl(&cfg),
+        SettingValue::decl(&cfg),
+        SettingSource::decl(&cfg),
+        SettingEntry::decl(&cfg),
+        SetSettingInput::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings\n",
+    );
+    for decl in decls {
+        out.push_str("\nexport ");
+        out.push_str(&decl);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn bindings_are_current() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
+        let fresh = typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            checked_in == fresh,
+            "{BINDINGS_PATH} is stale: run `UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings`"
+        );
+    }
+}

@@ -1,0 +1,3 @@
+// The app's IPC command names, shared by build.rs (which makes each an `allow-<command>`
+// permission) and the shell's tests. Keep in step with `commands::handler()`.
+pub const COMMAND_NAMES: &[&str] = &["health", "get_settings", "set_setting"];

@@ -1,0 +1,46 @@
+//! The Tauri shell of NFL DFS. It only translates: IPC calls into [`nfl_dfs_core`] calls, core
+//! errors into `{code, message}`, long work into progress events. No domain logic lives here.
+
+pub mod bindings;
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use nfl_dfs_core::paths::DataPaths;
+use nfl_dfs_core::{logging, Workspace};
+use state::AppState;
+
+/// Starts the desktop app: resolves the data folder, starts logging, opens the database (an
+/// unusable one is reported in the window, not by a crash), and runs the window's event loop.
+pub fn run() {
+    let paths = DataPaths::resolve(None);
+    let log_guard = paths
+        .as_ref()
+        .ok()
+        .and_then(|p| match logging::init(&p.logs_dir(), "info") {
+            Ok(guard) => Some(guard),
+            Err(e) => {
+                eprintln!("logging disabled: {e}");
+                None
+            }
+        });
+    let workspace = match paths {
+        Ok(paths) => tauri::async_runtime::block_on(Workspace::open(paths)),
+        Err(e) => Err(e),
+    };
+    match &workspace {
+        Ok(ws) => tracing::info!(
+            version = nfl_dfs_core::APP_VERSION,
+            database = %ws.paths().database_display(),
+            "NFL DFS started"
+        ),
+        Err(e) => tracing::error!("the database could not be opened: {e}"),
+    }
+
+    tauri::Builder::default()
+        .manage(AppState::new(workspace))
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!())
+        .expect("the window system failed to start");
+    drop(log_guard);
+}

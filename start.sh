@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets everything up (first run only) and launches NFL DFS on the demo data folder.
+# On a machine without a display it says so and runs the CLI demo instead.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/setup.sh
+ensure_setup
+build_ui
+
+# The demo runs in its own data folder so it never touches the user's real one.
+export NFL_DFS_DATA_DIR="${NFL_DFS_DATA_DIR:-$NFL_DFS_TARGET_DIR/demo-data}"
+
+step "Building the app"
+cargo build -p nfl-dfs -p nfl-dfs-cli
+cli="$NFL_DFS_TARGET_DIR/debug/nfl-dfs-cli"
+
+if [ "$(uname -s)" = "Linux" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  step "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the CLI demo instead"
+  "$cli" health
+  echo
+  "$cli" settings get
+  echo
+  echo "Run ./start.sh on a desktop session to open the app window."
+  exit 0
+fi
+
+step "Launching NFL DFS (data folder: $NFL_DFS_DATA_DIR)"
+exec "$NFL_DFS_TARGET_DIR/debug/nfl-dfs"

@@ -1,0 +1,40 @@
+// Typed calls to the app's Tauri commands. The types come from the Rust side (bindings.ts,
+// generated); errors arrive as {code, message} and are raised as AppError so callers switch
+// on `code`, never on message text.
+import { invoke } from "@tauri-apps/api/core";
+import type { ErrorCode, Health, IpcError, SetSettingInput, SettingEntry } from "./bindings";
+
+/** An error from a command, or `ipc` when the call itself failed. */
+export class AppError extends Error {
+  readonly code: ErrorCode | "ipc";
+
+  constructor(code: ErrorCode | "ipc", message: string) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+  }
+}
+
+function isIpcError(value: unknown): value is IpcError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as IpcError).code === "string" &&
+    typeof (value as IpcError).message === "string"
+  );
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    if (isIpcError(raw)) throw new AppError(raw.code, raw.message);
+    throw new AppError("ipc", raw instanceof Error ? raw.message : String(raw));
+  }
+}
+
+export const api = {
+  health: () => call<Health>("health"),
+  getSettings: () => call<SettingEntry[]>("get_settings"),
+  setSetting: (input: SetSettingInput) => call<SettingEntry>("set_setting", { input }),
+};

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { timeAgo } from "./format";
+
+describe("timeAgo", () => {
+  const now = new Date("2026-11-28T12:00:00Z");
+  it.each([
+    ["2026-11-28T12:00:00Z", "just now"],
+    ["2026-11-28T11:59:00Z", "1 minute ago"],
+    ["2026-11-28T09:00:00Z", "3 hours ago"],
+    ["2026-11-26T12:00:00Z", "2 days ago"],
+  ])("%s is %s", (iso, expected) => {
+    expect(timeAgo(iso, now)).toBe(expected);
+  });
+});
