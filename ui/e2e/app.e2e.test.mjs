@@ -97,7 +97,6 @@ test("the app frame shows, a setting changed in the UI survives a restart", asyn
       timeout: 10_000,
       timeoutMsg: "the settings page never confirmed the save",
     });
-    await app.saveScreenshot(join(targetDir, "e2e-settings.png"));
   } finally {
     await app.deleteSession();
   }
@@ -118,6 +117,7 @@ test("the app frame shows, a setting changed in the UI survives a restart", asyn
     const seasons = await app.$("#setting-input-nfl_seasons");
     await seasons.waitForDisplayed({ timeout: 10_000 });
     assert.equal(await seasons.getValue(), "5");
+    await app.saveScreenshot(join(targetDir, "e2e-settings.png"));
   } finally {
     await app.deleteSession();
   }
