@@ -116,3 +116,24 @@ fn usage_errors_exit_with_two() {
     let out = cli(dir.path(), &["settings", "set", "salary_cap"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_dot_env_file_in_the_working_directory_sets_the_data_folder() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("from-dotenv");
+    std::fs::write(
+        work.path().join(".env"),
+        format!("NFL_DFS_DATA_DIR={}\n", data.display()),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nfl-dfs-cli"))
+        .args(["--json", "health"])
+        .current_dir(work.path())
+        .env_remove("NFL_DFS_DATA_DIR")
+        .env_remove("DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(stdout_json(&out)["data_dir"], data.display().to_string());
+    assert!(data.join("nfl-dfs.sqlite").exists());
+}
