@@ -6,6 +6,7 @@
 //! (serde + ts-rs derives, so the shell can generate TypeScript from them).
 //!
 //! Code map:
+//! - [`dk`]: DraftKings file formats (salary file layouts, positions, game info).
 //! - [`paths`]: where the database, logs, cache, models and backups live.
 //! - [`store`]: the SQLite database (sea-orm): opening, pragmas, migrations, entities.
 //! - [`settings`]: typed, validated settings with defaults and environment overrides.
@@ -13,6 +14,7 @@
 //! - [`logging`]: console and daily-rotated file logs.
 //! - [`error`]: the one error type, with a stable machine-readable [`ErrorCode`].
 
+pub mod dk;
 pub mod error;
 pub mod health;
 pub mod logging;
