@@ -55,46 +55,31 @@ pub struct ModelStatus {
 
 /// Counts the stored data.
 pub async fn data_status(db: &DatabaseConnection) -> Result<DataStatus> {
-    const COUNTING: &str = "counting stored data";
-    let as_u32 = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     let latest_slate = slate::Entity::find()
         .order_by_desc(slate::Column::ImportedAt)
         .one(db)
         .await
         .map_err(Error::db(COUNTING))?;
     Ok(DataStatus {
-        teams: as_u32(
-            team::Entity::find()
-                .count(db)
-                .await
-                .map_err(Error::db(COUNTING))?,
-        ),
-        games: as_u32(
-            game::Entity::find()
-                .count(db)
-                .await
-                .map_err(Error::db(COUNTING))?,
-        ),
-        players: as_u32(
-            player::Entity::find()
-                .count(db)
-                .await
-                .map_err(Error::db(COUNTING))?,
-        ),
-        slates: as_u32(
-            slate::Entity::find()
-                .count(db)
-                .await
-                .map_err(Error::db(COUNTING))?,
-        ),
-        slate_players: as_u32(
-            slate_player::Entity::find()
-                .count(db)
-                .await
-                .map_err(Error::db(COUNTING))?,
-        ),
+        teams: count::<team::Entity>(db).await?,
+        games: count::<game::Entity>(db).await?,
+        players: count::<player::Entity>(db).await?,
+        slates: count::<slate::Entity>(db).await?,
+        slate_players: count::<slate_player::Entity>(db).await?,
         last_updated: latest_slate.map(|s| s.imported_at.to_rfc3339()),
     })
+}
+
+const COUNTING: &str = "counting stored data";
+
+/// Rows in one table.
+async fn count<E>(db: &DatabaseConnection) -> Result<u32>
+where
+    E: EntityTrait,
+    E::Model: sea_orm::FromQueryResult + Send + Sync,
+{
+    let n = E::find().count(db).await.map_err(Error::db(COUNTING))?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// Scans the model registry (`<registry>/<position>/<version>/`).
