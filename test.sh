@@ -26,7 +26,8 @@ npm --prefix ui run lint
 npm --prefix ui test
 
 step "End-to-end: the real app under Xvfb"
-cargo build -p nfl-dfs -p nfl-dfs-cli --locked
+# Same target selection as `cargo test --workspace`, so features unify alike and nothing rebuilds.
+cargo build --workspace --all-targets --locked
 export CARGO_TARGET_DIR="$NFL_DFS_TARGET_DIR"
 export NO_AT_BRIDGE=1
 # WebKit wants a session bus; the accessibility bridge is not needed and can stall it.

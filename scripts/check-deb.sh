@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Bundles the app as a .deb with `tauri build` (debug profile, reusing the test build) and checks
-# that it holds what a Linux desktop expects: the binary in /usr/bin, a desktop entry that
-# launches it with its icon, and the hicolor icons.
+# Bundles the debug app that test.sh built as a .deb with Tauri's bundler (`tauri bundle`, the
+# packaging half of `tauri build`, so the app is not compiled a second time) and checks that it
+# holds what a Linux desktop expects: the binary in /usr/bin, a desktop entry that launches it
+# with its icon, and the hicolor icons.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-$PWD/target}"
 
-ui/node_modules/.bin/tauri build --debug --bundles deb --ci
+ui/node_modules/.bin/tauri bundle --debug --bundles deb --ci
 deb=$(ls -t "$target"/debug/bundle/deb/*.deb | head -n 1)
 echo "checking $deb"
 
