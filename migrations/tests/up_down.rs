@@ -25,6 +25,8 @@ async fn migrations_apply_roll_back_and_reapply() {
         table_names(&db).await,
         [
             "games",
+            "lineup_slots",
+            "lineups",
             "players",
             "settings",
             "slate_games",
@@ -36,5 +38,5 @@ async fn migrations_apply_roll_back_and_reapply() {
     Migrator::down(&db, None).await.unwrap();
     assert!(table_names(&db).await.is_empty());
     Migrator::up(&db, None).await.unwrap();
-    assert_eq!(table_names(&db).await.len(), 7);
+    assert_eq!(table_names(&db).await.len(), 9);
 }

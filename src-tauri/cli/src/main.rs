@@ -4,12 +4,15 @@
 //! Exit codes: 0 success, 1 an error reported by the core (its code and message on stderr, or
 //! as `{"error": {code, message}}` with `--json`), 2 a usage error (from clap).
 
+mod print;
+
+use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
-use nfl_dfs_core::health::Health;
+use nfl_dfs_core::lineup::ExportRequest;
 use nfl_dfs_core::paths::DataPaths;
-use nfl_dfs_core::settings::{SettingEntry, SettingSource};
 use nfl_dfs_core::{logging, Error, Workspace};
 use serde::Serialize;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,6 +41,73 @@ enum Command {
     Settings {
         #[command(subcommand)]
         action: SettingsAction,
+    },
+    /// Import and inspect DraftKings slates (salary files).
+    Slate {
+        #[command(subcommand)]
+        action: SlateAction,
+    },
+    /// Store, list and export lineups.
+    Lineups {
+        #[command(subcommand)]
+        action: LineupsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SlateAction {
+    /// Import a DraftKings salary CSV (any layout); the same file again is recognised.
+    Import {
+        /// The salary file, e.g. DKSalaries.csv.
+        file: PathBuf,
+        /// Name for the slate (default: its days and game count).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List imported slates, newest first.
+    List,
+    /// Print a slate's games and players.
+    Show {
+        /// Slate id.
+        id: i32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LineupsAction {
+    /// List the stored lineups of a slate.
+    List {
+        /// Slate id.
+        #[arg(long)]
+        slate: i32,
+    },
+    /// Store the lineups of an upload file or a filled entries file for a slate.
+    Import {
+        /// Slate id.
+        #[arg(long)]
+        slate: i32,
+        /// The lineup file.
+        file: PathBuf,
+    },
+    /// Write an upload file, or fill a DraftKings entries file, with a slate's lineups.
+    Export {
+        /// Slate id.
+        #[arg(long)]
+        slate: i32,
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// A DraftKings entries file (DKEntries.csv) to fill; players DraftKings marked LOCKED
+        /// stay where they are.
+        #[arg(long, value_name = "DKEntries.csv")]
+        entries: Option<PathBuf>,
+        /// Only these lineup ids, in this order (default: every lineup of the slate).
+        #[arg(long, value_delimiter = ',', value_name = "ID,ID,...")]
+        lineups: Option<Vec<i32>>,
+        /// Late-swap time for --entries: games kicked off by then are locked (RFC 3339;
+        /// default: now).
+        #[arg(long, value_name = "TIME")]
+        as_of: Option<DateTime<Utc>>,
     },
 }
 
@@ -84,16 +154,51 @@ async fn run(cli: Cli) -> Result<(), Error> {
     let ws = Workspace::open(paths).await?;
     let out = Output { json: cli.json };
     match cli.command {
-        Command::Health => out.print(&ws.health().await?, print_health),
+        Command::Health => out.print(&ws.health().await?, print::health),
         Command::Settings { action } => match action {
             SettingsAction::Get { key: Some(key) } => {
-                out.print(&ws.setting(&key).await?, print_setting)
+                out.print(&ws.setting(&key).await?, print::setting)
             }
-            SettingsAction::Get { key: None } => out.print(&ws.settings().await?, |all| {
-                all.iter().for_each(print_setting)
+            SettingsAction::Get { key: None } => out.print(&ws.settings().await?, |all, o| {
+                all.iter().for_each(|e| print::setting(e, o))
             }),
             SettingsAction::Set { key, value } => {
-                out.print(&ws.set_setting_text(&key, &value).await?, print_setting)
+                out.print(&ws.set_setting_text(&key, &value).await?, print::setting)
+            }
+        },
+        Command::Slate { action } => match action {
+            SlateAction::Import { file, name } => out.print(
+                &ws.import_slate_file(&file, name.as_deref()).await?,
+                print::import_report,
+            ),
+            SlateAction::List => out.print(&ws.slates().await?, |slates, o| {
+                slates.iter().for_each(|s| print::slate_summary(s, o))
+            }),
+            SlateAction::Show { id } => out.print(&ws.slate(id).await?, print::slate),
+        },
+        Command::Lineups { action } => match action {
+            LineupsAction::List { slate } => {
+                out.print(&ws.lineups(slate).await?, |l, o| print::lineups(l, o))
+            }
+            LineupsAction::Import { slate, file } => out.print(
+                &ws.import_lineups_file(slate, &file).await?,
+                print::lineup_import,
+            ),
+            LineupsAction::Export {
+                slate,
+                out: path,
+                entries,
+                lineups,
+                as_of,
+            } => {
+                let request = ExportRequest {
+                    slate_id: slate,
+                    lineup_ids: lineups,
+                    out: path.display().to_string(),
+                    entries: entries.map(|p| p.display().to_string()),
+                    as_of,
+                };
+                out.print(&ws.export_lineups(&request).await?, print::export_report)
             }
         },
     }
@@ -106,47 +211,15 @@ struct Output {
 }
 
 impl Output {
-    fn print<T: Serialize>(&self, value: &T, text: impl Fn(&T)) {
+    fn print<T: Serialize>(&self, value: &T, text: impl Fn(&T, &mut String)) {
+        let mut out = String::new();
         if self.json {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(value).expect("core types serialize")
-            );
+            out = serde_json::to_string_pretty(value).expect("core types serialize");
+            out.push('\n');
         } else {
-            text(value);
+            text(value, &mut out);
         }
+        // A reader that went away (`| head`) is not an error worth reporting.
+        let _ = std::io::stdout().lock().write_all(out.as_bytes());
     }
-}
-
-fn print_health(h: &Health) {
-    println!("NFL DFS {}", h.app_version);
-    println!("data folder     {}", h.data_dir);
-    println!("database        {}", h.database_path);
-    println!(
-        "schema          {} ({} migrations)",
-        h.schema_version, h.migrations_applied
-    );
-    println!(
-        "data            {} slates, {} slate players, {} games, {} players, {} teams",
-        h.data.slates, h.data.slate_players, h.data.games, h.data.players, h.data.teams
-    );
-    println!(
-        "last update     {}",
-        h.data.last_updated.as_deref().unwrap_or("never")
-    );
-    let models = if h.models.trained_positions.is_empty() {
-        "none trained yet".to_string()
-    } else {
-        h.models.trained_positions.join(", ")
-    };
-    println!("models          {models}");
-}
-
-fn print_setting(e: &SettingEntry) {
-    let source = match e.source {
-        SettingSource::Default => "default".to_string(),
-        SettingSource::Database => "set".to_string(),
-        SettingSource::Environment => format!("from {}", e.env_var),
-    };
-    println!("{} = {} ({source})", e.key, e.value.to_text());
 }

@@ -26,7 +26,7 @@ fn health_reports_the_database_and_schema() {
     let out = cli(dir.path(), &["--json", "health"]);
     assert!(out.status.success(), "{out:?}");
     let health = stdout_json(&out);
-    assert_eq!(health["schema_version"], "m20261128_000001_initial");
+    assert_eq!(health["schema_version"], "m20261128_000002_lineups");
     assert_eq!(
         health["database_path"],
         dir.path().join("nfl-dfs.sqlite").display().to_string()
@@ -36,7 +36,7 @@ fn health_reports_the_database_and_schema() {
     let text = cli(dir.path(), &["health"]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
-        text.contains("schema          m20261128_000001_initial"),
+        text.contains("schema          m20261128_000002_lineups"),
         "{text}"
     );
 }
@@ -136,4 +136,129 @@ fn a_dot_env_file_in_the_working_directory_sets_the_data_folder() {
     assert!(out.status.success(), "{out:?}");
     assert_eq!(stdout_json(&out)["data_dir"], data.display().to_string());
     assert!(data.join("nfl-dfs.sqlite").exists());
+}
+
+/// The demo salary file shipped in `data/`.
+fn demo_file() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/DKSalaries-demo.csv")
+}
+
+#[test]
+fn slate_import_prints_the_id_and_counts_and_recognises_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo_file();
+    let demo = demo.to_str().unwrap();
+    let out = cli(
+        dir.path(),
+        &["--json", "slate", "import", demo, "--name", "Demo"],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let report = stdout_json(&out);
+    assert_eq!(report["slate"]["id"], 1);
+    assert_eq!(report["slate"]["name"], "Demo");
+    assert_eq!(report["slate"]["players"], 353);
+    assert_eq!(report["slate"]["games"], 8);
+    assert_eq!(report["already_imported"], false);
+
+    let again = cli(dir.path(), &["slate", "import", demo]);
+    let text = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        text.starts_with("DKSalaries-demo.csv already imported as slate 1: Demo"),
+        "{text}"
+    );
+    let list = stdout_json(&cli(dir.path(), &["--json", "slate", "list"]));
+    assert_eq!(list.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_bad_salary_file_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("DKSalaries.csv");
+    let text = std::fs::read_to_string(demo_file()).unwrap().replacen(
+        ",WR/FLEX,9200,",
+        ",WR/FLEX,9,200,",
+        1,
+    );
+    std::fs::write(&bad, text).unwrap();
+    let out = cli(dir.path(), &["slate", "import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error[invalid_file]: DKSalaries.csv, line 2, column 'Game Info'"),
+        "{stderr}"
+    );
+    let health = stdout_json(&cli(dir.path(), &["--json", "health"]));
+    assert_eq!(health["data"]["slates"], 0);
+}
+
+#[test]
+fn lineups_import_then_export_writes_the_same_upload_file() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(
+        dir.path(),
+        &["slate", "import", demo_file().to_str().unwrap()],
+    );
+    let slate = stdout_json(&cli(dir.path(), &["--json", "slate", "show", "1"]));
+    let pick = |position: &str, skip: usize| -> String {
+        slate["players"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["position"] == position && p["game_state"] == "scheduled")
+            .rev() // players come by salary, highest first: pick cheap ones
+            .nth(skip)
+            .unwrap()["dk_id"]
+            .to_string()
+    };
+    let lineup = [
+        pick("QB", 5),
+        pick("RB", 10),
+        pick("RB", 11),
+        pick("WR", 20),
+        pick("WR", 21),
+        pick("WR", 22),
+        pick("TE", 5),
+        pick("WR", 23),
+        pick("DST", 3),
+    ]
+    .join(",");
+    let upload = format!("QB,RB,RB,WR,WR,WR,TE,FLEX,DST\r\n{lineup}\r\n");
+    let mine = dir.path().join("mine.csv");
+    std::fs::write(&mine, &upload).unwrap();
+
+    let imported = stdout_json(&cli(
+        dir.path(),
+        &[
+            "--json",
+            "lineups",
+            "import",
+            "--slate",
+            "1",
+            mine.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(imported["added"], 1, "{imported}");
+
+    let out = dir.path().join("upload.csv");
+    let export = cli(
+        dir.path(),
+        &[
+            "lineups",
+            "export",
+            "--slate",
+            "1",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(export.status.success(), "{export:?}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), upload);
+
+    let missing = cli(
+        dir.path(),
+        &[
+            "--json", "lineups", "export", "--slate", "9", "--out", "x.csv",
+        ],
+    );
+    assert_eq!(stdout_json(&missing)["error"]["code"], "not_found");
 }

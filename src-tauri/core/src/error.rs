@@ -1,6 +1,7 @@
 //! The core's error type. Every error carries a stable [`ErrorCode`] that front ends switch on;
 //! the message is for people and names what was wrong and what to do.
 
+use crate::dk::FileError;
 use serde::Serialize;
 use std::path::PathBuf;
 use ts_rs::TS;
@@ -24,6 +25,14 @@ pub enum ErrorCode {
     Io,
     /// The app's configuration (environment, `.env`, paths) is unusable.
     Config,
+    /// An imported file was refused; the message names the file, line and column.
+    InvalidFile,
+    /// A slate, player or lineup that does not exist.
+    NotFound,
+    /// A request the app refuses (conflicting toggles, a value out of range).
+    InvalidInput,
+    /// A lineup that breaks a DraftKings rule; the message lists every problem.
+    InvalidLineup,
 }
 
 impl ErrorCode {
@@ -36,6 +45,10 @@ impl ErrorCode {
             ErrorCode::InvalidSetting => "invalid_setting",
             ErrorCode::Io => "io",
             ErrorCode::Config => "config",
+            ErrorCode::InvalidFile => "invalid_file",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::InvalidLineup => "invalid_lineup",
         }
     }
 }
@@ -98,6 +111,28 @@ pub enum Error {
     /// Unusable configuration.
     #[error("{0}")]
     Config(String),
+    /// A file that was refused, with where and why.
+    #[error("{0}")]
+    InvalidFile(#[from] FileError),
+    /// Something asked for by id that does not exist.
+    #[error("There is no {what} with id {id}.")]
+    NotFound {
+        /// What was asked for, e.g. "slate".
+        what: &'static str,
+        /// The id given.
+        id: String,
+    },
+    /// A refused request; the message says why.
+    #[error("{0}")]
+    InvalidInput(String),
+    /// A lineup breaking DraftKings rules.
+    #[error("{lineup} is not a valid DraftKings lineup: {}.", problems.join("; "))]
+    InvalidLineup {
+        /// Which lineup, e.g. "lineup 12" or "line 3".
+        lineup: String,
+        /// Every problem found.
+        problems: Vec<String>,
+    },
 }
 
 impl Error {
@@ -110,6 +145,10 @@ impl Error {
             Error::InvalidSetting { .. } => ErrorCode::InvalidSetting,
             Error::Io { .. } => ErrorCode::Io,
             Error::Config(_) => ErrorCode::Config,
+            Error::InvalidFile(_) => ErrorCode::InvalidFile,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::InvalidLineup { .. } => ErrorCode::InvalidLineup,
         }
     }
 
@@ -145,6 +184,10 @@ mod tests {
             ErrorCode::InvalidSetting,
             ErrorCode::Io,
             ErrorCode::Config,
+            ErrorCode::InvalidFile,
+            ErrorCode::NotFound,
+            ErrorCode::InvalidInput,
+            ErrorCode::InvalidLineup,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }

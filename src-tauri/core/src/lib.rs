@@ -6,7 +6,10 @@
 //! (serde + ts-rs derives, so the shell can generate TypeScript from them).
 //!
 //! Code map:
-//! - [`dk`]: DraftKings file formats (salary file layouts, positions, game info).
+//! - [`dk`]: DraftKings file formats (salary file layouts, lineup files, positions, slots).
+//! - [`slate`]: imported slates in the database, and the user's per-player toggles.
+//! - [`lineup`]: the independent lineup validator, stored lineups, export and entries fill.
+//! - [`demo`]: the synthetic demo slate shipped in `data/`.
 //! - [`paths`]: where the database, logs, cache, models and backups live.
 //! - [`store`]: the SQLite database (sea-orm): opening, pragmas, migrations, entities.
 //! - [`settings`]: typed, validated settings with defaults and environment overrides.
@@ -14,12 +17,15 @@
 //! - [`logging`]: console and daily-rotated file logs.
 //! - [`error`]: the one error type, with a stable machine-readable [`ErrorCode`].
 
+pub mod demo;
 pub mod dk;
 pub mod error;
 pub mod health;
+pub mod lineup;
 pub mod logging;
 pub mod paths;
 pub mod settings;
+pub mod slate;
 pub mod store;
 mod workspace;
 

@@ -1,11 +1,59 @@
 //! [`Workspace`]: one open app instance (data folder + database). The only surface the shell,
 //! the CLI and the integration tests call.
 
+use crate::dk::{FileError, LineupFile};
 use crate::health::{self, Health};
+use crate::lineup::{
+    self, ExportReport, ExportRequest, Lineup, LineupImportReport, NewLineup, ValidationRules,
+};
 use crate::paths::DataPaths;
 use crate::settings::{self, SettingEntry, SettingSpec, SettingValue, Settings};
-use crate::{store, Result, APP_VERSION};
+use crate::slate::{self, ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSummary};
+use crate::{store, Error, Result, APP_VERSION};
+use chrono::Utc;
 use sea_orm::DatabaseConnection;
+use std::path::Path;
+
+/// Larger files are refused before reading: a salary file is well under 1 MB.
+const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Reads a user-chosen input file, refusing folders and oversized files with a clear message.
+fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let meta = std::fs::metadata(path).map_err(Error::io("reading", path))?;
+    if !meta.is_file() {
+        return Err(FileError::new(&name, None, None, "this is a folder, not a CSV file").into());
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(FileError::new(
+            &name,
+            None,
+            None,
+            format!(
+                "the file is {} MB; a DraftKings CSV is far smaller",
+                meta.len() >> 20
+            ),
+        )
+        .into());
+    }
+    let bytes = std::fs::read(path).map_err(Error::io("reading", path))?;
+    Ok((name, bytes))
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, then a rename.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".partial");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(Error::io("writing", &tmp))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        std::fs::remove_file(&tmp).ok();
+        Error::io("writing", path)(e)
+    })
+}
 
 /// An open data folder and database, migrated to this version's schema.
 #[derive(Debug, Clone)]
@@ -65,6 +113,139 @@ impl Workspace {
     pub async fn set_setting_text(&self, key: &str, text: &str) -> Result<SettingEntry> {
         let value = SettingSpec::find(key)?.parse(text)?;
         self.set_setting(key, value).await
+    }
+
+    /// Imports a DraftKings salary file from disk (see [`slate::import`]).
+    pub async fn import_slate_file(&self, path: &Path, name: Option<&str>) -> Result<ImportReport> {
+        let (file_name, bytes) = read_input(path)?;
+        self.import_slate(&file_name, &bytes, name).await
+    }
+
+    /// Imports a salary file's bytes; `file_name` is recorded and named in errors.
+    pub async fn import_slate(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        name: Option<&str>,
+    ) -> Result<ImportReport> {
+        slate::import(&self.db, file_name, bytes, name).await
+    }
+
+    /// Every imported slate, newest first.
+    pub async fn slates(&self) -> Result<Vec<SlateSummary>> {
+        slate::list(&self.db).await
+    }
+
+    /// One slate with its games and players.
+    pub async fn slate(&self, slate_id: i32) -> Result<Slate> {
+        slate::load(&self.db, slate_id).await
+    }
+
+    /// Sets a slate player's lock, exclude and projection override.
+    pub async fn set_player_flags(
+        &self,
+        slate_player_id: i32,
+        flags: &PlayerFlags,
+    ) -> Result<SlatePlayer> {
+        slate::set_player_flags(&self.db, slate_player_id, flags).await
+    }
+
+    /// The rules lineups are validated against (the configured salary cap, no late swap).
+    pub async fn lineup_rules(&self) -> Result<ValidationRules> {
+        Ok(ValidationRules {
+            salary_cap: self.typed_settings().await?.salary_cap,
+            late_swap: None,
+        })
+    }
+
+    /// The stored lineups of a slate.
+    pub async fn lineups(&self, slate_id: i32) -> Result<Vec<Lineup>> {
+        let slate = self.slate(slate_id).await?;
+        lineup::list(&self.db, &slate).await
+    }
+
+    /// Validates and stores lineups of a slate; returns their ids.
+    pub async fn save_lineups(
+        &self,
+        slate_id: i32,
+        lineups: &[NewLineup],
+        source: &str,
+    ) -> Result<Vec<i32>> {
+        let slate = self.slate(slate_id).await?;
+        let rules = self.lineup_rules().await?;
+        lineup::save(&self.db, &slate, lineups, source, &rules).await
+    }
+
+    /// Reads the lineups of an upload or entries file and stores them for the slate.
+    pub async fn import_lineups_file(
+        &self,
+        slate_id: i32,
+        path: &Path,
+    ) -> Result<LineupImportReport> {
+        let (file_name, bytes) = read_input(path)?;
+        let file = LineupFile::parse(&file_name, &bytes)?;
+        let slate = self.slate(slate_id).await?;
+        let rules = self.lineup_rules().await?;
+        let lineups = lineup::read_file(&slate, &file, &rules)?;
+        let before = slate.summary.lineups;
+        let ids = lineup::save(
+            &self.db,
+            &slate,
+            &lineups,
+            &format!("import:{file_name}"),
+            &rules,
+        )
+        .await?;
+        let after = slate::summary(&self.db, slate_id).await?.lineups;
+        let added = after.saturating_sub(before);
+        Ok(LineupImportReport {
+            already_stored: ids.len() as u32 - added,
+            lineup_ids: ids,
+            added,
+        })
+    }
+
+    /// Writes an upload file, or fills an entries file, with lineups of a slate. Every lineup is
+    /// validated first; the output file is written whole or not at all.
+    pub async fn export_lineups(&self, request: &ExportRequest) -> Result<ExportReport> {
+        let slate = self.slate(request.slate_id).await?;
+        let stored = lineup::list(&self.db, &slate).await?;
+        let lineups: Vec<Lineup> = match &request.lineup_ids {
+            None => stored,
+            Some(ids) => {
+                ids.iter()
+                    .map(|id| {
+                        stored.iter().find(|l| l.id == *id).cloned().ok_or_else(|| {
+                            Error::NotFound {
+                                what: "lineup of this slate",
+                                id: id.to_string(),
+                            }
+                        })
+                    })
+                    .collect::<Result<_>>()?
+            }
+        };
+        let entries = match &request.entries {
+            None => None,
+            Some(path) => {
+                let (file_name, bytes) = read_input(Path::new(path))?;
+                Some(LineupFile::parse(&file_name, &bytes)?)
+            }
+        };
+        let rules = self.lineup_rules().await?;
+        let as_of = request.as_of.unwrap_or_else(Utc::now);
+        let (bytes, mut report) =
+            lineup::export(&slate, &lineups, entries.as_ref(), &rules, as_of)?;
+        let out = Path::new(&request.out);
+        write_atomically(out, &bytes)?;
+        report.path = out.display().to_string();
+        tracing::info!(slate = slate.summary.id, path = %report.path, lineups = report.lineups_written, "lineups exported");
+        Ok(report)
+    }
+
+    /// Deletes lineups by id; returns how many were deleted.
+    pub async fn delete_lineups(&self, ids: &[i32]) -> Result<u64> {
+        lineup::delete(&self.db, ids).await
     }
 
     /// The health report.

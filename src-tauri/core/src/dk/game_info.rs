@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// What a `Game Info` cell says.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum GameInfo {
     /// A game with its teams and kickoff.

@@ -9,11 +9,11 @@
 //! trailing spaces and quoted cells are accepted. Any problem is reported with the file, the
 //! line and the column; parsing never panics (a property test feeds it arbitrary bytes).
 
-use super::{GameInfo, Position};
+use super::csv_position::record_start;
+use super::{FileError, GameInfo, Position};
 use csv::{ReaderBuilder, StringRecord};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::fmt;
 use ts_rs::TS;
 
 /// Which layout a salary file came in.
@@ -62,34 +62,6 @@ pub struct SalaryFile {
     pub rows: Vec<SalaryRow>,
 }
 
-/// Why a salary file was refused: the file, and where known the line and column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SalaryFileError {
-    /// The file's name.
-    pub file: String,
-    /// The line (1-based), when the problem is on one.
-    pub line: Option<u64>,
-    /// The column's header name, when the problem is in one.
-    pub column: Option<String>,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for SalaryFileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ", line {line}")?;
-        }
-        if let Some(column) = &self.column {
-            write!(f, ", column '{column}'")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-impl std::error::Error for SalaryFileError {}
-
 /// Where each needed column is in the header row.
 struct Columns {
     position: usize,
@@ -114,12 +86,9 @@ fn header_key(cell: &str) -> String {
 
 impl SalaryFile {
     /// Parses a salary file's bytes; `file` names it in errors.
-    pub fn parse(file: &str, bytes: &[u8]) -> Result<SalaryFile, SalaryFileError> {
-        let fail = |line: Option<u64>, column: Option<&str>, message: String| SalaryFileError {
-            file: file.to_string(),
-            line,
-            column: column.map(str::to_string),
-            message,
+    pub fn parse(file: &str, bytes: &[u8]) -> Result<SalaryFile, FileError> {
+        let fail = |line: Option<u64>, column: Option<&str>, message: String| {
+            FileError::new(file, line, column, message)
         };
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -159,7 +128,7 @@ impl SalaryFile {
                         .into(),
                 )
             })?;
-        let header_line = line_of(header);
+        let header_line = record_start(bytes, header).1;
         let columns = Columns::find(header).map_err(|m| fail(Some(header_line), None, m))?;
         let layout = match columns.id {
             None => SalaryLayout::Legacy,
@@ -178,7 +147,7 @@ impl SalaryFile {
             if is_blank {
                 continue;
             }
-            let line = line_of(record);
+            let line = record_start(bytes, record).1;
             let row = columns
                 .row(record, line)
                 .map_err(|(column, message)| fail(Some(line), Some(&column), message))?;
@@ -221,10 +190,6 @@ impl SalaryFile {
         }
         games
     }
-}
-
-fn line_of(record: &StringRecord) -> u64 {
-    record.position().map_or(0, |p| p.line())
 }
 
 impl Columns {
@@ -406,6 +371,7 @@ mod tests {
         let file = SalaryFile::parse("q.csv", text.as_bytes()).unwrap();
         assert_eq!(file.rows[0].salary, 8500);
         assert_eq!(file.rows[0].team, "KC");
+        assert_eq!(file.rows[0].line, 2);
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub struct Model {
     pub opponent: Option<String>,
     /// The game, when the player has one.
     pub game_id: Option<i32>,
+    /// What the salary file said of the game: `scheduled`, `in_progress`, `final`,
+    /// `postponed` or `no_game`.
+    pub game_state: String,
     /// Salary in dollars.
     pub salary: i32,
     /// DraftKings' AvgPointsPerGame.

@@ -1,0 +1,221 @@
+//! Text output of the commands (`--json` prints the same values as JSON). Printers append to a
+//! `String` that is written to stdout at once, so a closed pipe (`| head`) ends quietly.
+
+/// Appends one line to the output.
+macro_rules! line {
+    ($o:expr) => {
+        $o.push('\n')
+    };
+    ($o:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($o, $($arg)*);
+    }};
+}
+
+use chrono::{DateTime, Utc};
+use chrono_tz::America::New_York;
+use nfl_dfs_core::health::Health;
+use nfl_dfs_core::lineup::{ExportReport, Lineup, LineupImportReport};
+use nfl_dfs_core::settings::{SettingEntry, SettingSource};
+use nfl_dfs_core::slate::{ImportReport, Slate, SlateSummary};
+
+/// A kickoff in US Eastern time, as DraftKings shows it.
+fn eastern(time: DateTime<Utc>) -> String {
+    time.with_timezone(&New_York)
+        .format("%a %m/%d %I:%M%p ET")
+        .to_string()
+}
+
+pub fn import_report(r: &ImportReport, o: &mut String) {
+    let verb = if r.already_imported {
+        "already imported as"
+    } else {
+        "imported as"
+    };
+    line!(
+        o,
+        "{} {verb} slate {}: {}",
+        r.slate.source_file,
+        r.slate.id,
+        r.slate.name
+    );
+    line!(o, "players   {}", r.slate.players);
+    line!(o, "games     {}", r.slate.games);
+    let positions: Vec<String> = r
+        .positions
+        .iter()
+        .map(|p| format!("{} {}", p.position, p.players))
+        .collect();
+    line!(o, "positions {}", positions.join(", "));
+    if r.unusable_players > 0 {
+        line!(
+            o,
+            "unusable  {} players without a playable game (kept, never picked)",
+            r.unusable_players
+        );
+    }
+    if !r.slate.exportable {
+        line!(
+            o,
+            "note      this pre-2018 file has no player IDs: lineups cannot be exported"
+        );
+    }
+}
+
+pub fn slate_summary(s: &SlateSummary, o: &mut String) {
+    let ids = if s.exportable { "" } else { "  (no IDs)" };
+    line!(
+        o,
+        "{:>4}  {:<40} {:>4} players {:>3} games {:>4} lineups  {}{ids}",
+        s.id,
+        s.name,
+        s.players,
+        s.games,
+        s.lineups,
+        s.source_file
+    );
+}
+
+pub fn slate(s: &Slate, o: &mut String) {
+    slate_summary(&s.summary, o);
+    line!(o);
+    for g in &s.games {
+        line!(
+            o,
+            "  {:>3}@{:<3}  {}",
+            g.away,
+            g.home,
+            eastern(g.kickoff_utc)
+        );
+    }
+    line!(o);
+    line!(
+        o,
+        "  {:>10}  {:<28} {:<4} {:<4} {:<4} {:>6} {:>6}  flags",
+        "DK ID",
+        "name",
+        "pos",
+        "team",
+        "opp",
+        "salary",
+        "avg"
+    );
+    for p in &s.players {
+        let mut flags = Vec::new();
+        if p.locked {
+            flags.push("locked".to_string());
+        }
+        if p.excluded {
+            flags.push("excluded".to_string());
+        }
+        if let Some(points) = p.projection_override {
+            flags.push(format!("override {points:.1}"));
+        }
+        if !p.has_usable_game() {
+            flags.push(p.game_state.describe().to_string());
+        }
+        line!(
+            o,
+            "  {:>10}  {:<28} {:<4} {:<4} {:<4} {:>6} {:>6.2}  {}",
+            p.dk_id.map_or("-".to_string(), |id| id.to_string()),
+            p.name,
+            p.position.as_str(),
+            p.team,
+            p.opponent.as_deref().unwrap_or("-"),
+            p.salary,
+            p.avg_points_per_game,
+            flags.join(", ")
+        );
+    }
+}
+
+pub fn lineups(lineups: &[Lineup], o: &mut String) {
+    if lineups.is_empty() {
+        line!(o, "no lineups stored for this slate");
+    }
+    for l in lineups {
+        let players: Vec<String> = l
+            .slots
+            .iter()
+            .map(|s| format!("{} {}", s.slot, s.player.name))
+            .collect();
+        let points = l
+            .projected_points
+            .map_or(String::new(), |p| format!(" {p:.1} pts"));
+        line!(
+            o,
+            "{:>5}  ${}{points}  {}",
+            l.id,
+            l.salary,
+            players.join(" | ")
+        );
+    }
+}
+
+pub fn lineup_import(r: &LineupImportReport, o: &mut String) {
+    line!(
+        o,
+        "{} lineups read: {} new, {} already stored",
+        r.lineup_ids.len(),
+        r.added,
+        r.already_stored
+    );
+}
+
+pub fn export_report(r: &ExportReport, o: &mut String) {
+    if r.entries_total > 0 {
+        line!(
+            o,
+            "filled {} of {} entries in {}",
+            r.lineups_written,
+            r.entries_total,
+            r.path
+        );
+        for note in &r.entries_kept {
+            line!(o, "  kept {note}");
+        }
+    } else {
+        line!(o, "wrote {} lineups to {}", r.lineups_written, r.path);
+    }
+}
+
+pub fn health(h: &Health, o: &mut String) {
+    line!(o, "NFL DFS {}", h.app_version);
+    line!(o, "data folder     {}", h.data_dir);
+    line!(o, "database        {}", h.database_path);
+    line!(
+        o,
+        "schema          {} ({} migrations)",
+        h.schema_version,
+        h.migrations_applied
+    );
+    line!(
+        o,
+        "data            {} slates, {} slate players, {} games, {} players, {} teams",
+        h.data.slates,
+        h.data.slate_players,
+        h.data.games,
+        h.data.players,
+        h.data.teams
+    );
+    line!(
+        o,
+        "last update     {}",
+        h.data.last_updated.as_deref().unwrap_or("never")
+    );
+    let models = if h.models.trained_positions.is_empty() {
+        "none trained yet".to_string()
+    } else {
+        h.models.trained_positions.join(", ")
+    };
+    line!(o, "models          {models}");
+}
+
+pub fn setting(e: &SettingEntry, o: &mut String) {
+    let source = match e.source {
+        SettingSource::Default => "default".to_string(),
+        SettingSource::Database => "set".to_string(),
+        SettingSource::Environment => format!("from {}", e.env_var),
+    };
+    line!(o, "{} = {} ({source})", e.key, e.value.to_text());
+}

@@ -1,0 +1,195 @@
+//! The demo slate: a synthetic DraftKings salary file in the standard layout, made from fixed
+//! lists and SHA-256-derived noise so it is the same on every machine and carries no
+//! third-party data. It ships as `data/DKSalaries-demo.csv` (a test keeps that file equal to
+//! [`salary_csv`]), opens the app on `./start.sh`, and serves tests as a slate with known shape.
+
+use chrono::{NaiveDate, NaiveTime};
+use sha2::{Digest, Sha256};
+
+/// The games of the demo slate: away, home, Eastern kickoff (`HH:MM`, 24 h).
+pub const GAMES: [(&str, &str, &str); 8] = [
+    ("BUF", "MIA", "13:00"),
+    ("KC", "LV", "13:00"),
+    ("PHI", "DAL", "13:00"),
+    ("CIN", "BAL", "13:00"),
+    ("NYJ", "NE", "13:00"),
+    ("SF", "SEA", "16:25"),
+    ("LAR", "ARI", "16:25"),
+    ("DET", "GB", "20:20"),
+];
+
+/// The demo slate's date (a Sunday).
+pub fn date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 1, 3).expect("a valid date")
+}
+
+/// Players per team by position: (position, count, top salary, salary step, floor).
+const DEPTH: [(&str, u32, u32, u32, u32); 5] = [
+    ("QB", 3, 7600, 1600, 4000),
+    ("RB", 6, 7800, 1100, 4000),
+    ("WR", 8, 8000, 800, 3000),
+    ("TE", 4, 6200, 1300, 2500),
+    ("DST", 1, 3600, 0, 2000),
+];
+
+const FIRST: [&str; 24] = [
+    "Avery", "Blake", "Carter", "Dallas", "Elliot", "Finley", "Grady", "Hayden", "Isaiah",
+    "Jordan", "Kendall", "Logan", "Marcus", "Nolan", "Owen", "Parker", "Quinn", "Reese", "Sawyer",
+    "Tatum", "Upton", "Vance", "Wes", "Xavier",
+];
+const LAST: [&str; 24] = [
+    "Abbott",
+    "Brooks",
+    "Caldwell",
+    "Dawson",
+    "Ellison",
+    "Fletcher",
+    "Garrison",
+    "Holloway",
+    "Ingram",
+    "Jennings",
+    "Kensington",
+    "Langford",
+    "Merritt",
+    "Norwood",
+    "Oakley",
+    "Prescott",
+    "Quarles",
+    "Redmond",
+    "Sterling",
+    "Thornton",
+    "Underwood",
+    "Vaughn",
+    "Whitfield",
+    "Yardley",
+];
+
+/// Team nicknames for DST rows.
+fn nickname(team: &str) -> &'static str {
+    match team {
+        "BUF" => "Bills",
+        "MIA" => "Dolphins",
+        "KC" => "Chiefs",
+        "LV" => "Raiders",
+        "PHI" => "Eagles",
+        "DAL" => "Cowboys",
+        "CIN" => "Bengals",
+        "BAL" => "Ravens",
+        "NYJ" => "Jets",
+        "NE" => "Patriots",
+        "SF" => "49ers",
+        "SEA" => "Seahawks",
+        "LAR" => "Rams",
+        "ARI" => "Cardinals",
+        "DET" => "Lions",
+        "GB" => "Packers",
+        _ => "Team",
+    }
+}
+
+/// A number in [0, 1) derived from a label.
+fn noise(label: &str) -> f64 {
+    let digest = Sha256::digest(label.as_bytes());
+    let n = u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]]);
+    f64::from(n) / (f64::from(u32::MAX) + 1.0)
+}
+
+/// The demo salary file, in DraftKings' standard layout with CRLF line endings.
+pub fn salary_csv() -> String {
+    let mut rows: Vec<(u32, String)> = Vec::new();
+    let mut next_id = 91_000_001u64;
+    let mut used_names = std::collections::HashSet::new();
+    for (away, home, kickoff) in GAMES {
+        let time = NaiveTime::parse_from_str(kickoff, "%H:%M").expect("valid kickoff");
+        let game_info = format!(
+            "{away}@{home} {} {} ET",
+            date().format("%m/%d/%Y"),
+            time.format("%I:%M%p")
+        );
+        for team in [away, home] {
+            for (position, count, top, step, floor) in DEPTH {
+                for depth in 0..count {
+                    let label = format!("{team}-{position}-{depth}");
+                    let spread = 1.0 + (noise(&format!("{label}-salary")) - 0.5) * 0.3;
+                    let raw = (f64::from(top) - f64::from(step * depth)) * spread;
+                    let salary = ((raw / 100.0).round() as u32 * 100).max(floor);
+                    let name = if position == "DST" {
+                        format!("{} ", nickname(team))
+                    } else {
+                        let mut k = (noise(&format!("{label}-name")) * 576.0) as usize;
+                        loop {
+                            let candidate = format!("{} {}", FIRST[k % 24], LAST[(k / 24) % 24]);
+                            if used_names.insert(candidate.clone()) {
+                                break candidate;
+                            }
+                            k += 7;
+                        }
+                    };
+                    // Points per $1000 of salary: starters 2.0-3.2, depth players less; one in
+                    // twelve has no average (a player back from injury or a rookie).
+                    let pace = 2.0 + noise(&format!("{label}-pace")) * 1.2 - 0.25 * depth as f64;
+                    let avg = if noise(&format!("{label}-new")) < 1.0 / 12.0 {
+                        0.0
+                    } else {
+                        (f64::from(salary) / 1000.0 * pace.max(0.4) * 100.0).round() / 100.0
+                    };
+                    let roster = match position {
+                        "QB" | "DST" => position.to_string(),
+                        other => format!("{other}/FLEX"),
+                    };
+                    let id = next_id;
+                    next_id += 1;
+                    rows.push((
+                        salary,
+                        format!(
+                            "{position},{name} ({id}),{name},{id},{roster},{salary},{game_info},{team},{avg:.2}"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    // A player whose team is not on the slate: DraftKings lists such rows with `-`.
+    rows.push((
+        4500,
+        format!("RB,Morgan Ashby ({next_id}),Morgan Ashby,{next_id},RB/FLEX,4500,-,HOU,0.00"),
+    ));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.0));
+    let mut text = String::from(
+        "Position,Name + ID,Name,ID,Roster Position,Salary,Game Info,TeamAbbrev,AvgPointsPerGame\r\n",
+    );
+    for (_, row) in rows {
+        text.push_str(&row);
+        text.push_str("\r\n");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dk::{SalaryFile, SalaryLayout};
+
+    #[test]
+    fn the_demo_file_parses_as_a_standard_salary_file() {
+        let file = SalaryFile::parse("demo.csv", salary_csv().as_bytes()).unwrap();
+        assert_eq!(file.layout, SalaryLayout::Standard);
+        assert_eq!(file.rows.len(), 16 * 22 + 1);
+        assert_eq!(file.games().len(), GAMES.len());
+    }
+
+    #[test]
+    fn the_shipped_demo_file_is_current() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/DKSalaries-demo.csv");
+        let fresh = salary_csv();
+        if std::env::var_os("UPDATE_DEMO_DATA").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let shipped = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            shipped == fresh,
+            "data/DKSalaries-demo.csv is stale: run `UPDATE_DEMO_DATA=1 cargo test -p nfl-dfs-core demo`"
+        );
+    }
+}

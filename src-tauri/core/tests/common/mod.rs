@@ -1,0 +1,66 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)] // each test binary uses a different subset
+
+use nfl_dfs_core::paths::DataPaths;
+use nfl_dfs_core::Workspace;
+use sea_orm::{ConnectionTrait, Statement};
+use std::path::PathBuf;
+
+/// A workspace in a fresh folder (kept alive by the returned guard).
+pub async fn workspace() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(DataPaths::in_folder(dir.path()))
+        .await
+        .unwrap();
+    (dir, ws)
+}
+
+/// The shared real-data folder, or None (with the reason printed) where it is absent.
+pub fn real_data() -> Option<PathBuf> {
+    let dir = std::env::var_os("NFL_DFS_REAL_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    if dir.join("dk_salaries").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: no real data at {} (set NFL_DFS_REAL_DATA to the shared data folder)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Row counts of every app table: equal snapshots mean nothing was written.
+pub async fn snapshot(ws: &Workspace) -> Vec<(String, i64)> {
+    let mut out = Vec::new();
+    for table in [
+        "teams",
+        "games",
+        "slates",
+        "slate_games",
+        "slate_players",
+        "lineups",
+        "lineup_slots",
+    ] {
+        let row = ws
+            .db()
+            .query_one_raw(Statement::from_string(
+                ws.db().get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        out.push((table.to_string(), row.try_get::<i64>("", "n").unwrap()));
+    }
+    out
+}
+
+/// Runs one SQL statement.
+pub async fn execute(ws: &Workspace, sql: &str) {
+    ws.db()
+        .execute_raw(Statement::from_string(ws.db().get_database_backend(), sql))
+        .await
+        .unwrap();
+}
