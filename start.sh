@@ -14,9 +14,17 @@ step "Building the app"
 cargo build -p nfl-dfs -p nfl-dfs-cli
 cli="$NFL_DFS_TARGET_DIR/debug/nfl-dfs-cli"
 
+# The demo slate (a generated salary file); importing it again is recognised and adds nothing.
+step "Importing the demo slate"
+"$cli" slate import data/DKSalaries-demo.csv --name "Demo slate"
+
 if [ "$(uname -s)" = "Linux" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   step "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the CLI demo instead"
   "$cli" health
+  echo
+  "$cli" slate list
+  echo
+  "$cli" slate show | head -25
   echo
   "$cli" settings get
   echo

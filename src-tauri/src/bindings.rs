@@ -2,10 +2,16 @@
 //! ts-rs into `ui/src/lib/bindings.ts`. A test fails when the checked-in file is stale; run
 //! `UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings` to regenerate it.
 
-use crate::commands::SetSettingInput;
+use crate::commands::{ImportLineupsInput, ImportSlateInput, SetPlayerFlagsInput, SetSettingInput};
 use crate::error::IpcError;
+use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
+use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport, LineupSlot};
 use nfl_dfs_core::settings::{SettingEntry, SettingSource, SettingValue};
+use nfl_dfs_core::slate::{
+    GameState, ImportReport, PlayerFlags, PositionCount, Slate, SlateGame, SlatePlayer,
+    SlateSummary,
+};
 use nfl_dfs_core::ErrorCode;
 use ts_rs::{Config, TS};
 
@@ -25,6 +31,24 @@ pub fn typescript() -> String {
         SettingSource::decl(&cfg),
         SettingEntry::decl(&cfg),
         SetSettingInput::decl(&cfg),
+        Position::decl(&cfg),
+        Slot::decl(&cfg),
+        GameState::decl(&cfg),
+        SlateSummary::decl(&cfg),
+        SlateGame::decl(&cfg),
+        SlatePlayer::decl(&cfg),
+        Slate::decl(&cfg),
+        PositionCount::decl(&cfg),
+        ImportReport::decl(&cfg),
+        PlayerFlags::decl(&cfg),
+        ImportSlateInput::decl(&cfg),
+        SetPlayerFlagsInput::decl(&cfg),
+        LineupSlot::decl(&cfg),
+        Lineup::decl(&cfg),
+        LineupImportReport::decl(&cfg),
+        ExportRequest::decl(&cfg),
+        ExportReport::decl(&cfg),
+        ImportLineupsInput::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\

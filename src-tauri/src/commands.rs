@@ -4,8 +4,11 @@
 use crate::error::IpcError;
 use crate::state::AppState;
 use nfl_dfs_core::health::Health;
+use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport};
 use nfl_dfs_core::settings::{SettingEntry, SettingValue};
+use nfl_dfs_core::slate::{ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSummary};
 use serde::Deserialize;
+use std::path::Path;
 use tauri::State;
 use ts_rs::TS;
 
@@ -16,6 +19,33 @@ pub struct SetSettingInput {
     pub key: String,
     /// New value.
     pub value: SettingValue,
+}
+
+/// Input of [`import_slate`].
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ImportSlateInput {
+    /// The salary CSV chosen in the file dialog or dropped on the window.
+    pub path: String,
+    /// A name for the slate (default: its days and game count).
+    pub name: Option<String>,
+}
+
+/// Input of [`set_player_flags`].
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct SetPlayerFlagsInput {
+    /// The slate player.
+    pub slate_player_id: i32,
+    /// Lock, exclude and projection override, written together.
+    pub flags: PlayerFlags,
+}
+
+/// Input of [`import_lineups`].
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ImportLineupsInput {
+    /// The slate the lineups belong to.
+    pub slate_id: i32,
+    /// An upload file or a filled DraftKings entries file.
+    pub path: String,
 }
 
 /// Version, database, schema version, data and model status.
@@ -42,11 +72,98 @@ pub async fn set_setting(
         .await?)
 }
 
+/// Imports a DraftKings salary CSV (any layout); the same file again is recognised.
+#[tauri::command]
+pub async fn import_slate(
+    state: State<'_, AppState>,
+    input: ImportSlateInput,
+) -> Result<ImportReport, IpcError> {
+    Ok(state
+        .workspace()?
+        .import_slate_file(Path::new(&input.path), input.name.as_deref())
+        .await?)
+}
+
+/// Every imported slate, newest first.
+#[tauri::command]
+pub async fn list_slates(state: State<'_, AppState>) -> Result<Vec<SlateSummary>, IpcError> {
+    Ok(state.workspace()?.slates().await?)
+}
+
+/// One slate with its games and players.
+#[tauri::command]
+pub async fn get_slate(state: State<'_, AppState>, slate_id: i32) -> Result<Slate, IpcError> {
+    Ok(state.workspace()?.slate(slate_id).await?)
+}
+
+/// Sets a player's lock, exclude and projection override.
+#[tauri::command]
+pub async fn set_player_flags(
+    state: State<'_, AppState>,
+    input: SetPlayerFlagsInput,
+) -> Result<SlatePlayer, IpcError> {
+    Ok(state
+        .workspace()?
+        .set_player_flags(input.slate_player_id, &input.flags)
+        .await?)
+}
+
+/// The stored lineups of a slate.
+#[tauri::command]
+pub async fn list_lineups(
+    state: State<'_, AppState>,
+    slate_id: i32,
+) -> Result<Vec<Lineup>, IpcError> {
+    Ok(state.workspace()?.lineups(slate_id).await?)
+}
+
+/// Stores the lineups of an upload or entries file for a slate.
+#[tauri::command]
+pub async fn import_lineups(
+    state: State<'_, AppState>,
+    input: ImportLineupsInput,
+) -> Result<LineupImportReport, IpcError> {
+    Ok(state
+        .workspace()?
+        .import_lineups_file(input.slate_id, Path::new(&input.path))
+        .await?)
+}
+
+/// Writes an upload file, or fills an entries file, after validating every lineup.
+#[tauri::command]
+pub async fn export_lineups(
+    state: State<'_, AppState>,
+    request: ExportRequest,
+) -> Result<ExportReport, IpcError> {
+    Ok(state.workspace()?.export_lineups(&request).await?)
+}
+
+/// Deletes lineups; returns how many were deleted.
+#[tauri::command]
+pub async fn delete_lineups(
+    state: State<'_, AppState>,
+    lineup_ids: Vec<i32>,
+) -> Result<u32, IpcError> {
+    Ok(state.workspace()?.delete_lineups(&lineup_ids).await? as u32)
+}
+
 include!("command_names.rs");
 
 /// The invoke handler with every command registered (the names in [`COMMAND_NAMES`]).
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![health, get_settings, set_setting]
+    tauri::generate_handler![
+        health,
+        get_settings,
+        set_setting,
+        import_slate,
+        list_slates,
+        get_slate,
+        set_player_flags,
+        list_lineups,
+        import_lineups,
+        export_lineups,
+        delete_lineups
+    ]
 }
 
 #[cfg(test)]

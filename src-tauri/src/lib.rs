@@ -38,6 +38,7 @@ pub fn run() {
     }
 
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(workspace))
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

@@ -1,11 +1,14 @@
 // End-to-end test of the real app binary in a real WebKit window, driven through tauri-driver
 // (WebDriver) — run by ../../test.sh under Xvfb. It checks the app frame, changes a setting
 // through the UI, restarts the app and sees the setting persisted in SQLite (read back both by
-// the restarted window and by nfl-dfs-cli on the same database).
+// the restarted window and by nfl-dfs-cli on the same database). Then it works a slate: the
+// demo salary file and a lineup are stored with the CLI (native file dialogs cannot be driven
+// over WebDriver), and the window shows the slate, filters and locks players, and lists the
+// lineup; the lock is read back from the database.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -121,4 +124,78 @@ test("the app frame shows, a setting changed in the UI survives a restart", asyn
   } finally {
     await app.deleteSession();
   }
+});
+
+function cli(...args) {
+  return JSON.parse(
+    execFileSync(cliBinary, ["--data-dir", dataDir, "--json", ...args], { encoding: "utf8" }),
+  );
+}
+
+test("an imported slate shows its games and players; a lock made in the window is stored", async () => {
+  const imported = cli("slate", "import", join(root, "data", "DKSalaries-demo.csv"));
+  const slateId = imported.slate.id;
+  // One valid lineup of cheap players from the stored slate, stored through an upload file.
+  const players = cli("slate", "show", String(slateId)).players.filter(
+    (p) => p.game_state === "scheduled",
+  );
+  const cheapest = (position, n) =>
+    players
+      .filter((p) => p.position === position)
+      .sort((a, b) => a.salary - b.salary)
+      .slice(0, n)
+      .map((p) => p.dk_id);
+  const [rb1, rb2, flex] = cheapest("RB", 3);
+  const lineup = [cheapest("QB", 1)[0], rb1, rb2, ...cheapest("WR", 3), cheapest("TE", 1)[0], flex, cheapest("DST", 1)[0]];
+  const upload = join(dataDir, "upload.csv");
+  writeFileSync(upload, `QB,RB,RB,WR,WR,WR,TE,FLEX,DST\n${lineup.join(",")}\n`);
+  assert.equal(cli("lineups", "import", "--slate", String(slateId), upload).added, 1);
+
+  const app = await launchApp();
+  let lockedName;
+  try {
+    // The Slate page is the home page: the current slate with its 8 games.
+    await (await testId(app, "nav-slate")).click();
+    const current = await testId(app, "current-slate");
+    await app.waitUntil(async () => (await current.getText()).includes("353 players"), {
+      timeout: 20_000,
+      timeoutMsg: "the Slate page never showed the demo slate",
+    });
+    const games = await app.$$('[data-testid="games-strip"] button');
+    assert.equal(games.length, 8);
+
+    // Players: the pool, filtered to quarterbacks, then the top one locked.
+    await (await testId(app, "nav-players")).click();
+    await testId(app, "players-table");
+    const counts = await testId(app, "pool-counts");
+    assert.match(await counts.getText(), /353 of 353 shown/);
+    await (await app.$('button[aria-pressed="false"]=QB')).click();
+    await app.waitUntil(async () => /48 of 353 shown/.test(await counts.getText()), {
+      timeout: 10_000,
+      timeoutMsg: "the QB filter did not apply",
+    });
+    const firstRow = (await app.$$('[data-testid="player-row"]'))[0];
+    lockedName = (await firstRow.$("td").getText()).trim();
+    await (await firstRow.$('input[aria-label^="Lock "]')).click();
+    await app.waitUntil(async () => /1 locked/.test(await counts.getText()), {
+      timeout: 10_000,
+      timeoutMsg: "the lock was not confirmed",
+    });
+    await app.saveScreenshot(join(targetDir, "e2e-players.png"));
+
+    // Lineups: the stored lineup is listed.
+    await (await testId(app, "nav-lineups")).click();
+    await testId(app, "lineups-table");
+    assert.equal((await app.$$('[data-testid="lineup-row"]')).length, 1);
+    await app.saveScreenshot(join(targetDir, "e2e-lineups.png"));
+  } finally {
+    await app.deleteSession();
+  }
+
+  const stored = cli("slate", "show", String(slateId)).players.filter((p) => p.locked);
+  assert.deepEqual(
+    stored.map((p) => p.name),
+    [lockedName],
+  );
+  assert.equal(stored[0].position, "QB");
 });

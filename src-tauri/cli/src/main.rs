@@ -68,8 +68,8 @@ enum SlateAction {
     List,
     /// Print a slate's games and players.
     Show {
-        /// Slate id.
-        id: i32,
+        /// Slate id (default: the newest import).
+        id: Option<i32>,
     },
 }
 
@@ -174,7 +174,18 @@ async fn run(cli: Cli) -> Result<(), Error> {
             SlateAction::List => out.print(&ws.slates().await?, |slates, o| {
                 slates.iter().for_each(|s| print::slate_summary(s, o))
             }),
-            SlateAction::Show { id } => out.print(&ws.slate(id).await?, print::slate),
+            SlateAction::Show { id } => {
+                let id = match id {
+                    Some(id) => id,
+                    None => ws.slates().await?.first().map(|s| s.id).ok_or_else(|| {
+                        Error::InvalidInput(
+                            "No slate imported yet: run `nfl-dfs-cli slate import FILE` first."
+                                .into(),
+                        )
+                    })?,
+                };
+                out.print(&ws.slate(id).await?, print::slate)
+            }
         },
         Command::Lineups { action } => match action {
             LineupsAction::List { slate } => {

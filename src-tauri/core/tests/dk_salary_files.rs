@@ -130,9 +130,17 @@ const VALID: &str = "Position,Name + ID,Name,ID,Roster Position,Salary,Game Info
 QB,Patrick Mahomes (16006097),Patrick Mahomes,16006097,QB,8500,ATL@KC 12/27/2020 01:00PM ET,KC,27.80\n\
 DST,Falcons  (16006500),Falcons ,16006500,DST,2500,ATL@KC 12/27/2020 01:00PM ET,ATL,5.1\n";
 
+/// 2000 cases per property in `cargo test`; `PROPTEST_CASES=1000000` for a long fuzzing run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(2000)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 2000,
+        cases: cases(),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]

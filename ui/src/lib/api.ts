@@ -2,7 +2,24 @@
 // generated); errors arrive as {code, message} and are raised as AppError so callers switch
 // on `code`, never on message text.
 import { invoke } from "@tauri-apps/api/core";
-import type { ErrorCode, Health, IpcError, SetSettingInput, SettingEntry } from "./bindings";
+import type {
+  ErrorCode,
+  ExportReport,
+  ExportRequest,
+  Health,
+  ImportLineupsInput,
+  ImportReport,
+  ImportSlateInput,
+  IpcError,
+  Lineup,
+  LineupImportReport,
+  SetPlayerFlagsInput,
+  SetSettingInput,
+  SettingEntry,
+  Slate,
+  SlatePlayer,
+  SlateSummary,
+} from "./bindings";
 
 /** An error from a command, or `ipc` when the call itself failed. */
 export class AppError extends Error {
@@ -37,4 +54,13 @@ export const api = {
   health: () => call<Health>("health"),
   getSettings: () => call<SettingEntry[]>("get_settings"),
   setSetting: (input: SetSettingInput) => call<SettingEntry>("set_setting", { input }),
+  importSlate: (input: ImportSlateInput) => call<ImportReport>("import_slate", { input }),
+  listSlates: () => call<SlateSummary[]>("list_slates"),
+  getSlate: (slateId: number) => call<Slate>("get_slate", { slateId }),
+  setPlayerFlags: (input: SetPlayerFlagsInput) => call<SlatePlayer>("set_player_flags", { input }),
+  listLineups: (slateId: number) => call<Lineup[]>("list_lineups", { slateId }),
+  importLineups: (input: ImportLineupsInput) =>
+    call<LineupImportReport>("import_lineups", { input }),
+  exportLineups: (request: ExportRequest) => call<ExportReport>("export_lineups", { request }),
+  deleteLineups: (lineupIds: number[]) => call<number>("delete_lineups", { lineupIds }),
 };

@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings
 
-export type ErrorCode = "database" | "schema_too_new" | "unknown_setting" | "invalid_setting" | "io" | "config";
+export type ErrorCode = "database" | "schema_too_new" | "unknown_setting" | "invalid_setting" | "io" | "config" | "invalid_file" | "not_found" | "invalid_input" | "invalid_lineup";
 
 export type IpcError = { 
 /**
@@ -134,3 +134,311 @@ key: string,
  * New value.
  */
 value: SettingValue, };
+
+export type Position = "QB" | "RB" | "WR" | "TE" | "DST";
+
+export type Slot = "QB" | "RB" | "WR" | "TE" | "FLEX" | "DST";
+
+export type GameState = "scheduled" | "in_progress" | "final" | "postponed" | "no_game";
+
+export type SlateSummary = { 
+/**
+ * Slate id.
+ */
+id: number, 
+/**
+ * Name shown to the user.
+ */
+name: string, 
+/**
+ * The file it was imported from.
+ */
+source_file: string, 
+/**
+ * Salary-file layout (`standard`, `entries_template`, `legacy`).
+ */
+layout: string, 
+/**
+ * Whether lineups can be exported for upload (the file carried DraftKings IDs).
+ */
+exportable: boolean, 
+/**
+ * When it was imported.
+ */
+imported_at: string, 
+/**
+ * Players on the slate.
+ */
+players: number, 
+/**
+ * Games on the slate.
+ */
+games: number, 
+/**
+ * Lineups stored for the slate.
+ */
+lineups: number, 
+/**
+ * First kickoff, if any game is scheduled.
+ */
+first_kickoff: string | null, 
+/**
+ * Last kickoff, if any game is scheduled.
+ */
+last_kickoff: string | null, };
+
+export type SlateGame = { 
+/**
+ * Game id.
+ */
+id: number, 
+/**
+ * Away team code.
+ */
+away: string, 
+/**
+ * Home team code.
+ */
+home: string, 
+/**
+ * Kickoff, UTC.
+ */
+kickoff_utc: string, };
+
+export type SlatePlayer = { 
+/**
+ * Slate-player id (unique across slates).
+ */
+id: number, 
+/**
+ * DraftKings player ID (None for pre-2018 files).
+ */
+dk_id: number | null, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Team code.
+ */
+team: string, 
+/**
+ * Opponent's code, when the game is scheduled.
+ */
+opponent: string | null, 
+/**
+ * The game, when scheduled.
+ */
+game_id: number | null, 
+/**
+ * Kickoff of the game, when scheduled.
+ */
+kickoff_utc: string | null, 
+/**
+ * What the file said of the game.
+ */
+game_state: GameState, 
+/**
+ * Salary in dollars.
+ */
+salary: number, 
+/**
+ * DraftKings' AvgPointsPerGame.
+ */
+avg_points_per_game: number, 
+/**
+ * Locked into every lineup by the user.
+ */
+locked: boolean, 
+/**
+ * Excluded from every lineup by the user.
+ */
+excluded: boolean, 
+/**
+ * The user's own projection, replacing the model's.
+ */
+projection_override: number | null, };
+
+export type Slate = { 
+/**
+ * The summary.
+ */
+summary: SlateSummary, 
+/**
+ * Games by kickoff.
+ */
+games: Array<SlateGame>, 
+/**
+ * Players by salary, highest first.
+ */
+players: Array<SlatePlayer>, };
+
+export type PositionCount = { 
+/**
+ * The position.
+ */
+position: Position, 
+/**
+ * Players at it.
+ */
+players: number, };
+
+export type ImportReport = { 
+/**
+ * The slate (new, or the one imported earlier from the same content).
+ */
+slate: SlateSummary, 
+/**
+ * The same file had been imported before; nothing was added.
+ */
+already_imported: boolean, 
+/**
+ * Players by position.
+ */
+positions: Array<PositionCount>, 
+/**
+ * Players without a usable game (in progress, final, postponed or none): kept, never picked.
+ */
+unusable_players: number, };
+
+export type PlayerFlags = { 
+/**
+ * Put him in every lineup.
+ */
+locked: boolean, 
+/**
+ * Keep him out of every lineup.
+ */
+excluded: boolean, 
+/**
+ * Use this projection instead of the model's (None clears it).
+ */
+projection_override: number | null, };
+
+export type ImportSlateInput = { 
+/**
+ * The salary CSV chosen in the file dialog or dropped on the window.
+ */
+path: string, 
+/**
+ * A name for the slate (default: its days and game count).
+ */
+name: string | null, };
+
+export type SetPlayerFlagsInput = { 
+/**
+ * The slate player.
+ */
+slate_player_id: number, 
+/**
+ * Lock, exclude and projection override, written together.
+ */
+flags: PlayerFlags, };
+
+export type LineupSlot = { 
+/**
+ * The slot.
+ */
+slot: Slot, 
+/**
+ * The player in it.
+ */
+player: SlatePlayer, };
+
+export type Lineup = { 
+/**
+ * Lineup id.
+ */
+id: number, 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * The nine slots in roster order.
+ */
+slots: Array<LineupSlot>, 
+/**
+ * Total salary.
+ */
+salary: number, 
+/**
+ * Projected points when it was built, if known.
+ */
+projected_points: number | null, 
+/**
+ * Where it came from, e.g. `import:lineups.csv`.
+ */
+source: string, 
+/**
+ * When it was stored.
+ */
+created_at: string, };
+
+export type LineupImportReport = { 
+/**
+ * The lineups of the file, in file order (existing or new ids).
+ */
+lineup_ids: Array<number>, 
+/**
+ * Lineups that were new.
+ */
+added: number, 
+/**
+ * Lineups that were already stored.
+ */
+already_stored: number, };
+
+export type ExportRequest = { 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * The lineups, in the order to write them; None for every lineup of the slate.
+ */
+lineup_ids: Array<number> | null, 
+/**
+ * The file to write.
+ */
+out: string, 
+/**
+ * A DraftKings entries file to fill instead of writing a plain upload file.
+ */
+entries: string | null, 
+/**
+ * Late-swap time for an entries fill: games kicked off by then are locked (default: now).
+ */
+as_of: string | null, };
+
+export type ExportReport = { 
+/**
+ * The file written.
+ */
+path: string, 
+/**
+ * Lineups written.
+ */
+lineups_written: number, 
+/**
+ * Entry rows in the entries file (0 for an upload file).
+ */
+entries_total: number, 
+/**
+ * Entries left as they were, each with the reason.
+ */
+entries_kept: Array<string>, };
+
+export type ImportLineupsInput = { 
+/**
+ * The slate the lineups belong to.
+ */
+slate_id: number, 
+/**
+ * An upload file or a filled DraftKings entries file.
+ */
+path: string, };

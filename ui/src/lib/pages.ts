@@ -25,13 +25,13 @@ export const PAGES: readonly Page[] = [
   {
     id: "slate",
     label: "Slate",
-    available: false,
+    available: true,
     summary: "Import a DraftKings salary CSV and see its games and kickoff times.",
   },
   {
     id: "players",
     label: "Players",
-    available: false,
+    available: true,
     summary: "The slate's player pool: sort, filter, lock, exclude and override projections.",
   },
   {
@@ -43,7 +43,7 @@ export const PAGES: readonly Page[] = [
   {
     id: "lineups",
     label: "Lineups",
-    available: false,
+    available: true,
     summary: "Saved lineups: compare, check exposure and export an upload-ready CSV.",
   },
   {

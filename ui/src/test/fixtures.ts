@@ -54,3 +54,106 @@ export function settingsFixture(): SettingEntry[] {
     },
   ];
 }
+
+import type { ImportReport, Lineup, Slate, SlatePlayer, SlateSummary } from "../lib/bindings";
+
+export function slateSummaryFixture(overrides: Partial<SlateSummary> = {}): SlateSummary {
+  return {
+    id: 1,
+    name: "Sun 01/03/2027 · 2 games",
+    source_file: "DKSalaries.csv",
+    layout: "standard",
+    exportable: true,
+    imported_at: "2026-11-28T12:00:00Z",
+    players: 5,
+    games: 2,
+    lineups: 0,
+    first_kickoff: "2027-01-03T18:00:00Z",
+    last_kickoff: "2027-01-03T21:25:00Z",
+    ...overrides,
+  };
+}
+
+function player(
+  id: number,
+  name: string,
+  position: SlatePlayer["position"],
+  team: string,
+  salary: number,
+  avg: number,
+  extra: Partial<SlatePlayer> = {},
+): SlatePlayer {
+  const game1 = ["BUF", "MIA"].includes(team);
+  return {
+    id,
+    dk_id: 91000000 + id,
+    name,
+    position,
+    team,
+    opponent: { BUF: "MIA", MIA: "BUF", KC: "LV", LV: "KC" }[team] ?? null,
+    game_id: game1 ? 1 : 2,
+    kickoff_utc: game1 ? "2027-01-03T18:00:00Z" : "2027-01-03T21:25:00Z",
+    game_state: "scheduled",
+    salary,
+    avg_points_per_game: avg,
+    locked: false,
+    excluded: false,
+    projection_override: null,
+    ...extra,
+  };
+}
+
+export function slateFixture(): Slate {
+  return {
+    summary: slateSummaryFixture(),
+    games: [
+      { id: 1, away: "BUF", home: "MIA", kickoff_utc: "2027-01-03T18:00:00Z" },
+      { id: 2, away: "KC", home: "LV", kickoff_utc: "2027-01-03T21:25:00Z" },
+    ],
+    players: [
+      player(1, "Avery Brooks", "QB", "BUF", 8000, 24.0),
+      player(2, "Blake Carter", "RB", "KC", 7000, 21.0),
+      player(3, "Carter Dawson", "WR", "MIA", 6000, 18.0),
+      player(4, "Dallas Ellison", "TE", "LV", 4000, 12.0),
+      player(5, "Elliot Fletcher", "RB", "HOU", 4500, 0, {
+        opponent: null,
+        game_id: null,
+        kickoff_utc: null,
+        game_state: "no_game",
+      }),
+    ],
+  };
+}
+
+export function importReportFixture(overrides: Partial<ImportReport> = {}): ImportReport {
+  return {
+    slate: slateSummaryFixture(),
+    already_imported: false,
+    positions: [
+      { position: "QB", players: 1 },
+      { position: "RB", players: 2 },
+      { position: "WR", players: 1 },
+      { position: "TE", players: 1 },
+      { position: "DST", players: 0 },
+    ],
+    unusable_players: 1,
+    ...overrides,
+  };
+}
+
+export function lineupFixture(id: number, playerIds: number[]): Lineup {
+  const players = slateFixture().players;
+  const slots = ["QB", "RB", "RB", "WR", "WR", "WR", "TE", "FLEX", "DST"] as const;
+  return {
+    id,
+    slate_id: 1,
+    slots: slots.map((slot, i) => ({
+      slot,
+      player: players.find((p) => p.id === playerIds[i % playerIds.length])!,
+    })),
+    salary: 49800,
+    projected_points: 150.5,
+    source: "import:upload.csv",
+    created_at: "2026-11-28T12:00:00Z",
+  };
+}

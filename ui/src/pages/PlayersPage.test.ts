@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import PlayersPage from "./PlayersPage.svelte";
+import type { SetPlayerFlagsInput, SlatePlayer } from "../lib/bindings";
+import { selectSlate } from "../lib/session.svelte";
+import { slateFixture } from "../test/fixtures";
+
+function mockSlate(onFlags?: (input: SetPlayerFlagsInput) => SlatePlayer) {
+  const calls: SetPlayerFlagsInput[] = [];
+  mockIPC((cmd, args) => {
+    if (cmd === "get_slate") return slateFixture();
+    if (cmd === "set_player_flags") {
+      const input = (args as { input: SetPlayerFlagsInput }).input;
+      calls.push(input);
+      if (onFlags) return onFlags(input);
+      const p = slateFixture().players.find((x) => x.id === input.slate_player_id)!;
+      return { ...p, ...input.flags };
+    }
+    throw { code: "not_found", message: `unexpected ${cmd}` };
+  });
+  return calls;
+}
+
+const rowNames = () =>
+  screen.getAllByTestId("player-row").map((r) => r.querySelector("td")!.textContent!.trim());
+
+describe("Players page", () => {
+  beforeEach(() => selectSlate(1));
+
+  it("lists the slate by salary and re-sorts on a header click", async () => {
+    mockSlate();
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    expect(rowNames()[0]).toBe("Avery Brooks");
+    await fireEvent.click(screen.getByRole("button", { name: /^Player/ }));
+    expect(rowNames()[0]).toBe("Avery Brooks");
+    expect(rowNames()[1]).toBe("Blake Carter");
+    await fireEvent.click(screen.getByRole("button", { name: /^Salary/ }));
+    expect(rowNames()[0]).toBe("Avery Brooks");
+    await fireEvent.click(screen.getByRole("button", { name: /^Salary/ }));
+    expect(rowNames()[0]).toBe("Dallas Ellison");
+  });
+
+  it("filters by position chip, search and game", async () => {
+    mockSlate();
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    await fireEvent.click(screen.getByRole("button", { name: "QB" }));
+    expect(rowNames()).toEqual(["Avery Brooks"]);
+    await fireEvent.click(screen.getByRole("button", { name: "QB" }));
+    await fireEvent.input(screen.getByTestId("player-search"), { target: { value: "dawson" } });
+    expect(rowNames()).toEqual(["Carter Dawson"]);
+    await fireEvent.input(screen.getByTestId("player-search"), { target: { value: "" } });
+    await fireEvent.click(within(screen.getByTestId("games-strip")).getByText("KC @ LV"));
+    expect(rowNames()).toEqual(["Blake Carter", "Dallas Ellison"]);
+    expect(screen.getByTestId("pool-counts").textContent).toContain("2 of 5 shown");
+  });
+
+  it("locks with a click and excludes with the X key", async () => {
+    const calls = mockSlate();
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    await fireEvent.click(screen.getByLabelText("Lock Avery Brooks"));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]).toEqual({
+      slate_player_id: 1,
+      flags: { locked: true, excluded: false, projection_override: null },
+    });
+    await waitFor(() => expect(screen.getByTestId("pool-counts").textContent).toContain("1 locked"));
+
+    const row = screen.getAllByTestId("player-row")[1]!;
+    await fireEvent.keyDown(row, { key: "x" });
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]!.flags.excluded).toBe(true);
+    expect(calls[1]!.slate_player_id).toBe(2);
+  });
+
+  it("does not offer a lock for a player without a game", async () => {
+    mockSlate();
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    expect((screen.getByLabelText("Lock Elliot Fletcher") as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText("no game on this slate")).toBeTruthy();
+  });
+
+  it("saves an override and refuses one out of range", async () => {
+    const calls = mockSlate();
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    const input = screen.getByLabelText("Projection override for Blake Carter");
+    await fireEvent.change(input, { target: { value: "250" } });
+    expect((await screen.findByTestId("row-error")).textContent).toContain("between 0 and 100");
+    expect(calls).toHaveLength(0);
+    await fireEvent.change(input, { target: { value: "28.5" } });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.flags.projection_override).toBe(28.5);
+  });
+
+  it("shows the app's refusal", async () => {
+    mockSlate(() => {
+      throw { code: "invalid_input", message: "Avery Brooks (BUF) cannot be locked and excluded at once" };
+    });
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    await fireEvent.click(screen.getByLabelText("Lock Avery Brooks"));
+    expect((await screen.findByTestId("row-error")).textContent).toContain("cannot be locked");
+  });
+});
