@@ -2,7 +2,11 @@
 //! lists and SHA-256-derived noise so it is the same on every machine and carries no
 //! third-party data. It ships as `data/DKSalaries-demo.csv` (a test keeps that file equal to
 //! [`salary_csv`]), opens the app on `./start.sh`, and serves tests as a slate with known shape.
+//! [`cheap_lineups`] makes valid lineups of any slate for tests and benchmarks.
 
+use crate::dk::Position;
+use crate::lineup::NewLineup;
+use crate::slate::Slate;
 use chrono::{NaiveDate, NaiveTime};
 use sha2::{Digest, Sha256};
 
@@ -163,6 +167,42 @@ pub fn salary_csv() -> String {
         text.push_str("\r\n");
     }
     text
+}
+
+/// Up to `count` distinct valid lineups of a slate: the cheapest playable players in every slot,
+/// with the quarterback and the defense varied (QB x DST combinations). Not good lineups; valid
+/// ones, for tests and benchmarks.
+pub fn cheap_lineups(slate: &Slate, count: usize) -> Vec<NewLineup> {
+    let cheapest = |position: Position| -> Vec<i32> {
+        let mut players: Vec<_> = slate
+            .players
+            .iter()
+            .filter(|p| p.position == position && p.has_usable_game())
+            .collect();
+        players.sort_by_key(|p| (p.salary, p.id));
+        players.iter().map(|p| p.id).collect()
+    };
+    let (qbs, rbs, wrs, tes, dsts) = (
+        cheapest(Position::QB),
+        cheapest(Position::RB),
+        cheapest(Position::WR),
+        cheapest(Position::TE),
+        cheapest(Position::DST),
+    );
+    if rbs.len() < 3 || wrs.len() < 3 || tes.is_empty() {
+        return vec![];
+    }
+    dsts.iter()
+        .flat_map(|dst| qbs.iter().map(move |qb| (*qb, *dst)))
+        .take(count)
+        .enumerate()
+        .map(|(i, (qb, dst))| NewLineup {
+            players: [
+                qb, rbs[0], rbs[1], wrs[0], wrs[1], wrs[2], tes[0], rbs[2], dst,
+            ],
+            projected_points: Some(100.0 + i as f64),
+        })
+        .collect()
 }
 
 #[cfg(test)]

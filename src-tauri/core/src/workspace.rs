@@ -173,7 +173,9 @@ impl Workspace {
     ) -> Result<Vec<i32>> {
         let slate = self.slate(slate_id).await?;
         let rules = self.lineup_rules().await?;
-        lineup::save(&self.db, &slate, lineups, source, &rules).await
+        Ok(lineup::save(&self.db, &slate, lineups, source, &rules)
+            .await?
+            .ids)
     }
 
     /// Reads the lineups of an upload or entries file and stores them for the slate.
@@ -187,21 +189,12 @@ impl Workspace {
         let slate = self.slate(slate_id).await?;
         let rules = self.lineup_rules().await?;
         let lineups = lineup::read_file(&slate, &file, &rules)?;
-        let before = slate.summary.lineups;
-        let ids = lineup::save(
-            &self.db,
-            &slate,
-            &lineups,
-            &format!("import:{file_name}"),
-            &rules,
-        )
-        .await?;
-        let after = slate::summary(&self.db, slate_id).await?.lineups;
-        let added = after.saturating_sub(before);
+        let source = format!("import:{file_name}");
+        let saved = lineup::save(&self.db, &slate, &lineups, &source, &rules).await?;
         Ok(LineupImportReport {
-            already_stored: ids.len() as u32 - added,
-            lineup_ids: ids,
-            added,
+            already_stored: saved.ids.len() as u32 - saved.added,
+            lineup_ids: saved.ids,
+            added: saved.added,
         })
     }
 

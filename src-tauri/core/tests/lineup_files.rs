@@ -6,45 +6,20 @@ mod common;
 
 use chrono::{TimeZone, Utc};
 use common::{snapshot, workspace};
-use nfl_dfs_core::dk::{Position, ROSTER};
+use nfl_dfs_core::dk::ROSTER;
 use nfl_dfs_core::lineup::{ExportRequest, NewLineup};
 use nfl_dfs_core::slate::Slate;
 use nfl_dfs_core::{demo, ErrorCode, Workspace};
 
-/// Distinct valid lineups: the cheapest usable player for each slot, varying the QB and DST.
+/// Distinct valid lineups of the slate.
 fn lineups(slate: &Slate, count: usize) -> Vec<NewLineup> {
-    let usable = |position: Position| -> Vec<i32> {
-        let mut players: Vec<_> = slate
-            .players
-            .iter()
-            .filter(|p| p.position == position && p.has_usable_game())
-            .collect();
-        players.sort_by_key(|p| (p.salary, p.id));
-        players.iter().map(|p| p.id).collect()
-    };
-    let (qbs, rbs, wrs, tes, dsts) = (
-        usable(Position::QB),
-        usable(Position::RB),
-        usable(Position::WR),
-        usable(Position::TE),
-        usable(Position::DST),
+    let lineups = demo::cheap_lineups(slate, count);
+    assert_eq!(
+        lineups.len(),
+        count,
+        "the demo slate has enough combinations"
     );
-    let mut out = Vec::new();
-    'outer: for dst in &dsts {
-        for qb in &qbs {
-            if out.len() == count {
-                break 'outer;
-            }
-            out.push(NewLineup {
-                players: [
-                    *qb, rbs[0], rbs[1], wrs[0], wrs[1], wrs[2], tes[0], rbs[2], *dst,
-                ],
-                projected_points: Some(100.0 + out.len() as f64),
-            });
-        }
-    }
-    assert_eq!(out.len(), count, "the demo slate has enough combinations");
-    out
+    lineups
 }
 
 async fn demo_slate(ws: &Workspace) -> Slate {

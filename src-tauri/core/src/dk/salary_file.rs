@@ -138,6 +138,8 @@ impl SalaryFile {
 
         let mut rows = Vec::new();
         let mut seen_ids: HashMap<i64, u64> = HashMap::new();
+        // A slate has a dozen distinct Game Info cells; each is parsed once.
+        let mut games: HashMap<String, Result<GameInfo, String>> = HashMap::new();
         let first_column = columns.first();
         for record in &records[header_index + 1..] {
             let is_blank = record
@@ -149,7 +151,7 @@ impl SalaryFile {
             }
             let line = record_start(bytes, record).1;
             let row = columns
-                .row(record, line)
+                .row(record, line, &mut games)
                 .map_err(|(column, message)| fail(Some(line), Some(&column), message))?;
             if let Some(id) = row.dk_id {
                 if let Some(first) = seen_ids.insert(id, line) {
@@ -245,7 +247,12 @@ impl Columns {
     }
 
     /// Reads one player row; an error names the column and what is wrong.
-    fn row(&self, record: &StringRecord, line: u64) -> Result<SalaryRow, (String, String)> {
+    fn row(
+        &self,
+        record: &StringRecord,
+        line: u64,
+        games: &mut HashMap<String, Result<GameInfo, String>>,
+    ) -> Result<SalaryRow, (String, String)> {
         let column = |i: usize| self.names.get(&i).cloned().unwrap_or_default();
         let cell = |i: usize| record.get(i).unwrap_or("").trim();
         let problem = |i: usize, message: String| (column(i), message);
@@ -291,7 +298,16 @@ impl Columns {
             .ok()
             .filter(|s| *s > 0)
             .ok_or_else(|| problem(self.salary, format!("'{salary_text}' is not a salary")))?;
-        let game = GameInfo::parse(cell(self.game_info)).map_err(|e| problem(self.game_info, e))?;
+        let game_text = cell(self.game_info);
+        let game = match games.get(game_text) {
+            Some(parsed) => parsed.clone(),
+            None => {
+                let parsed = GameInfo::parse(game_text);
+                games.insert(game_text.to_string(), parsed.clone());
+                parsed
+            }
+        }
+        .map_err(|e| problem(self.game_info, e))?;
         let team = cell(self.team).to_string();
         if !(2..=3).contains(&team.len()) || !team.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(problem(self.team, format!("'{team}' is not a team code")));

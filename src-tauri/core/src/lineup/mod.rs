@@ -6,7 +6,7 @@ mod store;
 pub mod validate;
 
 pub use files::{export, read_file, ExportReport, ExportRequest, LineupImportReport};
-pub use store::{delete, list, save};
+pub use store::{delete, list, save, Saved};
 pub use validate::{validate, LateSwap, LineupProblem, ValidationRules};
 
 use crate::dk::Slot;

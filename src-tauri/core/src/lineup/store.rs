@@ -26,15 +26,23 @@ fn player_key(players: &[i32]) -> String {
         .join(",")
 }
 
-/// Validates and stores lineups of `slate`; returns each one's id (existing or new), in order.
-/// Nothing is stored if any lineup is invalid.
+/// What [`save`] stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// Each lineup's id (existing or new), in the order given.
+    pub ids: Vec<i32>,
+    /// How many were new.
+    pub added: u32,
+}
+
+/// Validates and stores lineups of `slate`. Nothing is stored if any lineup is invalid.
 pub async fn save(
     db: &DatabaseConnection,
     slate: &Slate,
     lineups: &[NewLineup],
     source: &str,
     rules: &ValidationRules,
-) -> Result<Vec<i32>> {
+) -> Result<Saved> {
     for (i, new) in lineups.iter().enumerate() {
         let problems = validate(slate, &new.players, rules);
         if !problems.is_empty() {
@@ -102,7 +110,10 @@ pub async fn save(
         ids.push(stored.id);
     }
     txn.commit().await.map_err(Error::db(SAVING))?;
-    Ok(ids)
+    Ok(Saved {
+        ids,
+        added: added.len() as u32,
+    })
 }
 
 /// The stored lineups of a slate, oldest first.

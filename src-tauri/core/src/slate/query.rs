@@ -3,6 +3,7 @@
 use super::{GameState, PlayerFlags, Slate, SlateGame, SlatePlayer, SlateSummary};
 use crate::store::entity::{game, lineup, slate, slate_game, slate_player};
 use crate::{Error, Result};
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -113,30 +114,36 @@ pub async fn load(db: &DatabaseConnection, slate_id: i32) -> Result<Slate> {
     let players = rows
         .into_iter()
         .map(|row| {
-            Ok(SlatePlayer {
-                id: row.id,
-                dk_id: row.dk_id,
-                position: row.position.parse().map_err(|e: String| {
-                    Error::Config(format!("slate player {} in the database: {e}", row.id))
-                })?,
-                name: row.name,
-                team: row.team,
-                opponent: row.opponent,
-                game_id: row.game_id,
-                kickoff_utc: row.game_id.and_then(|g| kickoffs.get(&g).copied()),
-                game_state: GameState::from_stored(&row.game_state),
-                salary: row.salary.max(0) as u32,
-                avg_points_per_game: row.avg_points_per_game,
-                locked: row.locked,
-                excluded: row.excluded,
-                projection_override: row.projection_override,
-            })
+            let kickoff = row.game_id.and_then(|g| kickoffs.get(&g).copied());
+            to_player(row, kickoff)
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Slate {
         summary,
         games,
         players,
+    })
+}
+
+/// The domain view of a stored slate player.
+fn to_player(row: slate_player::Model, kickoff_utc: Option<DateTime<Utc>>) -> Result<SlatePlayer> {
+    Ok(SlatePlayer {
+        id: row.id,
+        dk_id: row.dk_id,
+        position: row.position.parse().map_err(|e: String| {
+            Error::Config(format!("slate player {} in the database: {e}", row.id))
+        })?,
+        name: row.name,
+        team: row.team,
+        opponent: row.opponent,
+        game_id: row.game_id,
+        kickoff_utc,
+        game_state: GameState::from_stored(&row.game_state),
+        salary: row.salary.max(0) as u32,
+        avg_points_per_game: row.avg_points_per_game,
+        locked: row.locked,
+        excluded: row.excluded,
+        projection_override: row.projection_override,
     })
 }
 
@@ -175,22 +182,21 @@ pub async fn set_player_flags(
             )));
         }
     }
-    let slate_id = row.slate_id;
+    let kickoff = match row.game_id {
+        Some(game_id) => game::Entity::find_by_id(game_id)
+            .one(db)
+            .await
+            .map_err(Error::db(READING))?
+            .map(|g| g.kickoff_utc),
+        None => None,
+    };
     let mut active = row.into_active_model();
     active.locked = Set(flags.locked);
     active.excluded = Set(flags.excluded);
     active.projection_override = Set(flags.projection_override);
-    active
+    let updated = active
         .update(db)
         .await
         .map_err(Error::db("saving the player's settings"))?;
-    load(db, slate_id)
-        .await?
-        .players
-        .into_iter()
-        .find(|p| p.id == slate_player_id)
-        .ok_or_else(|| Error::NotFound {
-            what: "slate player",
-            id: slate_player_id.to_string(),
-        })
+    to_player(updated, kickoff)
 }
