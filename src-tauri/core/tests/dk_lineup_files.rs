@@ -1,6 +1,8 @@
 //! The lineup-file reader never panics: arbitrary bytes and mutated entries files give a file or
 //! an error naming the file; and filling a parsed file with its own cells changes nothing.
 
+mod common;
+
 use nfl_dfs_core::dk::lineup_file::EntryCells;
 use nfl_dfs_core::dk::LineupFile;
 use proptest::prelude::*;
@@ -11,17 +13,9 @@ const ENTRIES: &str = "Entry ID,Contest Name,Contest ID,Entry Fee,QB,RB,RB,WR,WR
 \r\n\
 ,,,,,,,,,,,,,,,Position,Name + ID\r\n";
 
-/// 2000 cases per property in `cargo test`; `PROPTEST_CASES=1000000` for a long fuzzing run.
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(2000)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: cases(),
+        cases: common::proptest_cases(),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]

@@ -2,24 +2,10 @@
 //! game counts its source lists. Skipped, with the reason printed, where the folder is absent.
 //! Also: no input makes the parser panic (property tests on arbitrary and mutated files).
 
+mod common;
+
 use nfl_dfs_core::dk::{GameInfo, SalaryFile, SalaryLayout};
 use proptest::prelude::*;
-use std::path::PathBuf;
-
-fn real_data() -> Option<PathBuf> {
-    let dir = std::env::var_os("NFL_DFS_REAL_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if dir.join("dk_salaries").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: no real data at {} (set NFL_DFS_REAL_DATA to the shared data folder)",
-            dir.display()
-        );
-        None
-    }
-}
 
 /// (file, layout, player rows, scheduled games, rows without a game)
 const REAL_FILES: &[(&str, SalaryLayout, usize, usize, usize)] = &[
@@ -82,7 +68,9 @@ const REAL_FILES: &[(&str, SalaryLayout, usize, usize, usize)] = &[
 
 #[test]
 fn every_real_salary_file_parses_with_its_counts() {
-    let Some(data) = real_data() else { return };
+    let Some(data) = common::real_data() else {
+        return;
+    };
     for (name, layout, players, games, no_game) in REAL_FILES {
         let bytes = std::fs::read(data.join("dk_salaries").join(name)).unwrap();
         let file = SalaryFile::parse(name, &bytes).unwrap_or_else(|e| panic!("{e}"));
@@ -111,7 +99,9 @@ fn every_real_salary_file_parses_with_its_counts() {
 
 #[test]
 fn the_template_and_the_standard_export_of_one_slate_agree() {
-    let Some(data) = real_data() else { return };
+    let Some(data) = common::real_data() else {
+        return;
+    };
     let read = |name: &str| {
         let bytes = std::fs::read(data.join("dk_salaries").join(name)).unwrap();
         let mut rows = SalaryFile::parse(name, &bytes).unwrap().rows;
@@ -130,17 +120,9 @@ const VALID: &str = "Position,Name + ID,Name,ID,Roster Position,Salary,Game Info
 QB,Patrick Mahomes (16006097),Patrick Mahomes,16006097,QB,8500,ATL@KC 12/27/2020 01:00PM ET,KC,27.80\n\
 DST,Falcons  (16006500),Falcons ,16006500,DST,2500,ATL@KC 12/27/2020 01:00PM ET,ATL,5.1\n";
 
-/// 2000 cases per property in `cargo test`; `PROPTEST_CASES=1000000` for a long fuzzing run.
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(2000)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: cases(),
+        cases: common::proptest_cases(),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]

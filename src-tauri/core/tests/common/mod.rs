@@ -64,3 +64,11 @@ pub async fn execute(ws: &Workspace, sql: &str) {
         .await
         .unwrap();
 }
+
+/// Cases per property: 2000 in `cargo test`; `PROPTEST_CASES=1000000` for a long fuzzing run.
+pub fn proptest_cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(2000)
+}
