@@ -2,11 +2,15 @@
 //! ts-rs into `ui/src/lib/bindings.ts`. A test fails when the checked-in file is stale; run
 //! `UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings` to regenerate it.
 
-use crate::commands::{ImportLineupsInput, ImportSlateInput, SetPlayerFlagsInput, SetSettingInput};
+use crate::commands::{
+    ImportLineupsInput, ImportSlateInput, OptimizeInput, OptimizeProgress, SetPlayerFlagsInput,
+    SetSettingInput,
+};
 use crate::error::IpcError;
 use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
 use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport, LineupSlot};
+use nfl_dfs_core::optimizer::{Built, OptimizeReport, Rules, Run};
 use nfl_dfs_core::settings::{SettingEntry, SettingSource, SettingValue};
 use nfl_dfs_core::slate::{
     GameState, ImportReport, PlayerFlags, PositionCount, Slate, SlateGame, SlatePlayer,
@@ -49,6 +53,12 @@ pub fn typescript() -> String {
         ExportRequest::decl(&cfg),
         ExportReport::decl(&cfg),
         ImportLineupsInput::decl(&cfg),
+        Rules::decl(&cfg),
+        Built::decl(&cfg),
+        Run::decl(&cfg),
+        OptimizeReport::decl(&cfg),
+        OptimizeInput::decl(&cfg),
+        OptimizeProgress::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\

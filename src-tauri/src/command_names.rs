@@ -12,4 +12,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "import_lineups",
     "export_lineups",
     "delete_lineups",
+    "optimize",
+    "cancel_optimize",
 ];

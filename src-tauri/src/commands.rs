@@ -5,11 +5,13 @@ use crate::error::IpcError;
 use crate::state::AppState;
 use nfl_dfs_core::health::Health;
 use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport};
+use nfl_dfs_core::optimizer::{OptimizeReport, Rules};
 use nfl_dfs_core::settings::{SettingEntry, SettingValue};
 use nfl_dfs_core::slate::{ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSummary};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
-use tauri::State;
+use std::sync::atomic::Ordering;
+use tauri::{AppHandle, Emitter, State};
 use ts_rs::TS;
 
 /// Input of [`set_setting`].
@@ -46,6 +48,24 @@ pub struct ImportLineupsInput {
     pub slate_id: i32,
     /// An upload file or a filled DraftKings entries file.
     pub path: String,
+}
+
+/// Input of [`optimize`].
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct OptimizeInput {
+    /// The slate.
+    pub slate_id: i32,
+    /// The rules of the run (the salary cap comes from the settings).
+    pub rules: Rules,
+}
+
+/// Progress of an optimizer run, sent as the `optimize-progress` event.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OptimizeProgress {
+    /// Lineups found so far.
+    pub found: u32,
+    /// Lineups asked for.
+    pub total: u32,
 }
 
 /// Version, database, schema version, data and model status.
@@ -147,6 +167,39 @@ pub async fn delete_lineups(
     Ok(state.workspace()?.delete_lineups(&lineup_ids).await? as u32)
 }
 
+/// Builds and stores lineups, reporting `optimize-progress` after each one; stops early (with
+/// the lineups found so far) when [`cancel_optimize`] is called.
+#[tauri::command]
+pub async fn optimize(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: OptimizeInput,
+) -> Result<OptimizeReport, IpcError> {
+    let cancel = state.start_optimize();
+    let total = input.rules.lineups;
+    let on_found = move |found: usize| {
+        let progress = OptimizeProgress {
+            found: found as u32,
+            total,
+        };
+        if let Err(e) = app.emit("optimize-progress", progress) {
+            tracing::warn!("progress event not sent: {e}");
+        }
+        !cancel.load(Ordering::SeqCst)
+    };
+    Ok(state
+        .workspace()?
+        .optimize(input.slate_id, input.rules, Default::default(), on_found)
+        .await?)
+}
+
+/// Stops the optimizer run in progress after its current lineup.
+#[tauri::command]
+pub async fn cancel_optimize(state: State<'_, AppState>) -> Result<(), IpcError> {
+    state.cancel_optimize();
+    Ok(())
+}
+
 include!("command_names.rs");
 
 /// The invoke handler with every command registered (the names in [`COMMAND_NAMES`]).
@@ -162,7 +215,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         list_lineups,
         import_lineups,
         export_lineups,
-        delete_lineups
+        delete_lineups,
+        optimize,
+        cancel_optimize
     ]
 }
 

@@ -152,6 +152,27 @@ pub fn lineups(lineups: &[Lineup], o: &mut String) {
     }
 }
 
+pub fn optimize_report(r: &crate::OptimizeOutput, o: &mut String) {
+    for (k, l) in r.lineups.iter().enumerate() {
+        line!(
+            o,
+            "#{:<3} {:>6.2} pts  ${}  (lineup {})",
+            k + 1,
+            l.points,
+            l.salary,
+            l.id
+        );
+        let slots = ["QB", "RB", "RB", "WR", "WR", "WR", "TE", "FLEX", "DST"];
+        for (slot, (name, id)) in slots.iter().zip(l.names.iter().zip(&l.dk_ids)) {
+            line!(o, "     {slot:<4} {name} ({id})");
+        }
+    }
+    line!(o, "{} lineups in {:.2} s", r.lineups.len(), r.seconds);
+    if let Some(path) = &r.out {
+        line!(o, "upload file: {path}");
+    }
+}
+
 pub fn lineup_import(r: &LineupImportReport, o: &mut String) {
     line!(
         o,

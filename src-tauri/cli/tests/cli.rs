@@ -262,3 +262,89 @@ fn lineups_import_then_export_writes_the_same_upload_file() {
     );
     assert_eq!(stdout_json(&missing)["error"]["code"], "not_found");
 }
+
+#[test]
+fn optimize_builds_stacked_lineups_best_first_and_writes_the_upload_file() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(
+        dir.path(),
+        &["slate", "import", demo_file().to_str().unwrap()],
+    );
+    let out = dir.path().join("upload.csv");
+    let run = cli(
+        dir.path(),
+        &[
+            "--json",
+            "optimize",
+            "--slate",
+            "1",
+            "--lineups",
+            "3",
+            "--qb-stack",
+            "2",
+            "--no-opp-dst",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success(), "{run:?}");
+    let report = stdout_json(&run);
+    let lineups = report["lineups"].as_array().unwrap();
+    assert_eq!(lineups.len(), 3);
+    let points: Vec<f64> = lineups
+        .iter()
+        .map(|l| l["points"].as_f64().unwrap())
+        .collect();
+    assert!(points.windows(2).all(|w| w[0] >= w[1]), "{points:?}");
+    assert!(lineups
+        .iter()
+        .all(|l| l["salary"].as_u64().unwrap() <= 50_000));
+    assert!(report["seconds"].as_f64().unwrap() > 0.0);
+
+    // The upload file holds the same lineups by DraftKings ID; the store has them too.
+    let text = std::fs::read_to_string(&out).unwrap();
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    let first: Vec<String> = lineups[0]["dk_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.to_string())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0], first.join(","));
+    let stored = stdout_json(&cli(
+        dir.path(),
+        &["--json", "lineups", "list", "--slate", "1"],
+    ));
+    assert_eq!(stored.as_array().unwrap().len(), 3);
+    assert_eq!(stored[0]["source"], "optimizer");
+}
+
+#[test]
+fn optimize_says_why_no_lineup_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(
+        dir.path(),
+        &["slate", "import", demo_file().to_str().unwrap()],
+    );
+    // The six most expensive players cost more than the cap together.
+    let slate = stdout_json(&cli(dir.path(), &["--json", "slate", "show", "1"]));
+    let mut args: Vec<String> = ["optimize", "--slate", "1"].map(String::from).to_vec();
+    for p in slate["players"].as_array().unwrap().iter().take(6) {
+        args.push("--lock".into());
+        args.push(p["dk_id"].to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = cli(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error[no_lineup]: No lineup is possible: the locked players cost"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("over the 50000 cap"), "{stderr}");
+
+    let unknown = cli(dir.path(), &["optimize", "--slate", "1", "--exclude", "42"]);
+    assert!(String::from_utf8_lossy(&unknown.stderr)
+        .contains("No player with DraftKings ID 42 on slate"));
+}

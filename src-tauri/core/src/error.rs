@@ -33,6 +33,10 @@ pub enum ErrorCode {
     InvalidInput,
     /// A lineup that breaks a DraftKings rule; the message lists every problem.
     InvalidLineup,
+    /// No lineup satisfies the rules; the message says which rules conflict.
+    NoLineup,
+    /// The solver failed or ran out of time.
+    Solver,
 }
 
 impl ErrorCode {
@@ -49,6 +53,8 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::InvalidInput => "invalid_input",
             ErrorCode::InvalidLineup => "invalid_lineup",
+            ErrorCode::NoLineup => "no_lineup",
+            ErrorCode::Solver => "solver",
         }
     }
 }
@@ -133,6 +139,12 @@ pub enum Error {
         /// Every problem found.
         problems: Vec<String>,
     },
+    /// No lineup exists; the reason is in words.
+    #[error("No lineup is possible: {0}.")]
+    NoLineup(String),
+    /// The solver failed.
+    #[error("The optimizer failed: {0}.")]
+    Solver(String),
 }
 
 impl Error {
@@ -149,6 +161,8 @@ impl Error {
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
             Error::InvalidLineup { .. } => ErrorCode::InvalidLineup,
+            Error::NoLineup(_) => ErrorCode::NoLineup,
+            Error::Solver(_) => ErrorCode::Solver,
         }
     }
 
@@ -188,6 +202,8 @@ mod tests {
             ErrorCode::NotFound,
             ErrorCode::InvalidInput,
             ErrorCode::InvalidLineup,
+            ErrorCode::NoLineup,
+            ErrorCode::Solver,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }

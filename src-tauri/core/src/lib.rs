@@ -8,6 +8,8 @@
 //! Code map:
 //! - [`dk`]: DraftKings file formats (salary file layouts, lineup files, positions, slots).
 //! - [`slate`]: imported slates in the database, and the user's per-player toggles.
+//! - [`optimizer`]: lineups by integer programming (HiGHS), k best by partitioning, reasons
+//!   when none exists.
 //! - [`lineup`]: the independent lineup validator, stored lineups, export and entries fill.
 //! - [`demo`]: the synthetic demo slate shipped in `data/`.
 //! - [`paths`]: where the database, logs, cache, models and backups live.
@@ -23,6 +25,7 @@ pub mod error;
 pub mod health;
 pub mod lineup;
 pub mod logging;
+pub mod optimizer;
 pub mod paths;
 pub mod settings;
 pub mod slate;

@@ -6,12 +6,14 @@ use crate::health::{self, Health};
 use crate::lineup::{
     self, ExportReport, ExportRequest, Lineup, LineupImportReport, NewLineup, ValidationRules,
 };
+use crate::optimizer::{self, OptimizeReport, Rules};
 use crate::paths::DataPaths;
 use crate::settings::{self, SettingEntry, SettingSpec, SettingValue, Settings};
 use crate::slate::{self, ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSummary};
 use crate::{store, Error, Result, APP_VERSION};
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Larger files are refused before reading: a salary file is well under 1 MB.
@@ -234,6 +236,74 @@ impl Workspace {
         report.path = out.display().to_string();
         tracing::info!(slate = slate.summary.id, path = %report.path, lineups = report.lineups_written, "lineups exported");
         Ok(report)
+    }
+
+    /// Builds lineups for a slate with the optimizer (off the async runtime's threads) and
+    /// stores them (source `optimizer`). The salary cap comes from the settings.
+    /// `projections` overrides players' projections by slate-player id; `on_found(n)` reports
+    /// progress and returns false to stop early.
+    pub async fn optimize(
+        &self,
+        slate_id: i32,
+        rules: Rules,
+        projections: HashMap<i32, f64>,
+        on_found: impl FnMut(usize) -> bool + Send + 'static,
+    ) -> Result<OptimizeReport> {
+        let slate = self.slate(slate_id).await?;
+        let rules = Rules {
+            salary_cap: self.typed_settings().await?.salary_cap,
+            ..rules
+        };
+        let (slate, run) = tokio::task::spawn_blocking(move || {
+            let run = optimizer::optimize(&slate, &projections, &rules, on_found);
+            (slate, run)
+        })
+        .await
+        .map_err(|e| Error::Solver(format!("the optimizer thread failed: {e}")))?;
+        let run = run?;
+        let lineups: Vec<NewLineup> = run
+            .lineups
+            .iter()
+            .map(|built| NewLineup {
+                players: built
+                    .players
+                    .clone()
+                    .try_into()
+                    .expect("the optimizer returns nine players"),
+                projected_points: Some(built.points),
+            })
+            .collect();
+        let rules = self.lineup_rules().await?;
+        let saved = lineup::save(&self.db, &slate, &lineups, "optimizer", &rules).await?;
+        Ok(OptimizeReport {
+            run,
+            lineup_ids: saved.ids,
+        })
+    }
+
+    /// The slate-player ids of DraftKings IDs on a slate; an unknown ID is refused by name.
+    pub async fn slate_player_ids(&self, slate_id: i32, dk_ids: &[i64]) -> Result<Vec<i32>> {
+        let slate = self.slate(slate_id).await?;
+        dk_ids
+            .iter()
+            .map(|dk_id| {
+                slate.player_by_dk_id(*dk_id).map(|p| p.id).ok_or_else(|| {
+                    Error::InvalidInput(format!(
+                        "No player with DraftKings ID {dk_id} on slate '{}'.",
+                        slate.summary.name
+                    ))
+                })
+            })
+            .collect()
+    }
+
+    /// Reads a projections file (`ID,Projection`) for a slate.
+    pub async fn read_projections(&self, slate_id: i32, path: &Path) -> Result<HashMap<i32, f64>> {
+        let (file_name, bytes) = read_input(path)?;
+        let slate = self.slate(slate_id).await?;
+        Ok(optimizer::projection_file::read(
+            &file_name, &bytes, &slate,
+        )?)
     }
 
     /// Deletes lineups by id; returns how many were deleted.

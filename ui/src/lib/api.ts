@@ -13,6 +13,8 @@ import type {
   IpcError,
   Lineup,
   LineupImportReport,
+  OptimizeInput,
+  OptimizeReport,
   SetPlayerFlagsInput,
   SetSettingInput,
   SettingEntry,
@@ -63,4 +65,6 @@ export const api = {
     call<LineupImportReport>("import_lineups", { input }),
   exportLineups: (request: ExportRequest) => call<ExportReport>("export_lineups", { request }),
   deleteLineups: (lineupIds: number[]) => call<number>("delete_lineups", { lineupIds }),
+  optimize: (input: OptimizeInput) => call<OptimizeReport>("optimize", { input }),
+  cancelOptimize: () => call<null>("cancel_optimize"),
 };

@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings
 
-export type ErrorCode = "database" | "schema_too_new" | "unknown_setting" | "invalid_setting" | "io" | "config" | "invalid_file" | "not_found" | "invalid_input" | "invalid_lineup";
+export type ErrorCode = "database" | "schema_too_new" | "unknown_setting" | "invalid_setting" | "io" | "config" | "invalid_file" | "not_found" | "invalid_input" | "invalid_lineup" | "no_lineup" | "solver";
 
 export type IpcError = { 
 /**
@@ -442,3 +442,99 @@ slate_id: number,
  * An upload file or a filled DraftKings entries file.
  */
 path: string, };
+
+export type Rules = { 
+/**
+ * How many lineups to build (1-500).
+ */
+lineups: number, 
+/**
+ * Fewest players in which any two lineups differ (1: just distinct).
+ */
+min_unique: number, 
+/**
+ * Salary cap (from the settings).
+ */
+salary_cap: number, 
+/**
+ * Least salary a lineup must use (0 for none).
+ */
+min_salary: number, 
+/**
+ * Most players from one team (None: no limit).
+ */
+max_per_team: number | null, 
+/**
+ * The QB with at least this many of his own WR/TE (0: no stack).
+ */
+qb_stack: number, 
+/**
+ * At least this many players from the QB's opponent (0: none).
+ */
+bring_back: number, 
+/**
+ * No offensive player facing the lineup's DST.
+ */
+no_opponent_vs_dst: boolean, 
+/**
+ * Slate players in every lineup (besides those locked on the Players page).
+ */
+lock: Array<number>, 
+/**
+ * Slate players in no lineup (besides those excluded on the Players page).
+ */
+exclude: Array<number>, };
+
+export type Built = { 
+/**
+ * Slate-player ids in roster order (`QB,RB,RB,WR,WR,WR,TE,FLEX,DST`).
+ */
+players: Array<number>, 
+/**
+ * Total salary.
+ */
+salary: number, 
+/**
+ * Projected points.
+ */
+points: number, };
+
+export type Run = { 
+/**
+ * The lineups, best first.
+ */
+lineups: Array<Built>, 
+/**
+ * Wall time of the solve, seconds.
+ */
+seconds: number, };
+
+export type OptimizeReport = { 
+/**
+ * The run.
+ */
+run: Run, 
+/**
+ * The stored lineups' ids, in the run's order.
+ */
+lineup_ids: Array<number>, };
+
+export type OptimizeInput = { 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * The rules of the run (the salary cap comes from the settings).
+ */
+rules: Rules, };
+
+export type OptimizeProgress = { 
+/**
+ * Lineups found so far.
+ */
+found: number, 
+/**
+ * Lineups asked for.
+ */
+total: number, };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { exposure, shortName, uploadFileName } from "./lineups";
+import { exposure, playersOf, shortName, uploadFileName } from "./lineups";
 import { lineupFixture } from "../test/fixtures";
 
 describe("lineups", () => {
   it("counts each player's share of lineups, most used first", () => {
     const lineups = [lineupFixture(1, [1, 2, 3]), lineupFixture(2, [1, 4, 3])];
-    const top = exposure(lineups);
+    const top = exposure(lineups.map(playersOf));
     expect(top[0]).toMatchObject({ name: "Avery Brooks", count: 2, share: 1 });
     const te = top.find((e) => e.name === "Dallas Ellison")!;
     expect(te.share).toBe(0.5);

@@ -1,5 +1,5 @@
 // Lineup helpers for the Lineups page: exposure and the default export file names.
-import type { Lineup } from "./bindings";
+import type { Lineup, SlatePlayer } from "./bindings";
 
 export interface Exposure {
   name: string;
@@ -8,11 +8,16 @@ export interface Exposure {
   share: number;
 }
 
-/** How often each player appears across lineups, most used first. */
-export function exposure(lineups: Lineup[]): Exposure[] {
+/** The players of a stored lineup, in slot order. */
+export function playersOf(lineup: Lineup): SlatePlayer[] {
+  return lineup.slots.map((s) => s.player);
+}
+
+/** How often each player appears across lineups (each a list of players), most used first. */
+export function exposure(lineups: SlatePlayer[][]): Exposure[] {
   const counts = new Map<number, Exposure>();
   for (const lineup of lineups) {
-    const players = new Map(lineup.slots.map((s) => [s.player.id, s.player]));
+    const players = new Map(lineup.map((p) => [p.id, p]));
     for (const player of players.values()) {
       const seen = counts.get(player.id);
       if (seen) seen.count += 1;

@@ -37,7 +37,7 @@ export const PAGES: readonly Page[] = [
   {
     id: "optimizer",
     label: "Optimizer",
-    available: false,
+    available: true,
     summary: "Build optimal lineups under DraftKings rules and your stacking rules.",
   },
   {

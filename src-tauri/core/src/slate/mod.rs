@@ -168,6 +168,11 @@ impl SlatePlayer {
         }
     }
 
+    /// The projection used when none is given: the user's override, else DraftKings' average.
+    pub fn projected_points(&self) -> f64 {
+        self.projection_override.unwrap_or(self.avg_points_per_game)
+    }
+
     /// `Name (ID)` as DraftKings writes it in entries files; the name alone without an ID.
     pub fn name_and_id(&self) -> String {
         match self.dk_id {

@@ -1,0 +1,196 @@
+//! The integer program of one lineup, solved with HiGHS: a binary per candidate, DraftKings'
+//! roster and cap rules, the user's rules, and the restrictions of a k-best subproblem
+//! (candidates forced in or out, lineups to differ from).
+
+use super::pool::Candidate;
+use super::Rules;
+use crate::dk::Position;
+use highs::{Col, HighsModelStatus, RowProblem, Sense};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A subproblem: candidates (by index) forced into or out of the lineup, and earlier lineups the
+/// result must differ from by at least `min_unique` players.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Restriction {
+    /// Candidates that must be in the lineup.
+    pub forced_in: Vec<usize>,
+    /// Candidates that must not be.
+    pub forced_out: Vec<usize>,
+    /// Lineups (candidate indexes) to differ from.
+    pub differ_from: Vec<Vec<usize>>,
+    /// How many players must differ from each of them.
+    pub min_unique: u32,
+}
+
+/// An optimal lineup of a subproblem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Solved {
+    /// Candidate indexes, ascending.
+    pub picks: Vec<usize>,
+    /// Projected points.
+    pub points: f64,
+}
+
+/// Why HiGHS gave no proven optimum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SolveFailure(pub String);
+
+/// Seconds one solve may take before the run fails rather than return a non-optimal lineup.
+const TIME_LIMIT_SECS: f64 = 30.0;
+
+/// Positions and how many of each a lineup holds (FLEX makes RB, WR, TE ranges).
+const POSITION_COUNTS: [(Position, f64, f64); 5] = [
+    (Position::QB, 1.0, 1.0),
+    (Position::RB, 2.0, 3.0),
+    (Position::WR, 3.0, 4.0),
+    (Position::TE, 1.0, 2.0),
+    (Position::DST, 1.0, 1.0),
+];
+
+/// Solves one subproblem: `Ok(None)` when it has no lineup.
+pub fn solve(
+    pool: &[Candidate],
+    rules: &Rules,
+    restriction: &Restriction,
+) -> Result<Option<Solved>, SolveFailure> {
+    let mut pb = RowProblem::default();
+    let x: Vec<Col> = pool
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (lo, hi) = if restriction.forced_out.contains(&i) {
+                (0.0, 0.0)
+            } else if c.locked || restriction.forced_in.contains(&i) {
+                (1.0, 1.0)
+            } else {
+                (0.0, 1.0)
+            };
+            pb.add_integer_column(c.points, lo..=hi)
+        })
+        .collect();
+    let all = |keep: &dyn Fn(&Candidate) -> bool| -> Vec<(Col, f64)> {
+        pool.iter()
+            .zip(&x)
+            .filter(|(c, _)| keep(c))
+            .map(|(_, col)| (*col, 1.0))
+            .collect()
+    };
+
+    pb.add_row(9.0..=9.0, all(&|_| true));
+    for (position, lo, hi) in POSITION_COUNTS {
+        pb.add_row(lo..=hi, all(&|c| c.position == position));
+    }
+    let salary: Vec<(Col, f64)> = pool
+        .iter()
+        .zip(&x)
+        .map(|(c, col)| (*col, f64::from(c.salary)))
+        .collect();
+    pb.add_row(
+        f64::from(rules.min_salary)..=f64::from(rules.salary_cap),
+        salary,
+    );
+
+    // At least two games: a game counts only if one of its players is picked.
+    let games: BTreeSet<i32> = pool.iter().map(|c| c.game).collect();
+    let mut game_cols = Vec::new();
+    for game in games {
+        let g = pb.add_integer_column(0.0, 0.0..=1.0);
+        let mut row = all(&|c| c.game == game);
+        row.iter_mut().for_each(|(_, f)| *f = -1.0);
+        row.push((g, 1.0));
+        pb.add_row(..=0.0, row);
+        game_cols.push((g, 1.0));
+    }
+    pb.add_row(2.0.., game_cols);
+
+    if let Some(max) = rules.max_per_team {
+        let teams: BTreeSet<&str> = pool.iter().map(|c| c.team.as_str()).collect();
+        for team in teams {
+            pb.add_row(..=f64::from(max), all(&|c| c.team == team));
+        }
+    }
+
+    let by_team: BTreeMap<&str, Vec<usize>> = pool.iter().enumerate().fold(
+        BTreeMap::new(),
+        |mut map: BTreeMap<&str, Vec<usize>>, (i, c)| {
+            map.entry(c.team.as_str()).or_default().push(i);
+            map
+        },
+    );
+    for (q, qb) in pool.iter().enumerate() {
+        if qb.position != Position::QB {
+            continue;
+        }
+        // The QB implies N of his own receivers (WR/TE).
+        if rules.qb_stack > 0 {
+            let mut row: Vec<(Col, f64)> = by_team[qb.team.as_str()]
+                .iter()
+                .filter(|&&i| matches!(pool[i].position, Position::WR | Position::TE))
+                .map(|&i| (x[i], 1.0))
+                .collect();
+            row.push((x[q], -f64::from(rules.qb_stack)));
+            pb.add_row(0.0.., row);
+        }
+        // The QB implies N players (not the DST) from his opponent.
+        if rules.bring_back > 0 {
+            let mut row: Vec<(Col, f64)> = by_team
+                .get(qb.opponent.as_str())
+                .into_iter()
+                .flatten()
+                .filter(|&&i| pool[i].position != Position::DST)
+                .map(|&i| (x[i], 1.0))
+                .collect();
+            row.push((x[q], -f64::from(rules.bring_back)));
+            pb.add_row(0.0.., row);
+        }
+    }
+    // A DST excludes every offensive player of the team it faces.
+    if rules.no_opponent_vs_dst {
+        for (d, dst) in pool.iter().enumerate() {
+            if dst.position != Position::DST {
+                continue;
+            }
+            let mut row: Vec<(Col, f64)> = by_team
+                .get(dst.opponent.as_str())
+                .into_iter()
+                .flatten()
+                .filter(|&&i| pool[i].position != Position::DST)
+                .map(|&i| (x[i], 1.0))
+                .collect();
+            row.push((x[d], 8.0));
+            pb.add_row(..=8.0, row);
+        }
+    }
+    for earlier in &restriction.differ_from {
+        let row: Vec<(Col, f64)> = earlier.iter().map(|&i| (x[i], 1.0)).collect();
+        pb.add_row(..=(9.0 - f64::from(restriction.min_unique)), row);
+    }
+
+    let mut model = pb.optimise(Sense::Maximise);
+    model.make_quiet();
+    model.set_option("time_limit", TIME_LIMIT_SECS);
+    model.set_option("mip_rel_gap", 0.0);
+    let solved = model
+        .try_solve()
+        .map_err(|s| SolveFailure(format!("HiGHS failed to run ({s:?})")))?;
+    match solved.status() {
+        HighsModelStatus::Optimal => {
+            let values = solved.get_solution();
+            let picks: Vec<usize> = values.columns()[..pool.len()]
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| **v > 0.5)
+                .map(|(i, _)| i)
+                .collect();
+            let points = picks.iter().map(|&i| pool[i].points).sum();
+            Ok(Some(Solved { picks, points }))
+        }
+        HighsModelStatus::Infeasible | HighsModelStatus::ModelEmpty => Ok(None),
+        HighsModelStatus::ReachedTimeLimit => Err(SolveFailure(format!(
+            "the solver could not prove an optimum within {TIME_LIMIT_SECS} s"
+        ))),
+        other => Err(SolveFailure(format!(
+            "the solver stopped with status {other:?}"
+        ))),
+    }
+}

@@ -1,0 +1,407 @@
+//! The optimizer against brute force on small random pools (the k best totals are exactly the k
+//! best of every valid lineup, under each user rule), against pydfs-lineup-optimizer's optimum on
+//! the real slates, and against the independent validator everywhere. Infeasible rules are
+//! explained in words.
+
+mod common;
+
+use chrono::{DateTime, TimeZone, Utc};
+use nfl_dfs_core::dk::{Position, SALARY_CAP};
+use nfl_dfs_core::lineup::{validate, ValidationRules};
+use nfl_dfs_core::optimizer::{optimize, Rules};
+use nfl_dfs_core::slate::{GameState, Slate, SlateGame, SlatePlayer, SlateSummary};
+use nfl_dfs_core::{ErrorCode, Workspace};
+use proptest::prelude::*;
+use std::collections::HashMap;
+
+fn kickoff(game: i32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 13, 17 + game as u32, 0, 0)
+        .unwrap()
+}
+
+/// Two or three games; per team the given positions, with generated salaries and points.
+fn small_slate(players: &[(Position, u32, u32, usize)]) -> Slate {
+    let teams = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"];
+    let opponent = |t: usize| if t % 2 == 0 { t + 1 } else { t - 1 };
+    let slate_players = players
+        .iter()
+        .enumerate()
+        .map(|(i, &(position, salary, points, team))| {
+            let game = (team / 2) as i32 + 1;
+            SlatePlayer {
+                id: i as i32 + 1,
+                dk_id: Some(1000 + i as i64),
+                name: format!("P{}", i + 1),
+                position,
+                team: teams[team].into(),
+                opponent: Some(teams[opponent(team)].into()),
+                game_id: Some(game),
+                kickoff_utc: Some(kickoff(game)),
+                game_state: GameState::Scheduled,
+                salary,
+                avg_points_per_game: f64::from(points),
+                locked: false,
+                excluded: false,
+                projection_override: None,
+            }
+        })
+        .collect();
+    let games = (1..=3)
+        .map(|g| SlateGame {
+            id: g,
+            away: teams[(g as usize - 1) * 2].into(),
+            home: teams[(g as usize - 1) * 2 + 1].into(),
+            kickoff_utc: kickoff(g),
+        })
+        .collect();
+    Slate {
+        summary: SlateSummary {
+            id: 1,
+            name: "small".into(),
+            source_file: "small.csv".into(),
+            layout: "standard".into(),
+            exportable: true,
+            imported_at: kickoff(0),
+            players: players.len() as u32,
+            games: 3,
+            lineups: 0,
+            first_kickoff: Some(kickoff(1)),
+            last_kickoff: Some(kickoff(3)),
+        },
+        games,
+        players: slate_players,
+    }
+}
+
+/// Every valid lineup of a small slate under the rules, by brute force: every choice of one
+/// QB, one DST and 2-3 RB, 3-4 WR, 1-2 TE making nine players.
+fn brute_force_totals(slate: &Slate, rules: &Rules) -> Vec<f64> {
+    let of = |position: Position| -> Vec<usize> {
+        (0..slate.players.len())
+            .filter(|&i| slate.players[i].position == position)
+            .collect()
+    };
+    fn subsets(items: &[usize], k: usize) -> Vec<Vec<usize>> {
+        if k == 0 {
+            return vec![vec![]];
+        }
+        if items.len() < k {
+            return vec![];
+        }
+        let mut with: Vec<Vec<usize>> = subsets(&items[1..], k - 1)
+            .into_iter()
+            .map(|mut rest| {
+                rest.insert(0, items[0]);
+                rest
+            })
+            .collect();
+        with.extend(subsets(&items[1..], k));
+        with
+    }
+    let (qbs, rbs, wrs, tes, dsts) = (
+        of(Position::QB),
+        of(Position::RB),
+        of(Position::WR),
+        of(Position::TE),
+        of(Position::DST),
+    );
+    let mut totals = Vec::new();
+    for (n_rb, n_wr, n_te) in [(3, 3, 1), (2, 4, 1), (2, 3, 2)] {
+        for rb in subsets(&rbs, n_rb) {
+            for wr in subsets(&wrs, n_wr) {
+                for te in subsets(&tes, n_te) {
+                    for &qb in &qbs {
+                        for &dst in &dsts {
+                            let mut set = vec![qb, dst];
+                            set.extend(&rb);
+                            set.extend(&wr);
+                            set.extend(&te);
+                            let salary: u32 = set.iter().map(|&i| slate.players[i].salary).sum();
+                            if salary > rules.salary_cap {
+                                continue;
+                            }
+                            if let Some(total) = check(slate, &set, rules) {
+                                totals.push(total);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    totals.sort_by(|a, b| b.total_cmp(a));
+    totals
+}
+
+/// The lineup's total if the set is a valid lineup under the rules (checked here, directly).
+fn check(slate: &Slate, set: &[usize], rules: &Rules) -> Option<f64> {
+    let ps: Vec<&SlatePlayer> = set.iter().map(|&i| &slate.players[i]).collect();
+    // Roster order: fixed slots, then the one extra RB/WR/TE at FLEX.
+    let mut order: Vec<i32> = Vec::new();
+    let mut rest: Vec<&SlatePlayer> = ps.clone();
+    for (position, n) in [
+        (Position::QB, 1),
+        (Position::RB, 2),
+        (Position::WR, 3),
+        (Position::TE, 1),
+    ] {
+        for _ in 0..n {
+            let k = rest.iter().position(|p| p.position == position)?;
+            order.push(rest.remove(k).id);
+        }
+    }
+    let dst = rest.iter().position(|p| p.position == Position::DST)?;
+    let dst = rest.remove(dst);
+    order.push(rest.first()?.id);
+    order.push(dst.id);
+    let validation = ValidationRules {
+        salary_cap: rules.salary_cap,
+        late_swap: None,
+    };
+    if !validate(slate, &order, &validation).is_empty() {
+        return None;
+    }
+    let count = |f: &dyn Fn(&SlatePlayer) -> bool| ps.iter().filter(|p| f(p)).count() as u32;
+    let qb = ps.iter().find(|p| p.position == Position::QB)?;
+    let salary: u32 = ps.iter().map(|p| p.salary).sum();
+    let ok = salary >= rules.min_salary
+        && rules
+            .max_per_team
+            .is_none_or(|max| ps.iter().all(|p| count(&|q| q.team == p.team) <= max))
+        && count(&|p| p.team == qb.team && matches!(p.position, Position::WR | Position::TE))
+            >= rules.qb_stack
+        && count(&|p| Some(&p.team) == qb.opponent.as_ref() && p.position != Position::DST)
+            >= rules.bring_back
+        && (!rules.no_opponent_vs_dst
+            || count(&|p| p.position != Position::DST && Some(&p.team) == dst.opponent.as_ref())
+                == 0);
+    ok.then(|| ps.iter().map(|p| p.avg_points_per_game).sum())
+}
+
+fn pool_strategy() -> impl Strategy<Value = Vec<(Position, u32, u32, usize)>> {
+    // Per team (4 teams, 2 games): QB, RB, 2 WR, TE, DST with random salary and points, and two
+    // more RBs and a WR so that FLEX has choices: 27 players, about 350,000 candidate sets.
+    let player = |position: Position, team: usize| {
+        (3u32..=9, 0u32..=30).prop_map(move |(k, pts)| (position, k * 1000, pts, team))
+    };
+    let mut team_players = Vec::new();
+    for team in 0..4 {
+        for position in [
+            Position::QB,
+            Position::RB,
+            Position::WR,
+            Position::WR,
+            Position::TE,
+            Position::DST,
+        ] {
+            team_players.push(player(position, team).boxed());
+        }
+    }
+    (
+        team_players,
+        player(Position::RB, 0),
+        player(Position::RB, 2),
+        player(Position::WR, 3),
+    )
+        .prop_map(|(mut v, a, b, c)| {
+            v.extend([a, b, c]);
+            v
+        })
+}
+
+fn totals(slate: &Slate, rules: &Rules) -> Result<Vec<f64>, ErrorCode> {
+    optimize(slate, &HashMap::new(), rules, |_| true)
+        .map(|run| {
+            for lineup in &run.lineups {
+                let problems = validate(
+                    slate,
+                    &lineup.players,
+                    &ValidationRules {
+                        salary_cap: rules.salary_cap,
+                        late_swap: None,
+                    },
+                );
+                assert!(problems.is_empty(), "{problems:?}");
+            }
+            run.lineups.iter().map(|l| l.points).collect()
+        })
+        .map_err(|e| e.code())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// The k best lineups are the k best of all valid lineups, under each rule.
+    #[test]
+    fn k_best_equals_brute_force(players in pool_strategy(), rule in 0usize..6) {
+        let slate = small_slate(&players);
+        let mut rules = Rules { lineups: 6, salary_cap: 45_000, ..Rules::default() };
+        match rule {
+            1 => rules.qb_stack = 1,
+            2 => rules.no_opponent_vs_dst = true,
+            3 => rules.max_per_team = Some(3),
+            4 => rules.bring_back = 1,
+            5 => rules.min_salary = 40_000,
+            _ => {}
+        }
+        let expected = brute_force_totals(&slate, &rules);
+        match totals(&slate, &rules) {
+            Ok(found) => {
+                let best: Vec<f64> = expected.iter().take(6).copied().collect();
+                prop_assert_eq!(found.len(), best.len());
+                for (a, b) in found.iter().zip(&best) {
+                    prop_assert!((a - b).abs() < 1e-6, "optimizer {:?} vs brute force {:?}", found, best);
+                }
+            }
+            Err(code) => {
+                prop_assert_eq!(code, ErrorCode::NoLineup);
+                prop_assert!(expected.is_empty(), "no lineup found, brute force has {}", expected.len());
+            }
+        }
+    }
+}
+
+/// The optimum with AvgPointsPerGame and no rules, as pydfs-lineup-optimizer 3.6.1 found it
+/// (PuLP + CBC, `optimize(1)`; run on 2026-11-28 with `scripts/bench-optimizer.sh`).
+const PEER_OPTIMUM: &[(&str, f64)] = &[
+    ("2018_w05_sun_10-07_main.csv", 194.56),
+    ("2018_w10_sun_11-11.csv", 181.48),
+    ("2018_w11_sun_11-18.csv", 182.68),
+    ("2019_w01_thu-mon_09-05_09-09.csv", 178.40),
+    ("2019_w03_sun_09-22.csv", 250.28),
+    ("2020_w10_sun_11-15.csv", 182.11),
+    ("2020_w16_sun_12-27.csv", 178.57),
+    ("2020_w16_sun_12-27_DKEntries-template-format.csv", 178.57),
+    ("2021_w05_sun_10-10.csv", 175.00),
+    ("2022_w01_sun_09-11.csv", 155.38),
+    ("2024_w17_thu-mon_12-26_12-30.csv", 169.66),
+    ("2025_w12_sun-mon_11-23_11-24.csv", 169.43),
+];
+
+#[tokio::test]
+async fn real_slates_reach_the_peer_optimum_and_pass_the_validator() {
+    let Some(data) = common::real_data() else {
+        return;
+    };
+    let (_dir, ws): (_, Workspace) = common::workspace().await;
+    for (file, peer) in PEER_OPTIMUM {
+        let report = ws
+            .import_slate_file(&data.join("dk_salaries").join(file), None)
+            .await
+            .unwrap();
+        let slate = ws.slate(report.slate.id).await.unwrap();
+        let rules = Rules {
+            lineups: 5,
+            ..Rules::default()
+        };
+        let run = optimize(&slate, &HashMap::new(), &rules, |_| true).unwrap();
+        assert_eq!(run.lineups.len(), 5, "{file}");
+        assert!(
+            (run.lineups[0].points - peer).abs() < 0.005,
+            "{file}: {} vs pydfs {peer}",
+            run.lineups[0].points
+        );
+        let mut seen = std::collections::HashSet::new();
+        for lineup in &run.lineups {
+            let problems = validate(
+                &slate,
+                &lineup.players,
+                &ValidationRules {
+                    salary_cap: SALARY_CAP,
+                    late_swap: None,
+                },
+            );
+            assert!(problems.is_empty(), "{file}: {problems:?}");
+            let mut key = lineup.players.clone();
+            key.sort();
+            assert!(seen.insert(key), "{file}: a lineup came twice");
+        }
+        assert!(run
+            .lineups
+            .windows(2)
+            .all(|w| w[0].points >= w[1].points - 1e-9));
+    }
+}
+
+#[test]
+fn no_lineup_is_explained_in_words() {
+    let players: Vec<(Position, u32, u32, usize)> = (0..6)
+        .flat_map(|team| {
+            [
+                (Position::QB, 7000, 20, team),
+                (Position::RB, 6000, 15, team),
+                (Position::RB, 5000, 12, team),
+                (Position::WR, 6000, 14, team),
+                (Position::WR, 5000, 11, team),
+                (Position::TE, 4000, 8, team),
+                (Position::DST, 3000, 7, team),
+            ]
+        })
+        .collect();
+    let mut slate = small_slate(&players);
+    let message = |slate: &Slate, rules: &Rules| {
+        let err = optimize(slate, &HashMap::new(), rules, |_| true).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::NoLineup);
+        err.to_string()
+    };
+
+    // Locked players over the cap.
+    for id in [1, 2, 4, 9, 10] {
+        slate.players[id - 1].locked = true;
+    }
+    let rules = Rules {
+        salary_cap: 29_000,
+        ..Rules::default()
+    };
+    assert!(
+        message(&slate, &rules).contains("the locked players cost 30000, over the 29000 cap"),
+        "{}",
+        message(&slate, &rules)
+    );
+    slate.players.iter_mut().for_each(|p| p.locked = false);
+
+    // Every QB excluded.
+    let rules = Rules {
+        exclude: slate
+            .players
+            .iter()
+            .filter(|p| p.position == Position::QB)
+            .map(|p| p.id)
+            .collect(),
+        ..Rules::default()
+    };
+    assert!(message(&slate, &rules).contains("no QB is left after exclusions"));
+
+    // A QB stack of 3 when every team has 3 WR/TE, but one of them is excluded for each team.
+    let rules = Rules {
+        qb_stack: 3,
+        exclude: slate
+            .players
+            .iter()
+            .filter(|p| p.position == Position::TE)
+            .map(|p| p.id)
+            .collect(),
+        ..Rules::default()
+    };
+    let text = message(&slate, &rules);
+    assert!(text.contains("no TE is left"), "{text}");
+
+    // Two rules that only conflict together: a QB with two of his receivers is three players
+    // of one team, over a limit of two; dropping either gives a lineup.
+    let rules = Rules {
+        qb_stack: 2,
+        max_per_team: Some(2),
+        ..Rules::default()
+    };
+    let text = message(&slate, &rules);
+    assert!(
+        text.contains(
+            "A lineup exists without the limit of 2 players per team, or without the QB stack of 2"
+        ),
+        "{text}"
+    );
+}
