@@ -4,7 +4,8 @@
 // the restarted window and by nfl-dfs-cli on the same database). Then it works a slate: the
 // demo salary file and a lineup are stored with the CLI (native file dialogs cannot be driven
 // over WebDriver), and the window shows the slate, filters and locks players, and lists the
-// lineup; the lock is read back from the database.
+// lineup, builds three lineups with the optimizer that all hold the locked QB, and lists all
+// four; the lock is read back from the database.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
@@ -183,10 +184,26 @@ test("an imported slate shows its games and players; a lock made in the window i
     });
     await app.saveScreenshot(join(targetDir, "e2e-players.png"));
 
-    // Lineups: the stored lineup is listed.
+    // Optimizer: three lineups, each with the QB locked above.
+    await (await testId(app, "nav-optimizer")).click();
+    const count = await testId(app, "rule-lineups");
+    await count.clearValue();
+    await count.setValue("3");
+    await (await testId(app, "optimize-run")).click();
+    await app.waitUntil(async () => (await app.$$('[data-testid="lineup-card"]')).length === 3, {
+      timeout: 60_000,
+      timeoutMsg: "the optimizer did not show three lineups",
+    });
+    for (const card of await app.$$('[data-testid="lineup-card"]')) {
+      assert.match(await card.getText(), new RegExp(lockedName));
+    }
+    assert.match(await (await testId(app, "optimizer-summary")).getText(), /^3 lineups in/);
+    await app.saveScreenshot(join(targetDir, "e2e-optimizer.png"));
+
+    // Lineups: the imported lineup and the three built are listed.
     await (await testId(app, "nav-lineups")).click();
     await testId(app, "lineups-table");
-    assert.equal((await app.$$('[data-testid="lineup-row"]')).length, 1);
+    assert.equal((await app.$$('[data-testid="lineup-row"]')).length, 4);
     await app.saveScreenshot(join(targetDir, "e2e-lineups.png"));
   } finally {
     await app.deleteSession();
