@@ -43,16 +43,27 @@ async function waitForPort(port, timeoutMs) {
   throw new Error(`tauri-driver did not listen on ${port} within ${timeoutMs} ms`);
 }
 
-/** Starts the app in a new window (a new WebDriver session). */
-function launchApp() {
-  return remote({
-    hostname: "127.0.0.1",
-    port: driverPort,
-    logLevel: "warn",
-    connectionRetryCount: 0,
-    // No browserName: WebKitWebDriver rejects one it does not know.
-    capabilities: { "tauri:options": { application: appBinary } },
-  });
+/**
+ * Starts the app in a new window (a new WebDriver session). tauri-driver listens before the
+ * WebKitWebDriver behind it does, so a first request can meet a closed socket: that (and only
+ * that) is retried, a few times.
+ */
+async function launchApp() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await remote({
+        hostname: "127.0.0.1",
+        port: driverPort,
+        logLevel: "silent",
+        connectionRetryCount: 0,
+        // No browserName: WebKitWebDriver rejects one it does not know.
+        capabilities: { "tauri:options": { application: appBinary } },
+      });
+    } catch (error) {
+      if (attempt >= 4 || !String(error).includes("UND_ERR_SOCKET")) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
 }
 
 async function testId(app, id) {
