@@ -138,16 +138,7 @@ proptest! {
     fn mutated_valid_files_never_panic(
         edits in proptest::collection::vec((0usize..400, any::<u8>(), 0u8..3), 1..12)
     ) {
-        let mut bytes = VALID.as_bytes().to_vec();
-        for (at, byte, kind) in edits {
-            let at = at % (bytes.len() + 1);
-            match kind {
-                0 if at < bytes.len() => bytes[at] = byte,
-                1 => bytes.insert(at, byte),
-                _ if at < bytes.len() => { bytes.remove(at); }
-                _ => {}
-            }
-        }
+        let bytes = common::mutate(VALID.as_bytes(), &edits);
         if let Err(e) = SalaryFile::parse("fuzz.csv", &bytes) {
             prop_assert!(e.to_string().starts_with("fuzz.csv"));
         }
