@@ -405,3 +405,39 @@ fn no_lineup_is_explained_in_words() {
         "{text}"
     );
 }
+
+#[test]
+fn a_one_game_optimum_is_replaced_by_the_best_two_game_lineup() {
+    // Game 1 (teams 0 and 1) has every position and all the points; game 2 scores little.
+    let mut players = Vec::new();
+    for team in 0..4 {
+        let points = if team < 2 { 30 } else { 1 };
+        for position in [
+            Position::QB,
+            Position::RB,
+            Position::RB,
+            Position::WR,
+            Position::WR,
+            Position::TE,
+            Position::DST,
+        ] {
+            players.push((position, 4000, points, team));
+        }
+    }
+    let slate = small_slate(&players);
+    let rules = Rules {
+        lineups: 3,
+        ..Rules::default()
+    };
+    let found = totals(&slate, &rules).unwrap();
+    let expected: Vec<f64> = brute_force_totals(&slate, &rules)
+        .into_iter()
+        .take(3)
+        .collect();
+    assert_eq!(found, expected);
+    assert_eq!(
+        found[0],
+        8.0 * 30.0 + 1.0,
+        "eight from game 1 and one from game 2"
+    );
+}
