@@ -59,12 +59,13 @@ pub struct OptimizeInput {
     pub rules: Rules,
 }
 
-/// Progress of an optimizer run, sent as the `optimize-progress` event.
+/// Progress of an optimizer run, sent as the `optimize-progress` event: search branches done,
+/// or lineups built when they are built one by one.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct OptimizeProgress {
-    /// Lineups found so far.
-    pub found: u32,
-    /// Lineups asked for.
+    /// Steps done.
+    pub done: u32,
+    /// Steps in all.
     pub total: u32,
 }
 
@@ -167,8 +168,8 @@ pub async fn delete_lineups(
     Ok(state.workspace()?.delete_lineups(&lineup_ids).await? as u32)
 }
 
-/// Builds and stores lineups, reporting `optimize-progress` after each one; stops early (with
-/// the lineups found so far) when [`cancel_optimize`] is called.
+/// Builds and stores lineups, reporting `optimize-progress` as it goes; stops early (with the
+/// lineups found so far) when [`cancel_optimize`] is called.
 #[tauri::command]
 pub async fn optimize(
     app: AppHandle,
@@ -176,11 +177,10 @@ pub async fn optimize(
     input: OptimizeInput,
 ) -> Result<OptimizeReport, IpcError> {
     let cancel = state.start_optimize();
-    let total = input.rules.lineups;
-    let on_found = move |found: usize| {
+    let on_progress = move |done: usize, total: usize| {
         let progress = OptimizeProgress {
-            found: found as u32,
-            total,
+            done: done as u32,
+            total: total as u32,
         };
         if let Err(e) = app.emit("optimize-progress", progress) {
             tracing::warn!("progress event not sent: {e}");
@@ -189,11 +189,11 @@ pub async fn optimize(
     };
     Ok(state
         .workspace()?
-        .optimize(input.slate_id, input.rules, Default::default(), on_found)
+        .optimize(input.slate_id, input.rules, Default::default(), on_progress)
         .await?)
 }
 
-/// Stops the optimizer run in progress after its current lineup.
+/// Stops the optimizer run in progress after its current step.
 #[tauri::command]
 pub async fn cancel_optimize(state: State<'_, AppState>) -> Result<(), IpcError> {
     state.cancel_optimize();

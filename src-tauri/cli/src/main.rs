@@ -308,7 +308,7 @@ async fn optimize(ws: &Workspace, args: &OptimizeArgs) -> Result<OptimizeOutput,
         None => Default::default(),
     };
     let report = ws
-        .optimize(args.slate, rules, projections, |_| true)
+        .optimize(args.slate, rules, projections, |_, _| true)
         .await?;
     let slate = ws.slate(args.slate).await?;
     let lineups = report

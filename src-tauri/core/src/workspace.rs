@@ -240,14 +240,14 @@ impl Workspace {
 
     /// Builds lineups for a slate with the optimizer (off the async runtime's threads) and
     /// stores them (source `optimizer`). The salary cap comes from the settings.
-    /// `projections` overrides players' projections by slate-player id; `on_found(n)` reports
-    /// progress and returns false to stop early.
+    /// `projections` overrides players' projections by slate-player id; `on_progress(done, total)`
+    /// reports progress and returns false to stop early.
     pub async fn optimize(
         &self,
         slate_id: i32,
         rules: Rules,
         projections: HashMap<i32, f64>,
-        on_found: impl FnMut(usize) -> bool + Send + 'static,
+        on_progress: impl FnMut(usize, usize) -> bool + Send + 'static,
     ) -> Result<OptimizeReport> {
         let slate = self.slate(slate_id).await?;
         let rules = Rules {
@@ -255,7 +255,7 @@ impl Workspace {
             ..rules
         };
         let (slate, run) = tokio::task::spawn_blocking(move || {
-            let run = optimizer::optimize(&slate, &projections, &rules, on_found);
+            let run = optimizer::optimize(&slate, &projections, &rules, on_progress);
             (slate, run)
         })
         .await

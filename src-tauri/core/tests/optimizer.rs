@@ -8,7 +8,9 @@ mod common;
 use chrono::{DateTime, TimeZone, Utc};
 use nfl_dfs_core::dk::{Position, SALARY_CAP};
 use nfl_dfs_core::lineup::{validate, ValidationRules};
-use nfl_dfs_core::optimizer::{optimize, Rules};
+use nfl_dfs_core::optimizer::{
+    optimize, optimize_with, Engine, ExposureLimit, Rules, SlotLock, TeamLimit,
+};
 use nfl_dfs_core::slate::{GameState, Slate, SlateGame, SlatePlayer, SlateSummary};
 use nfl_dfs_core::{ErrorCode, Workspace};
 use proptest::prelude::*;
@@ -76,6 +78,14 @@ fn small_slate(players: &[(Position, u32, u32, usize)]) -> Slate {
 /// Every valid lineup of a small slate under the rules, by brute force: every choice of one
 /// QB, one DST and 2-3 RB, 3-4 WR, 1-2 TE making nine players.
 fn brute_force_totals(slate: &Slate, rules: &Rules) -> Vec<f64> {
+    brute_force(slate, rules)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// Every valid lineup of a small slate under the rules, best first: total and player ids.
+fn brute_force(slate: &Slate, rules: &Rules) -> Vec<(f64, Vec<i32>)> {
     let of = |position: Position| -> Vec<usize> {
         (0..slate.players.len())
             .filter(|&i| slate.players[i].position == position)
@@ -117,11 +127,14 @@ fn brute_force_totals(slate: &Slate, rules: &Rules) -> Vec<f64> {
                             set.extend(&wr);
                             set.extend(&te);
                             let salary: u32 = set.iter().map(|&i| slate.players[i].salary).sum();
-                            if salary > rules.salary_cap {
+                            if salary > rules.salary_cap.min(rules.max_salary.unwrap_or(u32::MAX)) {
                                 continue;
                             }
                             if let Some(total) = check(slate, &set, rules) {
-                                totals.push(total);
+                                let mut ids: Vec<i32> =
+                                    set.iter().map(|&i| slate.players[i].id).collect();
+                                ids.sort_unstable();
+                                totals.push((total, ids));
                             }
                         }
                     }
@@ -129,7 +142,7 @@ fn brute_force_totals(slate: &Slate, rules: &Rules) -> Vec<f64> {
             }
         }
     }
-    totals.sort_by(|a, b| b.total_cmp(a));
+    totals.sort_by(|a, b| b.0.total_cmp(&a.0));
     totals
 }
 
@@ -164,12 +177,37 @@ fn check(slate: &Slate, set: &[usize], rules: &Rules) -> Option<f64> {
     let count = |f: &dyn Fn(&SlatePlayer) -> bool| ps.iter().filter(|p| f(p)).count() as u32;
     let qb = ps.iter().find(|p| p.position == Position::QB)?;
     let salary: u32 = ps.iter().map(|p| p.salary).sum();
+    let receiver = |p: &SlatePlayer| {
+        matches!(p.position, Position::WR | Position::TE)
+            || (rules.qb_stack_with_rb && p.position == Position::RB)
+    };
+    // A player locked in FLEX is in the lineup with one more of his position than its slots.
+    let locks_hold = rules.lock_slots.iter().all(|lock| {
+        ps.iter().find(|p| p.id == lock.player).is_some_and(|p| {
+            let slots = match p.position {
+                Position::RB => 2,
+                Position::WR => 3,
+                _ => 1,
+            };
+            lock.slot != 7 || count(&|q| q.position == p.position) > slots
+        })
+    });
     let ok = salary >= rules.min_salary
         && rules
             .max_per_team
             .is_none_or(|max| ps.iter().all(|p| count(&|q| q.team == p.team) <= max))
-        && count(&|p| p.team == qb.team && matches!(p.position, Position::WR | Position::TE))
-            >= rules.qb_stack
+        && count(&|p| p.team == qb.team && receiver(p)) >= rules.qb_stack
+        && (rules.game_stack == 0
+            || ps
+                .iter()
+                .any(|p| count(&|q| q.game_id == p.game_id) >= rules.game_stack))
+        && rules.team_limits.iter().all(|limit| {
+            ps.iter().all(|p| {
+                (limit.unless_with_qb && p.team == qb.team)
+                    || count(&|q| q.team == p.team && q.position == limit.position) <= limit.max
+            })
+        })
+        && locks_hold
         && count(&|p| Some(&p.team) == qb.opponent.as_ref() && p.position != Position::DST)
             >= rules.bring_back
         && (!rules.no_opponent_vs_dst
@@ -209,8 +247,8 @@ fn pool_strategy() -> impl Strategy<Value = Vec<(Position, u32, u32, usize)>> {
         })
 }
 
-fn totals(slate: &Slate, rules: &Rules) -> Result<Vec<f64>, ErrorCode> {
-    optimize(slate, &HashMap::new(), rules, |_| true)
+fn totals(engine: Engine, slate: &Slate, rules: &Rules) -> Result<Vec<f64>, ErrorCode> {
+    optimize_with(engine, slate, &HashMap::new(), rules, |_, _| true)
         .map(|run| {
             for lineup in &run.lineups {
                 let problems = validate(
@@ -230,14 +268,16 @@ fn totals(slate: &Slate, rules: &Rules) -> Result<Vec<f64>, ErrorCode> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 24,
+        cases: 48,
         failure_persistence: None,
+        max_shrink_iters: 64,
         ..ProptestConfig::default()
     })]
 
-    /// The k best lineups are the k best of all valid lineups, under each rule.
+    /// The k best lineups are the k best of all valid lineups, under each rule, by the search
+    /// and by HiGHS alike.
     #[test]
-    fn k_best_equals_brute_force(players in pool_strategy(), rule in 0usize..6) {
+    fn k_best_equals_brute_force(players in pool_strategy(), rule in 0usize..11, highs: bool) {
         let slate = small_slate(&players);
         let mut rules = Rules { lineups: 6, salary_cap: 45_000, ..Rules::default() };
         match rule {
@@ -246,10 +286,23 @@ proptest! {
             3 => rules.max_per_team = Some(3),
             4 => rules.bring_back = 1,
             5 => rules.min_salary = 40_000,
+            6 => rules.max_salary = Some(41_000),
+            7 => {
+                rules.qb_stack = 2;
+                rules.qb_stack_with_rb = true;
+            }
+            8 => rules.game_stack = 4,
+            9 => rules.team_limits = vec![TeamLimit { position: Position::RB, max: 1, unless_with_qb: true }],
+            10 => {
+                // The first WR in FLEX: the lineup has four WRs and him among them.
+                let wr = slate.players.iter().find(|p| p.position == Position::WR).unwrap();
+                rules.lock_slots = vec![SlotLock { player: wr.id, slot: 7 }];
+            }
             _ => {}
         }
+        let engine = if highs { Engine::Highs } else { Engine::Search };
         let expected = brute_force_totals(&slate, &rules);
-        match totals(&slate, &rules) {
+        match totals(engine, &slate, &rules) {
             Ok(found) => {
                 let best: Vec<f64> = expected.iter().take(6).copied().collect();
                 prop_assert_eq!(found.len(), best.len());
@@ -298,7 +351,7 @@ async fn real_slates_reach_the_peer_optimum_and_pass_the_validator() {
             lineups: 5,
             ..Rules::default()
         };
-        let run = optimize(&slate, &HashMap::new(), &rules, |_| true).unwrap();
+        let run = optimize(&slate, &HashMap::new(), &rules, |_, _| true).unwrap();
         assert_eq!(run.lineups.len(), 5, "{file}");
         assert!(
             (run.lineups[0].points - peer).abs() < 0.005,
@@ -344,7 +397,7 @@ fn no_lineup_is_explained_in_words() {
         .collect();
     let mut slate = small_slate(&players);
     let message = |slate: &Slate, rules: &Rules| {
-        let err = optimize(slate, &HashMap::new(), rules, |_| true).unwrap_err();
+        let err = optimize(slate, &HashMap::new(), rules, |_, _| true).unwrap_err();
         assert_eq!(err.code(), ErrorCode::NoLineup);
         err.to_string()
     };
@@ -429,7 +482,7 @@ fn a_one_game_optimum_is_replaced_by_the_best_two_game_lineup() {
         lineups: 3,
         ..Rules::default()
     };
-    let found = totals(&slate, &rules).unwrap();
+    let found = totals(Engine::Search, &slate, &rules).unwrap();
     let expected: Vec<f64> = brute_force_totals(&slate, &rules)
         .into_iter()
         .take(3)
@@ -440,4 +493,277 @@ fn a_one_game_optimum_is_replaced_by_the_best_two_game_lineup() {
         8.0 * 30.0 + 1.0,
         "eight from game 1 and one from game 2"
     );
+}
+
+fn sorted(ids: &[i32]) -> Vec<i32> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids
+}
+
+fn differing(a: &[i32], b: &[i32]) -> usize {
+    a.iter().filter(|id| !b.contains(id)).count()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 12,
+        failure_persistence: None,
+        max_shrink_iters: 64,
+        ..ProptestConfig::default()
+    })]
+
+    /// With a minimum of differing players, each lineup is the best of all lineups that differ
+    /// enough from every earlier one (brute force), by the search's stream and by HiGHS' cuts.
+    #[test]
+    fn min_unique_lineups_are_each_the_best_left(
+        players in pool_strategy(),
+        min_unique in 2u32..=4,
+        highs: bool,
+    ) {
+        let slate = small_slate(&players);
+        let rules = Rules { lineups: 5, min_unique, salary_cap: 45_000, ..Rules::default() };
+        let engine = if highs { Engine::Highs } else { Engine::Search };
+        let all = brute_force(&slate, &rules);
+        let run = optimize_with(engine, &slate, &HashMap::new(), &rules, |_, _| true);
+        let Ok(run) = run else {
+            prop_assert!(all.is_empty());
+            return Ok(());
+        };
+        let mut earlier: Vec<Vec<i32>> = Vec::new();
+        for lineup in &run.lineups {
+            let best_left = all
+                .iter()
+                .find(|(_, ids)| earlier.iter().all(|e| differing(ids, e) >= min_unique as usize))
+                .map(|(t, _)| *t);
+            prop_assert!((lineup.points - best_left.unwrap()).abs() < 1e-6,
+                "lineup {} has {} points, the best left has {:?}", earlier.len() + 1, lineup.points, best_left);
+            earlier.push(sorted(&lineup.players));
+        }
+        // Fewer lineups only when no lineup is left that differs enough.
+        if run.lineups.len() < 5 {
+            prop_assert!(all.iter().all(|(_, ids)| earlier.iter().any(|e| differing(ids, e) < min_unique as usize)));
+        }
+    }
+}
+
+/// A demo-slate workspace and its slate, for the run-level rules.
+async fn demo_slate() -> (tempfile::TempDir, Slate) {
+    let (dir, ws) = common::workspace().await;
+    let csv = nfl_dfs_core::demo::salary_csv();
+    let report = ws
+        .import_slate("DKSalaries-demo.csv", csv.as_bytes(), None)
+        .await
+        .unwrap();
+    let slate = ws.slate(report.slate.id).await.unwrap();
+    (dir, slate)
+}
+
+#[tokio::test]
+async fn exposure_limits_hold_across_the_run() {
+    let (_dir, slate) = demo_slate().await;
+    let base = optimize(&slate, &HashMap::new(), &Rules::default(), |_, _| true).unwrap();
+    let star = base.lineups[0].players[0];
+    let bench = slate
+        .players
+        .iter()
+        .filter(|p| {
+            p.position == Position::WR
+                && p.has_usable_game()
+                && !base.lineups[0].players.contains(&p.id)
+        })
+        .max_by_key(|p| p.salary)
+        .unwrap()
+        .id;
+    let rules = Rules {
+        lineups: 20,
+        max_exposure: Some(40),
+        exposures: vec![
+            ExposureLimit {
+                player: star,
+                min: 0,
+                max: 25,
+            },
+            ExposureLimit {
+                player: bench,
+                min: 50,
+                max: 100,
+            },
+        ],
+        ..Rules::default()
+    };
+    let run = optimize(&slate, &HashMap::new(), &rules, |_, _| true).unwrap();
+    assert_eq!(run.lineups.len(), 20);
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for lineup in &run.lineups {
+        for id in &lineup.players {
+            *counts.entry(*id).or_default() += 1;
+        }
+    }
+    assert!(
+        counts.iter().all(|(id, n)| *id == bench || *n <= 8),
+        "40% of 20 is 8, except for the player with his own limit: {counts:?}"
+    );
+    assert_eq!(counts[&star], 5, "25% of 20, and he is in the best lineups");
+    assert!(
+        counts[&bench] >= 10,
+        "50% of 20 at least: {}",
+        counts[&bench]
+    );
+    let distinct: std::collections::HashSet<Vec<i32>> =
+        run.lineups.iter().map(|l| sorted(&l.players)).collect();
+    assert_eq!(distinct.len(), 20);
+    // Without the limits, the star is in more lineups: the limit did the work.
+    let free = optimize(
+        &slate,
+        &HashMap::new(),
+        &Rules {
+            lineups: 20,
+            ..Rules::default()
+        },
+        |_, _| true,
+    )
+    .unwrap();
+    assert!(
+        free.lineups
+            .iter()
+            .filter(|l| l.players.contains(&star))
+            .count()
+            > 5
+    );
+}
+
+#[tokio::test]
+async fn randomness_is_reproducible_by_seed_and_reports_true_projections() {
+    let (_dir, slate) = demo_slate().await;
+    let rules = |seed| Rules {
+        lineups: 10,
+        randomness: 30,
+        seed,
+        ..Rules::default()
+    };
+    let a = optimize(&slate, &HashMap::new(), &rules(7), |_, _| true).unwrap();
+    let b = optimize(&slate, &HashMap::new(), &rules(7), |_, _| true).unwrap();
+    let c = optimize(&slate, &HashMap::new(), &rules(8), |_, _| true).unwrap();
+    let ids = |run: &nfl_dfs_core::optimizer::Run| {
+        run.lineups
+            .iter()
+            .map(|l| l.players.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&a), ids(&b), "the same seed builds the same lineups");
+    assert_ne!(ids(&a), ids(&c), "another seed builds others");
+    let plain = optimize(
+        &slate,
+        &HashMap::new(),
+        &Rules {
+            lineups: 10,
+            ..Rules::default()
+        },
+        |_, _| true,
+    )
+    .unwrap();
+    assert_ne!(ids(&a), ids(&plain), "randomness changes the lineups");
+    for lineup in &a.lineups {
+        let truth: f64 = lineup
+            .players
+            .iter()
+            .map(|id| slate.player(*id).unwrap().projected_points())
+            .sum();
+        assert!(
+            (lineup.points - truth).abs() < 1e-9,
+            "points are the unmoved projections"
+        );
+        assert!(lineup.points <= plain.lineups[0].points + 1e-9);
+        assert!(validate(
+            &slate,
+            &lineup.players,
+            &ValidationRules {
+                salary_cap: SALARY_CAP,
+                late_swap: None
+            }
+        )
+        .is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_player_locked_in_flex_is_there() {
+    let (_dir, slate) = demo_slate().await;
+    let te = slate
+        .players
+        .iter()
+        .filter(|p| p.position == Position::TE && p.has_usable_game())
+        .max_by(|a, b| a.projected_points().total_cmp(&b.projected_points()))
+        .unwrap()
+        .id;
+    let rules = Rules {
+        lineups: 5,
+        lock_slots: vec![SlotLock {
+            player: te,
+            slot: 7,
+        }],
+        ..Rules::default()
+    };
+    let run = optimize(&slate, &HashMap::new(), &rules, |_, _| true).unwrap();
+    for lineup in &run.lineups {
+        assert_eq!(lineup.players[7], te, "FLEX holds him");
+    }
+    let wrong = Rules {
+        lock_slots: vec![SlotLock {
+            player: te,
+            slot: 0,
+        }],
+        ..Rules::default()
+    };
+    let err = optimize(&slate, &HashMap::new(), &wrong, |_, _| true).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert!(err.to_string().contains("cannot fill QB"), "{err}");
+}
+
+/// The search and HiGHS give the same 40 best totals on real slates, rules only and with a
+/// stack, bring-back and no offense against the DST.
+#[tokio::test]
+async fn the_search_and_highs_agree_on_real_slates() {
+    let Some(data) = common::real_data() else {
+        return;
+    };
+    let (_dir, ws) = common::workspace().await;
+    for file in [
+        "2018_w05_sun_10-07_main.csv",
+        "2025_w12_sun-mon_11-23_11-24.csv",
+    ] {
+        let report = ws
+            .import_slate_file(&data.join("dk_salaries").join(file), None)
+            .await
+            .unwrap();
+        let slate = ws.slate(report.slate.id).await.unwrap();
+        for rules in [
+            Rules {
+                lineups: 40,
+                ..Rules::default()
+            },
+            Rules {
+                lineups: 40,
+                qb_stack: 2,
+                bring_back: 1,
+                no_opponent_vs_dst: true,
+                ..Rules::default()
+            },
+        ] {
+            let totals = |engine| {
+                optimize_with(engine, &slate, &HashMap::new(), &rules, |_, _| true)
+                    .unwrap()
+                    .lineups
+                    .iter()
+                    .map(|l| (l.points * 1e6).round() as i64)
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                totals(Engine::Search),
+                totals(Engine::Highs),
+                "{file} {rules:?}"
+            );
+        }
+    }
 }

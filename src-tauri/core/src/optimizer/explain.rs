@@ -47,10 +47,10 @@ fn plain_causes(slate: &Slate, pool: &[Candidate], rules: &Rules) -> Vec<String>
     let mut reasons = Vec::new();
     let locked: Vec<&Candidate> = pool.iter().filter(|c| c.locked).collect();
     let locked_salary: u32 = locked.iter().map(|c| c.salary).sum();
-    if locked_salary > rules.salary_cap {
+    if locked_salary > rules.cap() {
         reasons.push(format!(
             "the locked players cost {locked_salary}, over the {} cap",
-            rules.salary_cap
+            rules.cap()
         ));
     }
     if locked.len() > 9 {

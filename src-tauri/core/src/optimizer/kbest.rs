@@ -90,30 +90,3 @@ pub fn k_best(
     }
     Ok(found)
 }
-
-/// Up to `k` lineups, each the best that differs from all earlier ones in at least
-/// `rules.min_unique` players (one cut per earlier lineup; used when min-unique is above 1,
-/// where partitioning does not apply).
-pub fn sequential_unique(
-    pool: &[Candidate],
-    rules: &Rules,
-    k: usize,
-    mut on_found: impl FnMut(usize) -> bool,
-) -> Result<Vec<Solved>, SolveFailure> {
-    let mut restriction = Restriction {
-        min_unique: rules.min_unique,
-        ..Restriction::default()
-    };
-    let mut found: Vec<Solved> = Vec::new();
-    while found.len() < k {
-        let Some(best) = model::solve(pool, rules, &restriction)? else {
-            break;
-        };
-        restriction.differ_from.push(best.picks.clone());
-        found.push(best);
-        if !on_found(found.len()) {
-            break;
-        }
-    }
-    Ok(found)
-}

@@ -1,18 +1,24 @@
-//! The lineup optimizer: an integer program per lineup solved with HiGHS (`model`), the k best
-//! lineups by partitioning (`kbest`), and plain-words reasons when no lineup exists
-//! (`explain`). Every lineup it returns passes [`crate::lineup::validate`].
+//! The lineup optimizer. The k best lineups come from an exact branch-and-bound search
+//! (`search`, bounded by `bound_table`); HiGHS is the general path (`model`, with k-best by
+//! partitioning in `kbest`) where the search does not apply, and it finds the conflicting rules
+//! when no lineup exists (`explain`). Runs whose lineups depend on the earlier ones (exposure,
+//! min-unique, randomness) are built one by one (`sequence`). [`Rules::admits`] states the
+//! rules once; every lineup returned passes [`crate::lineup::validate`].
 
+mod bound_table;
 mod explain;
 mod kbest;
 mod model;
 mod pool;
 pub mod projection_file;
 mod rules;
+mod search;
+mod sequence;
 
 pub use pool::{candidates, Candidate};
-pub use rules::Rules;
+pub use rules::{ExposureLimit, Rules, SlotLock, TeamLimit};
 
-use crate::dk::{Position, ROSTER};
+use crate::dk::{Position, Slot, ROSTER};
 use crate::slate::Slate;
 use crate::{Error, Result};
 use serde::Serialize;
@@ -49,34 +55,48 @@ pub struct OptimizeReport {
     pub lineup_ids: Vec<i32>,
 }
 
+/// Which exact method finds the best lineups. Both return the same lineups (ties aside).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Engine {
+    /// The branch-and-bound search, with HiGHS where it does not apply.
+    #[default]
+    Search,
+    /// HiGHS alone (the general path; slower).
+    Highs,
+}
+
 /// Builds the best `rules.lineups` distinct lineups of a slate. `projections` overrides the
-/// players' own projections by slate-player id. `on_found(n)` reports progress and returns false
-/// to stop early (the lineups found so far are returned).
+/// players' own projections by slate-player id. `on_progress(done, total)` reports progress and
+/// returns false to stop early (the lineups found so far are returned).
 pub fn optimize(
     slate: &Slate,
     projections: &HashMap<i32, f64>,
     rules: &Rules,
-    on_found: impl FnMut(usize) -> bool,
+    on_progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Run> {
-    if !(1..=500).contains(&rules.lineups) {
-        return Err(Error::InvalidInput(format!(
-            "{} lineups asked for; a run builds 1 to 500",
-            rules.lineups
-        )));
-    }
+    optimize_with(Engine::Search, slate, projections, rules, on_progress)
+}
+
+/// [`optimize`] with a chosen [`Engine`].
+pub fn optimize_with(
+    engine: Engine,
+    slate: &Slate,
+    projections: &HashMap<i32, f64>,
+    rules: &Rules,
+    mut on_progress: impl FnMut(usize, usize) -> bool,
+) -> Result<Run> {
     let started = Instant::now();
     let pool = candidates(slate, projections, rules);
-    if !(1..=9).contains(&rules.min_unique) {
-        return Err(Error::InvalidInput(format!(
-            "lineups must differ in 1 to 9 players, not {}",
-            rules.min_unique
-        )));
-    }
+    check(slate, &pool, rules)?;
     let k = rules.lineups as usize;
-    let found = if rules.min_unique <= 1 {
-        kbest::k_best(&pool, rules, k, on_found)
+    let one_by_one = rules.min_unique > 1
+        || rules.randomness > 0
+        || rules.max_exposure.is_some()
+        || !rules.exposures.is_empty();
+    let found = if one_by_one {
+        sequence::build(engine, &pool, rules, k, &mut on_progress)
     } else {
-        kbest::sequential_unique(&pool, rules, k, on_found)
+        sequence::best(engine, &pool, rules, k, &mut on_progress)
     }
     .map_err(|e| Error::Solver(e.0))?;
     if found.is_empty() {
@@ -92,7 +112,7 @@ pub fn optimize(
         .map(|solved| {
             let picked: Vec<&Candidate> = solved.picks.iter().map(|&i| &pool[i]).collect();
             Built {
-                players: roster_order(&picked, &kickoffs),
+                players: roster_order(&picked, &kickoffs, &rules.lock_slots),
                 salary: picked.iter().map(|c| c.salary).sum(),
                 points: solved.points,
             }
@@ -104,47 +124,131 @@ pub fn optimize(
     })
 }
 
-/// Puts nine picked players into the roster slots. FLEX takes the extra RB, WR or TE with the
-/// latest kickoff, which keeps the most room for late swap.
+/// Refuses rules that cannot mean anything, naming the rule.
+fn check(slate: &Slate, pool: &[Candidate], rules: &Rules) -> Result<()> {
+    let invalid = |m: String| Err(Error::InvalidInput(m));
+    if !(1..=500).contains(&rules.lineups) {
+        return invalid(format!(
+            "{} lineups asked for; a run builds 1 to 500",
+            rules.lineups
+        ));
+    }
+    if !(1..=9).contains(&rules.min_unique) {
+        return invalid(format!(
+            "lineups must differ in 1 to 9 players, not {}",
+            rules.min_unique
+        ));
+    }
+    if rules.randomness > 100 {
+        return invalid(format!(
+            "randomness is a share of the projection, 0 to 100%, not {}%",
+            rules.randomness
+        ));
+    }
+    if rules.max_exposure.is_some_and(|m| m > 100) {
+        return invalid("the max exposure is a share of the lineups, 0 to 100%".into());
+    }
+    let name = |id: i32| {
+        slate
+            .player(id)
+            .map_or_else(|| format!("player {id}"), |p| p.name.clone())
+    };
+    for e in &rules.exposures {
+        if e.min > e.max || e.max > 100 {
+            return invalid(format!(
+                "{}: exposure from {}% to {}% is not a range within 0-100%",
+                name(e.player),
+                e.min,
+                e.max
+            ));
+        }
+        if e.min > 0 && !pool.iter().any(|c| c.id == e.player) {
+            return invalid(format!(
+                "{} has a minimum exposure but is excluded or has no playable game",
+                name(e.player)
+            ));
+        }
+    }
+    let mut slots = std::collections::HashSet::new();
+    for lock in &rules.lock_slots {
+        let Some(slot) = ROSTER.get(usize::from(lock.slot)) else {
+            return invalid(format!(
+                "{} is locked to slot {}; slots are numbered 0-8",
+                name(lock.player),
+                lock.slot
+            ));
+        };
+        let Some(candidate) = pool.iter().find(|c| c.id == lock.player) else {
+            return invalid(format!(
+                "{} is locked to {slot} but is excluded or has no playable game",
+                name(lock.player)
+            ));
+        };
+        if !slot.accepts(candidate.position) {
+            return invalid(format!(
+                "{} is a {} and cannot fill {slot}",
+                name(lock.player),
+                candidate.position
+            ));
+        }
+        if !slots.insert(lock.slot) {
+            return invalid(format!("two players are locked to the same {slot} slot"));
+        }
+    }
+    Ok(())
+}
+
+/// Puts nine picked players into the roster slots: players locked to a slot there, then FLEX
+/// takes the extra RB, WR or TE with the latest kickoff, which keeps the most room for late
+/// swap, and the other slots go by kickoff.
 fn roster_order(
     picked: &[&Candidate],
     kickoffs: &HashMap<i32, Option<chrono::DateTime<chrono::Utc>>>,
+    pinned: &[SlotLock],
 ) -> Vec<i32> {
-    let mut by_position: HashMap<Position, Vec<&Candidate>> = HashMap::new();
-    for c in picked {
-        by_position.entry(c.position).or_default().push(c);
+    let mut out: [Option<i32>; 9] = [None; 9];
+    for lock in pinned {
+        if picked.iter().any(|c| c.id == lock.player) {
+            out[usize::from(lock.slot)] = Some(lock.player);
+        }
     }
-    for players in by_position.values_mut() {
-        players.sort_by_key(|c| (kickoffs.get(&c.id).copied().flatten(), c.id));
+    let mut free: Vec<&Candidate> = picked
+        .iter()
+        .copied()
+        .filter(|c| !out.contains(&Some(c.id)))
+        .collect();
+    free.sort_by_key(|c| (kickoffs.get(&c.id).copied().flatten(), c.id));
+    let flex = ROSTER
+        .iter()
+        .position(|s| *s == Slot::FLEX)
+        .expect("the roster has a FLEX");
+    if out[flex].is_none() {
+        let extra = [Position::RB, Position::WR, Position::TE]
+            .into_iter()
+            .find(|p| {
+                let slots = ROSTER
+                    .iter()
+                    .filter(|s| **s != Slot::FLEX && s.accepts(*p))
+                    .count();
+                picked.iter().filter(|c| c.position == *p).count() > slots
+            })
+            .expect("nine players by DraftKings' counts have one extra RB, WR or TE");
+        let latest = free
+            .iter()
+            .rposition(|c| c.position == extra)
+            .expect("the extra position has a player not locked to a slot");
+        out[flex] = Some(free.remove(latest).id);
     }
-    let needs = |p: Position| match p {
-        Position::RB => 2,
-        Position::WR => 3,
-        _ => 1,
-    };
-    let flex_position = [Position::RB, Position::WR, Position::TE]
-        .into_iter()
-        .find(|p| by_position.get(p).map_or(0, Vec::len) > needs(*p));
-    let flex = flex_position.and_then(|p| by_position.get_mut(&p).and_then(Vec::pop));
-    let mut out = Vec::with_capacity(9);
-    let mut taken: HashMap<Position, usize> = HashMap::new();
-    for slot in ROSTER {
-        let id = match slot {
-            crate::dk::Slot::FLEX => flex.map(|c| c.id),
-            _ => {
-                let position = Position::ALL
-                    .into_iter()
-                    .find(|p| slot.accepts(*p))
-                    .expect("every fixed slot has its position");
-                let n = taken.entry(position).or_default();
-                *n += 1;
-                by_position
-                    .get(&position)
-                    .and_then(|v| v.get(*n - 1))
-                    .map(|c| c.id)
-            }
-        };
-        out.push(id.expect("a solved lineup fills every slot"));
+    for (i, slot) in ROSTER.iter().enumerate() {
+        if out[i].is_none() {
+            let next = free
+                .iter()
+                .position(|c| slot.accepts(c.position))
+                .expect("the picked players fill the roster");
+            out[i] = Some(free.remove(next).id);
+        }
     }
-    out
+    out.into_iter()
+        .map(|id| id.expect("every slot is filled"))
+        .collect()
 }

@@ -3,6 +3,7 @@
 //! (candidates forced in or out, lineups to differ from).
 
 use super::pool::Candidate;
+use super::rules::POSITION_COUNTS;
 use super::Rules;
 use crate::dk::Position;
 use highs::{Col, HighsModelStatus, RowProblem, Sense};
@@ -38,15 +39,6 @@ pub struct SolveFailure(pub String);
 /// Seconds one solve may take before the run fails rather than return a non-optimal lineup.
 const TIME_LIMIT_SECS: f64 = 30.0;
 
-/// Positions and how many of each a lineup holds (FLEX makes RB, WR, TE ranges).
-const POSITION_COUNTS: [(Position, f64, f64); 5] = [
-    (Position::QB, 1.0, 1.0),
-    (Position::RB, 2.0, 3.0),
-    (Position::WR, 3.0, 4.0),
-    (Position::TE, 1.0, 2.0),
-    (Position::DST, 1.0, 1.0),
-];
-
 /// Solves one subproblem: `Ok(None)` when it has no lineup.
 pub fn solve(
     pool: &[Candidate],
@@ -77,18 +69,18 @@ pub fn solve(
     };
 
     pb.add_row(9.0..=9.0, all(&|_| true));
+    let flex = rules.flex_lock(pool);
     for (position, lo, hi) in POSITION_COUNTS {
-        pb.add_row(lo..=hi, all(&|c| c.position == position));
+        // A player locked in FLEX takes his position's extra slot.
+        let lo = if flex == Some(position) { hi } else { lo };
+        pb.add_row(lo as f64..=hi as f64, all(&|c| c.position == position));
     }
     let salary: Vec<(Col, f64)> = pool
         .iter()
         .zip(&x)
         .map(|(c, col)| (*col, f64::from(c.salary)))
         .collect();
-    pb.add_row(
-        f64::from(rules.min_salary)..=f64::from(rules.salary_cap),
-        salary,
-    );
+    pb.add_row(f64::from(rules.min_salary)..=f64::from(rules.cap()), salary);
 
     // At least two games: a game counts only if one of its players is picked.
     let games: BTreeSet<i32> = pool.iter().map(|c| c.game).collect();
@@ -102,6 +94,20 @@ pub fn solve(
         game_cols.push((g, 1.0));
     }
     pb.add_row(2.0.., game_cols);
+
+    // A game stack: one chosen game holds at least N players.
+    if rules.game_stack > 0 {
+        let n = f64::from(rules.game_stack);
+        let mut chosen = Vec::new();
+        for game in pool.iter().map(|c| c.game).collect::<BTreeSet<_>>() {
+            let g = pb.add_integer_column(0.0, 0.0..=1.0);
+            let mut row = all(&|c| c.game == game);
+            row.push((g, -n));
+            pb.add_row(0.0.., row);
+            chosen.push((g, 1.0));
+        }
+        pb.add_row(1.0.., chosen);
+    }
 
     if let Some(max) = rules.max_per_team {
         let teams: BTreeSet<&str> = pool.iter().map(|c| c.team.as_str()).collect();
@@ -121,11 +127,11 @@ pub fn solve(
         if qb.position != Position::QB {
             continue;
         }
-        // The QB implies N of his own receivers (WR/TE).
+        // The QB implies N of his own receivers (WR/TE, and RB when they count).
         if rules.qb_stack > 0 {
             let mut row: Vec<(Col, f64)> = by_team[qb.team.as_str()]
                 .iter()
-                .filter(|&&i| matches!(pool[i].position, Position::WR | Position::TE))
+                .filter(|&&i| rules.stacks_with_qb(pool[i].position))
                 .map(|&i| (x[i], 1.0))
                 .collect();
             row.push((x[q], -f64::from(rules.qb_stack)));
@@ -159,6 +165,31 @@ pub fn solve(
                 .collect();
             row.push((x[d], 8.0));
             pb.add_row(..=8.0, row);
+        }
+    }
+    // At most `max` of a position per team; with `unless_with_qb`, the team's QB lifts it.
+    for limit in &rules.team_limits {
+        let (_, _, most) = POSITION_COUNTS
+            .iter()
+            .find(|(p, _, _)| *p == limit.position)
+            .copied()
+            .expect("every position has counts");
+        let slack = most.saturating_sub(limit.max as usize) as f64;
+        for members in by_team.values() {
+            let mut row: Vec<(Col, f64)> = members
+                .iter()
+                .filter(|&&i| pool[i].position == limit.position)
+                .map(|&i| (x[i], 1.0))
+                .collect();
+            if limit.unless_with_qb {
+                row.extend(
+                    members
+                        .iter()
+                        .filter(|&&i| pool[i].position == Position::QB)
+                        .map(|&i| (x[i], -slack)),
+                );
+            }
+            pb.add_row(..=f64::from(limit.max), row);
         }
     }
     for earlier in &restriction.differ_from {

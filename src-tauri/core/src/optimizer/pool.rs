@@ -45,7 +45,9 @@ pub fn candidates(slate: &Slate, projections: &HashMap<i32, f64>, rules: &Rules)
                     .get(&p.id)
                     .copied()
                     .unwrap_or_else(|| p.projected_points()),
-                locked: p.locked || rules.lock.contains(&p.id),
+                locked: p.locked
+                    || rules.lock.contains(&p.id)
+                    || rules.lock_slots.iter().any(|l| l.player == p.id),
             })
         })
         .collect()

@@ -1,7 +1,12 @@
 //! The user's rules for a run, on top of DraftKings' own (cap, slots, two games, playable
-//! games), which always hold.
+//! games), which always hold. [`Rules::admits`] is the one statement of what a lineup under
+//! these rules is: the search checks every lineup it keeps with it, and the HiGHS model states
+//! the same rules as rows (tests hold the two to the same answers).
 
+use super::pool::Candidate;
+use crate::dk::{Position, ROSTER};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
 /// What a run builds and under which rules. The defaults are DraftKings' rules alone.
@@ -16,18 +21,67 @@ pub struct Rules {
     pub salary_cap: u32,
     /// Least salary a lineup must use (0 for none).
     pub min_salary: u32,
+    /// Most salary a lineup may use, below the cap (None: the cap).
+    pub max_salary: Option<u32>,
     /// Most players from one team (None: no limit).
     pub max_per_team: Option<u32>,
-    /// The QB with at least this many of his own WR/TE (0: no stack).
+    /// The QB with at least this many of his own receivers (0: no stack).
     pub qb_stack: u32,
-    /// At least this many players from the QB's opponent (0: none).
+    /// Whether the QB's own RBs count towards the stack (besides WR and TE).
+    pub qb_stack_with_rb: bool,
+    /// At least this many players (not the DST) from the QB's opponent (0: none).
     pub bring_back: u32,
+    /// At least this many players from one game (0: no game stack).
+    pub game_stack: u32,
     /// No offensive player facing the lineup's DST.
     pub no_opponent_vs_dst: bool,
+    /// Position limits per team, e.g. at most one RB per team unless with his QB.
+    pub team_limits: Vec<TeamLimit>,
     /// Slate players in every lineup (besides those locked on the Players page).
     pub lock: Vec<i32>,
+    /// Slate players in every lineup in one slot.
+    pub lock_slots: Vec<SlotLock>,
     /// Slate players in no lineup (besides those excluded on the Players page).
     pub exclude: Vec<i32>,
+    /// Most lineups any one player is in, percent of the run (None: no limit).
+    pub max_exposure: Option<u32>,
+    /// Exposure limits of single players (each replaces `max_exposure` for its player).
+    pub exposures: Vec<ExposureLimit>,
+    /// Each lineup is built on projections moved by up to this many percent per player (0: none).
+    pub randomness: u32,
+    /// Seed of the projection randomness: the same seed builds the same lineups.
+    pub seed: u64,
+}
+
+/// At most `max` players of `position` from one team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TeamLimit {
+    /// The position.
+    pub position: Position,
+    /// Most players of it from one team.
+    pub max: u32,
+    /// The limit does not apply to the team whose QB is in the lineup.
+    pub unless_with_qb: bool,
+}
+
+/// A player kept in one roster slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SlotLock {
+    /// The slate player.
+    pub player: i32,
+    /// The slot, as an index of the roster order `QB,RB,RB,WR,WR,WR,TE,FLEX,DST`.
+    pub slot: u8,
+}
+
+/// How many of a run's lineups one player may be in, in percent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExposureLimit {
+    /// The slate player.
+    pub player: i32,
+    /// In at least this share of the lineups.
+    pub min: u32,
+    /// In at most this share of the lineups.
+    pub max: u32,
 }
 
 impl Default for Rules {
@@ -37,12 +91,132 @@ impl Default for Rules {
             min_unique: 1,
             salary_cap: crate::dk::SALARY_CAP,
             min_salary: 0,
+            max_salary: None,
             max_per_team: None,
             qb_stack: 0,
+            qb_stack_with_rb: false,
             bring_back: 0,
+            game_stack: 0,
             no_opponent_vs_dst: false,
+            team_limits: vec![],
             lock: vec![],
+            lock_slots: vec![],
             exclude: vec![],
+            max_exposure: None,
+            exposures: vec![],
+            randomness: 0,
+            seed: 0,
         }
+    }
+}
+
+/// Lineup slots of each position without FLEX, and with it.
+pub(crate) const POSITION_COUNTS: [(Position, usize, usize); 5] = [
+    (Position::QB, 1, 1),
+    (Position::RB, 2, 3),
+    (Position::WR, 3, 4),
+    (Position::TE, 1, 2),
+    (Position::DST, 1, 1),
+];
+
+impl Rules {
+    /// The most salary a lineup may use.
+    pub fn cap(&self) -> u32 {
+        self.max_salary
+            .map_or(self.salary_cap, |max| max.min(self.salary_cap))
+    }
+
+    /// Whether the stack rule counts a player of `position` as a receiver of his QB.
+    pub fn stacks_with_qb(&self, position: Position) -> bool {
+        matches!(position, Position::WR | Position::TE)
+            || (self.qb_stack_with_rb && position == Position::RB)
+    }
+
+    /// The position a slot lock in FLEX takes beyond its own slots, per locked player.
+    pub fn flex_lock(&self, pool: &[Candidate]) -> Option<Position> {
+        let flex = ROSTER
+            .iter()
+            .position(|s| *s == crate::dk::Slot::FLEX)
+            .expect("the roster has a FLEX") as u8;
+        self.lock_slots
+            .iter()
+            .find(|l| l.slot == flex)
+            .and_then(|l| pool.iter().find(|c| c.id == l.player))
+            .map(|c| c.position)
+    }
+
+    /// Whether nine candidates make a lineup under DraftKings' rules and these rules (exposure,
+    /// uniqueness and randomness concern a run, not one lineup, and are not checked here).
+    pub fn admits(&self, pool: &[Candidate], picks: &[usize]) -> bool {
+        if picks.len() != 9 || picks.iter().collect::<HashSet<_>>().len() != 9 {
+            return false;
+        }
+        let players: Vec<&Candidate> = picks.iter().map(|&i| &pool[i]).collect();
+        let salary: u32 = players.iter().map(|c| c.salary).sum();
+        if salary > self.cap() || salary < self.min_salary {
+            return false;
+        }
+        let count = |keep: &dyn Fn(&Candidate) -> bool| players.iter().filter(|c| keep(c)).count();
+        let flex = self.flex_lock(pool);
+        for (position, fewest, most) in POSITION_COUNTS {
+            let n = count(&|c| c.position == position);
+            let fewest = if flex == Some(position) { most } else { fewest };
+            if n < fewest || n > most {
+                return false;
+            }
+        }
+        if pool
+            .iter()
+            .enumerate()
+            .any(|(i, c)| c.locked && !picks.contains(&i))
+        {
+            return false;
+        }
+        let games: HashSet<i32> = players.iter().map(|c| c.game).collect();
+        if games.len() < 2 {
+            return false;
+        }
+        let mut per_game: HashMap<i32, u32> = HashMap::new();
+        let mut per_team: HashMap<&str, u32> = HashMap::new();
+        for c in &players {
+            *per_game.entry(c.game).or_default() += 1;
+            *per_team.entry(c.team.as_str()).or_default() += 1;
+        }
+        if self.game_stack > 0 && per_game.values().all(|n| *n < self.game_stack) {
+            return false;
+        }
+        if let Some(max) = self.max_per_team {
+            if per_team.values().any(|n| *n > max) {
+                return false;
+            }
+        }
+        let qb = players
+            .iter()
+            .find(|c| c.position == Position::QB)
+            .expect("the counts above hold one QB");
+        let stack = count(&|c| c.team == qb.team && self.stacks_with_qb(c.position));
+        if stack < self.qb_stack as usize {
+            return false;
+        }
+        let bring_back = count(&|c| c.team == qb.opponent && c.position != Position::DST);
+        if bring_back < self.bring_back as usize {
+            return false;
+        }
+        if self.no_opponent_vs_dst {
+            let dst = players
+                .iter()
+                .find(|c| c.position == Position::DST)
+                .expect("the counts above hold one DST");
+            if count(&|c| c.team == dst.opponent && c.position != Position::DST) > 0 {
+                return false;
+            }
+        }
+        self.team_limits.iter().all(|limit| {
+            per_team.keys().all(|team| {
+                (limit.unless_with_qb && qb.team == *team)
+                    || count(&|c| c.team == *team && c.position == limit.position)
+                        <= limit.max as usize
+            })
+        })
     }
 }
