@@ -10,7 +10,10 @@ use crate::error::IpcError;
 use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
 use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport, LineupSlot};
-use nfl_dfs_core::optimizer::{Built, OptimizeReport, Rules, Run};
+use nfl_dfs_core::optimizer::{
+    Built, ExposureLimit, LateSwapReport, LateSwapRequest, OptimizeReport, Rules, Run, SlotLock,
+    SwappedEntry, TeamLimit,
+};
 use nfl_dfs_core::settings::{SettingEntry, SettingSource, SettingValue};
 use nfl_dfs_core::slate::{
     GameState, ImportReport, PlayerFlags, PositionCount, Slate, SlateGame, SlatePlayer,
@@ -54,6 +57,12 @@ pub fn typescript() -> String {
         ExportReport::decl(&cfg),
         ImportLineupsInput::decl(&cfg),
         Rules::decl(&cfg),
+        TeamLimit::decl(&cfg),
+        SlotLock::decl(&cfg),
+        ExposureLimit::decl(&cfg),
+        LateSwapRequest::decl(&cfg),
+        SwappedEntry::decl(&cfg),
+        LateSwapReport::decl(&cfg),
         Built::decl(&cfg),
         Run::decl(&cfg),
         OptimizeReport::decl(&cfg),

@@ -14,4 +14,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "delete_lineups",
     "optimize",
     "cancel_optimize",
+    "late_swap",
 ];

@@ -5,7 +5,7 @@ use crate::error::IpcError;
 use crate::state::AppState;
 use nfl_dfs_core::health::Health;
 use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport};
-use nfl_dfs_core::optimizer::{OptimizeReport, Rules};
+use nfl_dfs_core::optimizer::{LateSwapReport, LateSwapRequest, OptimizeReport, Rules};
 use nfl_dfs_core::settings::{SettingEntry, SettingValue};
 use nfl_dfs_core::slate::{ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSummary};
 use serde::{Deserialize, Serialize};
@@ -193,6 +193,18 @@ pub async fn optimize(
         .await?)
 }
 
+/// Late swap: re-optimises the entries of a DraftKings entries file and writes the filled file.
+#[tauri::command]
+pub async fn late_swap(
+    state: State<'_, AppState>,
+    input: LateSwapRequest,
+) -> Result<LateSwapReport, IpcError> {
+    Ok(state
+        .workspace()?
+        .late_swap(&input, Default::default())
+        .await?)
+}
+
 /// Stops the optimizer run in progress after its current step.
 #[tauri::command]
 pub async fn cancel_optimize(state: State<'_, AppState>) -> Result<(), IpcError> {
@@ -217,7 +229,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         export_lineups,
         delete_lineups,
         optimize,
-        cancel_optimize
+        cancel_optimize,
+        late_swap
     ]
 }
 

@@ -4,12 +4,12 @@
 //! Exit codes: 0 success, 1 an error reported by the core (its code and message on stderr, or
 //! as `{"error": {code, message}}` with `--json`), 2 a usage error (from clap).
 
+mod optimize;
 mod print;
 
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use nfl_dfs_core::lineup::ExportRequest;
-use nfl_dfs_core::optimizer::Rules;
 use nfl_dfs_core::paths::DataPaths;
 use nfl_dfs_core::{logging, Error, Workspace};
 use serde::Serialize;
@@ -49,53 +49,12 @@ enum Command {
         action: SlateAction,
     },
     /// Build the best lineups of a slate with the optimizer and store them.
-    Optimize(OptimizeArgs),
+    Optimize(optimize::OptimizeArgs),
     /// Store, list and export lineups.
     Lineups {
         #[command(subcommand)]
         action: LineupsAction,
     },
-}
-
-/// Options of `optimize`. Players are named by DraftKings ID.
-#[derive(Debug, clap::Args)]
-struct OptimizeArgs {
-    /// Slate id.
-    #[arg(long)]
-    slate: i32,
-    /// How many lineups to build (1-500), best first.
-    #[arg(long, default_value_t = 1)]
-    lineups: u32,
-    /// Fewest players in which any two lineups differ.
-    #[arg(long, default_value_t = 1)]
-    min_unique: u32,
-    /// Stack the QB with at least N of his WR/TE.
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    qb_stack: u32,
-    /// At least N players from the QB's opponent.
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    bring_back: u32,
-    /// No offensive player facing the lineup's DST.
-    #[arg(long)]
-    no_opp_dst: bool,
-    /// Most players from one team.
-    #[arg(long, value_name = "N")]
-    max_per_team: Option<u32>,
-    /// Least salary to use.
-    #[arg(long, default_value_t = 0)]
-    min_salary: u32,
-    /// Put this player in every lineup (repeatable).
-    #[arg(long = "lock", value_name = "DK_ID")]
-    lock: Vec<i64>,
-    /// Keep this player out of every lineup (repeatable).
-    #[arg(long = "exclude", value_name = "DK_ID")]
-    exclude: Vec<i64>,
-    /// A CSV `ID,Projection` to use instead of the players' projections.
-    #[arg(long, value_name = "FILE")]
-    projections: Option<PathBuf>,
-    /// Write the DraftKings upload file of the lineups here.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -231,10 +190,10 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 out.print(&ws.slate(id).await?, print::slate)
             }
         },
-        Command::Optimize(args) => {
-            let report = optimize(&ws, &args).await?;
-            out.print(&report, print::optimize_report);
-        }
+        Command::Optimize(args) => match &args.entries {
+            Some(_) => out.print(&optimize::late_swap(&ws, &args).await?, print::late_swap),
+            None => out.print(&optimize::run(&ws, &args).await?, print::optimize_report),
+        },
         Command::Lineups { action } => match action {
             LineupsAction::List { slate } => {
                 out.print(&ws.lineups(slate).await?, |l, o| print::lineups(l, o))
@@ -262,96 +221,6 @@ async fn run(cli: Cli) -> Result<(), Error> {
         },
     }
     Ok(())
-}
-
-/// What `optimize` prints: each lineup by DraftKings ID, and the solve time.
-#[derive(Debug, Serialize)]
-pub struct OptimizeOutput {
-    /// Seconds the optimizer ran.
-    pub seconds: f64,
-    /// The lineups, best first.
-    pub lineups: Vec<OptimizedLineup>,
-    /// The upload file written, if any.
-    pub out: Option<String>,
-}
-
-/// One lineup of `optimize`'s output.
-#[derive(Debug, Serialize)]
-pub struct OptimizedLineup {
-    /// Stored lineup id.
-    pub id: i32,
-    /// DraftKings IDs in `QB,RB,RB,WR,WR,WR,TE,FLEX,DST` order.
-    pub dk_ids: Vec<i64>,
-    /// Names in the same order.
-    pub names: Vec<String>,
-    /// Salary.
-    pub salary: u32,
-    /// Projected points.
-    pub points: f64,
-}
-
-async fn optimize(ws: &Workspace, args: &OptimizeArgs) -> Result<OptimizeOutput, Error> {
-    let rules = Rules {
-        lineups: args.lineups,
-        min_unique: args.min_unique,
-        min_salary: args.min_salary,
-        max_per_team: args.max_per_team,
-        qb_stack: args.qb_stack,
-        bring_back: args.bring_back,
-        no_opponent_vs_dst: args.no_opp_dst,
-        lock: ws.slate_player_ids(args.slate, &args.lock).await?,
-        exclude: ws.slate_player_ids(args.slate, &args.exclude).await?,
-        ..Rules::default()
-    };
-    let projections = match &args.projections {
-        Some(path) => ws.read_projections(args.slate, path).await?,
-        None => Default::default(),
-    };
-    let report = ws
-        .optimize(args.slate, rules, projections, |_, _| true)
-        .await?;
-    let slate = ws.slate(args.slate).await?;
-    let lineups = report
-        .run
-        .lineups
-        .iter()
-        .zip(&report.lineup_ids)
-        .map(|(built, id)| {
-            let players: Vec<_> = built
-                .players
-                .iter()
-                .filter_map(|p| slate.player(*p))
-                .collect();
-            OptimizedLineup {
-                id: *id,
-                dk_ids: players
-                    .iter()
-                    .map(|p| p.dk_id.unwrap_or_default())
-                    .collect(),
-                names: players.iter().map(|p| p.name.clone()).collect(),
-                salary: built.salary,
-                points: built.points,
-            }
-        })
-        .collect();
-    let out = match &args.out {
-        Some(path) => {
-            let request = ExportRequest {
-                slate_id: args.slate,
-                lineup_ids: Some(report.lineup_ids.clone()),
-                out: path.display().to_string(),
-                entries: None,
-                as_of: None,
-            };
-            Some(ws.export_lineups(&request).await?.path)
-        }
-        None => None,
-    };
-    Ok(OptimizeOutput {
-        seconds: report.run.seconds,
-        lineups,
-        out,
-    })
 }
 
 /// Prints a value as JSON or as text.

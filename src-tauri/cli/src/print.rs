@@ -16,6 +16,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::America::New_York;
 use nfl_dfs_core::health::Health;
 use nfl_dfs_core::lineup::{ExportReport, Lineup, LineupImportReport};
+use nfl_dfs_core::optimizer::LateSwapReport;
 use nfl_dfs_core::settings::{SettingEntry, SettingSource};
 use nfl_dfs_core::slate::{ImportReport, Slate, SlateSummary};
 
@@ -152,7 +153,7 @@ pub fn lineups(lineups: &[Lineup], o: &mut String) {
     }
 }
 
-pub fn optimize_report(r: &crate::OptimizeOutput, o: &mut String) {
+pub fn optimize_report(r: &crate::optimize::OptimizeOutput, o: &mut String) {
     for (k, l) in r.lineups.iter().enumerate() {
         line!(
             o,
@@ -171,6 +172,32 @@ pub fn optimize_report(r: &crate::OptimizeOutput, o: &mut String) {
     if let Some(path) = &r.out {
         line!(o, "upload file: {path}");
     }
+}
+
+pub fn late_swap(r: &LateSwapReport, o: &mut String) {
+    for e in &r.entries {
+        match (&e.lineup, &e.reason) {
+            (Some(l), _) => line!(
+                o,
+                "entry {} (line {}): {} kept, {} -> {:.2} pts  ${}",
+                e.entry_id,
+                e.line,
+                e.kept,
+                e.points_before
+                    .map_or_else(|| "empty".to_string(), |p| format!("{p:.2}")),
+                l.points,
+                l.salary
+            ),
+            (None, reason) => line!(
+                o,
+                "entry {} (line {}): left as it was: {}",
+                e.entry_id,
+                e.line,
+                reason.as_deref().unwrap_or("")
+            ),
+        }
+    }
+    line!(o, "filled entries file: {}  ({:.2} s)", r.path, r.seconds);
 }
 
 pub fn lineup_import(r: &LineupImportReport, o: &mut String) {

@@ -348,3 +348,128 @@ fn optimize_says_why_no_lineup_exists() {
     assert!(String::from_utf8_lossy(&unknown.stderr)
         .contains("No player with DraftKings ID 42 on slate"));
 }
+
+#[test]
+fn optimize_takes_slot_locks_exposure_team_limits_and_randomness() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(
+        dir.path(),
+        &["slate", "import", demo_file().to_str().unwrap()],
+    );
+    let slate = stdout_json(&cli(dir.path(), &["--json", "slate", "show", "1"]));
+    let wr = slate["players"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["position"] == "WR")
+        .unwrap()["dk_id"]
+        .to_string();
+    let args = [
+        "--json",
+        "optimize",
+        "--slate",
+        "1",
+        "--lineups",
+        "5",
+        "--lock-slot",
+        &format!("{wr}=FLEX"),
+        "--team-limit",
+        "RB=1+QB",
+        "--game-stack",
+        "3",
+        "--max-exposure",
+        "60",
+        "--randomness",
+        "20",
+        "--seed",
+        "3",
+    ];
+    let run = cli(dir.path(), &args);
+    assert!(run.status.success(), "{run:?}");
+    let lineups = stdout_json(&run)["lineups"].as_array().unwrap().clone();
+    assert_eq!(lineups.len(), 5);
+    for l in &lineups {
+        assert_eq!(l["dk_ids"][7].to_string(), wr, "the locked WR is in FLEX");
+    }
+    // The same seed again gives the same lineups.
+    let again = stdout_json(&cli(dir.path(), &args))["lineups"].clone();
+    let ids = |v: &Value| -> Vec<Value> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["dk_ids"].clone())
+            .collect()
+    };
+    assert_eq!(ids(&again), ids(&Value::Array(lineups)));
+
+    let bad = cli(
+        dir.path(),
+        &[
+            "optimize",
+            "--slate",
+            "1",
+            "--lock-slot",
+            &format!("{wr}=WR4"),
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a slot"));
+}
+
+#[test]
+fn optimize_with_entries_late_swaps_and_writes_the_filled_file() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(
+        dir.path(),
+        &["slate", "import", demo_file().to_str().unwrap()],
+    );
+    let entries = dir.path().join("DKEntries.csv");
+    std::fs::write(
+        &entries,
+        "Entry ID,Contest Name,Contest ID,Entry Fee,QB,RB,RB,WR,WR,WR,TE,FLEX,DST\n\
+         7001,Single Entry,1,$3,,,,,,,,,\n",
+    )
+    .unwrap();
+    let out = dir.path().join("DKEntries-out.csv");
+    let run = cli(
+        dir.path(),
+        &[
+            "--json",
+            "optimize",
+            "--slate",
+            "1",
+            "--entries",
+            entries.to_str().unwrap(),
+            "--as-of",
+            "2027-01-03T19:00:00Z",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success(), "{run:?}");
+    let report = stdout_json(&run);
+    assert_eq!(report["entries"][0]["entry_id"], "7001");
+    assert_eq!(
+        report["entries"][0]["lineup"]["players"]
+            .as_array()
+            .unwrap()
+            .len(),
+        9
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let row = text.lines().nth(1).unwrap();
+    assert!(row.starts_with("7001,Single Entry,1,$3,"), "{row}");
+    assert_eq!(row.matches('(').count(), 9, "nine `Name (ID)` cells: {row}");
+
+    let no_out = cli(
+        dir.path(),
+        &[
+            "optimize",
+            "--slate",
+            "1",
+            "--entries",
+            entries.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(no_out.status.code(), Some(2), "--entries needs --out");
+}

@@ -6,7 +6,7 @@ use crate::health::{self, Health};
 use crate::lineup::{
     self, ExportReport, ExportRequest, Lineup, LineupImportReport, NewLineup, ValidationRules,
 };
-use crate::optimizer::{self, OptimizeReport, Rules};
+use crate::optimizer::{self, LateSwapReport, LateSwapRequest, OptimizeReport, Rules};
 use crate::paths::DataPaths;
 use crate::settings::{self, SettingEntry, SettingSpec, SettingValue, Settings};
 use crate::slate::{self, ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSummary};
@@ -278,6 +278,63 @@ impl Workspace {
         Ok(OptimizeReport {
             run,
             lineup_ids: saved.ids,
+        })
+    }
+
+    /// Late swap: re-optimises every entry of a DraftKings entries file at `request.as_of`
+    /// (default now), keeping started and locked players in their slots, and writes the filled
+    /// entries file (nothing is written when no entry can be re-optimised). The salary cap comes
+    /// from the settings.
+    pub async fn late_swap(
+        &self,
+        request: &LateSwapRequest,
+        projections: HashMap<i32, f64>,
+    ) -> Result<LateSwapReport> {
+        let slate = self.slate(request.slate_id).await?;
+        let (file_name, bytes) = read_input(Path::new(&request.entries))?;
+        let file = LineupFile::parse(&file_name, &bytes)?;
+        let rules = Rules {
+            salary_cap: self.typed_settings().await?.salary_cap,
+            ..request.rules.clone()
+        };
+        let as_of = request.as_of.unwrap_or_else(Utc::now);
+        let (file, run) = tokio::task::spawn_blocking(move || {
+            let run = optimizer::late_swap(&slate, &projections, &rules, &file, as_of);
+            (file, run)
+        })
+        .await
+        .map_err(|e| Error::Solver(format!("the optimizer thread failed: {e}")))?;
+        let run = run?;
+        if run.fills.is_empty() {
+            let reasons: Vec<String> = run
+                .entries
+                .iter()
+                .map(|e| {
+                    format!(
+                        "entry {} (line {}): {}",
+                        e.entry_id,
+                        e.line,
+                        e.reason.as_deref().unwrap_or("nothing to do")
+                    )
+                })
+                .collect();
+            return Err(Error::InvalidInput(format!(
+                "No entry of {} could be re-optimised: {}",
+                file.file,
+                if reasons.is_empty() {
+                    "it has no entry rows".into()
+                } else {
+                    reasons.join("; ")
+                }
+            )));
+        }
+        let out = Path::new(&request.out);
+        write_atomically(out, &file.filled(&run.fills))?;
+        tracing::info!(slate = request.slate_id, path = %out.display(), entries = run.fills.len(), "late swap written");
+        Ok(LateSwapReport {
+            path: out.display().to_string(),
+            entries: run.entries,
+            seconds: run.seconds,
         })
     }
 

@@ -461,29 +461,170 @@ salary_cap: number,
  */
 min_salary: number, 
 /**
+ * Most salary a lineup may use, below the cap (None: the cap).
+ */
+max_salary: number | null, 
+/**
  * Most players from one team (None: no limit).
  */
 max_per_team: number | null, 
 /**
- * The QB with at least this many of his own WR/TE (0: no stack).
+ * The QB with at least this many of his own receivers (0: no stack).
  */
 qb_stack: number, 
 /**
- * At least this many players from the QB's opponent (0: none).
+ * Whether the QB's own RBs count towards the stack (besides WR and TE).
+ */
+qb_stack_with_rb: boolean, 
+/**
+ * At least this many players (not the DST) from the QB's opponent (0: none).
  */
 bring_back: number, 
+/**
+ * At least this many players from one game (0: no game stack).
+ */
+game_stack: number, 
 /**
  * No offensive player facing the lineup's DST.
  */
 no_opponent_vs_dst: boolean, 
 /**
+ * Position limits per team, e.g. at most one RB per team unless with his QB.
+ */
+team_limits: Array<TeamLimit>, 
+/**
  * Slate players in every lineup (besides those locked on the Players page).
  */
 lock: Array<number>, 
 /**
+ * Slate players in every lineup in one slot.
+ */
+lock_slots: Array<SlotLock>, 
+/**
  * Slate players in no lineup (besides those excluded on the Players page).
  */
-exclude: Array<number>, };
+exclude: Array<number>, 
+/**
+ * Most lineups any one player is in, percent of the run (None: no limit).
+ */
+max_exposure: number | null, 
+/**
+ * Exposure limits of single players (each replaces `max_exposure` for its player).
+ */
+exposures: Array<ExposureLimit>, 
+/**
+ * Each lineup is built on projections moved by up to this many percent per player (0: none).
+ */
+randomness: number, 
+/**
+ * Seed of the projection randomness: the same seed builds the same lineups.
+ */
+seed: bigint, 
+/**
+ * Late swap: games kicked off by this time have started; their players can only stay where
+ * they are locked (`lock_slots`), no other of them is picked (None: by the games' states).
+ */
+as_of: string | null, };
+
+export type TeamLimit = { 
+/**
+ * The position.
+ */
+position: Position, 
+/**
+ * Most players of it from one team.
+ */
+max: number, 
+/**
+ * The limit does not apply to the team whose QB is in the lineup.
+ */
+unless_with_qb: boolean, };
+
+export type SlotLock = { 
+/**
+ * The slate player.
+ */
+player: number, 
+/**
+ * The slot, as an index of the roster order `QB,RB,RB,WR,WR,WR,TE,FLEX,DST`.
+ */
+slot: number, };
+
+export type ExposureLimit = { 
+/**
+ * The slate player.
+ */
+player: number, 
+/**
+ * In at least this share of the lineups.
+ */
+min: number, 
+/**
+ * In at most this share of the lineups.
+ */
+max: number, };
+
+export type LateSwapRequest = { 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * The DraftKings entries file.
+ */
+entries: string, 
+/**
+ * The filled entries file to write.
+ */
+out: string, 
+/**
+ * The time of the swap: games kicked off by then have started (default: now).
+ */
+as_of: string | null, 
+/**
+ * The rules (the salary cap comes from the settings).
+ */
+rules: Rules, };
+
+export type SwappedEntry = { 
+/**
+ * DraftKings' entry id.
+ */
+entry_id: string, 
+/**
+ * Line of the entries file.
+ */
+line: number, 
+/**
+ * Players kept in their slots.
+ */
+kept: number, 
+/**
+ * Projected points of the entry's lineup before, when it was complete.
+ */
+points_before: number | null, 
+/**
+ * The re-optimised lineup; None when the entry is left as it was.
+ */
+lineup: Built | null, 
+/**
+ * Why the entry is left as it was.
+ */
+reason: string | null, };
+
+export type LateSwapReport = { 
+/**
+ * The file written.
+ */
+path: string, 
+/**
+ * Every entry, in file order.
+ */
+entries: Array<SwappedEntry>, 
+/**
+ * Wall time of the optimisation, seconds.
+ */
+seconds: number, };
 
 export type Built = { 
 /**
@@ -531,10 +672,10 @@ rules: Rules, };
 
 export type OptimizeProgress = { 
 /**
- * Lineups found so far.
+ * Steps done.
  */
-found: number, 
+done: number, 
 /**
- * Lineups asked for.
+ * Steps in all.
  */
 total: number, };

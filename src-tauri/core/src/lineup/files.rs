@@ -4,8 +4,8 @@
 
 use super::{validate, LateSwap, Lineup, NewLineup, ValidationRules};
 use crate::dk::lineup_file::{write_upload, EntryCells};
-use crate::dk::{FileError, LineupFile, ROSTER};
-use crate::slate::Slate;
+use crate::dk::{FileError, LineupFile, PlayerCell, ROSTER};
+use crate::slate::{Slate, SlatePlayer};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -177,14 +177,7 @@ fn fill_entries(
             continue;
         };
         used[i] = true;
-        let original = &row.cells;
-        let cells: EntryCells = std::array::from_fn(|k| {
-            let player = &lineups[i].slots[k].player;
-            match original[k] {
-                Some(cell) if cell.locked => format!("{} (LOCKED)", player.name_and_id()),
-                _ => player.name_and_id(),
-            }
-        });
+        let cells = entry_cells(&row.cells, |k| &lineups[i].slots[k].player);
         fills.push((row_index, cells));
     }
     if fills.is_empty() {
@@ -208,6 +201,18 @@ fn fill_entries(
             entries_kept: kept,
         },
     ))
+}
+
+/// The nine cells written into an entry row: `Name (ID)` per slot, keeping ` (LOCKED)` where
+/// DraftKings marked the slot.
+pub fn entry_cells<'a>(
+    original: &[Option<PlayerCell>; 9],
+    player: impl Fn(usize) -> &'a SlatePlayer,
+) -> EntryCells {
+    std::array::from_fn(|k| match original[k] {
+        Some(cell) if cell.locked => format!("{} (LOCKED)", player(k).name_and_id()),
+        _ => player(k).name_and_id(),
+    })
 }
 
 /// The complete lineups of an upload or entries file, as slate players, each validated.

@@ -5,7 +5,7 @@ mod files;
 mod store;
 pub mod validate;
 
-pub use files::{export, read_file, ExportReport, ExportRequest, LineupImportReport};
+pub use files::{entry_cells, export, read_file, ExportReport, ExportRequest, LineupImportReport};
 pub use store::{delete, list, save, Saved};
 pub use validate::{validate, LateSwap, LineupProblem, ValidationRules};
 

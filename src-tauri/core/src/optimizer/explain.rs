@@ -69,7 +69,11 @@ fn plain_causes(slate: &Slate, pool: &[Candidate], rules: &Rules) -> Vec<String>
         let available = pool.iter().filter(|c| c.position == position).count();
         if available < fewest {
             reasons.push(if available == 0 {
-                format!("no {position} is left after exclusions and unplayable games")
+                if rules.as_of.is_some() {
+                    format!("no {position} is left after exclusions and games already started")
+                } else {
+                    format!("no {position} is left after exclusions and unplayable games")
+                }
             } else {
                 format!(
                     "only {available} {position} left after exclusions; a lineup needs {fewest}"

@@ -8,6 +8,7 @@
 mod bound_table;
 mod explain;
 mod kbest;
+mod late_swap;
 mod model;
 mod pool;
 pub mod projection_file;
@@ -15,6 +16,7 @@ mod rules;
 mod search;
 mod sequence;
 
+pub use late_swap::{late_swap, LateSwapReport, LateSwapRequest, LateSwapRun, SwappedEntry};
 pub use pool::{candidates, Candidate};
 pub use rules::{ExposureLimit, Rules, SlotLock, TeamLimit};
 

@@ -1,5 +1,5 @@
 //! The candidates of a run: the slate's playable players with their projections, after the
-//! user's locks and exclusions.
+//! user's locks and exclusions and, in a late swap, without players whose games started.
 
 use super::Rules;
 use crate::dk::Position;
@@ -32,7 +32,13 @@ pub fn candidates(slate: &Slate, projections: &HashMap<i32, f64>, rules: &Rules)
     slate
         .players
         .iter()
-        .filter(|p| p.has_usable_game() && !p.excluded && !rules.exclude.contains(&p.id))
+        .filter(|p| {
+            // A player locked to a slot stays even if his game started (late swap); any other
+            // needs a game still to come.
+            let kept = rules.lock_slots.iter().any(|l| l.player == p.id);
+            let to_come = p.has_usable_game() && rules.as_of.is_none_or(|t| !p.started_at(t));
+            (kept || to_come) && !p.excluded && !rules.exclude.contains(&p.id)
+        })
         .filter_map(|p| {
             Some(Candidate {
                 id: p.id,

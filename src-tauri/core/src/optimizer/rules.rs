@@ -5,6 +5,7 @@
 
 use super::pool::Candidate;
 use crate::dk::{Position, ROSTER};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
@@ -51,6 +52,10 @@ pub struct Rules {
     pub randomness: u32,
     /// Seed of the projection randomness: the same seed builds the same lineups.
     pub seed: u64,
+    /// Late swap: games kicked off by this time have started; their players can only stay where
+    /// they are locked (`lock_slots`), no other of them is picked (None: by the games' states).
+    #[ts(type = "string | null")]
+    pub as_of: Option<DateTime<Utc>>,
 }
 
 /// At most `max` players of `position` from one team.
@@ -106,6 +111,7 @@ impl Default for Rules {
             exposures: vec![],
             randomness: 0,
             seed: 0,
+            as_of: None,
         }
     }
 }
