@@ -12,6 +12,8 @@ import type {
   ImportSlateInput,
   IpcError,
   Lineup,
+  LateSwapReport,
+  LateSwapRequest,
   LineupImportReport,
   OptimizeInput,
   OptimizeReport,
@@ -67,4 +69,5 @@ export const api = {
   deleteLineups: (lineupIds: number[]) => call<number>("delete_lineups", { lineupIds }),
   optimize: (input: OptimizeInput) => call<OptimizeReport>("optimize", { input }),
   cancelOptimize: () => call<null>("cancel_optimize"),
+  lateSwap: (input: LateSwapRequest) => call<LateSwapReport>("late_swap", { input }),
 };

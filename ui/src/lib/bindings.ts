@@ -519,7 +519,7 @@ randomness: number,
 /**
  * Seed of the projection randomness: the same seed builds the same lineups.
  */
-seed: bigint, 
+seed: number, 
 /**
  * Late swap: games kicked off by this time have started; their players can only stay where
  * they are locked (`lock_slots`), no other of them is picked (None: by the games' states).

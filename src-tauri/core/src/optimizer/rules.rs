@@ -51,6 +51,7 @@ pub struct Rules {
     /// Each lineup is built on projections moved by up to this many percent per player (0: none).
     pub randomness: u32,
     /// Seed of the projection randomness: the same seed builds the same lineups.
+    #[ts(type = "number")]
     pub seed: u64,
     /// Late swap: games kicked off by this time have started; their players can only stay where
     /// they are locked (`lock_slots`), no other of them is picked (None: by the games' states).
