@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_initial;
 mod m20261128_000002_lineups;
+mod m20261128_000003_nflverse;
 
 /// The app's migrator: the ordered list of every migration the app knows.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261128_000001_initial::Migration),
             Box::new(m20261128_000002_lineups::Migration),
+            Box::new(m20261128_000003_nflverse::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! Optimizer timings on salary files, as `file<TAB>mode<TAB>lineups<TAB>seconds<TAB>best` lines:
-//! one lineup (median of 5 in-process runs), 150 lineups with rules only, and 150 with a QB
-//! stack of 1 and no offense against the DST. Used by `scripts/bench-optimizer.sh`.
+//! one lineup (median of 5 in-process runs), 150 lineups with rules only, 150 with a QB stack
+//! of 1 and no offense against the DST, and 150 that differ in at least 3 players. Used by
+//! `scripts/bench-optimizer.sh`.
 
 use nfl_dfs_core::optimizer::{optimize, Rules};
 use nfl_dfs_core::paths::DataPaths;
@@ -52,6 +53,14 @@ async fn main() {
                     lineups: many as u32,
                     qb_stack: 1,
                     no_opponent_vs_dst: true,
+                    ..Rules::default()
+                },
+            ),
+            (
+                "unique3",
+                Rules {
+                    lineups: many as u32,
+                    min_unique: 3,
                     ..Rules::default()
                 },
             ),

@@ -25,15 +25,17 @@ pub mod error;
 pub mod health;
 pub mod lineup;
 pub mod logging;
+pub mod nflverse;
 pub mod optimizer;
 pub mod paths;
+pub mod scoring;
 pub mod settings;
 pub mod slate;
 pub mod store;
 mod workspace;
 
 pub use error::{Error, ErrorCode, Result};
-pub use workspace::Workspace;
+pub use workspace::{IngestReport, Workspace};
 
 /// The app's version, shared by the shell, the CLI and the core (one workspace version).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -6,6 +6,7 @@ use crate::health::{self, Health};
 use crate::lineup::{
     self, ExportReport, ExportRequest, Lineup, LineupImportReport, NewLineup, ValidationRules,
 };
+use crate::nflverse;
 use crate::optimizer::{self, LateSwapReport, LateSwapRequest, OptimizeReport, Rules};
 use crate::paths::DataPaths;
 use crate::settings::{self, SettingEntry, SettingSpec, SettingValue, Settings};
@@ -13,8 +14,10 @@ use crate::slate::{self, ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSum
 use crate::{store, Error, Result, APP_VERSION};
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
+use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
+use ts_rs::TS;
 
 /// Larger files are refused before reading: a salary file is well under 1 MB.
 const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
@@ -55,6 +58,15 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         std::fs::remove_file(&tmp).ok();
         Error::io("writing", path)(e)
     })
+}
+
+/// What an nflverse load did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+pub struct IngestReport {
+    /// Files stored.
+    pub files: Vec<nflverse::IngestedFile>,
+    /// Files refused, each with the reason (nothing of them was stored).
+    pub refused: Vec<String>,
 }
 
 /// An open data folder and database, migrated to this version's schema.
@@ -336,6 +348,42 @@ impl Workspace {
             entries: run.entries,
             seconds: run.seconds,
         })
+    }
+
+    /// Loads nflverse files: one file, or every `.csv`/`.csv.gz` of a folder, each in its own
+    /// transaction. A refused file is reported with its reason (file, line, column) and the
+    /// others still load.
+    pub async fn ingest_path(&self, path: &Path) -> Result<IngestReport> {
+        let mut report = IngestReport::default();
+        for file in nflverse::files_of(path)? {
+            let name = file.file_name().map_or_else(
+                || file.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let opened = std::fs::File::open(&file).map_err(Error::io("reading", &file))?;
+            match nflverse::ingest(&self.db, &name, &file.display().to_string(), opened).await {
+                Ok(done) => report.files.push(done),
+                Err(e @ Error::InvalidFile(_)) => report.refused.push(e.to_string()),
+                Err(e) => return Err(e),
+            }
+        }
+        if report.files.is_empty() && report.refused.is_empty() {
+            return Err(Error::InvalidInput(format!(
+                "{} holds no .csv or .csv.gz file",
+                path.display()
+            )));
+        }
+        Ok(report)
+    }
+
+    /// Every player's and DST's DraftKings points of a week.
+    pub async fn week_points(&self, season: i32, week: i32) -> Result<nflverse::WeekPoints> {
+        nflverse::week_points(&self.db, season, week).await
+    }
+
+    /// Per season, what NFL data is loaded.
+    pub async fn nfl_seasons(&self) -> Result<Vec<nflverse::SeasonData>> {
+        nflverse::seasons(&self.db).await
     }
 
     /// The slate-player ids of DraftKings IDs on a slate; an unknown ID is refused by name.

@@ -1,0 +1,221 @@
+//! One pipeline for every nflverse file, whether picked by the user or downloaded: recognise the
+//! file by its header, read it streaming, and store it in one transaction (a malformed row
+//! refuses the whole file, naming file, line and column, and leaves what was stored before).
+
+use super::player_week::{self, PlayerWeek};
+use super::schedule::{self, ScheduledGame};
+use super::store;
+use super::table::Table;
+use super::team_week::{self, TeamWeek};
+use crate::dk::FileError;
+use crate::{Error, Result};
+use chrono::Utc;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::Path;
+use ts_rs::TS;
+
+/// The kinds of nflverse files the app reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// Weekly player stats (either layout).
+    PlayerWeeks,
+    /// Weekly team stats.
+    TeamWeeks,
+    /// The schedule, `games.csv`.
+    Schedule,
+}
+
+impl FileKind {
+    /// The kind as stored and shown.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileKind::PlayerWeeks => "player_weeks",
+            FileKind::TeamWeeks => "team_weeks",
+            FileKind::Schedule => "schedule",
+        }
+    }
+
+    fn of(table: &Table) -> Option<FileKind> {
+        if player_week::is_player_week(table) {
+            Some(FileKind::PlayerWeeks)
+        } else if team_week::is_team_week(table) {
+            Some(FileKind::TeamWeeks)
+        } else if schedule::is_schedule(table) {
+            Some(FileKind::Schedule)
+        } else {
+            None
+        }
+    }
+}
+
+/// What one file added.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct IngestedFile {
+    /// The file's name.
+    pub file: String,
+    /// What it holds.
+    pub kind: FileKind,
+    /// Rows stored (added or updated).
+    #[ts(type = "number")]
+    pub rows: u64,
+    /// Seasons it covers.
+    pub seasons: Vec<i32>,
+}
+
+/// The rows of one file, read before anything is written.
+enum Rows {
+    Players(Vec<PlayerWeek>),
+    Teams(Vec<TeamWeek>),
+    Games(Vec<ScheduledGame>),
+}
+
+/// Reads one file (plain or gzip) completely, or fails naming file, line and column.
+fn read(file: &str, input: impl Read + Send + 'static) -> Result<(FileKind, Rows), FileError> {
+    let mut table = Table::open(file, input)?;
+    let kind = FileKind::of(&table).ok_or_else(|| {
+        FileError::new(
+            file,
+            Some(1),
+            None,
+            "not an nflverse file this app reads (weekly player stats, weekly team stats or \
+             games.csv): its header has none of their columns",
+        )
+    })?;
+    let rows = match kind {
+        FileKind::PlayerWeeks => {
+            let mut rows = Vec::new();
+            player_week::read(&mut table, |r| {
+                rows.push(r);
+                Ok(())
+            })?;
+            Rows::Players(rows)
+        }
+        FileKind::TeamWeeks => {
+            let mut rows = Vec::new();
+            team_week::read(&mut table, |r| {
+                rows.push(r);
+                Ok(())
+            })?;
+            Rows::Teams(rows)
+        }
+        FileKind::Schedule => {
+            let mut rows = Vec::new();
+            schedule::read(&mut table, |r| {
+                rows.push(r);
+                Ok(())
+            })?;
+            Rows::Games(rows)
+        }
+    };
+    Ok((kind, rows))
+}
+
+/// A reader that hashes what passes through it.
+struct Hashing<R> {
+    inner: R,
+    hash: std::sync::Arc<std::sync::Mutex<Sha256>>,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hash
+            .lock()
+            .expect("the hash is only locked here")
+            .update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Reads and stores one file from `input`; `source` (a file name or URL) is recorded.
+pub async fn ingest(
+    db: &DatabaseConnection,
+    file: &str,
+    source: &str,
+    input: impl Read + Send + 'static,
+) -> Result<IngestedFile> {
+    let hash = std::sync::Arc::new(std::sync::Mutex::new(Sha256::new()));
+    let hashing = Hashing {
+        inner: input,
+        hash: hash.clone(),
+    };
+    let name = file.to_string();
+    let (kind, rows) = tokio::task::spawn_blocking(move || read(&name, hashing))
+        .await
+        .map_err(|e| Error::Io {
+            action: "reading",
+            path: file.into(),
+            source: std::io::Error::other(e.to_string()),
+        })??;
+    let digest = format!(
+        "{:x}",
+        std::mem::take(&mut *hash.lock().expect("reading is done")).finalize()
+    );
+    let txn = db.begin().await.map_err(Error::db("storing NFL data"))?;
+    let (count, seasons) = match &rows {
+        Rows::Players(r) => {
+            store::player_weeks(&txn, r).await?;
+            (r.len(), r.iter().map(|x| x.season).collect::<BTreeSet<_>>())
+        }
+        Rows::Teams(r) => {
+            store::team_weeks(&txn, r).await?;
+            (r.len(), r.iter().map(|x| x.season).collect())
+        }
+        Rows::Games(r) => {
+            store::schedule(&txn, r).await?;
+            (r.len(), r.iter().map(|x| x.season).collect())
+        }
+    };
+    if matches!(kind, FileKind::TeamWeeks | FileKind::Schedule) {
+        store::dst_points(&txn, &seasons).await?;
+    }
+    txn.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Sqlite,
+        "INSERT INTO ingests (kind, source, content_hash, rows, loaded_at) VALUES (?, ?, ?, ?, ?)",
+        [
+            kind.as_str().into(),
+            source.into(),
+            digest.into(),
+            (count as i32).into(),
+            Utc::now().into(),
+        ],
+    ))
+    .await
+    .map_err(Error::db("storing NFL data"))?;
+    txn.commit().await.map_err(Error::db("storing NFL data"))?;
+    tracing::info!(
+        file,
+        kind = kind.as_str(),
+        rows = count,
+        "nflverse file stored"
+    );
+    Ok(IngestedFile {
+        file: file.to_string(),
+        kind,
+        rows: count as u64,
+        seasons: seasons.into_iter().collect(),
+    })
+}
+
+/// The nflverse files of a path: the file itself, or the `.csv` and `.csv.gz` files of a folder
+/// (sorted, so schedules and stats load in a fixed order).
+pub fn files_of(path: &Path) -> Result<Vec<std::path::PathBuf>> {
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<_> = std::fs::read_dir(path)
+        .map_err(Error::io("reading", path))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());
+            p.is_file() && name.is_some_and(|n| n.ends_with(".csv") || n.ends_with(".csv.gz"))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}

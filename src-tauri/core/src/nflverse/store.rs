@@ -1,0 +1,368 @@
+//! Writing nflverse rows: idempotent upserts in chunks inside the caller's transaction, the
+//! NFL players behind the stats, and the DST points of team weeks (which need both teams' rows
+//! and the schedule's score, so they are recomputed for a season whenever either changes).
+
+use super::player_week::{self, PlayerWeek};
+use super::schedule::ScheduledGame;
+use super::team_week::{self, TeamWeek};
+use crate::scoring::{defense_points, Defense};
+use crate::{Error, Result};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, FromQueryResult, Statement, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+const WRITING: &str = "storing NFL data";
+
+/// Bound parameters per statement, below SQLite's limit.
+const MAX_PARAMETERS: usize = 30_000;
+
+/// `INSERT ... ON CONFLICT (key) DO UPDATE` of `rows` into `table`, in chunks.
+async fn upsert(
+    txn: &DatabaseTransaction,
+    table: &str,
+    columns: &[&str],
+    key: &[&str],
+    rows: Vec<Vec<Value>>,
+) -> Result<()> {
+    let per_chunk = (MAX_PARAMETERS / columns.len()).max(1);
+    let updates: Vec<String> = columns
+        .iter()
+        .filter(|c| !key.contains(c))
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    let tuple = format!("({})", vec!["?"; columns.len()].join(", "));
+    for chunk in rows.chunks(per_chunk) {
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES {} ON CONFLICT ({}) DO UPDATE SET {}",
+            columns.join(", "),
+            vec![tuple.as_str(); chunk.len()].join(", "),
+            key.join(", "),
+            updates.join(", ")
+        );
+        let values: Vec<Value> = chunk.iter().flatten().cloned().collect();
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            sql,
+            values,
+        ))
+        .await
+        .map_err(Error::db(WRITING))?;
+    }
+    Ok(())
+}
+
+/// Stores player weeks and the players behind them (name, position, latest team).
+pub async fn player_weeks(txn: &DatabaseTransaction, rows: &[PlayerWeek]) -> Result<()> {
+    let mut columns = vec![
+        "gsis_id",
+        "season",
+        "week",
+        "season_type",
+        "name",
+        "position",
+        "team",
+        "opponent",
+    ];
+    columns.extend(player_week::STAT_COLUMNS.iter().map(|(c, _)| *c));
+    columns.extend(["target_share", "air_yards_share", "fantasy_points_ppr"]);
+    let values = rows
+        .iter()
+        .map(|r| {
+            let mut v: Vec<Value> = vec![
+                r.gsis_id.clone().into(),
+                r.season.into(),
+                r.week.into(),
+                r.season_type.clone().into(),
+                r.name.clone().into(),
+                r.position.clone().into(),
+                r.team.clone().into(),
+                r.opponent.clone().into(),
+            ];
+            v.extend(r.stats.iter().map(|s| Value::from(*s)));
+            v.extend([
+                r.target_share.into(),
+                r.air_yards_share.into(),
+                r.fantasy_points_ppr.into(),
+            ]);
+            v
+        })
+        .collect();
+    upsert(
+        txn,
+        "nfl_player_weeks",
+        &columns,
+        &["gsis_id", "season", "week", "season_type"],
+        values,
+    )
+    .await?;
+
+    // The players: the latest week of each names them.
+    let mut latest: BTreeMap<&str, &PlayerWeek> = BTreeMap::new();
+    for r in rows {
+        let newer = latest
+            .get(r.gsis_id.as_str())
+            .is_none_or(|l| (r.season, r.week) >= (l.season, l.week));
+        if newer {
+            latest.insert(&r.gsis_id, r);
+        }
+    }
+    ensure_teams(txn, latest.values().map(|r| r.team.as_str()).collect()).await?;
+    let players = latest
+        .values()
+        .map(|r| {
+            vec![
+                r.gsis_id.clone().into(),
+                r.name.clone().into(),
+                r.position.clone().unwrap_or_default().into(),
+                r.team.clone().into(),
+            ]
+        })
+        .collect();
+    upsert(
+        txn,
+        "players",
+        &["gsis_id", "name", "position", "team"],
+        &["gsis_id"],
+        players,
+    )
+    .await
+}
+
+/// Adds team codes not stored yet (named by their code).
+async fn ensure_teams(txn: &DatabaseTransaction, codes: BTreeSet<&str>) -> Result<()> {
+    for code in codes {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            "INSERT INTO teams (code, name) VALUES (?, ?) ON CONFLICT (code) DO NOTHING",
+            [code.into(), code.into()],
+        ))
+        .await
+        .map_err(Error::db(WRITING))?;
+    }
+    Ok(())
+}
+
+/// Stores team weeks (their DST points follow in [`dst_points`]).
+pub async fn team_weeks(txn: &DatabaseTransaction, rows: &[TeamWeek]) -> Result<()> {
+    let mut columns = vec!["team", "season", "week", "season_type", "opponent"];
+    columns.extend(team_week::STAT_COLUMNS.iter().map(|(c, _)| *c));
+    let blocked = team_week::stat("blocked_kicks");
+    // A team's blocked kicks are the kicks of its opponent that were blocked.
+    let kicks_blocked: HashMap<(&str, i32, i32), f64> = rows
+        .iter()
+        .map(|r| ((r.team.as_str(), r.season, r.week), r.kicks_blocked))
+        .collect();
+    let values = rows
+        .iter()
+        .map(|r| {
+            let mut stats = r.stats;
+            stats[blocked] = r
+                .opponent
+                .as_deref()
+                .and_then(|o| kicks_blocked.get(&(o, r.season, r.week)))
+                .copied()
+                .unwrap_or(0.0);
+            let mut v: Vec<Value> = vec![
+                r.team.clone().into(),
+                r.season.into(),
+                r.week.into(),
+                r.season_type.clone().into(),
+                r.opponent.clone().into(),
+            ];
+            v.extend(stats.iter().map(|s| Value::from(*s)));
+            v
+        })
+        .collect();
+    upsert(
+        txn,
+        "nfl_team_weeks",
+        &columns,
+        &["team", "season", "week", "season_type"],
+        values,
+    )
+    .await
+}
+
+/// Stores scheduled games.
+pub async fn schedule(txn: &DatabaseTransaction, rows: &[ScheduledGame]) -> Result<()> {
+    let columns = [
+        "game_id",
+        "season",
+        "game_type",
+        "week",
+        "gameday",
+        "gametime",
+        "away_team",
+        "home_team",
+        "away_score",
+        "home_score",
+        "spread_line",
+        "total_line",
+        "roof",
+        "surface",
+        "temp",
+        "wind",
+        "away_rest",
+        "home_rest",
+        "div_game",
+    ];
+    let values = rows
+        .iter()
+        .map(|g| {
+            vec![
+                g.game_id.clone().into(),
+                g.season.into(),
+                g.game_type.clone().into(),
+                g.week.into(),
+                g.gameday.clone().into(),
+                g.gametime.clone().into(),
+                g.away_team.clone().into(),
+                g.home_team.clone().into(),
+                g.away_score.into(),
+                g.home_score.into(),
+                g.spread_line.into(),
+                g.total_line.into(),
+                g.roof.clone().into(),
+                g.surface.clone().into(),
+                g.temp.into(),
+                g.wind.into(),
+                g.away_rest.into(),
+                g.home_rest.into(),
+                g.div_game.into(),
+            ]
+        })
+        .collect();
+    upsert(txn, "nfl_schedule", &columns, &["game_id"], values).await
+}
+
+#[derive(Debug, FromQueryResult)]
+struct TeamRow {
+    team: String,
+    season: i32,
+    week: i32,
+    season_type: String,
+    opponent: Option<String>,
+    def_sacks: f64,
+    def_interceptions: f64,
+    def_fumbles_recovered: f64,
+    def_tds: f64,
+    def_safeties: f64,
+    special_teams_tds: f64,
+    blocked_kicks: f64,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Score {
+    season: i32,
+    week: i32,
+    away_team: String,
+    home_team: String,
+    away_score: Option<i32>,
+    home_score: Option<i32>,
+}
+
+/// Points a DST allowed: the opponent's score without the points the opponent's own defense
+/// scored against this team's offense (each defensive TD counted with its usual extra point,
+/// 7, and each safety 2: the team totals do not say how each try ended).
+pub fn points_allowed(opponent_score: i32, opponent: &DstEvents) -> f64 {
+    (f64::from(opponent_score) - 7.0 * opponent.def_tds - 2.0 * opponent.def_safeties).max(0.0)
+}
+
+/// The opponent's defensive scores that do not count against a DST.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct DstEvents {
+    /// Defensive touchdowns.
+    pub def_tds: f64,
+    /// Safeties.
+    pub def_safeties: f64,
+}
+
+/// Recomputes points allowed and DST points of every team week of `seasons`.
+pub async fn dst_points(txn: &DatabaseTransaction, seasons: &BTreeSet<i32>) -> Result<()> {
+    if seasons.is_empty() {
+        return Ok(());
+    }
+    let list = seasons
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let teams = TeamRow::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        format!(
+            "SELECT team, season, week, season_type, opponent, def_sacks, def_interceptions, \
+             def_fumbles_recovered, def_tds, def_safeties, special_teams_tds, blocked_kicks \
+             FROM nfl_team_weeks WHERE season IN ({list})"
+        ),
+    ))
+    .all(txn)
+    .await
+    .map_err(Error::db(WRITING))?;
+    let scores = Score::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        format!(
+            "SELECT season, week, away_team, home_team, away_score, home_score \
+             FROM nfl_schedule WHERE season IN ({list})"
+        ),
+    ))
+    .all(txn)
+    .await
+    .map_err(Error::db(WRITING))?;
+    // (season, week, team) -> points the team scored.
+    let mut scored: HashMap<(i32, i32, &str), i32> = HashMap::new();
+    for s in &scores {
+        if let (Some(a), Some(h)) = (s.away_score, s.home_score) {
+            scored.insert((s.season, s.week, s.away_team.as_str()), a);
+            scored.insert((s.season, s.week, s.home_team.as_str()), h);
+        }
+    }
+    let events: HashMap<(i32, i32, &str), DstEvents> = teams
+        .iter()
+        .map(|t| {
+            (
+                (t.season, t.week, t.team.as_str()),
+                DstEvents {
+                    def_tds: t.def_tds,
+                    def_safeties: t.def_safeties,
+                },
+            )
+        })
+        .collect();
+    for t in &teams {
+        let allowed = t.opponent.as_deref().and_then(|o| {
+            let score = scored.get(&(t.season, t.week, o))?;
+            let theirs = events
+                .get(&(t.season, t.week, o))
+                .copied()
+                .unwrap_or_default();
+            Some(points_allowed(*score, &theirs))
+        });
+        let points = allowed.map_or(0.0, |allowed| {
+            defense_points(&Defense {
+                sacks: t.def_sacks,
+                interceptions: t.def_interceptions,
+                fumbles_recovered: t.def_fumbles_recovered,
+                return_tds: t.def_tds + t.special_teams_tds,
+                safeties: t.def_safeties,
+                blocked_kicks: t.blocked_kicks,
+                conversion_returns: 0.0,
+                points_allowed: allowed,
+            })
+        });
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            "UPDATE nfl_team_weeks SET points_allowed = ?, dk_points = ? \
+             WHERE team = ? AND season = ? AND week = ? AND season_type = ?",
+            [
+                allowed.map(|a| a as i32).into(),
+                points.into(),
+                t.team.clone().into(),
+                t.season.into(),
+                t.week.into(),
+                t.season_type.clone().into(),
+            ],
+        ))
+        .await
+        .map_err(Error::db(WRITING))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! Reading nflverse CSV files by header name: one reader over plain or gzip bytes, streamed,
+//! with fields looked up by any of their names across layouts, and errors that name the file,
+//! line and column.
+
+use crate::dk::FileError;
+use csv::StringRecord;
+use flate2::read::MultiGzDecoder;
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read};
+
+/// A CSV file being read: its header and records, streamed.
+pub struct Table {
+    /// The file's name, for messages.
+    pub file: String,
+    reader: csv::Reader<Box<dyn Read + Send>>,
+    columns: HashMap<String, usize>,
+    record: StringRecord,
+}
+
+impl Table {
+    /// Opens a stream of plain or gzip CSV (told apart by the gzip magic bytes).
+    pub fn open(file: &str, input: impl Read + Send + 'static) -> Result<Table, FileError> {
+        let mut buffered = BufReader::with_capacity(1 << 16, input);
+        let head = buffered
+            .fill_buf()
+            .map_err(|e| FileError::new(file, None, None, format!("cannot be read: {e}")))?;
+        let input: Box<dyn Read + Send> = if head.starts_with(&[0x1f, 0x8b]) {
+            Box::new(BufReader::with_capacity(
+                1 << 16,
+                MultiGzDecoder::new(buffered),
+            ))
+        } else {
+            Box::new(buffered)
+        };
+        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+        let headers = reader.headers().map_err(|e| csv_error(file, &e))?.clone();
+        let columns = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_string(), i))
+            .collect();
+        Ok(Table {
+            file: file.to_string(),
+            reader,
+            columns,
+            record: StringRecord::new(),
+        })
+    }
+
+    /// Whether the header has every one of `names`.
+    pub fn has_all(&self, names: &[&str]) -> bool {
+        names.iter().all(|n| self.columns.contains_key(*n))
+    }
+
+    /// The index of the first of `names` the header has.
+    pub fn column(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|n| self.columns.get(*n).copied())
+    }
+
+    /// The index of a column the layout must have, or an error naming it.
+    pub fn require(&self, names: &[&str]) -> Result<usize, FileError> {
+        self.column(names).ok_or_else(|| {
+            FileError::new(
+                &self.file,
+                Some(1),
+                Some(names[0]),
+                format!("the header has no '{}' column", names.join("' or '")),
+            )
+        })
+    }
+
+    /// Moves to the next record; false at the end.
+    pub fn next(&mut self) -> Result<bool, FileError> {
+        self.reader
+            .read_record(&mut self.record)
+            .map_err(|e| csv_error(&self.file, &e))
+    }
+
+    /// The current record's line.
+    pub fn line(&self) -> u64 {
+        self.record.position().map_or(0, |p| p.line())
+    }
+
+    /// The current record's text in column `index`, trimmed.
+    pub fn text(&self, index: usize) -> &str {
+        self.record.get(index).unwrap_or("").trim()
+    }
+
+    /// The text, or None when empty or `NA`.
+    pub fn optional_text(&self, index: Option<usize>) -> Option<&str> {
+        index
+            .map(|i| self.text(i))
+            .filter(|t| !t.is_empty() && *t != "NA")
+    }
+
+    /// A number, or None when the cell is empty or `NA`; an error naming the cell otherwise.
+    pub fn optional_number(&self, index: Option<usize>) -> Result<Option<f64>, FileError> {
+        let Some(text) = self.optional_text(index) else {
+            return Ok(None);
+        };
+        text.parse::<f64>().map(Some).map_err(|_| {
+            self.error(
+                index.expect("text came from a column"),
+                format!("'{text}' is not a number"),
+            )
+        })
+    }
+
+    /// A number, zero when empty or `NA`.
+    pub fn number(&self, index: Option<usize>) -> Result<f64, FileError> {
+        Ok(self.optional_number(index)?.unwrap_or(0.0))
+    }
+
+    /// A whole number that must be there.
+    pub fn integer(&self, index: usize) -> Result<i32, FileError> {
+        let text = self.text(index);
+        text.parse::<i32>()
+            .map_err(|_| self.error(index, format!("'{text}' is not a whole number")))
+    }
+
+    /// A text that must be there.
+    pub fn required_text(&self, index: usize) -> Result<&str, FileError> {
+        self.optional_text(Some(index))
+            .ok_or_else(|| self.error(index, "is empty".into()))
+    }
+
+    /// An error at the current record in column `index`.
+    pub fn error(&self, index: usize, message: String) -> FileError {
+        let column = self
+            .columns
+            .iter()
+            .find(|(_, i)| **i == index)
+            .map(|(name, _)| name.as_str());
+        FileError::new(&self.file, Some(self.line()), column, message)
+    }
+}
+
+fn csv_error(file: &str, e: &csv::Error) -> FileError {
+    let line = e.position().map(|p| p.line());
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("the row has {len} cells, the header {expected_len}"),
+        csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text (is it a CSV file?)".into(),
+        csv::ErrorKind::Io(io) => format!("cannot be read: {io}"),
+        _ => e.to_string(),
+    };
+    FileError::new(file, line, None, message)
+}
