@@ -122,7 +122,7 @@ pub fn read(
     let air_yards_share = table.column(&["air_yards_share"]);
     let ppr = table.column(&["fantasy_points_ppr"]);
     let mut count = 0;
-    while table.next()? {
+    while table.advance()? {
         let Some(gsis_id) = table.optional_text(Some(id)).map(str::to_string) else {
             continue;
         };

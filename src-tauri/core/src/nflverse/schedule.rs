@@ -88,7 +88,7 @@ pub fn read(
         Ok(t.optional_number(i)?.map(|v| v as i32))
     };
     let mut count = 0;
-    while table.next()? {
+    while table.advance()? {
         row(ScheduledGame {
             game_id: table.required_text(game_id)?.to_string(),
             season: table.integer(season)?,

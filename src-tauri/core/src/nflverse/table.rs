@@ -70,7 +70,7 @@ impl Table {
     }
 
     /// Moves to the next record; false at the end.
-    pub fn next(&mut self) -> Result<bool, FileError> {
+    pub fn advance(&mut self) -> Result<bool, FileError> {
         self.reader
             .read_record(&mut self.record)
             .map_err(|e| csv_error(&self.file, &e))

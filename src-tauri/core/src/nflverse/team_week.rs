@@ -77,7 +77,7 @@ pub fn read(
     let fg_blocked = table.column(&["fg_blocked"]);
     let pat_blocked = table.column(&["pat_blocked"]);
     let mut count = 0;
-    while table.next()? {
+    while table.advance()? {
         let mut values = [0.0; STAT_COLUMNS.len()];
         for (value, index) in values.iter_mut().zip(&stats) {
             *value = table.number(*index)?;
