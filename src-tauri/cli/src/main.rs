@@ -55,6 +55,21 @@ enum Command {
         #[command(subcommand)]
         action: LineupsAction,
     },
+    /// Load nflverse files: weekly player stats, weekly team stats, games.csv (plain or .gz).
+    Ingest {
+        /// A file, or a folder whose .csv and .csv.gz files are loaded.
+        #[arg(long = "from", value_name = "PATH")]
+        from: PathBuf,
+    },
+    /// Every player's and DST's DraftKings points of one week, from the loaded stats.
+    Points {
+        /// Season.
+        #[arg(long)]
+        season: i32,
+        /// Week.
+        #[arg(long)]
+        week: i32,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -194,6 +209,20 @@ async fn run(cli: Cli) -> Result<(), Error> {
             Some(_) => out.print(&optimize::late_swap(&ws, &args).await?, print::late_swap),
             None => out.print(&optimize::run(&ws, &args).await?, print::optimize_report),
         },
+        Command::Ingest { from } => {
+            let report = ws.ingest_path(&from).await?;
+            out.print(&report, print::ingest_report);
+            if !report.refused.is_empty() {
+                return Err(Error::InvalidInput(format!(
+                    "{} file(s) refused: {}",
+                    report.refused.len(),
+                    report.refused.join("; ")
+                )));
+            }
+        }
+        Command::Points { season, week } => {
+            out.print(&ws.week_points(season, week).await?, print::week_points)
+        }
         Command::Lineups { action } => match action {
             LineupsAction::List { slate } => {
                 out.print(&ws.lineups(slate).await?, |l, o| print::lineups(l, o))

@@ -16,9 +16,11 @@ use chrono::{DateTime, Utc};
 use chrono_tz::America::New_York;
 use nfl_dfs_core::health::Health;
 use nfl_dfs_core::lineup::{ExportReport, Lineup, LineupImportReport};
+use nfl_dfs_core::nflverse::WeekPoints;
 use nfl_dfs_core::optimizer::LateSwapReport;
 use nfl_dfs_core::settings::{SettingEntry, SettingSource};
 use nfl_dfs_core::slate::{ImportReport, Slate, SlateSummary};
+use nfl_dfs_core::IngestReport;
 
 /// A kickoff in US Eastern time, as DraftKings shows it.
 fn eastern(time: DateTime<Utc>) -> String {
@@ -198,6 +200,63 @@ pub fn late_swap(r: &LateSwapReport, o: &mut String) {
         }
     }
     line!(o, "filled entries file: {}  ({:.2} s)", r.path, r.seconds);
+}
+
+pub fn ingest_report(r: &IngestReport, o: &mut String) {
+    for f in &r.files {
+        let seasons: Vec<String> = f.seasons.iter().map(i32::to_string).collect();
+        line!(
+            o,
+            "{}: {} rows of {} ({})",
+            f.file,
+            f.rows,
+            f.kind.as_str(),
+            seasons.join(", ")
+        );
+    }
+    for refused in &r.refused {
+        line!(o, "refused: {refused}");
+    }
+}
+
+pub fn week_points(w: &WeekPoints, o: &mut String) {
+    line!(
+        o,
+        "{} week {}: {} players, {} DSTs",
+        w.season,
+        w.week,
+        w.players.len(),
+        w.dsts.len()
+    );
+    for p in &w.players {
+        line!(
+            o,
+            "{:<12} {:<26} {:<4} {:<4} {:>6.2}",
+            p.gsis_id,
+            p.name,
+            p.position.as_deref().unwrap_or("-"),
+            p.team,
+            p.dk_points
+        );
+    }
+    for d in &w.dsts {
+        let allowed = d
+            .points_allowed
+            .map_or_else(|| "score unknown".to_string(), |a| format!("{a} allowed"));
+        line!(
+            o,
+            "{:<12} {:<26} {:<4} {:<4} {:>6.2}",
+            "DST",
+            format!(
+                "{} vs {} ({allowed})",
+                d.team,
+                d.opponent.as_deref().unwrap_or("?")
+            ),
+            "DST",
+            d.team,
+            d.dk_points
+        );
+    }
 }
 
 pub fn lineup_import(r: &LineupImportReport, o: &mut String) {

@@ -473,3 +473,53 @@ fn optimize_with_entries_late_swaps_and_writes_the_filled_file() {
     );
     assert_eq!(no_out.status.code(), Some(2), "--entries needs --out");
 }
+
+#[test]
+fn ingest_then_points_prints_every_player_and_dst_of_a_week() {
+    let Some(data) = std::env::var_os("NFL_DFS_REAL_DATA")
+        .map(std::path::PathBuf::from)
+        .or_else(|| Some(std::path::PathBuf::from("../../../shared/data")))
+        .filter(|p| p.join("nflverse").is_dir())
+    else {
+        println!("skipped: ../shared/data is absent");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for file in [
+        "schedules/games.csv",
+        "team_stats_weekly/stats_team_week_2018.csv",
+        "player_stats_weekly/player_stats_2018.csv",
+    ] {
+        let run = cli(
+            dir.path(),
+            &[
+                "ingest",
+                "--from",
+                data.join("nflverse").join(file).to_str().unwrap(),
+            ],
+        );
+        assert!(run.status.success(), "{run:?}");
+    }
+    let week = stdout_json(&cli(
+        dir.path(),
+        &["--json", "points", "--season", "2018", "--week", "1"],
+    ));
+    let players = week["players"].as_array().unwrap();
+    assert!(players.len() > 250);
+    assert!(players[0]["gsis_id"].as_str().unwrap().starts_with("00-"));
+    let chi = week["dsts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["team"] == "CHI")
+        .unwrap();
+    assert_eq!(chi["dk_points"], 14.0);
+
+    // A file that is not nflverse data: refused with its name, exit code 1.
+    let other = dir.path().join("other.csv");
+    std::fs::write(&other, "x,y\n1,2\n").unwrap();
+    let refused = cli(dir.path(), &["ingest", "--from", other.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr)
+        .contains("other.csv, line 1: not an nflverse file"));
+}
