@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_initial;
 mod m20261128_000002_lineups;
 mod m20261128_000003_nflverse;
+mod m20261128_000004_player_links;
 
 /// The app's migrator: the ordered list of every migration the app knows.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_initial::Migration),
             Box::new(m20261128_000002_lineups::Migration),
             Box::new(m20261128_000003_nflverse::Migration),
+            Box::new(m20261128_000004_player_links::Migration),
         ]
     }
 }

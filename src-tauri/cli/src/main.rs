@@ -89,6 +89,24 @@ enum SlateAction {
         /// Slate id (default: the newest import).
         id: Option<i32>,
     },
+    /// Match every player of a slate to an NFL player (GSIS id) and list how each matched.
+    Matches {
+        /// Slate id.
+        #[arg(long)]
+        slate: i32,
+    },
+    /// Link a slate player to an NFL player by hand (kept for later slates).
+    Link {
+        /// Slate id.
+        #[arg(long)]
+        slate: i32,
+        /// The slate player's id (from `slate matches`).
+        #[arg(long)]
+        player: i32,
+        /// The NFL player's GSIS id, e.g. 00-0032241.
+        #[arg(long)]
+        gsis: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -203,6 +221,17 @@ async fn run(cli: Cli) -> Result<(), Error> {
                     })?,
                 };
                 out.print(&ws.slate(id).await?, print::slate)
+            }
+            SlateAction::Matches { slate } => {
+                out.print(&ws.match_slate(slate).await?, print::slate_matches)
+            }
+            SlateAction::Link {
+                slate,
+                player,
+                gsis,
+            } => {
+                ws.link_player(slate, player, &gsis).await?;
+                out.print(&ws.match_slate(slate).await?, print::slate_matches)
             }
         },
         Command::Optimize(args) => match &args.entries {

@@ -15,6 +15,7 @@ macro_rules! line {
 use chrono::{DateTime, Utc};
 use chrono_tz::America::New_York;
 use nfl_dfs_core::health::Health;
+use nfl_dfs_core::identity::SlateMatches;
 use nfl_dfs_core::lineup::{ExportReport, Lineup, LineupImportReport};
 use nfl_dfs_core::nflverse::WeekPoints;
 use nfl_dfs_core::optimizer::LateSwapReport;
@@ -257,6 +258,31 @@ pub fn week_points(w: &WeekPoints, o: &mut String) {
             d.dk_points
         );
     }
+}
+
+pub fn slate_matches(m: &SlateMatches, o: &mut String) {
+    for p in &m.players {
+        line!(
+            o,
+            "{:>5} {:<26} {:<3} {:<4} {:<11} {:<22} {:?}",
+            p.slate_player_id,
+            p.name,
+            p.position,
+            p.team,
+            p.gsis_id.as_deref().unwrap_or("-"),
+            p.nfl_name.as_deref().unwrap_or("-"),
+            p.how
+        );
+    }
+    line!(
+        o,
+        "season {}: {} of {} players with a game matched; DST {} of {}",
+        m.season,
+        m.matched,
+        m.with_game,
+        m.dst_matched,
+        m.dst_with_game
+    );
 }
 
 pub fn lineup_import(r: &LineupImportReport, o: &mut String) {

@@ -523,3 +523,43 @@ fn ingest_then_points_prints_every_player_and_dst_of_a_week() {
     assert!(String::from_utf8_lossy(&refused.stderr)
         .contains("other.csv, line 1: not an nflverse file"));
 }
+
+#[test]
+fn slate_matches_lists_every_player_with_his_gsis_id_or_null() {
+    let data = std::path::PathBuf::from("../../../shared/data");
+    if !data.join("nflverse").is_dir() {
+        println!("skipped: ../shared/data is absent");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let stats = data.join("nflverse/player_stats_weekly/player_stats_2018.csv");
+    assert!(
+        cli(dir.path(), &["ingest", "--from", stats.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let salaries = data.join("dk_salaries/2018_w05_sun_10-07_main.csv");
+    assert!(
+        cli(dir.path(), &["slate", "import", salaries.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let matches = stdout_json(&cli(
+        dir.path(),
+        &["--json", "slate", "matches", "--slate", "1"],
+    ));
+    let players = matches["players"].as_array().unwrap();
+    assert!(players.len() > 400);
+    let gurley = players
+        .iter()
+        .find(|p| p["name"] == "Todd Gurley II")
+        .unwrap();
+    assert_eq!(gurley["gsis_id"], "00-0032241");
+    assert_eq!(gurley["how"], "exact");
+    let dst = players.iter().find(|p| p["position"] == "DST").unwrap();
+    assert!(dst["gsis_id"].is_null());
+    assert_eq!(dst["how"], "team");
+    assert!(
+        matches["matched"].as_u64().unwrap() * 100 >= matches["with_game"].as_u64().unwrap() * 97
+    );
+}

@@ -23,6 +23,7 @@ pub mod demo;
 pub mod dk;
 pub mod error;
 pub mod health;
+pub mod identity;
 pub mod lineup;
 pub mod logging;
 pub mod nflverse;

@@ -3,6 +3,7 @@
 
 use crate::dk::{FileError, LineupFile};
 use crate::health::{self, Health};
+use crate::identity;
 use crate::lineup::{
     self, ExportReport, ExportRequest, Lineup, LineupImportReport, NewLineup, ValidationRules,
 };
@@ -384,6 +385,23 @@ impl Workspace {
     /// Per season, what NFL data is loaded.
     pub async fn nfl_seasons(&self) -> Result<Vec<nflverse::SeasonData>> {
         nflverse::seasons(&self.db).await
+    }
+
+    /// Matches every player of a slate to an NFL player (stored on the slate players).
+    pub async fn match_slate(&self, slate_id: i32) -> Result<identity::SlateMatches> {
+        let slate = self.slate(slate_id).await?;
+        identity::match_slate(&self.db, &slate).await
+    }
+
+    /// Links a slate player to an NFL player by hand; the link is reused on later slates.
+    pub async fn link_player(
+        &self,
+        slate_id: i32,
+        slate_player_id: i32,
+        gsis_id: &str,
+    ) -> Result<()> {
+        let slate = self.slate(slate_id).await?;
+        identity::link(&self.db, &slate, slate_player_id, gsis_id).await
     }
 
     /// The slate-player ids of DraftKings IDs on a slate; an unknown ID is refused by name.
