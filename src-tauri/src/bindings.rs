@@ -7,9 +7,12 @@ use crate::commands::{
     SetSettingInput,
 };
 use crate::error::IpcError;
+use crate::nfl_commands::{IngestInput, IngestProgress, LinkPlayerInput};
 use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
+use nfl_dfs_core::identity::{MatchHow, PlayerMatch, SlateMatches};
 use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport, LineupSlot};
+use nfl_dfs_core::nflverse::{FileKind, IngestedFile, NflPlayerSummary, SeasonData};
 use nfl_dfs_core::optimizer::{
     Built, ExposureLimit, LateSwapReport, LateSwapRequest, OptimizeReport, Rules, Run, SlotLock,
     SwappedEntry, TeamLimit,
@@ -20,6 +23,7 @@ use nfl_dfs_core::slate::{
     SlateSummary,
 };
 use nfl_dfs_core::ErrorCode;
+use nfl_dfs_core::IngestReport;
 use ts_rs::{Config, TS};
 
 /// Where the generated file lives, relative to the workspace root.
@@ -63,6 +67,17 @@ pub fn typescript() -> String {
         LateSwapRequest::decl(&cfg),
         SwappedEntry::decl(&cfg),
         LateSwapReport::decl(&cfg),
+        IngestInput::decl(&cfg),
+        IngestProgress::decl(&cfg),
+        LinkPlayerInput::decl(&cfg),
+        FileKind::decl(&cfg),
+        IngestedFile::decl(&cfg),
+        IngestReport::decl(&cfg),
+        SeasonData::decl(&cfg),
+        NflPlayerSummary::decl(&cfg),
+        MatchHow::decl(&cfg),
+        PlayerMatch::decl(&cfg),
+        SlateMatches::decl(&cfg),
         Built::decl(&cfg),
         Run::decl(&cfg),
         OptimizeReport::decl(&cfg),

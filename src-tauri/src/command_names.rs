@@ -15,4 +15,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "optimize",
     "cancel_optimize",
     "late_swap",
+    "ingest_nfl",
+    "list_nfl_seasons",
+    "match_slate",
+    "link_player",
+    "search_nfl_players",
 ];

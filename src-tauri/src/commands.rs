@@ -230,7 +230,12 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         delete_lineups,
         optimize,
         cancel_optimize,
-        late_swap
+        late_swap,
+        crate::nfl_commands::ingest_nfl,
+        crate::nfl_commands::list_nfl_seasons,
+        crate::nfl_commands::match_slate,
+        crate::nfl_commands::link_player,
+        crate::nfl_commands::search_nfl_players
     ]
 }
 

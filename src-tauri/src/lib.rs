@@ -4,6 +4,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod nfl_commands;
 pub mod state;
 
 use nfl_dfs_core::paths::DataPaths;

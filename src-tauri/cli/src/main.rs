@@ -239,7 +239,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             None => out.print(&optimize::run(&ws, &args).await?, print::optimize_report),
         },
         Command::Ingest { from } => {
-            let report = ws.ingest_path(&from).await?;
+            let report = ws.ingest_path(&from, |_, _, _| {}).await?;
             out.print(&report, print::ingest_report);
             if !report.refused.is_empty() {
                 return Err(Error::InvalidInput(format!(

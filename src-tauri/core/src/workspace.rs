@@ -354,14 +354,21 @@ impl Workspace {
     /// Loads nflverse files: one file, or every `.csv`/`.csv.gz` of a folder, each in its own
     /// transaction. A refused file is reported with its reason (file, line, column) and the
     /// others still load.
-    pub async fn ingest_path(&self, path: &Path) -> Result<IngestReport> {
+    /// `on_file(done, total, name)` is called before each file.
+    pub async fn ingest_path(
+        &self,
+        path: &Path,
+        mut on_file: impl FnMut(usize, usize, &str),
+    ) -> Result<IngestReport> {
         let mut report = IngestReport::default();
-        for file in nflverse::files_of(path)? {
+        let files = nflverse::files_of(path)?;
+        for (done, file) in files.iter().enumerate() {
             let name = file.file_name().map_or_else(
                 || file.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let opened = std::fs::File::open(&file).map_err(Error::io("reading", &file))?;
+            on_file(done, files.len(), &name);
+            let opened = std::fs::File::open(file).map_err(Error::io("reading", file))?;
             match nflverse::ingest(&self.db, &name, &file.display().to_string(), opened).await {
                 Ok(done) => report.files.push(done),
                 Err(e @ Error::InvalidFile(_)) => report.refused.push(e.to_string()),
@@ -380,6 +387,11 @@ impl Workspace {
     /// Every player's and DST's DraftKings points of a week.
     pub async fn week_points(&self, season: i32, week: i32) -> Result<nflverse::WeekPoints> {
         nflverse::week_points(&self.db, season, week).await
+    }
+
+    /// Up to 20 NFL players whose name contains `query`.
+    pub async fn search_nfl_players(&self, query: &str) -> Result<Vec<nflverse::NflPlayerSummary>> {
+        nflverse::search_players(&self.db, query).await
     }
 
     /// Per season, what NFL data is loaded.

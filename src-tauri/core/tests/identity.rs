@@ -27,7 +27,7 @@ const SLATES: [&str; 10] = [
 async fn real_slates_match_their_nfl_players() {
     let Some(data) = real_data() else { return };
     let (_dir, ws) = workspace().await;
-    ws.ingest_path(&data.join("nflverse/player_stats_weekly"))
+    ws.ingest_path(&data.join("nflverse/player_stats_weekly"), |_, _, _| {})
         .await
         .unwrap();
     let mut worst: f64 = 1.0;
@@ -89,9 +89,12 @@ async fn real_slates_match_their_nfl_players() {
 async fn a_manual_link_is_kept_for_the_next_slate() {
     let Some(data) = real_data() else { return };
     let (_dir, ws) = workspace().await;
-    ws.ingest_path(&data.join("nflverse/player_stats_weekly/player_stats_2020.csv"))
-        .await
-        .unwrap();
+    ws.ingest_path(
+        &data.join("nflverse/player_stats_weekly/player_stats_2020.csv"),
+        |_, _, _| {},
+    )
+    .await
+    .unwrap();
     let first = ws
         .import_slate_file(&data.join("dk_salaries/2020_w10_sun_11-15.csv"), None)
         .await

@@ -626,6 +626,193 @@ entries: Array<SwappedEntry>,
  */
 seconds: number, };
 
+export type IngestInput = { 
+/**
+ * Files or folders chosen in the file dialog.
+ */
+paths: Array<string>, };
+
+export type IngestProgress = { 
+/**
+ * Files done.
+ */
+done: number, 
+/**
+ * Files in all (of the current path).
+ */
+total: number, 
+/**
+ * The file being read.
+ */
+file: string, };
+
+export type LinkPlayerInput = { 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * The slate player.
+ */
+slate_player_id: number, 
+/**
+ * The NFL player's GSIS id.
+ */
+gsis_id: string, };
+
+export type FileKind = "player_weeks" | "team_weeks" | "schedule" | "play_by_play";
+
+export type IngestedFile = { 
+/**
+ * The file's name.
+ */
+file: string, 
+/**
+ * What it holds.
+ */
+kind: FileKind, 
+/**
+ * Rows stored (added or updated).
+ */
+rows: number, 
+/**
+ * Seasons it covers.
+ */
+seasons: Array<number>, };
+
+export type IngestReport = { 
+/**
+ * Files stored.
+ */
+files: Array<IngestedFile>, 
+/**
+ * Files refused, each with the reason (nothing of them was stored).
+ */
+refused: Array<string>, };
+
+export type SeasonData = { 
+/**
+ * Season.
+ */
+season: number, 
+/**
+ * Player weeks stored.
+ */
+player_weeks: number, 
+/**
+ * Team weeks stored.
+ */
+team_weeks: number, 
+/**
+ * Scheduled games stored.
+ */
+games: number, 
+/**
+ * Last week with player stats.
+ */
+last_week: number | null, };
+
+export type NflPlayerSummary = { 
+/**
+ * nflverse GSIS id.
+ */
+gsis_id: string, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: string, 
+/**
+ * Latest team.
+ */
+team: string | null, };
+
+export type MatchHow = "manual" | "exact" | "alias" | "other_team" | "fuzzy" | "team" | "ambiguous" | "unmatched";
+
+export type PlayerMatch = { 
+/**
+ * The slate player.
+ */
+slate_player_id: number, 
+/**
+ * DraftKings ID.
+ */
+dk_id: number | null, 
+/**
+ * DraftKings name.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Team (today's code).
+ */
+team: string, 
+/**
+ * The NFL player's GSIS id (None for DSTs and unmatched players).
+ */
+gsis_id: string | null, 
+/**
+ * The NFL player's name as nflverse writes it.
+ */
+nfl_name: string | null, 
+/**
+ * How the match was made.
+ */
+how: MatchHow, 
+/**
+ * Whether the player has a game on the slate.
+ */
+has_game: boolean, 
+/**
+ * DraftKings' average points per game (0: he has not scored in the NFL yet).
+ */
+avg_points_per_game: number, };
+
+export type SlateMatches = { 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * The NFL season of the slate.
+ */
+season: number, 
+/**
+ * Every player, in slate order.
+ */
+players: Array<PlayerMatch>, 
+/**
+ * Players with a game that were matched, of all players with a game.
+ */
+matched: number, 
+/**
+ * Players with a game.
+ */
+with_game: number, 
+/**
+ * Players with a game who have scored in the NFL (DraftKings average above 0) that were
+ * matched.
+ */
+scorers_matched: number, 
+/**
+ * Players with a game who have scored in the NFL.
+ */
+scorers_with_game: number, 
+/**
+ * DSTs with a game matched to their team, of all DSTs with a game.
+ */
+dst_matched: number, 
+/**
+ * DSTs with a game.
+ */
+dst_with_game: number, };
+
 export type Built = { 
 /**
  * Slate-player ids in roster order (`QB,RB,RB,WR,WR,WR,TE,FLEX,DST`).

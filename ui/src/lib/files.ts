@@ -11,6 +11,20 @@ export async function pickCsv(title: string): Promise<string | null> {
   return typeof chosen === "string" ? chosen : null;
 }
 
+const NFL_DATA = [{ name: "nflverse CSV files", extensions: ["csv", "gz"] }];
+
+/** Asks for nflverse files (plain or gzip CSV), or a folder of them; [] when cancelled. */
+export async function pickNflData(folder: boolean): Promise<string[]> {
+  const chosen = await open({
+    title: folder ? "Choose a folder of nflverse files" : "Choose nflverse files",
+    multiple: !folder,
+    directory: folder,
+    filters: folder ? undefined : NFL_DATA,
+  });
+  if (chosen === null) return [];
+  return Array.isArray(chosen) ? chosen : [chosen];
+}
+
 /** Asks where to save a CSV file; null when cancelled. */
 export async function pickSaveCsv(title: string, defaultPath: string): Promise<string | null> {
   return save({ title, defaultPath, filters: CSV });

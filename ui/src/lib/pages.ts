@@ -61,8 +61,8 @@ export const PAGES: readonly Page[] = [
   {
     id: "data",
     label: "Data",
-    available: false,
-    summary: "NFL data from nflverse: download or import stats, schedules, lines and injuries.",
+    available: true,
+    summary: "NFL data from nflverse: import stats and schedules, and match slate players.",
   },
   {
     id: "system",

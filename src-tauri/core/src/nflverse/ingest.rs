@@ -2,6 +2,7 @@
 //! file by its header, read it streaming, and store it in one transaction (a malformed row
 //! refuses the whole file, naming file, line and column, and leaves what was stored before).
 
+use super::play_by_play::{self, DstGame};
 use super::player_week::{self, PlayerWeek};
 use super::schedule::{self, ScheduledGame};
 use super::store;
@@ -28,6 +29,8 @@ pub enum FileKind {
     TeamWeeks,
     /// The schedule, `games.csv`.
     Schedule,
+    /// Play-by-play (read into DST games).
+    PlayByPlay,
 }
 
 impl FileKind {
@@ -37,11 +40,14 @@ impl FileKind {
             FileKind::PlayerWeeks => "player_weeks",
             FileKind::TeamWeeks => "team_weeks",
             FileKind::Schedule => "schedule",
+            FileKind::PlayByPlay => "play_by_play",
         }
     }
 
     fn of(table: &Table) -> Option<FileKind> {
-        if player_week::is_player_week(table) {
+        if play_by_play::is_play_by_play(table) {
+            Some(FileKind::PlayByPlay)
+        } else if player_week::is_player_week(table) {
             Some(FileKind::PlayerWeeks)
         } else if team_week::is_team_week(table) {
             Some(FileKind::TeamWeeks)
@@ -72,6 +78,7 @@ enum Rows {
     Players(Vec<PlayerWeek>),
     Teams(Vec<TeamWeek>),
     Games(Vec<ScheduledGame>),
+    Dst(Vec<DstGame>),
 }
 
 /// Reads one file (plain or gzip) completely, or fails naming file, line and column.
@@ -82,8 +89,8 @@ fn read(file: &str, input: impl Read + Send + 'static) -> Result<(FileKind, Rows
             file,
             Some(1),
             None,
-            "not an nflverse file this app reads (weekly player stats, weekly team stats or \
-             games.csv): its header has none of their columns",
+            "not an nflverse file this app reads (weekly player stats, weekly team stats, \
+             games.csv or play-by-play): its header has none of their columns",
         )
     })?;
     let rows = match kind {
@@ -111,6 +118,7 @@ fn read(file: &str, input: impl Read + Send + 'static) -> Result<(FileKind, Rows
             })?;
             Rows::Games(rows)
         }
+        FileKind::PlayByPlay => Rows::Dst(play_by_play::read(&mut table)?),
     };
     Ok((kind, rows))
 }
@@ -168,6 +176,10 @@ pub async fn ingest(
         }
         Rows::Games(r) => {
             store::schedule(&txn, r).await?;
+            (r.len(), r.iter().map(|x| x.season).collect())
+        }
+        Rows::Dst(r) => {
+            store::dst_games(&txn, r).await?;
             (r.len(), r.iter().map(|x| x.season).collect())
         }
     };

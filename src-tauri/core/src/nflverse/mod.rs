@@ -1,9 +1,10 @@
 //! NFL history from nflverse: weekly player stats (legacy and current layouts), weekly team
-//! stats and the schedule with betting lines, read by header name from plain or gzip CSV,
+//! stats, the schedule with betting lines and play-by-play (DST games), read by header name from plain or gzip CSV,
 //! streamed, and stored idempotently one file per transaction. Team codes are normalised to one
 //! code per franchise (`team_code`); DraftKings points are computed as rows are read.
 
 mod ingest;
+pub mod play_by_play;
 pub mod player_week;
 mod query;
 pub mod schedule;
@@ -13,6 +14,9 @@ pub mod team_code;
 pub mod team_week;
 
 pub use ingest::{files_of, ingest, FileKind, IngestedFile};
-pub use query::{seasons, week_points, DstPoints, PlayerPoints, SeasonData, WeekPoints};
+pub use query::{
+    search_players, seasons, week_points, DstPoints, NflPlayerSummary, PlayerPoints, SeasonData,
+    WeekPoints,
+};
 pub use store::{points_allowed, DstEvents};
 pub use table::Table;

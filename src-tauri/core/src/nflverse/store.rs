@@ -2,6 +2,7 @@
 //! NFL players behind the stats, and the DST points of team weeks (which need both teams' rows
 //! and the schedule's score, so they are recomputed for a season whenever either changes).
 
+use super::play_by_play::DstGame;
 use super::player_week::{self, PlayerWeek};
 use super::schedule::ScheduledGame;
 use super::team_week::{self, TeamWeek};
@@ -365,4 +366,49 @@ pub async fn dst_points(txn: &DatabaseTransaction, seasons: &BTreeSet<i32>) -> R
         .map_err(Error::db(WRITING))?;
     }
     Ok(())
+}
+
+/// Stores DST games from play-by-play.
+pub async fn dst_games(txn: &DatabaseTransaction, rows: &[DstGame]) -> Result<()> {
+    let columns = [
+        "game_id",
+        "team",
+        "season",
+        "week",
+        "season_type",
+        "opponent",
+        "sacks",
+        "interceptions",
+        "fumbles_recovered",
+        "return_tds",
+        "safeties",
+        "blocked_kicks",
+        "conversion_returns",
+        "points_allowed",
+        "dk_points",
+    ];
+    let values = rows
+        .iter()
+        .map(|g| {
+            let d = &g.defense;
+            vec![
+                g.game_id.clone().into(),
+                g.team.clone().into(),
+                g.season.into(),
+                g.week.into(),
+                g.season_type.clone().into(),
+                g.opponent.clone().into(),
+                d.sacks.into(),
+                d.interceptions.into(),
+                d.fumbles_recovered.into(),
+                d.return_tds.into(),
+                d.safeties.into(),
+                d.blocked_kicks.into(),
+                d.conversion_returns.into(),
+                d.points_allowed.into(),
+                g.points().into(),
+            ]
+        })
+        .collect();
+    upsert(txn, "nfl_dst_games", &columns, &["game_id", "team"], values).await
 }

@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import DataPage from "./DataPage.svelte";
+import type { IngestInput, LinkPlayerInput, SeasonData, SlateMatches } from "../lib/bindings";
+import { selectSlate } from "../lib/session.svelte";
+
+function matches(linked = false): SlateMatches {
+  return {
+    slate_id: 1,
+    season: 2018,
+    players: [
+      {
+        slate_player_id: 1,
+        dk_id: 91000001,
+        name: "Todd Gurley II",
+        position: "RB",
+        team: "LA",
+        gsis_id: "00-0032241",
+        nfl_name: "Todd Gurley",
+        how: "exact",
+        has_game: true,
+        avg_points_per_game: 28.3,
+      },
+      {
+        slate_player_id: 2,
+        dk_id: 91000002,
+        name: "Robby Anderson",
+        position: "WR",
+        team: "NYJ",
+        gsis_id: linked ? "00-0032464" : null,
+        nfl_name: linked ? "Chosen Anderson" : null,
+        how: linked ? "manual" : "unmatched",
+        has_game: true,
+        avg_points_per_game: 9.1,
+      },
+      {
+        slate_player_id: 3,
+        dk_id: 91000003,
+        name: "Rams ",
+        position: "DST",
+        team: "LA",
+        gsis_id: null,
+        nfl_name: null,
+        how: "team",
+        has_game: true,
+        avg_points_per_game: 8,
+      },
+    ],
+    matched: linked ? 3 : 2,
+    with_game: 3,
+    scorers_matched: linked ? 3 : 2,
+    scorers_with_game: 3,
+    dst_matched: 1,
+    dst_with_game: 1,
+  };
+}
+
+const seasons: SeasonData[] = [
+  { season: 2018, player_weeks: 5281, team_weeks: 534, games: 267, last_week: 21 },
+];
+
+function mockData() {
+  const calls = { ingests: [] as IngestInput[], links: [] as LinkPlayerInput[] };
+  let linked = false;
+  mockIPC((cmd, args) => {
+    if (cmd === "list_nfl_seasons") return calls.ingests.length ? seasons : [];
+    if (cmd === "match_slate") return matches(linked);
+    if (cmd === "plugin:dialog|open") return ["/home/u/nflverse/games.csv", "/home/u/x.csv"];
+    if (cmd === "ingest_nfl") {
+      calls.ingests.push((args as { input: IngestInput }).input);
+      return {
+        files: [{ file: "games.csv", kind: "schedule", rows: 7263, seasons: [2018, 2019] }],
+        refused: ["x.csv, line 1: not an nflverse file this app reads"],
+      };
+    }
+    if (cmd === "search_nfl_players")
+      return [{ gsis_id: "00-0032464", name: "Chosen Anderson", position: "WR", team: "CAR" }];
+    if (cmd === "link_player") {
+      calls.links.push((args as { input: LinkPlayerInput }).input);
+      linked = true;
+      return matches(true);
+    }
+    throw { code: "not_found", message: `unexpected ${cmd}` };
+  });
+  return calls;
+}
+
+describe("Data page", () => {
+  beforeEach(() => selectSlate(1));
+
+  it("loads files, lists what was stored and refused, and shows the seasons", async () => {
+    const calls = mockData();
+    render(DataPage);
+    expect(await screen.findByText("No NFL data yet. Load nflverse files above.")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("ingest-files"));
+    const report = await screen.findByTestId("ingest-report");
+    expect(calls.ingests[0]!.paths).toEqual(["/home/u/nflverse/games.csv", "/home/u/x.csv"]);
+    expect(report.textContent).toContain("games.csv: 7,263 rows (schedule, 2018, 2019)");
+    expect(report.textContent).toContain("Refused: x.csv, line 1");
+    const table = await screen.findByTestId("seasons");
+    expect(table.textContent).toContain("5,281");
+  });
+
+  it("lists unmatched players and links one by hand", async () => {
+    const calls = mockData();
+    render(DataPage);
+    const rate = await screen.findByTestId("match-rate");
+    expect(rate.textContent).toContain("2 of 3 players with a game (66.7%)");
+    const unmatched = screen.getByTestId("unmatched");
+    expect(unmatched.textContent).toContain("Robby Anderson");
+    expect(unmatched.textContent).not.toContain("Gurley");
+    expect(unmatched.textContent).not.toContain("Rams");
+    await fireEvent.click(screen.getByText("Link…"));
+    await fireEvent.click(await screen.findByText(/Chosen Anderson · WR · CAR/));
+    await waitFor(() => expect(calls.links).toHaveLength(1));
+    expect(calls.links[0]).toEqual({ slate_id: 1, slate_player_id: 2, gsis_id: "00-0032464" });
+    expect(await screen.findByText("Every player with a game is matched.")).toBeTruthy();
+  });
+});
