@@ -11,6 +11,7 @@ mod m20261128_000002_lineups;
 mod m20261128_000003_nflverse;
 mod m20261128_000004_player_links;
 mod m20261128_000005_dst_games;
+mod m20261128_000006_rosters_injuries_snaps;
 
 /// The app's migrator: the ordered list of every migration the app knows.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_nflverse::Migration),
             Box::new(m20261128_000004_player_links::Migration),
             Box::new(m20261128_000005_dst_games::Migration),
+            Box::new(m20261128_000006_rosters_injuries_snaps::Migration),
         ]
     }
 }

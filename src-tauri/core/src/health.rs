@@ -3,7 +3,7 @@
 
 use crate::store::entity::{game, player, slate, slate_player, team};
 use crate::{Error, Result};
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, QueryOrder};
+use sea_orm::{DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QueryOrder};
 use serde::Serialize;
 use std::path::Path;
 use ts_rs::TS;
@@ -40,6 +40,10 @@ pub struct DataStatus {
     pub slates: u32,
     /// Players across all slates.
     pub slate_players: u32,
+    /// Player weeks of nflverse stats loaded.
+    pub nfl_player_weeks: u32,
+    /// When nflverse data was last loaded (RFC 3339, UTC), if ever.
+    pub last_nfl_load: Option<String>,
     /// When data last changed (RFC 3339, UTC), if ever.
     pub last_updated: Option<String>,
 }
@@ -60,13 +64,30 @@ pub async fn data_status(db: &DatabaseConnection) -> Result<DataStatus> {
         .one(db)
         .await
         .map_err(Error::db(COUNTING))?;
+    #[derive(Debug, FromQueryResult)]
+    struct Nfl {
+        weeks: i64,
+        loaded: Option<chrono::DateTime<chrono::Utc>>,
+    }
+    let nfl = Nfl::find_by_statement(sea_orm::Statement::from_string(
+        sea_orm::DbBackend::Sqlite,
+        "SELECT (SELECT COUNT(*) FROM nfl_player_weeks) AS weeks, \
+         (SELECT MAX(loaded_at) FROM ingests) AS loaded",
+    ))
+    .one(db)
+    .await
+    .map_err(Error::db(COUNTING))?;
+    let last_nfl_load = nfl.as_ref().and_then(|n| n.loaded);
+    let last_slate = latest_slate.map(|s| s.imported_at);
     Ok(DataStatus {
         teams: count::<team::Entity>(db).await?,
         games: count::<game::Entity>(db).await?,
         players: count::<player::Entity>(db).await?,
         slates: count::<slate::Entity>(db).await?,
         slate_players: count::<slate_player::Entity>(db).await?,
-        last_updated: latest_slate.map(|s| s.imported_at.to_rfc3339()),
+        nfl_player_weeks: nfl.map_or(0, |n| n.weeks as u32),
+        last_nfl_load: last_nfl_load.map(|t| t.to_rfc3339()),
+        last_updated: last_slate.max(last_nfl_load).map(|t| t.to_rfc3339()),
     })
 }
 

@@ -232,3 +232,51 @@ async fn a_malformed_row_refuses_its_file_and_keeps_what_was_stored() {
         .unwrap_err();
     assert_eq!(missing.code(), ErrorCode::Io);
 }
+
+#[tokio::test]
+async fn rosters_snap_counts_and_injury_reports_load() {
+    let Some(data) = real_data() else { return };
+    let (dir, ws) = workspace().await;
+    let report = ws
+        .ingest_path(&data.join("nflverse/rosters/roster_2023.csv"), |_, _, _| {})
+        .await
+        .unwrap();
+    assert_eq!(report.files[0].kind.as_str(), "rosters");
+    assert!(report.files[0].rows > 2_000, "{:?}", report.files[0]);
+    // A player known only from the roster can now be found and linked.
+    let found = ws.search_nfl_players("Bernard Willi").await.unwrap();
+    assert!(found.iter().any(|p| p.gsis_id == "00-0017724"), "{found:?}");
+
+    let snaps = ws
+        .ingest_path(
+            &data.join("nflverse/snap_counts/snap_counts_2021.csv"),
+            |_, _, _| {},
+        )
+        .await
+        .unwrap();
+    assert_eq!(snaps.files[0].kind.as_str(), "snap_counts");
+    assert!(snaps.files[0].rows > 20_000);
+
+    // Injury reports: no real file in ../shared/data, so one written with nflverse's columns.
+    let injuries = dir.path().join("injuries_2023.csv");
+    std::fs::write(
+        &injuries,
+        "season,game_type,team,week,gsis_id,position,full_name,first_name,last_name,\
+         report_primary_injury,report_secondary_injury,report_status,practice_primary_injury,\
+         practice_secondary_injury,practice_status,date_modified\n\
+         2023,REG,OAK,1,00-0036358,RB,Josh Jacobs,Josh,Jacobs,Ankle,,Questionable,Ankle,,Limited Participation in Practice,2023-09-08T20:00:00Z\n\
+         2023,REG,KC,1,00-0030506,TE,Travis Kelce,Travis,Kelce,Knee,,Out,Knee,,Did Not Participate In Practice,2023-09-07T20:00:00Z\n",
+    )
+    .unwrap();
+    let report = ws.ingest_path(&injuries, |_, _, _| {}).await.unwrap();
+    assert_eq!(report.files[0].kind.as_str(), "injuries");
+    assert_eq!(report.files[0].rows, 2);
+    let again = ws.ingest_path(&injuries, |_, _, _| {}).await.unwrap();
+    assert_eq!(
+        again.files[0].rows, 2,
+        "the same report again updates, adds nothing"
+    );
+    let tables = snapshot(&ws).await;
+    let count = |t: &str| tables.iter().find(|(n, _)| n == t).map(|(_, c)| *c);
+    assert_eq!(count("nfl_injuries"), Some(2));
+}

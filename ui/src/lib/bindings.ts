@@ -65,6 +65,14 @@ slates: number,
  */
 slate_players: number, 
 /**
+ * Player weeks of nflverse stats loaded.
+ */
+nfl_player_weeks: number, 
+/**
+ * When nflverse data was last loaded (RFC 3339, UTC), if ever.
+ */
+last_nfl_load: string | null, 
+/**
  * When data last changed (RFC 3339, UTC), if ever.
  */
 last_updated: string | null, };
@@ -660,7 +668,7 @@ slate_player_id: number,
  */
 gsis_id: string, };
 
-export type FileKind = "player_weeks" | "team_weeks" | "schedule" | "play_by_play";
+export type FileKind = "player_weeks" | "team_weeks" | "schedule" | "play_by_play" | "rosters" | "injuries" | "snap_counts";
 
 export type IngestedFile = { 
 /**

@@ -8,7 +8,16 @@ export function healthFixture(overrides: Partial<Health> = {}): Health {
     database_path: "/home/u/.local/share/com.nfldfs.desktop/nfl-dfs.sqlite",
     schema_version: "m20261128_000001_initial",
     migrations_applied: 1,
-    data: { teams: 0, games: 0, players: 0, slates: 0, slate_players: 0, last_updated: null },
+    data: {
+      teams: 0,
+      games: 0,
+      players: 0,
+      slates: 0,
+      slate_players: 0,
+      nfl_player_weeks: 0,
+      last_nfl_load: null,
+      last_updated: null,
+    },
     models: { registry_dir: "/home/u/.local/share/com.nfldfs.desktop/models/registry", trained_positions: [] },
     ...overrides,
   };

@@ -89,13 +89,15 @@ struct WeekRow {
     season: i32,
 }
 
-/// The NFL players of every loaded season (who is who does not depend on when: a backup with no
-/// stats this season has them in another); teams are those of the season and the ones beside
-/// it, names the latest.
+/// The NFL players of every loaded season, from stats and rosters (who is who does not depend on
+/// when: a backup with no stats this season has them in another, or is on a roster); teams are
+/// those of the season and the ones beside it, names the latest.
 async fn candidates(db: &impl ConnectionTrait, season: i32) -> Result<Candidates> {
     let rows = WeekRow::find_by_statement(Statement::from_string(
         DbBackend::Sqlite,
         "SELECT gsis_id, name, position, team, season FROM nfl_player_weeks \
+         GROUP BY gsis_id, team, season, name \
+         UNION SELECT gsis_id, name, position, team, season FROM nfl_rosters \
          GROUP BY gsis_id, team, season, name",
     ))
     .all(db)

@@ -4,6 +4,7 @@
 
 use super::play_by_play::{self, DstGame};
 use super::player_week::{self, PlayerWeek};
+use super::roster_files::{self, InjuryEntry, RosterEntry, SnapEntry};
 use super::schedule::{self, ScheduledGame};
 use super::store;
 use super::table::Table;
@@ -31,6 +32,12 @@ pub enum FileKind {
     Schedule,
     /// Play-by-play (read into DST games).
     PlayByPlay,
+    /// A season or weekly roster.
+    Rosters,
+    /// Injury reports.
+    Injuries,
+    /// Snap counts.
+    SnapCounts,
 }
 
 impl FileKind {
@@ -41,6 +48,9 @@ impl FileKind {
             FileKind::TeamWeeks => "team_weeks",
             FileKind::Schedule => "schedule",
             FileKind::PlayByPlay => "play_by_play",
+            FileKind::Rosters => "rosters",
+            FileKind::Injuries => "injuries",
+            FileKind::SnapCounts => "snap_counts",
         }
     }
 
@@ -53,6 +63,12 @@ impl FileKind {
             Some(FileKind::TeamWeeks)
         } else if schedule::is_schedule(table) {
             Some(FileKind::Schedule)
+        } else if roster_files::is_injuries(table) {
+            Some(FileKind::Injuries)
+        } else if roster_files::is_roster(table) {
+            Some(FileKind::Rosters)
+        } else if roster_files::is_snap_counts(table) {
+            Some(FileKind::SnapCounts)
         } else {
             None
         }
@@ -79,6 +95,9 @@ enum Rows {
     Teams(Vec<TeamWeek>),
     Games(Vec<ScheduledGame>),
     Dst(Vec<DstGame>),
+    Rosters(Vec<RosterEntry>),
+    Injuries(Vec<InjuryEntry>),
+    Snaps(Vec<SnapEntry>),
 }
 
 /// Reads one file (plain or gzip) completely, or fails naming file, line and column.
@@ -89,8 +108,9 @@ fn read(file: &str, input: impl Read + Send + 'static) -> Result<(FileKind, Rows
             file,
             Some(1),
             None,
-            "not an nflverse file this app reads (weekly player stats, weekly team stats, \
-             games.csv or play-by-play): its header has none of their columns",
+            "not an nflverse file this app reads (weekly player or team stats, games.csv, \
+             play-by-play, rosters, injuries or snap counts): its header has none of their \
+             columns",
         )
     })?;
     let rows = match kind {
@@ -119,6 +139,9 @@ fn read(file: &str, input: impl Read + Send + 'static) -> Result<(FileKind, Rows
             Rows::Games(rows)
         }
         FileKind::PlayByPlay => Rows::Dst(play_by_play::read(&mut table)?),
+        FileKind::Rosters => Rows::Rosters(roster_files::read_roster(&mut table)?),
+        FileKind::Injuries => Rows::Injuries(roster_files::read_injuries(&mut table)?),
+        FileKind::SnapCounts => Rows::Snaps(roster_files::read_snap_counts(&mut table)?),
     };
     Ok((kind, rows))
 }
@@ -180,6 +203,18 @@ pub async fn ingest(
         }
         Rows::Dst(r) => {
             store::dst_games(&txn, r).await?;
+            (r.len(), r.iter().map(|x| x.season).collect())
+        }
+        Rows::Rosters(r) => {
+            store::rosters(&txn, r).await?;
+            (r.len(), r.iter().map(|x| x.season).collect())
+        }
+        Rows::Injuries(r) => {
+            store::injuries(&txn, r).await?;
+            (r.len(), r.iter().map(|x| x.season).collect())
+        }
+        Rows::Snaps(r) => {
+            store::snap_counts(&txn, r).await?;
             (r.len(), r.iter().map(|x| x.season).collect())
         }
     };

@@ -1,5 +1,6 @@
 //! NFL history from nflverse: weekly player stats (legacy and current layouts), weekly team
-//! stats, the schedule with betting lines and play-by-play (DST games), read by header name from plain or gzip CSV,
+//! stats, the schedule with betting lines, play-by-play (DST games), rosters, injury reports
+//! and snap counts, read by header name from plain or gzip CSV,
 //! streamed, and stored idempotently one file per transaction. Team codes are normalised to one
 //! code per franchise (`team_code`); DraftKings points are computed as rows are read.
 
@@ -7,6 +8,7 @@ mod ingest;
 pub mod play_by_play;
 pub mod player_week;
 mod query;
+pub mod roster_files;
 pub mod schedule;
 mod store;
 mod table;

@@ -4,6 +4,7 @@
 
 use super::play_by_play::DstGame;
 use super::player_week::{self, PlayerWeek};
+use super::roster_files::{InjuryEntry, RosterEntry, SnapEntry};
 use super::schedule::ScheduledGame;
 use super::team_week::{self, TeamWeek};
 use crate::scoring::{defense_points, Defense};
@@ -411,4 +412,137 @@ pub async fn dst_games(txn: &DatabaseTransaction, rows: &[DstGame]) -> Result<()
         })
         .collect();
     upsert(txn, "nfl_dst_games", &columns, &["game_id", "team"], values).await
+}
+
+/// Stores roster entries and the players on them (a player with no stats yet becomes known).
+pub async fn rosters(txn: &DatabaseTransaction, rows: &[RosterEntry]) -> Result<()> {
+    let values = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.season.into(),
+                r.week.into(),
+                r.gsis_id.clone().into(),
+                r.team.clone().into(),
+                r.name.clone().into(),
+                r.position.clone().into(),
+                r.status.clone().into(),
+            ]
+        })
+        .collect();
+    upsert(
+        txn,
+        "nfl_rosters",
+        &[
+            "season", "week", "gsis_id", "team", "name", "position", "status",
+        ],
+        &["season", "week", "gsis_id"],
+        values,
+    )
+    .await?;
+    let mut latest: BTreeMap<&str, &RosterEntry> = BTreeMap::new();
+    for r in rows {
+        if latest
+            .get(r.gsis_id.as_str())
+            .is_none_or(|l| (r.season, r.week) >= (l.season, l.week))
+        {
+            latest.insert(&r.gsis_id, r);
+        }
+    }
+    ensure_teams(txn, latest.values().map(|r| r.team.as_str()).collect()).await?;
+    // Insert players not known yet; players known from stats keep their stats name.
+    for r in latest.values() {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            "INSERT INTO players (gsis_id, name, position, team) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (gsis_id) DO UPDATE SET team = excluded.team",
+            [
+                r.gsis_id.clone().into(),
+                r.name.clone().into(),
+                r.position.clone().unwrap_or_default().into(),
+                r.team.clone().into(),
+            ],
+        ))
+        .await
+        .map_err(Error::db(WRITING))?;
+    }
+    Ok(())
+}
+
+/// Stores injury report lines.
+pub async fn injuries(txn: &DatabaseTransaction, rows: &[InjuryEntry]) -> Result<()> {
+    let values = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.season.into(),
+                r.week.into(),
+                r.season_type.clone().into(),
+                r.gsis_id.clone().into(),
+                r.team.clone().into(),
+                r.name.clone().into(),
+                r.position.clone().into(),
+                r.report_status.clone().into(),
+                r.practice_status.clone().into(),
+            ]
+        })
+        .collect();
+    upsert(
+        txn,
+        "nfl_injuries",
+        &[
+            "season",
+            "week",
+            "season_type",
+            "gsis_id",
+            "team",
+            "name",
+            "position",
+            "report_status",
+            "practice_status",
+        ],
+        &["season", "week", "season_type", "gsis_id"],
+        values,
+    )
+    .await
+}
+
+/// Stores snap counts.
+pub async fn snap_counts(txn: &DatabaseTransaction, rows: &[SnapEntry]) -> Result<()> {
+    let values = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.game_id.clone().into(),
+                r.pfr_player_id.clone().into(),
+                r.season.into(),
+                r.week.into(),
+                r.name.clone().into(),
+                r.position.clone().into(),
+                r.team.clone().into(),
+                r.opponent.clone().into(),
+                r.offense_snaps.into(),
+                r.offense_pct.into(),
+            ]
+        })
+        .collect();
+    upsert(
+        txn,
+        "nfl_snap_counts",
+        &[
+            "game_id",
+            "pfr_player_id",
+            "season",
+            "week",
+            "name",
+            "position",
+            "team",
+            "opponent",
+            "offense_snaps",
+            "offense_pct",
+        ],
+        &["game_id", "pfr_player_id"],
+        values,
+    )
+    .await
 }

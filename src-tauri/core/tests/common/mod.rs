@@ -31,29 +31,33 @@ pub fn real_data() -> Option<PathBuf> {
     }
 }
 
-/// Row counts of every app table: equal snapshots mean nothing was written.
+/// Row counts of every table: equal snapshots mean nothing was written.
 pub async fn snapshot(ws: &Workspace) -> Vec<(String, i64)> {
+    let backend = ws.db().get_database_backend();
+    let tables = ws
+        .db()
+        .query_all_raw(Statement::from_string(
+            backend,
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             ORDER BY name",
+        ))
+        .await
+        .unwrap();
     let mut out = Vec::new();
-    for table in [
-        "teams",
-        "games",
-        "slates",
-        "slate_games",
-        "slate_players",
-        "lineups",
-        "lineup_slots",
-    ] {
+    for table in tables {
+        let table: String = table.try_get("", "name").unwrap();
         let row = ws
             .db()
             .query_one_raw(Statement::from_string(
-                ws.db().get_database_backend(),
-                format!("SELECT COUNT(*) AS n FROM {table}"),
+                backend,
+                format!("SELECT COUNT(*) AS n FROM \"{table}\""),
             ))
             .await
             .unwrap()
             .unwrap();
-        out.push((table.to_string(), row.try_get::<i64>("", "n").unwrap()));
+        out.push((table, row.try_get::<i64>("", "n").unwrap()));
     }
+    assert!(out.len() > 10, "every table of the schema: {out:?}");
     out
 }
 
@@ -89,4 +93,13 @@ pub fn mutate(original: &[u8], edits: &[(usize, u8, u8)]) -> Vec<u8> {
         }
     }
     bytes
+}
+
+/// The row count of one table in a snapshot.
+pub fn rows(snapshot: &[(String, i64)], table: &str) -> i64 {
+    snapshot
+        .iter()
+        .find(|(t, _)| t == table)
+        .map(|(_, n)| *n)
+        .unwrap_or_else(|| panic!("no table {table} in {snapshot:?}"))
 }
