@@ -20,7 +20,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 
 cargo build --release --quiet -p nfl-dfs-core --example optimize_timing
-ours="$(LINEUPS="$lineups" target/release/examples/optimize_timing "${files[@]}")"
+ours="$(LINEUPS="$lineups" "${CARGO_TARGET_DIR:-target}/release/examples/optimize_timing" "${files[@]}")"
 peer="$(LINEUPS="$lineups" "$venv/bin/python" -W ignore - "${files[@]}" <<'PY'
 import os, statistics, sys, time
 from pydfs_lineup_optimizer import Site, Sport, PositionsStack, get_optimizer

@@ -53,8 +53,17 @@ fn write_season(path: &Path) {
     let file = std::fs::File::create(path).expect("a temporary file");
     let mut out = GzEncoder::new(std::io::BufWriter::new(file), Default::default());
     writeln!(out, "{}", header.join(",")).unwrap();
-    let filler = vec!["0.25"; header.len() - used.len()].join(",");
+    let width = header.len() - used.len();
     for play in 0..50_000u32 {
+        // Cells like nflverse's: probabilities, yard lines, ids and a play description.
+        let filler: String = (0..width)
+            .map(|i| match i % 7 {
+                0 => format!("\"({}:{:02}) (Shotgun) P.Mahomes pass short right to T.Kelce to KC {} for {} yards\"", play % 15, play % 60, play % 50, i % 20),
+                1 => format!("00-00{:05}", (play * 31 + i as u32) % 99_999),
+                _ => format!("{:.6}", f64::from(play % 997) / 997.0 + i as f64 / 1e4),
+            })
+            .collect::<Vec<_>>()
+            .join(",");
         let game = play / 187;
         let (home, away) = (
             teams[(game % 4) as usize * 2],
