@@ -25,8 +25,17 @@ async fn migrations_apply_roll_back_and_reapply() {
         table_names(&db).await,
         [
             "games",
+            "ingests",
             "lineup_slots",
             "lineups",
+            "nfl_dst_games",
+            "nfl_injuries",
+            "nfl_player_weeks",
+            "nfl_rosters",
+            "nfl_schedule",
+            "nfl_snap_counts",
+            "nfl_team_weeks",
+            "player_links",
             "players",
             "settings",
             "slate_games",
@@ -38,5 +47,5 @@ async fn migrations_apply_roll_back_and_reapply() {
     Migrator::down(&db, None).await.unwrap();
     assert!(table_names(&db).await.is_empty());
     Migrator::up(&db, None).await.unwrap();
-    assert_eq!(table_names(&db).await.len(), 9);
+    assert_eq!(table_names(&db).await.len(), 18);
 }
