@@ -22,6 +22,8 @@ export const session = $state({
   importing: false,
   /** Bumped after an import so pages reload their lists. */
   revision: 0,
+  /** Files dropped on the window while the Data page is open, for it to load. */
+  droppedData: [] as string[],
 });
 
 /** Makes a slate the current one (remembered across restarts). */

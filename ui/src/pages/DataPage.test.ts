@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import DataPage from "./DataPage.svelte";
 import type { IngestInput, LinkPlayerInput, SeasonData, SlateMatches } from "../lib/bindings";
-import { selectSlate } from "../lib/session.svelte";
+import { selectSlate, session } from "../lib/session.svelte";
 
 function matches(linked = false): SlateMatches {
   return {
@@ -116,5 +116,15 @@ describe("Data page", () => {
     await waitFor(() => expect(calls.links).toHaveLength(1));
     expect(calls.links[0]).toEqual({ slate_id: 1, slate_player_id: 2, gsis_id: "00-0032464" });
     expect(await screen.findByText("Every player with a game is matched.")).toBeTruthy();
+  });
+
+  it("loads files dropped on the window", async () => {
+    const calls = mockData();
+    render(DataPage);
+    await screen.findByText("No NFL data yet. Load nflverse files above.");
+    session.droppedData = ["/home/u/play_by_play_2023.csv.gz"];
+    await screen.findByTestId("ingest-report");
+    expect(calls.ingests[0]!.paths).toEqual(["/home/u/play_by_play_2023.csv.gz"]);
+    expect(session.droppedData).toEqual([]);
   });
 });
