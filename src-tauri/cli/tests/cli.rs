@@ -26,7 +26,10 @@ fn health_reports_the_database_and_schema() {
     let out = cli(dir.path(), &["--json", "health"]);
     assert!(out.status.success(), "{out:?}");
     let health = stdout_json(&out);
-    assert_eq!(health["schema_version"], "m20261128_000006_rosters_injuries_snaps");
+    assert_eq!(
+        health["schema_version"],
+        "m20261128_000006_rosters_injuries_snaps"
+    );
     assert_eq!(
         health["database_path"],
         dir.path().join("nfl-dfs.sqlite").display().to_string()
