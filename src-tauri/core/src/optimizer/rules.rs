@@ -139,7 +139,8 @@ impl Rules {
             || (self.qb_stack_with_rb && position == Position::RB)
     }
 
-    /// The position a slot lock in FLEX takes beyond its own slots, per locked player.
+    /// The position of the player locked in FLEX, if any: a lineup then holds one more of that
+    /// position than its own slots.
     pub fn flex_lock(&self, pool: &[Candidate]) -> Option<Position> {
         let flex = ROSTER
             .iter()
