@@ -131,9 +131,20 @@ describe("Optimizer page", () => {
     await fireEvent.input(screen.getByTestId("exposure-player"), { target: { value: "Nobody" } });
     await fireEvent.click(screen.getByTestId("exposure-add"));
     expect(screen.getByRole("alert").textContent).toContain("Pick a player from the list");
+    // Lock the TE to FLEX; a TE cannot be locked to QB.
+    await fireEvent.input(screen.getByTestId("slot-lock-player"), {
+      target: { value: "Dallas Ellison (LV TE)" },
+    });
+    await fireEvent.change(screen.getByTestId("slot-lock-slot"), { target: { value: "0" } });
+    await fireEvent.click(screen.getByTestId("slot-lock-add"));
+    expect(screen.getByText("A TE cannot fill QB.")).toBeTruthy();
+    await fireEvent.change(screen.getByTestId("slot-lock-slot"), { target: { value: "7" } });
+    await fireEvent.click(screen.getByTestId("slot-lock-add"));
+    expect(screen.getByText("Dallas Ellison (LV) in FLEX")).toBeTruthy();
     await fireEvent.click(screen.getByTestId("optimize-run"));
     await waitFor(() => expect(runs).toHaveLength(1));
     expect(runs[0]!.rules).toMatchObject({
+      lock_slots: [{ player: 4, slot: 7 }],
       game_stack: 4,
       team_limits: [{ position: "RB", max: 1, unless_with_qb: true }],
       max_exposure: 50,
