@@ -65,10 +65,7 @@ pub const STAT_COLUMNS: [(&str, &[&str]); 22] = [
 
 /// Index of a stat in [`PlayerWeek::stats`].
 pub fn stat(name: &str) -> usize {
-    STAT_COLUMNS
-        .iter()
-        .position(|(n, _)| *n == name)
-        .expect("a known stat column")
+    super::table::stat_index(&STAT_COLUMNS, name)
 }
 
 /// Whether the header is a weekly player stats file (either layout).

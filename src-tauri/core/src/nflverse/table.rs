@@ -135,6 +135,14 @@ impl Table {
     }
 }
 
+/// The index of `name` in a reader's stat-column table (column name, header names).
+pub fn stat_index(columns: &[(&str, &[&str])], name: &str) -> usize {
+    columns
+        .iter()
+        .position(|(n, _)| *n == name)
+        .expect("a known stat column")
+}
+
 fn csv_error(file: &str, e: &csv::Error) -> FileError {
     let line = e.position().map(|p| p.line());
     let message = match e.kind() {

@@ -43,10 +43,7 @@ pub const STAT_COLUMNS: [(&str, &[&str]); 12] = [
 
 /// Index of a stat in [`TeamWeek::stats`].
 pub fn stat(name: &str) -> usize {
-    STAT_COLUMNS
-        .iter()
-        .position(|(n, _)| *n == name)
-        .expect("a known stat column")
+    super::table::stat_index(&STAT_COLUMNS, name)
 }
 
 /// Whether the header is a weekly team stats file.

@@ -58,6 +58,9 @@ pub fn best(
 /// The stream of best lineups of one restricted pool.
 struct Stream {
     key: (Vec<usize>, Vec<usize>),
+    /// The restricted pool and each of its players' index in the full pool.
+    sub: Vec<Candidate>,
+    map: Vec<usize>,
     lineups: Vec<Solved>,
     asked: usize,
     cursor: usize,
@@ -95,7 +98,6 @@ pub fn build(
             .filter(|&i| limits[i].0.saturating_sub(counts[i]) >= remaining)
             .collect();
         let key = (forced_in, forced_out);
-        let (sub, map) = restricted(pool, rules, &key, taken.len());
         let differs = |picks: &[usize]| {
             taken.iter().all(|t| {
                 let same = t.picks.iter().filter(|i| picks.contains(i)).count();
@@ -103,8 +105,11 @@ pub fn build(
             })
         };
         if rules.randomness > 0 || stream.as_ref().is_none_or(|s| s.key != key) {
+            let (sub, map) = restricted(pool, rules, &key, taken.len());
             stream = Some(Stream {
-                key: key.clone(),
+                key,
+                sub,
+                map,
                 lineups: Vec::new(),
                 asked: 0,
                 cursor: 0,
@@ -114,7 +119,7 @@ pub fn build(
         let next = loop {
             if let Some(found) = s.lineups.get(s.cursor) {
                 s.cursor += 1;
-                let picks: Vec<usize> = found.picks.iter().map(|&i| map[i]).collect();
+                let picks: Vec<usize> = found.picks.iter().map(|&i| s.map[i]).collect();
                 if differs(&picks) {
                     break Some(picks);
                 }
@@ -129,9 +134,9 @@ pub fn build(
                 s.asked * 2
             };
             if asked > MAX_STREAM {
-                break by_highs(&sub, &map, rules, &taken)?;
+                break by_highs(&s.sub, &s.map, rules, &taken)?;
             }
-            s.lineups = best(engine, &sub, rules, asked, |_, _| true)?;
+            s.lineups = best(engine, &s.sub, rules, asked, |_, _| true)?;
             s.asked = asked;
             s.cursor = 0;
         };
