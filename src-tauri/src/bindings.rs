@@ -7,12 +7,14 @@ use crate::commands::{
     SetSettingInput,
 };
 use crate::error::IpcError;
-use crate::nfl_commands::{IngestInput, IngestProgress, LinkPlayerInput};
+use crate::nfl_commands::{DownloadInput, IngestInput, LinkPlayerInput};
 use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
 use nfl_dfs_core::identity::{MatchHow, PlayerMatch, SlateMatches};
 use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport, LineupSlot};
-use nfl_dfs_core::nflverse::{FileKind, IngestedFile, NflPlayerSummary, SeasonData};
+use nfl_dfs_core::nflverse::{
+    FileKind, IngestedFile, LoadProgress, LoadStage, NflPlayerSummary, SeasonData,
+};
 use nfl_dfs_core::optimizer::{
     Built, ExposureLimit, LateSwapReport, LateSwapRequest, OptimizeReport, Rules, Run, SlotLock,
     SwappedEntry, TeamLimit,
@@ -68,7 +70,9 @@ pub fn typescript() -> String {
         SwappedEntry::decl(&cfg),
         LateSwapReport::decl(&cfg),
         IngestInput::decl(&cfg),
-        IngestProgress::decl(&cfg),
+        DownloadInput::decl(&cfg),
+        LoadStage::decl(&cfg),
+        LoadProgress::decl(&cfg),
         LinkPlayerInput::decl(&cfg),
         FileKind::decl(&cfg),
         IngestedFile::decl(&cfg),

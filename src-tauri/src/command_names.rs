@@ -16,6 +16,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "cancel_optimize",
     "late_swap",
     "ingest_nfl",
+    "download_nfl",
+    "cancel_load",
     "list_nfl_seasons",
     "match_slate",
     "link_player",

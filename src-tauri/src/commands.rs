@@ -232,6 +232,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         cancel_optimize,
         late_swap,
         crate::nfl_commands::ingest_nfl,
+        crate::nfl_commands::download_nfl,
+        crate::nfl_commands::cancel_load,
         crate::nfl_commands::list_nfl_seasons,
         crate::nfl_commands::match_slate,
         crate::nfl_commands::link_player,

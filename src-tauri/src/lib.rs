@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod commands;
 pub mod error;
 pub mod nfl_commands;
+mod refresh;
 pub mod state;
 
 use nfl_dfs_core::paths::DataPaths;
@@ -38,8 +39,15 @@ pub fn run() {
         Err(e) => tracing::error!("the database could not be opened: {e}"),
     }
 
+    let refresh_workspace = workspace.as_ref().ok().cloned();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            if let Some(ws) = refresh_workspace {
+                refresh::spawn(app.handle().clone(), ws);
+            }
+            Ok(())
+        })
         .manage(AppState::new(workspace))
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

@@ -4,10 +4,12 @@
 use crate::error::IpcError;
 use crate::state::AppState;
 use nfl_dfs_core::identity::SlateMatches;
-use nfl_dfs_core::nflverse::{NflPlayerSummary, SeasonData};
+use nfl_dfs_core::nflverse::{LoadProgress, NflPlayerSummary, SeasonData};
 use nfl_dfs_core::IngestReport;
-use serde::{Deserialize, Serialize};
-use std::path::Path;
+use serde::Deserialize;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use tauri::{AppHandle, Emitter, State};
 use ts_rs::TS;
 
@@ -18,15 +20,13 @@ pub struct IngestInput {
     pub paths: Vec<String>,
 }
 
-/// Progress of a load, sent as the `ingest-progress` event before each file.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct IngestProgress {
-    /// Files done.
-    pub done: u32,
-    /// Files in all (of the current path).
-    pub total: u32,
-    /// The file being read.
-    pub file: String,
+/// Input of [`download_nfl`].
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct DownloadInput {
+    /// Seasons to download; empty for the last `nfl_seasons` seasons.
+    pub seasons: Vec<i32>,
+    /// Whether to download play-by-play too.
+    pub play_by_play: bool,
 }
 
 /// Input of [`link_player`].
@@ -40,32 +40,52 @@ pub struct LinkPlayerInput {
     pub gsis_id: String,
 }
 
+/// Sends each progress report as the `ingest-progress` event; false once cancel was asked.
+fn progress_events(
+    app: AppHandle,
+    cancel: Arc<AtomicBool>,
+) -> impl Fn(&LoadProgress) -> bool + Send + Sync + 'static {
+    move |progress: &LoadProgress| {
+        if let Err(e) = app.emit("ingest-progress", progress) {
+            tracing::warn!("progress event not sent: {e}");
+        }
+        !cancel.load(Ordering::SeqCst)
+    }
+}
+
 /// Loads nflverse files and folders, one file per transaction; refused files are listed.
+/// Reports `ingest-progress`; [`cancel_load`] stops it (stored files stay).
 #[tauri::command]
 pub async fn ingest_nfl(
     app: AppHandle,
     state: State<'_, AppState>,
     input: IngestInput,
 ) -> Result<IngestReport, IpcError> {
-    let ws = state.workspace()?;
-    let mut report = IngestReport::default();
-    for path in &input.paths {
-        let one = ws
-            .ingest_path(Path::new(path), |done, total, file| {
-                let progress = IngestProgress {
-                    done: done as u32,
-                    total: total as u32,
-                    file: file.to_string(),
-                };
-                if let Err(e) = app.emit("ingest-progress", progress) {
-                    tracing::warn!("progress event not sent: {e}");
-                }
-            })
-            .await?;
-        report.files.extend(one.files);
-        report.refused.extend(one.refused);
-    }
-    Ok(report)
+    let paths: Vec<PathBuf> = input.paths.iter().map(PathBuf::from).collect();
+    let on_progress = progress_events(app, state.start_load());
+    Ok(state.workspace()?.ingest_paths(&paths, on_progress).await?)
+}
+
+/// Downloads nflverse files (cached, retried) and loads them, reporting `ingest-progress`;
+/// [`cancel_load`] stops it (stored files stay).
+#[tauri::command]
+pub async fn download_nfl(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: DownloadInput,
+) -> Result<IngestReport, IpcError> {
+    let on_progress = progress_events(app, state.start_load());
+    Ok(state
+        .workspace()?
+        .download_nfl(Some(input.seasons), input.play_by_play, on_progress)
+        .await?)
+}
+
+/// Stops the NFL data load in progress; the files already stored are kept.
+#[tauri::command]
+pub async fn cancel_load(state: State<'_, AppState>) -> Result<(), IpcError> {
+    state.cancel_load();
+    Ok(())
 }
 
 /// Per season, what NFL data is loaded.

@@ -10,6 +10,8 @@ pub struct AppState {
     workspace: Result<Workspace, IpcError>,
     /// Set to stop the optimizer run in progress.
     cancel_optimize: Arc<AtomicBool>,
+    /// Set to stop the NFL data load (files or download) in progress.
+    cancel_load: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -18,7 +20,19 @@ impl AppState {
         Self {
             workspace: workspace.map_err(IpcError::from),
             cancel_optimize: Arc::new(AtomicBool::new(false)),
+            cancel_load: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// A fresh cancel flag for a new NFL data load (clears an earlier request).
+    pub fn start_load(&self) -> Arc<AtomicBool> {
+        self.cancel_load.store(false, Ordering::SeqCst);
+        Arc::clone(&self.cancel_load)
+    }
+
+    /// Asks the NFL data load in progress to stop; files already stored are kept.
+    pub fn cancel_load(&self) {
+        self.cancel_load.store(true, Ordering::SeqCst);
     }
 
     /// A fresh cancel flag for a new optimizer run (clears an earlier request).

@@ -34,6 +34,37 @@ struct Cli {
     command: Command,
 }
 
+/// Seasons given on the command line.
+#[derive(Debug, Clone)]
+struct Seasons(Vec<i32>);
+
+/// Parses `2024`, `2022-2024` or `2021,2023`.
+fn parse_seasons(text: &str) -> Result<Seasons, String> {
+    let season = |s: &str| {
+        s.trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1999..=2100).contains(y))
+            .ok_or_else(|| format!("'{s}' is not a season (a year from 1999)"))
+    };
+    let mut seasons = Vec::new();
+    for part in text.split(',') {
+        match part.split_once('-') {
+            Some((a, b)) => {
+                let (a, b) = (season(a)?, season(b)?);
+                if a > b {
+                    return Err(format!("'{part}' runs backwards"));
+                }
+                seasons.extend(a..=b);
+            }
+            None => seasons.push(season(part)?),
+        }
+    }
+    seasons.sort_unstable();
+    seasons.dedup();
+    Ok(Seasons(seasons))
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Version, database, schema version, data and model status.
@@ -55,11 +86,18 @@ enum Command {
         #[command(subcommand)]
         action: LineupsAction,
     },
-    /// Load nflverse files: weekly player stats, weekly team stats, games.csv (plain or .gz).
+    /// Load nflverse data: files from disk (`--from`), or downloaded from the `nfl_data_url`
+    /// setting (`--seasons`, default the last `nfl_seasons` seasons) through the cache.
     Ingest {
         /// A file, or a folder whose .csv and .csv.gz files are loaded.
-        #[arg(long = "from", value_name = "PATH")]
-        from: PathBuf,
+        #[arg(long = "from", value_name = "PATH", conflicts_with_all = ["seasons", "pbp"])]
+        from: Option<PathBuf>,
+        /// Seasons to download: `2024`, `2022-2024` or `2021,2023`.
+        #[arg(long, value_name = "SEASONS", value_parser = parse_seasons)]
+        seasons: Option<Seasons>,
+        /// Download play-by-play too (about 30 MB a season), for exact DST points.
+        #[arg(long)]
+        pbp: bool,
     },
     /// Every player's and DST's DraftKings points of one week, from the loaded stats.
     Points {
@@ -238,8 +276,15 @@ async fn run(cli: Cli) -> Result<(), Error> {
             Some(_) => out.print(&optimize::late_swap(&ws, &args).await?, print::late_swap),
             None => out.print(&optimize::run(&ws, &args).await?, print::optimize_report),
         },
-        Command::Ingest { from } => {
-            let report = ws.ingest_path(&from, |_, _, _| {}).await?;
+        Command::Ingest { from, seasons, pbp } => {
+            let report = match from {
+                Some(from) => ws.ingest_paths(&[from], print::load_progress()).await?,
+                None => {
+                    let seasons = seasons.map(|s| s.0);
+                    ws.download_nfl(seasons, pbp, print::load_progress())
+                        .await?
+                }
+            };
             out.print(&report, print::ingest_report);
             if !report.refused.is_empty() {
                 return Err(Error::InvalidInput(format!(

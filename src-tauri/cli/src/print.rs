@@ -18,6 +18,7 @@ use nfl_dfs_core::health::Health;
 use nfl_dfs_core::identity::SlateMatches;
 use nfl_dfs_core::lineup::{ExportReport, Lineup, LineupImportReport};
 use nfl_dfs_core::nflverse::WeekPoints;
+use nfl_dfs_core::nflverse::{LoadProgress, LoadStage};
 use nfl_dfs_core::optimizer::LateSwapReport;
 use nfl_dfs_core::settings::{SettingEntry, SettingSource};
 use nfl_dfs_core::slate::{ImportReport, Slate, SlateSummary};
@@ -217,6 +218,32 @@ pub fn ingest_report(r: &IngestReport, o: &mut String) {
     }
     for refused in &r.refused {
         line!(o, "refused: {refused}");
+    }
+    for name in &r.unchanged {
+        line!(o, "{name}: unchanged since the last download");
+    }
+    for name in &r.missing {
+        line!(o, "{name}: not published by nflverse (yet)");
+    }
+    for name in &r.stale {
+        line!(o, "{name}: download failed; loaded the expired cached copy");
+    }
+}
+
+/// Prints a line on stderr when a load moves to another file or stage.
+pub fn load_progress() -> impl Fn(&LoadProgress) -> bool + Send + Sync + 'static {
+    let last = std::sync::Mutex::new(None);
+    move |p: &LoadProgress| {
+        let mut last = last.lock().expect("only locked here");
+        if *last != Some((p.file_index, p.stage)) {
+            *last = Some((p.file_index, p.stage));
+            let verb = match p.stage {
+                LoadStage::Download => "downloading",
+                LoadStage::Read => "reading",
+            };
+            eprintln!("[{}/{}] {verb} {}", p.file_index + 1, p.files, p.file);
+        }
+        true
     }
 }
 

@@ -62,7 +62,7 @@ fn settings_set_persists_and_get_reads_it_back() {
     assert_eq!(get["source"], "database");
 
     let all = stdout_json(&cli(dir.path(), &["--json", "settings", "get"]));
-    assert_eq!(all.as_array().unwrap().len(), 7);
+    assert_eq!(all.as_array().unwrap().len(), 8);
 }
 
 #[test]
@@ -565,4 +565,67 @@ fn slate_matches_lists_every_player_with_his_gsis_id_or_null() {
     // Of the players who have scored in the NFL, at least 99% are matched.
     let scorers = matches["scorers_with_game"].as_u64().unwrap();
     assert!(matches["scorers_matched"].as_u64().unwrap() * 100 >= scorers * 99);
+}
+
+/// Serves `body` for paths ending in `games.csv` and 404 for the rest, on 127.0.0.1.
+fn serve_games(body: &'static str) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut line = String::new();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            reader.read_line(&mut line).unwrap();
+            while reader.read_line(&mut String::new()).unwrap_or(0) > 2 {}
+            let (status, text) = if line.contains("games.csv ") {
+                ("200 OK", body)
+            } else {
+                ("404 Not Found", "")
+            };
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                text.len()
+            );
+            stream.write_all(head.as_bytes()).unwrap();
+            stream.write_all(text.as_bytes()).unwrap();
+        }
+    });
+    base
+}
+
+#[test]
+fn ingest_seasons_downloads_from_the_configured_address() {
+    let base = serve_games(
+        "game_id,season,game_type,week,gameday,away_team,away_score,home_team,home_score\n\
+         2024_01_BAL_KC,2024,REG,1,2024-09-05,BAL,20,KC,27\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let set = cli(dir.path(), &["settings", "set", "nfl_data_url", &base]);
+    assert!(set.status.success(), "{set:?}");
+    let run = cli(dir.path(), &["--json", "ingest", "--seasons", "2023-2024"]);
+    assert!(run.status.success(), "{run:?}");
+    let report = stdout_json(&run);
+    assert_eq!(report["files"][0]["file"], "games.csv");
+    assert_eq!(report["files"][0]["rows"], 1);
+    assert_eq!(
+        report["missing"].as_array().unwrap().len(),
+        10,
+        "five files a season are not on this server"
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("[1/11] downloading games.csv"), "{stderr}");
+
+    let backwards = cli(dir.path(), &["ingest", "--seasons", "2024-2022"]);
+    assert_eq!(backwards.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&backwards.stderr).contains("runs backwards"));
+    let both = cli(
+        dir.path(),
+        &["ingest", "--from", "x.csv", "--seasons", "2024"],
+    );
+    assert_eq!(
+        both.status.code(),
+        Some(2),
+        "--from and --seasons exclude each other"
+    );
 }

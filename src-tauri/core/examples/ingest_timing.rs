@@ -110,7 +110,7 @@ async fn main() {
     }
     for file in &files {
         let report = ws
-            .ingest_path(file, |_, _, _| {})
+            .ingest_paths(&[&file], |_| true)
             .await
             .expect("real files load");
         rows += report.files.iter().map(|f| f.rows).sum::<u64>();
@@ -123,7 +123,7 @@ async fn main() {
     let size = std::fs::metadata(&pbp).map(|m| m.len()).unwrap_or(0);
     let start = Instant::now();
     let report = ws
-        .ingest_path(&pbp, |_, _, _| {})
+        .ingest_paths(&[&pbp], |_| true)
         .await
         .expect("the generated season loads");
     let seconds = start.elapsed().as_secs_f64();

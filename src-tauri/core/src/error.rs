@@ -37,6 +37,10 @@ pub enum ErrorCode {
     NoLineup,
     /// The solver failed or ran out of time.
     Solver,
+    /// A download failed (no connection, the server refused, retries used up).
+    Network,
+    /// The user cancelled; whatever was finished is kept.
+    Cancelled,
 }
 
 impl ErrorCode {
@@ -55,6 +59,8 @@ impl ErrorCode {
             ErrorCode::InvalidLineup => "invalid_lineup",
             ErrorCode::NoLineup => "no_lineup",
             ErrorCode::Solver => "solver",
+            ErrorCode::Network => "network",
+            ErrorCode::Cancelled => "cancelled",
         }
     }
 }
@@ -145,6 +151,17 @@ pub enum Error {
     /// The solver failed.
     #[error("The optimizer failed: {0}.")]
     Solver(String),
+    /// A download failed after its retries.
+    #[error("Could not download {url}: {reason}")]
+    Network {
+        /// The address.
+        url: String,
+        /// What went wrong, in words.
+        reason: String,
+    },
+    /// The user cancelled the work.
+    #[error("Cancelled: {0}.")]
+    Cancelled(String),
 }
 
 impl Error {
@@ -163,6 +180,8 @@ impl Error {
             Error::InvalidLineup { .. } => ErrorCode::InvalidLineup,
             Error::NoLineup(_) => ErrorCode::NoLineup,
             Error::Solver(_) => ErrorCode::Solver,
+            Error::Network { .. } => ErrorCode::Network,
+            Error::Cancelled(_) => ErrorCode::Cancelled,
         }
     }
 
@@ -204,6 +223,8 @@ mod tests {
             ErrorCode::InvalidLineup,
             ErrorCode::NoLineup,
             ErrorCode::Solver,
+            ErrorCode::Network,
+            ErrorCode::Cancelled,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }

@@ -36,7 +36,8 @@ pub mod store;
 mod workspace;
 
 pub use error::{Error, ErrorCode, Result};
-pub use workspace::{IngestReport, Workspace};
+pub use nflverse::IngestReport;
+pub use workspace::Workspace;
 
 /// The app's version, shared by the shell, the CLI and the core (one workspace version).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -26,6 +26,8 @@ pub enum SettingKind {
     },
     /// On or off.
     Bool,
+    /// An `http://` or `https://` address.
+    Url,
 }
 
 /// The static description of one setting.
@@ -45,13 +47,15 @@ pub struct SettingSpec {
 }
 
 /// A setting's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(untagged)]
 pub enum SettingValue {
     /// A whole number.
     Integer(u32),
     /// On or off.
     Bool(bool),
+    /// Text (an address).
+    Text(String),
 }
 
 /// Where a setting's effective value comes from.
@@ -108,6 +112,8 @@ pub struct Settings {
     pub cache_ttl_secs: u32,
     /// Worker threads for training and optimizing.
     pub cpu_threads: u32,
+    /// Where nflverse files are downloaded from (the release-download address).
+    pub nfl_data_url: String,
 }
 
 fn cores() -> u32 {
@@ -182,6 +188,15 @@ pub static SPECS: &[SettingSpec] = &[
         unit: Some("threads"),
         default: || SettingValue::Integer(cores()),
     },
+    SettingSpec {
+        key: "nfl_data_url",
+        label: "NFL data address",
+        description: "Where nflverse files are downloaded from: the nflverse-data release \
+                      downloads, or a mirror with the same folders.",
+        kind: SettingKind::Url,
+        unit: None,
+        default: || SettingValue::Text(crate::nflverse::DEFAULT_DATA_URL.to_string()),
+    },
 ];
 
 impl SettingSpec {
@@ -222,6 +237,7 @@ impl SettingSpec {
                     .map_err(|_| self.invalid(text, "expected a whole number"))?;
                 SettingValue::Integer(n)
             }
+            SettingKind::Url => SettingValue::Text(text.to_string()),
         };
         self.validate(value)
     }
@@ -229,19 +245,34 @@ impl SettingSpec {
     /// Checks a value against the kind and bounds.
     pub fn validate(&self, value: SettingValue) -> Result<SettingValue> {
         match (self.kind, value) {
-            (SettingKind::Bool, SettingValue::Bool(_)) => Ok(value),
+            (SettingKind::Bool, value @ SettingValue::Bool(_)) => Ok(value),
             (SettingKind::Integer { min, max }, SettingValue::Integer(n)) => {
                 if (min..=max).contains(&n) {
-                    Ok(value)
+                    Ok(SettingValue::Integer(n))
                 } else {
                     Err(self.invalid(&n.to_string(), &format!("must be between {min} and {max}")))
                 }
             }
-            (SettingKind::Bool, SettingValue::Integer(n)) => {
-                Err(self.invalid(&n.to_string(), "expected true or false"))
+            (SettingKind::Url, SettingValue::Text(text)) => {
+                let text = text.trim().trim_end_matches('/').to_string();
+                let rest = text
+                    .strip_prefix("https://")
+                    .or_else(|| text.strip_prefix("http://"));
+                match rest {
+                    Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+                        Ok(SettingValue::Text(text))
+                    }
+                    _ => Err(self.invalid(&text, "expected an http:// or https:// address")),
+                }
             }
-            (SettingKind::Integer { .. }, SettingValue::Bool(b)) => {
-                Err(self.invalid(&b.to_string(), "expected a whole number"))
+            (SettingKind::Bool, other) => {
+                Err(self.invalid(&other.to_text(), "expected true or false"))
+            }
+            (SettingKind::Integer { .. }, other) => {
+                Err(self.invalid(&other.to_text(), "expected a whole number"))
+            }
+            (SettingKind::Url, other) => {
+                Err(self.invalid(&other.to_text(), "expected an http:// or https:// address"))
             }
         }
     }
@@ -257,7 +288,7 @@ impl SettingSpec {
     fn entry(&self, value: SettingValue, source: SettingSource) -> SettingEntry {
         let (min, max) = match self.kind {
             SettingKind::Integer { min, max } => (Some(min), Some(max)),
-            SettingKind::Bool => (None, None),
+            SettingKind::Bool | SettingKind::Url => (None, None),
         };
         SettingEntry {
             key: self.key.to_string(),
@@ -276,24 +307,27 @@ impl SettingSpec {
 
 impl SettingValue {
     /// The value as text, the form it is stored in.
-    pub fn to_text(self) -> String {
+    pub fn to_text(&self) -> String {
         match self {
             SettingValue::Integer(n) => n.to_string(),
             SettingValue::Bool(b) => b.to_string(),
+            SettingValue::Text(t) => t.clone(),
         }
     }
 
-    fn as_u32(self) -> u32 {
+    fn as_u32(&self) -> u32 {
         match self {
-            SettingValue::Integer(n) => n,
-            SettingValue::Bool(b) => u32::from(b),
+            SettingValue::Integer(n) => *n,
+            SettingValue::Bool(b) => u32::from(*b),
+            SettingValue::Text(_) => 0,
         }
     }
 
-    fn as_bool(self) -> bool {
+    fn as_bool(&self) -> bool {
         match self {
-            SettingValue::Bool(b) => b,
-            SettingValue::Integer(n) => n != 0,
+            SettingValue::Bool(b) => *b,
+            SettingValue::Integer(n) => *n != 0,
+            SettingValue::Text(t) => !t.is_empty(),
         }
     }
 }
@@ -330,7 +364,7 @@ impl Settings {
             entries
                 .iter()
                 .find(|e| e.key == key)
-                .map(|e| e.value)
+                .map(|e| e.value.clone())
                 .unwrap_or_else(|| {
                     SettingSpec::find(key)
                         .expect("key from SPECS")
@@ -345,6 +379,7 @@ impl Settings {
             monitoring: get("monitoring").as_bool(),
             cache_ttl_secs: get("cache_ttl_secs").as_u32(),
             cpu_threads: get("cpu_threads").as_u32(),
+            nfl_data_url: get("nfl_data_url").to_text(),
         }
     }
 }
@@ -410,6 +445,13 @@ mod tests {
         ("monitoring", "maybe", Err("expected true or false")),
         ("cache_ttl_secs", "0", Ok("0")),
         ("cpu_threads", "0", Err("must be between 1 and 256")),
+        (
+            "nfl_data_url",
+            " http://127.0.0.1:8080/releases/ ",
+            Ok("http://127.0.0.1:8080/releases"),
+        ),
+        ("nfl_data_url", "ftp://mirror", Err("http:// or https://")),
+        ("nfl_data_url", "https://", Err("http:// or https://")),
     ];
 
     #[test]
@@ -445,6 +487,7 @@ mod tests {
         assert!(s.monitoring);
         assert_eq!(s.cache_ttl_secs, 3_600);
         assert_eq!(s.cpu_threads, cores());
+        assert_eq!(s.nfl_data_url, crate::nflverse::DEFAULT_DATA_URL);
     }
 
     #[test]
@@ -476,7 +519,7 @@ mod tests {
         let entries = resolve(&stored, |_| None).unwrap();
         let e = entries.iter().find(|e| e.key == "nfl_seasons").unwrap();
         assert_eq!(
-            (e.value, e.source),
+            (e.value.clone(), e.source),
             (SettingValue::Integer(3), SettingSource::Default)
         );
     }
@@ -487,5 +530,8 @@ mod tests {
         assert!(cap.validate(SettingValue::Bool(true)).is_err());
         let tuning = SettingSpec::find("self_tuning").unwrap();
         assert!(tuning.validate(SettingValue::Integer(1)).is_err());
+        let url = SettingSpec::find("nfl_data_url").unwrap();
+        assert!(url.validate(SettingValue::Integer(1)).is_err());
+        assert!(cap.validate(SettingValue::Text("5".into())).is_err());
     }
 }

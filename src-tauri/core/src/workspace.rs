@@ -7,7 +7,7 @@ use crate::identity;
 use crate::lineup::{
     self, ExportReport, ExportRequest, Lineup, LineupImportReport, NewLineup, ValidationRules,
 };
-use crate::nflverse;
+use crate::nflverse::{self, IngestReport, LoadProgress};
 use crate::optimizer::{self, LateSwapReport, LateSwapRequest, OptimizeReport, Rules};
 use crate::paths::DataPaths;
 use crate::settings::{self, SettingEntry, SettingSpec, SettingValue, Settings};
@@ -15,10 +15,9 @@ use crate::slate::{self, ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSum
 use crate::{store, Error, Result, APP_VERSION};
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
-use serde::Serialize;
 use std::collections::HashMap;
-use std::path::Path;
-use ts_rs::TS;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Larger files are refused before reading: a salary file is well under 1 MB.
 const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
@@ -59,15 +58,6 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         std::fs::remove_file(&tmp).ok();
         Error::io("writing", path)(e)
     })
-}
-
-/// What an nflverse load did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
-pub struct IngestReport {
-    /// Files stored.
-    pub files: Vec<nflverse::IngestedFile>,
-    /// Files refused, each with the reason (nothing of them was stored).
-    pub refused: Vec<String>,
 }
 
 /// An open data folder and database, migrated to this version's schema.
@@ -351,37 +341,71 @@ impl Workspace {
         })
     }
 
-    /// Loads nflverse files: one file, or every `.csv`/`.csv.gz` of a folder, each in its own
-    /// transaction. A refused file is reported with its reason (file, line, column) and the
-    /// others still load.
-    /// `on_file(done, total, name)` is called before each file.
-    pub async fn ingest_path(
+    /// Loads nflverse files and folders (every `.csv`/`.csv.gz` of a folder), each file in its
+    /// own transaction. A refused file is reported with its reason (file, line, column) and the
+    /// others still load. `on_progress` hears bytes and rows and returns false to cancel.
+    pub async fn ingest_paths(
         &self,
-        path: &Path,
-        mut on_file: impl FnMut(usize, usize, &str),
+        paths: &[impl AsRef<Path>],
+        on_progress: impl Fn(&LoadProgress) -> bool + Send + Sync + 'static,
     ) -> Result<IngestReport> {
-        let mut report = IngestReport::default();
-        let files = nflverse::files_of(path)?;
-        for (done, file) in files.iter().enumerate() {
-            let name = file.file_name().map_or_else(
-                || file.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            on_file(done, files.len(), &name);
-            let opened = std::fs::File::open(file).map_err(Error::io("reading", file))?;
-            match nflverse::ingest(&self.db, &name, &file.display().to_string(), opened).await {
-                Ok(done) => report.files.push(done),
-                Err(e @ Error::InvalidFile(_)) => report.refused.push(e.to_string()),
-                Err(e) => return Err(e),
-            }
+        let paths: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        nflverse::load_paths(&self.db, &paths, Arc::new(on_progress)).await
+    }
+
+    /// Downloads nflverse files from the `nfl_data_url` setting through the cache folder (kept
+    /// for `cache_ttl_secs`) and loads them: `games.csv`, then per season weekly player and team
+    /// stats, rosters, injuries, snap counts and, with `play_by_play`, play-by-play. `seasons`
+    /// defaults to the last `nfl_seasons` seasons up to today's.
+    pub async fn download_nfl(
+        &self,
+        seasons: Option<Vec<i32>>,
+        play_by_play: bool,
+        on_progress: impl Fn(&LoadProgress) -> bool + Send + Sync + 'static,
+    ) -> Result<IngestReport> {
+        let settings = self.typed_settings().await?;
+        let seasons = match seasons {
+            Some(s) if !s.is_empty() => s,
+            _ => nflverse::recent_seasons(Utc::now().date_naive(), settings.nfl_seasons),
+        };
+        let fetcher = self.fetcher(&settings)?;
+        let files = nflverse::remote_files(&settings.nfl_data_url, &seasons, play_by_play);
+        tracing::info!(?seasons, play_by_play, base = %settings.nfl_data_url, "downloading nflverse data");
+        nflverse::download(&self.db, &fetcher, &files, Arc::new(on_progress)).await
+    }
+
+    /// The scheduled refresh, called periodically while the app runs: once the data refresh
+    /// interval has passed since the last download or check (and only for users who downloaded
+    /// before), downloads the current season's files and `games.csv` again through the cache.
+    /// Files identical to the last load are skipped. `None` when no refresh was due.
+    pub async fn scheduled_refresh(
+        &self,
+        schedule: &mut nflverse::RefreshSchedule,
+    ) -> Result<Option<IngestReport>> {
+        let interval = self.typed_settings().await?.data_refresh_interval_secs;
+        let now = Utc::now();
+        let last = self.last_nfl_download().await?;
+        if !nflverse::refresh_due(last, schedule.last_check, now, interval) {
+            return Ok(None);
         }
-        if report.files.is_empty() && report.refused.is_empty() {
-            return Err(Error::InvalidInput(format!(
-                "{} holds no .csv or .csv.gz file",
-                path.display()
-            )));
-        }
-        Ok(report)
+        schedule.last_check = Some(now);
+        let season = nflverse::season_of(now.date_naive());
+        tracing::info!(season, "scheduled NFL data refresh");
+        self.download_nfl(Some(vec![season]), false, |_| true)
+            .await
+            .map(Some)
+    }
+
+    /// When NFL data was last downloaded, if ever (scheduled refreshes only run after one).
+    pub async fn last_nfl_download(&self) -> Result<Option<chrono::DateTime<Utc>>> {
+        nflverse::last_download(&self.db).await
+    }
+
+    fn fetcher(&self, settings: &Settings) -> Result<nflverse::Fetcher> {
+        nflverse::Fetcher::new(
+            &self.paths.cache_dir().join("nflverse"),
+            std::time::Duration::from_secs(u64::from(settings.cache_ttl_secs)),
+        )
     }
 
     /// Every player's and DST's DraftKings points of a week.

@@ -27,7 +27,7 @@ const SLATES: [&str; 10] = [
 async fn real_slates_match_their_nfl_players() {
     let Some(data) = real_data() else { return };
     let (_dir, ws) = workspace().await;
-    ws.ingest_path(&data.join("nflverse/player_stats_weekly"), |_, _, _| {})
+    ws.ingest_paths(&[data.join("nflverse/player_stats_weekly")], |_| true)
         .await
         .unwrap();
     let mut worst: f64 = 1.0;
@@ -89,9 +89,9 @@ async fn real_slates_match_their_nfl_players() {
 async fn a_manual_link_is_kept_for_the_next_slate() {
     let Some(data) = real_data() else { return };
     let (_dir, ws) = workspace().await;
-    ws.ingest_path(
-        &data.join("nflverse/player_stats_weekly/player_stats_2020.csv"),
-        |_, _, _| {},
+    ws.ingest_paths(
+        &[data.join("nflverse/player_stats_weekly/player_stats_2020.csv")],
+        |_| true,
     )
     .await
     .unwrap();

@@ -125,7 +125,7 @@ async fn a_folder_loads_once_with_dst_points_of_hand_checked_games() {
     .unwrap();
     std::fs::write(folder.join("notes.csv"), "a,b\n1,2\n").unwrap();
 
-    let report = ws.ingest_path(&folder, |_, _, _| {}).await.unwrap();
+    let report = ws.ingest_paths(&[&folder], |_| true).await.unwrap();
     let kinds: Vec<(&str, &str)> = report
         .files
         .iter()
@@ -169,7 +169,7 @@ async fn a_folder_loads_once_with_dst_points_of_hand_checked_games() {
 
     // The same folder again changes nothing: same rows, nothing added.
     let before = snapshot(&ws).await;
-    let again = ws.ingest_path(&folder, |_, _, _| {}).await.unwrap();
+    let again = ws.ingest_paths(&[&folder], |_| true).await.unwrap();
     assert_eq!(again.files.len(), 3);
     let after = snapshot(&ws).await;
     let without_ingests = |s: &[(String, i64)]| -> Vec<(String, i64)> {
@@ -188,7 +188,7 @@ async fn a_malformed_row_refuses_its_file_and_keeps_what_was_stored() {
     let Some(data) = real_data() else { return };
     let (dir, ws) = workspace().await;
     let games = data.join("nflverse/schedules/games.csv");
-    ws.ingest_path(&games, |_, _, _| {}).await.unwrap();
+    ws.ingest_paths(&[&games], |_| true).await.unwrap();
     let before = snapshot(&ws).await;
 
     // Line 3000 of the 2019 player stats gets a word for its passing yards.
@@ -218,7 +218,7 @@ async fn a_malformed_row_refuses_its_file_and_keeps_what_was_stored() {
     let bad = dir.path().join("player_stats_2019.csv");
     std::fs::write(&bad, lines.join("\n")).unwrap();
 
-    let report = ws.ingest_path(&bad, |_, _, _| {}).await.unwrap();
+    let report = ws.ingest_paths(&[&bad], |_| true).await.unwrap();
     assert!(report.files.is_empty());
     assert_eq!(
         report.refused,
@@ -227,7 +227,7 @@ async fn a_malformed_row_refuses_its_file_and_keeps_what_was_stored() {
     assert_eq!(snapshot(&ws).await, before, "nothing was stored");
 
     let missing = ws
-        .ingest_path(&PathBuf::from("/nonexistent/x.csv"), |_, _, _| {})
+        .ingest_paths(&[PathBuf::from("/nonexistent/x.csv")], |_| true)
         .await
         .unwrap_err();
     assert_eq!(missing.code(), ErrorCode::Io);
@@ -238,7 +238,7 @@ async fn rosters_snap_counts_and_injury_reports_load() {
     let Some(data) = real_data() else { return };
     let (dir, ws) = workspace().await;
     let report = ws
-        .ingest_path(&data.join("nflverse/rosters/roster_2023.csv"), |_, _, _| {})
+        .ingest_paths(&[data.join("nflverse/rosters/roster_2023.csv")], |_| true)
         .await
         .unwrap();
     assert_eq!(report.files[0].kind.as_str(), "rosters");
@@ -248,9 +248,9 @@ async fn rosters_snap_counts_and_injury_reports_load() {
     assert!(found.iter().any(|p| p.gsis_id == "00-0017724"), "{found:?}");
 
     let snaps = ws
-        .ingest_path(
-            &data.join("nflverse/snap_counts/snap_counts_2021.csv"),
-            |_, _, _| {},
+        .ingest_paths(
+            &[data.join("nflverse/snap_counts/snap_counts_2021.csv")],
+            |_| true,
         )
         .await
         .unwrap();
@@ -268,10 +268,10 @@ async fn rosters_snap_counts_and_injury_reports_load() {
          2023,REG,KC,1,00-0030506,TE,Travis Kelce,Travis,Kelce,Knee,,Out,Knee,,Did Not Participate In Practice,2023-09-07T20:00:00Z\n",
     )
     .unwrap();
-    let report = ws.ingest_path(&injuries, |_, _, _| {}).await.unwrap();
+    let report = ws.ingest_paths(&[&injuries], |_| true).await.unwrap();
     assert_eq!(report.files[0].kind.as_str(), "injuries");
     assert_eq!(report.files[0].rows, 2);
-    let again = ws.ingest_path(&injuries, |_, _, _| {}).await.unwrap();
+    let again = ws.ingest_paths(&[&injuries], |_| true).await.unwrap();
     assert_eq!(
         again.files[0].rows, 2,
         "the same report again updates, adds nothing"

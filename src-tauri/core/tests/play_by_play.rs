@@ -149,7 +149,7 @@ async fn a_hand_made_game_scores_both_dsts_exactly() {
     let (dir, ws) = workspace().await;
     let path = dir.path().join("play_by_play_2018.csv");
     std::fs::write(&path, game()).unwrap();
-    let report = ws.ingest_path(&path, |_, _, _| {}).await.unwrap();
+    let report = ws.ingest_paths(&[&path], |_| true).await.unwrap();
     assert_eq!(report.files[0].kind.as_str(), "play_by_play");
     assert_eq!(report.files[0].rows, 2, "one DST game per team");
 
@@ -177,7 +177,7 @@ async fn a_bad_cell_refuses_the_file() {
     let path = dir.path().join("play_by_play_2018.csv");
     std::fs::write(&path, &text).unwrap();
     let before = snapshot(&ws).await;
-    let report = ws.ingest_path(&path, |_, _, _| {}).await.unwrap();
+    let report = ws.ingest_paths(&[&path], |_| true).await.unwrap();
     assert_eq!(report.refused.len(), 1, "{report:?}");
     assert!(
         report.refused[0].starts_with("play_by_play_2018.csv, line 2, column '"),
@@ -186,6 +186,6 @@ async fn a_bad_cell_refuses_the_file() {
     );
     assert!(report.refused[0].ends_with("'yes' is not a number"));
     assert_eq!(snapshot(&ws).await, before);
-    let missing = ws.ingest_path(&dir.path().join("none"), |_, _, _| {}).await;
+    let missing = ws.ingest_paths(&[dir.path().join("none")], |_| true).await;
     assert_eq!(missing.unwrap_err().code(), ErrorCode::Io);
 }

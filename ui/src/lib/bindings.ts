@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings
 
-export type ErrorCode = "database" | "schema_too_new" | "unknown_setting" | "invalid_setting" | "io" | "config" | "invalid_file" | "not_found" | "invalid_input" | "invalid_lineup" | "no_lineup" | "solver";
+export type ErrorCode = "database" | "schema_too_new" | "unknown_setting" | "invalid_setting" | "io" | "config" | "invalid_file" | "not_found" | "invalid_input" | "invalid_lineup" | "no_lineup" | "solver" | "network" | "cancelled";
 
 export type IpcError = { 
 /**
@@ -87,7 +87,7 @@ registry_dir: string,
  */
 trained_positions: Array<string>, };
 
-export type SettingValue = number | boolean;
+export type SettingValue = number | boolean | string;
 
 export type SettingSource = "default" | "database" | "environment";
 
@@ -640,19 +640,47 @@ export type IngestInput = {
  */
 paths: Array<string>, };
 
-export type IngestProgress = { 
+export type DownloadInput = { 
 /**
- * Files done.
+ * Seasons to download; empty for the last `nfl_seasons` seasons.
  */
-done: number, 
+seasons: Array<number>, 
 /**
- * Files in all (of the current path).
+ * Whether to download play-by-play too.
  */
-total: number, 
+play_by_play: boolean, };
+
+export type LoadStage = "download" | "read";
+
+export type LoadProgress = { 
 /**
- * The file being read.
+ * The file (its name) being worked on.
  */
-file: string, };
+file: string, 
+/**
+ * Files finished before this one.
+ */
+file_index: number, 
+/**
+ * Files in the load.
+ */
+files: number, 
+/**
+ * What is happening to it.
+ */
+stage: LoadStage, 
+/**
+ * Bytes downloaded or read so far (compressed bytes for gzip files).
+ */
+bytes: number, 
+/**
+ * The file's size, when known.
+ */
+total_bytes: number | null, 
+/**
+ * Rows read so far.
+ */
+rows: number, };
 
 export type LinkPlayerInput = { 
 /**
@@ -696,7 +724,19 @@ files: Array<IngestedFile>,
 /**
  * Files refused, each with the reason (nothing of them was stored).
  */
-refused: Array<string>, };
+refused: Array<string>, 
+/**
+ * Downloads nflverse has not published (the server has no such file).
+ */
+missing: Array<string>, 
+/**
+ * Downloads identical to what was stored last time from the same address (not re-read).
+ */
+unchanged: Array<string>, 
+/**
+ * Downloads that failed, loaded from an expired cached copy instead.
+ */
+stale: Array<string>, };
 
 export type SeasonData = { 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timeAgo } from "./format";
+import { formatBytes, timeAgo } from "./format";
 
 describe("timeAgo", () => {
   const now = new Date("2026-11-28T12:00:00Z");
@@ -10,5 +10,13 @@ describe("timeAgo", () => {
     ["2026-11-26T12:00:00Z", "2 days ago"],
   ])("%s is %s", (iso, expected) => {
     expect(timeAgo(iso, now)).toBe(expected);
+  });
+});
+
+describe("formatBytes", () => {
+  it("picks the unit", () => {
+    expect(formatBytes(812)).toBe("812 B");
+    expect(formatBytes(46_387)).toBe("45.3 KB");
+    expect(formatBytes(32_505_856)).toBe("31.0 MB");
   });
 });

@@ -16,3 +16,10 @@ export function timeAgo(iso: string, now: Date = new Date()): string {
   }
   return "just now";
 }
+
+/** "812 B", "45.3 KB", "31.0 MB": a byte count for people. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

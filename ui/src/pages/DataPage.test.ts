@@ -1,8 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
 import DataPage from "./DataPage.svelte";
-import type { IngestInput, LinkPlayerInput, SeasonData, SlateMatches } from "../lib/bindings";
+import type {
+  DownloadInput,
+  IngestInput,
+  LinkPlayerInput,
+  LoadProgress,
+  SeasonData,
+  SlateMatches,
+} from "../lib/bindings";
 import { selectSlate, session } from "../lib/session.svelte";
 
 function matches(linked = false): SlateMatches {
@@ -60,11 +68,33 @@ const seasons: SeasonData[] = [
   { season: 2018, player_weeks: 5281, team_weeks: 534, games: 267, last_week: 21 },
 ];
 
-function mockData() {
-  const calls = { ingests: [] as IngestInput[], links: [] as LinkPlayerInput[] };
+function mockData(hold?: Promise<void>) {
+  const calls = {
+    ingests: [] as IngestInput[],
+    downloads: [] as DownloadInput[],
+    links: [] as LinkPlayerInput[],
+    cancels: 0,
+  };
   let linked = false;
-  mockIPC((cmd, args) => {
+  mockIPC(async (cmd, args) => {
     if (cmd === "list_nfl_seasons") return calls.ingests.length ? seasons : [];
+    if (cmd === "get_settings")
+      return [{ key: "nfl_seasons", value: 4 }];
+    if (cmd === "cancel_load") {
+      calls.cancels += 1;
+      return null;
+    }
+    if (cmd === "download_nfl") {
+      calls.downloads.push((args as { input: DownloadInput }).input);
+      await hold;
+      return {
+        files: [{ file: "games.csv", kind: "schedule", rows: 7263, seasons: [2024] }],
+        refused: [],
+        missing: ["injuries_2026.csv"],
+        unchanged: ["roster_2024.csv"],
+        stale: [],
+      };
+    }
     if (cmd === "match_slate") return matches(linked);
     if (cmd === "plugin:dialog|open") return ["/home/u/nflverse/games.csv", "/home/u/x.csv"];
     if (cmd === "ingest_nfl") {
@@ -72,6 +102,9 @@ function mockData() {
       return {
         files: [{ file: "games.csv", kind: "schedule", rows: 7263, seasons: [2018, 2019] }],
         refused: ["x.csv, line 1: not an nflverse file this app reads"],
+        missing: [],
+        unchanged: [],
+        stale: [],
       };
     }
     if (cmd === "search_nfl_players")
@@ -82,7 +115,7 @@ function mockData() {
       return matches(true);
     }
     throw { code: "not_found", message: `unexpected ${cmd}` };
-  });
+  }, { shouldMockEvents: true });
   return calls;
 }
 
@@ -92,7 +125,7 @@ describe("Data page", () => {
   it("loads files, lists what was stored and refused, and shows the seasons", async () => {
     const calls = mockData();
     render(DataPage);
-    expect(await screen.findByText("No NFL data yet. Load nflverse files above.")).toBeTruthy();
+    expect(await screen.findByText("No NFL data yet. Download it or load nflverse files above.")).toBeTruthy();
     await fireEvent.click(screen.getByTestId("ingest-files"));
     const report = await screen.findByTestId("ingest-report");
     expect(calls.ingests[0]!.paths).toEqual(["/home/u/nflverse/games.csv", "/home/u/x.csv"]);
@@ -121,10 +154,51 @@ describe("Data page", () => {
   it("loads files dropped on the window", async () => {
     const calls = mockData();
     render(DataPage);
-    await screen.findByText("No NFL data yet. Load nflverse files above.");
+    await screen.findByText("No NFL data yet. Download it or load nflverse files above.");
     session.droppedData = ["/home/u/play_by_play_2023.csv.gz"];
     await screen.findByTestId("ingest-report");
     expect(calls.ingests[0]!.paths).toEqual(["/home/u/play_by_play_2023.csv.gz"]);
     expect(session.droppedData).toEqual([]);
+  });
+
+  it("downloads the chosen seasons with progress and cancel, then lists the outcome", async () => {
+    let release = () => {};
+    const calls = mockData(new Promise<void>((r) => (release = r)));
+    render(DataPage);
+    const first = (await screen.findByTestId("first-season")) as HTMLInputElement;
+    const last = screen.getByTestId("last-season") as HTMLInputElement;
+    await waitFor(() => expect(Number(last.value) - Number(first.value)).toBe(3));
+    await fireEvent.input(first, { target: { value: "2024" } });
+    await fireEvent.input(last, { target: { value: "2023" } });
+    expect((await screen.findByRole("alert")).textContent).toContain("first season comes after");
+    expect((screen.getByTestId("download") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.input(last, { target: { value: "2026" } });
+    await fireEvent.click(screen.getByTestId("download"));
+    await waitFor(() => expect(calls.downloads).toHaveLength(1));
+    expect(calls.downloads[0]).toEqual({ seasons: [2024, 2025, 2026], play_by_play: false });
+
+    const progress: LoadProgress = {
+      file: "stats_player_week_2024.csv",
+      file_index: 1,
+      files: 16,
+      stage: "download",
+      bytes: 3_145_728,
+      total_bytes: 6_291_456,
+      rows: 0,
+    };
+    await emit("ingest-progress", progress);
+    await waitFor(() =>
+      expect(screen.getByTestId("load-text").textContent).toContain(
+        "Downloading stats_player_week_2024.csv (2 of 16) · 3.0 MB of 6.0 MB",
+      ),
+    );
+    await fireEvent.click(screen.getByTestId("load-cancel"));
+    await waitFor(() => expect(calls.cancels).toBe(1));
+    release();
+    const report = await screen.findByTestId("ingest-report");
+    expect(report.textContent).toContain("games.csv: 7,263 rows (schedule, 2024)");
+    expect(report.textContent).toContain("roster_2024.csv: unchanged since the last download");
+    expect(report.textContent).toContain("injuries_2026.csv: not published by nflverse (yet)");
+    expect(screen.queryByTestId("load-status")).toBeNull();
   });
 });

@@ -77,4 +77,19 @@ describe("Settings page", () => {
     await fireEvent.click(screen.getByTestId("settings-save"));
     await waitFor(() => expect(calls).toEqual([{ key: "self_tuning", value: false }]));
   });
+
+  it("edits the data address as text and refuses one that is not http(s)", async () => {
+    const calls = mockSettings(echo);
+    render(SettingsPage);
+    const url = (await screen.findByLabelText(/NFL data address/)) as HTMLInputElement;
+    await fireEvent.input(url, { target: { value: "ftp://mirror" } });
+    await fireEvent.click(screen.getByTestId("settings-save"));
+    expect((await screen.findByRole("alert")).textContent).toContain("http:// or https://");
+    expect(calls).toEqual([]);
+    await fireEvent.input(url, { target: { value: " http://127.0.0.1:8080/dl " } });
+    await fireEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() =>
+      expect(calls).toEqual([{ key: "nfl_data_url", value: "http://127.0.0.1:8080/dl" }]),
+    );
+  });
 });

@@ -61,6 +61,18 @@ export function settingsFixture(): SettingEntry[] {
       min: 1,
       max: 256,
     },
+    {
+      key: "nfl_data_url",
+      label: "NFL data address",
+      description: "Where nflverse files are downloaded from.",
+      unit: null,
+      value: "https://github.com/nflverse/nflverse-data/releases/download",
+      default: "https://github.com/nflverse/nflverse-data/releases/download",
+      source: "default",
+      env_var: "NFL_DFS_NFL_DATA_URL",
+      min: null,
+      max: null,
+    },
   ];
 }
 

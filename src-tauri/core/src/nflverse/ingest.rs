@@ -7,7 +7,7 @@ use super::player_week::{self, PlayerWeek};
 use super::roster_files::{self, InjuryEntry, RosterEntry, SnapEntry};
 use super::schedule::{self, ScheduledGame};
 use super::store;
-use super::table::Table;
+use super::table::{RowHook, Table};
 use super::team_week::{self, TeamWeek};
 use crate::dk::FileError;
 use crate::{Error, Result};
@@ -18,6 +18,8 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use ts_rs::TS;
 
 /// The kinds of nflverse files the app reads.
@@ -101,8 +103,13 @@ enum Rows {
 }
 
 /// Reads one file (plain or gzip) completely, or fails naming file, line and column.
-fn read(file: &str, input: impl Read + Send + 'static) -> Result<(FileKind, Rows), FileError> {
+fn read(
+    file: &str,
+    input: impl Read + Send + 'static,
+    on_rows: RowHook,
+) -> Result<(FileKind, Rows), FileError> {
     let mut table = Table::open(file, input)?;
+    table.on_rows(on_rows);
     let kind = FileKind::of(&table).ok_or_else(|| {
         FileError::new(
             file,
@@ -143,13 +150,21 @@ fn read(file: &str, input: impl Read + Send + 'static) -> Result<(FileKind, Rows
         FileKind::Injuries => Rows::Injuries(roster_files::read_injuries(&mut table)?),
         FileKind::SnapCounts => Rows::Snaps(roster_files::read_snap_counts(&mut table)?),
     };
+    if table.stopped() {
+        return Err(FileError::new(file, None, None, STOPPED));
+    }
     Ok((kind, rows))
 }
 
-/// A reader that hashes what passes through it.
+/// The message of a read stopped by its progress callback (never shown: it becomes
+/// [`Error::Cancelled`]).
+const STOPPED: &str = "reading was stopped";
+
+/// A reader that hashes and counts what passes through it.
 struct Hashing<R> {
     inner: R,
-    hash: std::sync::Arc<std::sync::Mutex<Sha256>>,
+    hash: Arc<Mutex<Sha256>>,
+    bytes: Arc<AtomicU64>,
 }
 
 impl<R: Read> Read for Hashing<R> {
@@ -159,30 +174,44 @@ impl<R: Read> Read for Hashing<R> {
             .lock()
             .expect("the hash is only locked here")
             .update(&buf[..n]);
+        self.bytes.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
 }
 
 /// Reads and stores one file from `input`; `source` (a file name or URL) is recorded.
+/// `on_rows(rows, bytes)` is called every few thousand rows with the rows and input bytes read
+/// so far; when it returns false the file is dropped unstored and the result is
+/// [`Error::Cancelled`].
 pub async fn ingest(
     db: &DatabaseConnection,
     file: &str,
     source: &str,
     input: impl Read + Send + 'static,
+    mut on_rows: impl FnMut(u64, u64) -> bool + Send + 'static,
 ) -> Result<IngestedFile> {
-    let hash = std::sync::Arc::new(std::sync::Mutex::new(Sha256::new()));
+    let hash = Arc::new(Mutex::new(Sha256::new()));
+    let bytes = Arc::new(AtomicU64::new(0));
     let hashing = Hashing {
         inner: input,
         hash: hash.clone(),
+        bytes: bytes.clone(),
     };
     let name = file.to_string();
-    let (kind, rows) = tokio::task::spawn_blocking(move || read(&name, hashing))
+    let hook: RowHook = Box::new(move |rows| on_rows(rows, bytes.load(Ordering::Relaxed)));
+    let read = tokio::task::spawn_blocking(move || read(&name, hashing, hook))
         .await
         .map_err(|e| Error::Io {
             action: "reading",
             path: file.into(),
             source: std::io::Error::other(e.to_string()),
-        })??;
+        })?;
+    let (kind, rows) = match read {
+        Err(e) if e.message == STOPPED => {
+            return Err(Error::Cancelled(format!("{file} was not stored")))
+        }
+        other => other?,
+    };
     let digest = format!(
         "{:x}",
         std::mem::take(&mut *hash.lock().expect("reading is done")).finalize()

@@ -1,13 +1,17 @@
-//! NFL history from nflverse: weekly player stats (legacy and current layouts), weekly team
+//! NFL history from nflverse, picked from disk or downloaded (cached, retried): weekly player stats (legacy and current layouts), weekly team
 //! stats, the schedule with betting lines, play-by-play (DST games), rosters, injury reports
 //! and snap counts, read by header name from plain or gzip CSV,
 //! streamed, and stored idempotently one file per transaction. Team codes are normalised to one
 //! code per franchise (`team_code`); DraftKings points are computed as rows are read.
 
+mod fetch;
 mod ingest;
+mod load;
 pub mod play_by_play;
 pub mod player_week;
+mod progress;
 mod query;
+mod remote;
 pub mod roster_files;
 pub mod schedule;
 mod store;
@@ -15,10 +19,16 @@ mod table;
 pub mod team_code;
 pub mod team_week;
 
+pub use fetch::{Fetched, Fetcher};
 pub use ingest::{files_of, ingest, FileKind, IngestedFile};
+pub use load::{
+    download, last_download, load_paths, refresh_due, IngestReport, OnProgress, RefreshSchedule,
+};
+pub use progress::{LoadProgress, LoadStage};
 pub use query::{
     search_players, seasons, week_points, DstPoints, NflPlayerSummary, PlayerPoints, SeasonData,
     WeekPoints,
 };
+pub use remote::{recent_seasons, remote_files, season_of, RemoteFile, DEFAULT_DATA_URL};
 pub use store::{points_allowed, DstEvents};
 pub use table::Table;

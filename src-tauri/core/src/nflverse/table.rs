@@ -8,6 +8,12 @@ use flate2::read::MultiGzDecoder;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 
+/// How often (in records) the row hook is called.
+const ROWS_PER_REPORT: u64 = 4096;
+
+/// Called with the records read so far; returns false to stop reading.
+pub type RowHook = Box<dyn FnMut(u64) -> bool + Send>;
+
 /// A CSV file being read: its header and records, streamed.
 pub struct Table {
     /// The file's name, for messages.
@@ -15,6 +21,9 @@ pub struct Table {
     reader: csv::Reader<Box<dyn Read + Send>>,
     columns: HashMap<String, usize>,
     record: StringRecord,
+    rows: u64,
+    on_rows: Option<RowHook>,
+    stopped: bool,
 }
 
 impl Table {
@@ -44,7 +53,21 @@ impl Table {
             reader,
             columns,
             record: StringRecord::new(),
+            rows: 0,
+            on_rows: None,
+            stopped: false,
         })
+    }
+
+    /// Calls `hook` every few thousand records with the count so far; when it returns false,
+    /// reading stops as if the file ended and [`Table::stopped`] is true.
+    pub fn on_rows(&mut self, hook: RowHook) {
+        self.on_rows = Some(hook);
+    }
+
+    /// Whether the row hook stopped the reading early.
+    pub fn stopped(&self) -> bool {
+        self.stopped
     }
 
     /// Whether the header has every one of `names`.
@@ -71,9 +94,24 @@ impl Table {
 
     /// Moves to the next record; false at the end.
     pub fn advance(&mut self) -> Result<bool, FileError> {
-        self.reader
+        if self.stopped {
+            return Ok(false);
+        }
+        let more = self
+            .reader
             .read_record(&mut self.record)
-            .map_err(|e| csv_error(&self.file, &e))
+            .map_err(|e| csv_error(&self.file, &e))?;
+        if more {
+            self.rows += 1;
+            if self.rows % ROWS_PER_REPORT == 0 {
+                if let Some(hook) = self.on_rows.as_mut() {
+                    self.stopped = !hook(self.rows);
+                }
+            }
+        } else if let Some(hook) = self.on_rows.as_mut() {
+            hook(self.rows);
+        }
+        Ok(more && !self.stopped)
     }
 
     /// The current record's line.

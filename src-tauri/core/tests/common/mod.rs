@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod http;
+
 use nfl_dfs_core::paths::DataPaths;
 use nfl_dfs_core::Workspace;
 use sea_orm::{ConnectionTrait, Statement};
