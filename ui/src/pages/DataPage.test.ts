@@ -78,8 +78,9 @@ function mockData(hold?: Promise<void>) {
   let linked = false;
   mockIPC(async (cmd, args) => {
     if (cmd === "list_nfl_seasons") return calls.ingests.length ? seasons : [];
-    if (cmd === "get_settings")
-      return [{ key: "nfl_seasons", value: 4 }];
+    if (cmd === "get_settings") return [{ key: "nfl_seasons", value: 4 }];
+    if (cmd === "health")
+      return { data: { last_nfl_load: calls.ingests.length ? new Date().toISOString() : null } };
     if (cmd === "cancel_load") {
       calls.cancels += 1;
       return null;
@@ -133,6 +134,7 @@ describe("Data page", () => {
     expect(report.textContent).toContain("Refused: x.csv, line 1");
     const table = await screen.findByTestId("seasons");
     expect(table.textContent).toContain("5,281");
+    expect((await screen.findByTestId("last-load")).textContent).toBe("Last loaded just now.");
   });
 
   it("lists unmatched players and links one by hand", async () => {
