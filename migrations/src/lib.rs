@@ -12,6 +12,7 @@ mod m20261128_000003_nflverse;
 mod m20261128_000004_player_links;
 mod m20261128_000005_dst_games;
 mod m20261128_000006_rosters_injuries_snaps;
+mod m20261128_000007_models;
 
 /// The app's migrator: the ordered list of every migration the app knows.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_player_links::Migration),
             Box::new(m20261128_000005_dst_games::Migration),
             Box::new(m20261128_000006_rosters_injuries_snaps::Migration),
+            Box::new(m20261128_000007_models::Migration),
         ]
     }
 }

@@ -26,9 +26,11 @@ pub mod health;
 pub mod identity;
 pub mod lineup;
 pub mod logging;
+mod model_ops;
 pub mod nflverse;
 pub mod optimizer;
 pub mod paths;
+pub mod projection;
 pub mod scoring;
 pub mod settings;
 pub mod slate;
@@ -36,6 +38,7 @@ pub mod store;
 mod workspace;
 
 pub use error::{Error, ErrorCode, Result};
+pub use model_ops::{SlateProjections, TrainReport, TrainRequest, TrainingRun};
 pub use nflverse::IngestReport;
 pub use workspace::Workspace;
 

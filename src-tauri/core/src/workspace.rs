@@ -243,7 +243,8 @@ impl Workspace {
 
     /// Builds lineups for a slate with the optimizer (off the async runtime's threads) and
     /// stores them (source `optimizer`). The salary cap comes from the settings.
-    /// `projections` overrides players' projections by slate-player id; `on_progress(done, total)`
+    /// `projections` overrides players' projections by slate-player id (when empty, the
+    /// production models' projections are used for players without the user's override); `on_progress(done, total)`
     /// reports progress and returns false to stop early.
     pub async fn optimize(
         &self,
@@ -252,6 +253,11 @@ impl Workspace {
         projections: HashMap<i32, f64>,
         on_progress: impl FnMut(usize, usize) -> bool + Send + 'static,
     ) -> Result<OptimizeReport> {
+        let projections = if projections.is_empty() {
+            self.model_projections(slate_id).await?
+        } else {
+            projections
+        };
         let slate = self.slate(slate_id).await?;
         let rules = Rules {
             salary_cap: self.typed_settings().await?.salary_cap,

@@ -1,0 +1,377 @@
+//! [`Workspace`] operations on projections and models: train (with experiment tracking and the
+//! deploy-if-better rule), list, deploy, roll back and delete versions, project a slate or a
+//! week. Heavy work runs on blocking threads, off the async runtime.
+
+use crate::dk::Position;
+use crate::projection::features::{Features, FEATURE_VERSION};
+use crate::projection::history::{week_key, History};
+use crate::projection::project::{
+    self, PlayerProjection, ProjectionSource, SlateInputs, WeekProjection,
+};
+use crate::projection::registry::{self, LoadedModel, Metadata, ModelEvent, ModelVersion};
+use crate::projection::train::{self, PositionResult, POSITIONS};
+use crate::{identity, Error, Result, Workspace, APP_VERSION};
+use chrono::Utc;
+use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+use ts_rs::TS;
+
+/// What to train.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct TrainRequest {
+    /// Train only on weeks before this season and week (for backtests); default: everything.
+    pub until: Option<(i32, i32)>,
+    /// Seconds each position may spend trying more learners (0: the default ones only).
+    pub search_seconds: u32,
+    /// Why: `manual` or `self_tuning`.
+    pub trigger: String,
+}
+
+/// What a training run did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TrainReport {
+    /// The run's id.
+    pub run_id: i32,
+    /// Seconds it took.
+    pub seconds: f64,
+    /// Per position: learner, metrics, baseline.
+    pub results: Vec<PositionResult>,
+    /// The version made (`r<run id>`).
+    pub version: String,
+    /// Positions whose new version went to production.
+    pub deployed: Vec<Position>,
+    /// Positions kept on their production version, each with the reason.
+    pub kept: Vec<String>,
+}
+
+/// A stored training run.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TrainingRun {
+    /// Id.
+    pub id: i32,
+    /// When it started (RFC 3339).
+    pub started_at: String,
+    /// Seconds.
+    pub seconds: f64,
+    /// `manual` or `self_tuning`.
+    pub trigger: String,
+    /// Feature version.
+    pub feature_version: i32,
+    /// First week of data.
+    pub data_from: String,
+    /// Weeks before this one.
+    pub data_until: String,
+    /// Per position results.
+    pub results: Vec<PositionResult>,
+}
+
+#[derive(FromQueryResult)]
+struct RunRow {
+    id: i32,
+    started_at: chrono::DateTime<Utc>,
+    seconds: f64,
+    trigger: String,
+    feature_version: i32,
+    data_from: String,
+    data_until: String,
+    results: String,
+}
+
+/// A slate's projections.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SlateProjections {
+    /// The slate.
+    pub slate_id: i32,
+    /// Every player.
+    pub players: Vec<PlayerProjection>,
+    /// Production versions used, e.g. `QB r3`.
+    pub models: Vec<String>,
+    /// Seconds taken.
+    pub seconds: f64,
+}
+
+fn blocking_failed(e: tokio::task::JoinError) -> Error {
+    Error::Config(format!("a worker thread failed: {e}"))
+}
+
+impl Workspace {
+    /// The model registry folder.
+    pub fn registry_dir(&self) -> PathBuf {
+        self.paths().models_dir().join("registry")
+    }
+
+    /// Trains every position on the loaded history (weeks before `until`), records the run,
+    /// writes a version per position, and deploys each one that beats its production version's
+    /// validation MAE (or where there is none).
+    pub async fn train(&self, request: &TrainRequest) -> Result<TrainReport> {
+        let history = History::load(self.db()).await?;
+        let weeks = history.weeks();
+        let (Some(&first), Some(&last)) = (weeks.first(), weeks.last()) else {
+            return Err(Error::InvalidInput(
+                "No NFL history is loaded: download or load nflverse weekly stats first (Data page or `nfl-dfs-cli ingest`).".into(),
+            ));
+        };
+        let until = request
+            .until
+            .map_or(last + 1, |(season, week)| week_key(season, week));
+        let threads = self.typed_settings().await?.cpu_threads as usize;
+        let search = Duration::from_secs(u64::from(request.search_seconds));
+        let started_at = Utc::now();
+        let clock = Instant::now();
+        let trained = tokio::task::spawn_blocking(move || {
+            let features = Features::new(&history);
+            train::train_all(&features, until, search, threads)
+        })
+        .await
+        .map_err(blocking_failed)?
+        .map_err(|e| Error::InvalidInput(format!("Training failed: {e}.")))?;
+        let seconds = clock.elapsed().as_secs_f64();
+        let results: Vec<PositionResult> = trained.iter().map(|t| t.result.clone()).collect();
+        let show = |key: i32| format!("{}-{}", key / 100, key % 100);
+        let txn = self
+            .db()
+            .begin()
+            .await
+            .map_err(Error::db("recording a training run"))?;
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            "INSERT INTO training_runs (started_at, seconds, trigger, feature_version, data_from, \
+             data_until, parameters, results, app_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                started_at.into(),
+                seconds.into(),
+                request.trigger.clone().into(),
+                (FEATURE_VERSION as i32).into(),
+                show(first).into(),
+                show(until).into(),
+                serde_json::to_string(request).expect("serialises").into(),
+                serde_json::to_string(&results).expect("serialises").into(),
+                APP_VERSION.into(),
+            ],
+        ))
+        .await
+        .map_err(Error::db("recording a training run"))?;
+        let run_id: i32 = txn
+            .query_one_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                "SELECT last_insert_rowid() AS id",
+            ))
+            .await
+            .map_err(Error::db("recording a training run"))?
+            .and_then(|r| r.try_get::<i32>("", "id").ok())
+            .ok_or_else(|| Error::Config("the training run got no id".into()))?;
+        txn.commit()
+            .await
+            .map_err(Error::db("recording a training run"))?;
+        let version = format!("r{run_id}");
+        let registry_dir = self.registry_dir();
+        let mut report = TrainReport {
+            run_id,
+            seconds,
+            results,
+            version: version.clone(),
+            deployed: Vec::new(),
+            kept: Vec::new(),
+        };
+        for t in &trained {
+            let position = t.result.position;
+            let metadata = Metadata {
+                position,
+                version: version.clone(),
+                created_at: started_at,
+                app_version: APP_VERSION.to_string(),
+                data_from: show(first),
+                data_until: show(until),
+                result: t.result.clone(),
+            };
+            registry::write_version(&registry_dir, t, &metadata)?;
+            registry::register(self.db(), &metadata, Some(run_id)).await?;
+            let current = registry::production(self.db(), position).await?;
+            let current_mae = match &current {
+                Some(v) => registry::load_version(&registry_dir, position, v)
+                    .ok()
+                    .map(|m| m.metadata.result.model.mae),
+                None => None,
+            };
+            match current_mae {
+                Some(mae) if mae <= t.result.model.mae => report.kept.push(format!(
+                    "{}: production {} validated at MAE {mae:.2}, the new version at {:.2}",
+                    position.as_str(),
+                    current.unwrap_or_default(),
+                    t.result.model.mae
+                )),
+                _ => {
+                    registry::deploy(self.db(), &registry_dir, position, &version).await?;
+                    report.deployed.push(position);
+                }
+            }
+        }
+        tracing::info!(run_id, seconds, deployed = ?report.deployed, "training run finished");
+        Ok(report)
+    }
+
+    /// Every training run, newest first.
+    pub async fn training_runs(&self) -> Result<Vec<TrainingRun>> {
+        let rows = RunRow::find_by_statement(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT id, started_at, seconds, trigger, feature_version, data_from, data_until, \
+             results FROM training_runs ORDER BY id DESC",
+        ))
+        .all(self.db())
+        .await
+        .map_err(Error::db("reading training runs"))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| TrainingRun {
+                id: r.id,
+                started_at: r.started_at.to_rfc3339(),
+                seconds: r.seconds,
+                trigger: r.trigger,
+                feature_version: r.feature_version,
+                data_from: r.data_from,
+                data_until: r.data_until,
+                results: serde_json::from_str(&r.results).unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// Every model version, production marked.
+    pub async fn model_versions(&self) -> Result<Vec<ModelVersion>> {
+        registry::list(self.db()).await
+    }
+
+    /// Every deploy and rollback, oldest first.
+    pub async fn model_events(&self) -> Result<Vec<ModelEvent>> {
+        registry::history(self.db()).await
+    }
+
+    /// Validates a version and puts it in production.
+    pub async fn deploy_model(&self, position: Position, version: &str) -> Result<()> {
+        registry::deploy(self.db(), &self.registry_dir(), position, version).await
+    }
+
+    /// Returns a position to its previous production version; returns that version.
+    pub async fn rollback_model(&self, position: Position) -> Result<String> {
+        registry::rollback(self.db(), &self.registry_dir(), position).await
+    }
+
+    /// Deletes a version that is not in production.
+    pub async fn delete_model(&self, position: Position, version: &str) -> Result<()> {
+        registry::delete(self.db(), &self.registry_dir(), position, version).await
+    }
+
+    /// The production models that load and validate, by position (a broken one is skipped
+    /// with a warning: its players fall back to DraftKings' average).
+    async fn production_models(&self) -> Result<(HashMap<Position, LoadedModel>, Vec<String>)> {
+        let mut models = HashMap::new();
+        let mut names = Vec::new();
+        for position in POSITIONS {
+            if let Some(version) = registry::production(self.db(), position).await? {
+                match registry::load_version(&self.registry_dir(), position, &version) {
+                    Ok(model) => {
+                        names.push(format!("{} {version}", position.as_str()));
+                        models.insert(position, model);
+                    }
+                    Err(e) => tracing::warn!("production model not used: {e}"),
+                }
+            }
+        }
+        Ok((models, names))
+    }
+
+    /// Projects every player of a slate (see [`project::project_slate`]).
+    pub async fn project_slate(&self, slate_id: i32) -> Result<SlateProjections> {
+        let clock = Instant::now();
+        let slate = self.slate(slate_id).await?;
+        let matches = identity::match_slate(self.db(), &slate).await?;
+        let gsis: HashMap<i32, String> = matches
+            .players
+            .iter()
+            .filter_map(|m| m.gsis_id.clone().map(|g| (m.slate_player_id, g)))
+            .collect();
+        let ruled_out = self.ruled_out(matches.season).await?;
+        let (models, names) = self.production_models().await?;
+        let history = History::load(self.db()).await?;
+        let players = tokio::task::spawn_blocking(move || {
+            let features = Features::new(&history);
+            let inputs = SlateInputs {
+                gsis: &gsis,
+                ruled_out: &ruled_out,
+                models: &models,
+            };
+            project::project_slate(&features, &slate, &inputs)
+        })
+        .await
+        .map_err(blocking_failed)?;
+        Ok(SlateProjections {
+            slate_id,
+            players,
+            models: names,
+            seconds: clock.elapsed().as_secs_f64(),
+        })
+    }
+
+    /// Every player of the teams playing a week, projected from the weeks before it.
+    pub async fn project_week(&self, season: i32, week: i32) -> Result<Vec<WeekProjection>> {
+        let (models, _) = self.production_models().await?;
+        if models.is_empty() {
+            return Err(Error::InvalidInput(
+                "No model is in production: train first (`nfl-dfs-cli train`).".into(),
+            ));
+        }
+        let history = History::load(self.db()).await?;
+        tokio::task::spawn_blocking(move || {
+            let features = Features::new(&history);
+            project::project_week(&features, &history, &models, season, week)
+        })
+        .await
+        .map_err(blocking_failed)
+    }
+
+    /// The projections the optimizer uses for a slate: the model's (or 0 for players ruled
+    /// out) for players without the user's override. Empty without production models.
+    pub async fn model_projections(&self, slate_id: i32) -> Result<HashMap<i32, f64>> {
+        if self.production_models().await?.0.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let slate = self.slate(slate_id).await?;
+        let overridden: HashSet<i32> = slate
+            .players
+            .iter()
+            .filter(|p| p.projection_override.is_some())
+            .map(|p| p.id)
+            .collect();
+        Ok(self
+            .project_slate(slate_id)
+            .await?
+            .players
+            .into_iter()
+            .filter(|p| {
+                p.source != ProjectionSource::Average && !overridden.contains(&p.slate_player_id)
+            })
+            .map(|p| (p.slate_player_id, p.projection))
+            .collect())
+    }
+
+    /// GSIS ids ruled out in the latest injury report of a season (Out, IR, suspended).
+    async fn ruled_out(&self, season: i32) -> Result<HashSet<String>> {
+        #[derive(FromQueryResult)]
+        struct Row {
+            gsis_id: String,
+        }
+        let rows = Row::find_by_statement(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            "SELECT gsis_id FROM nfl_injuries WHERE season = ?1 \
+             AND week = (SELECT MAX(week) FROM nfl_injuries WHERE season = ?1) \
+             AND lower(report_status) IN ('out', 'ir', 'injured reserve', 'suspended', 'pup')",
+            [season.into()],
+        ))
+        .all(self.db())
+        .await
+        .map_err(Error::db("reading injury reports"))?;
+        Ok(rows.into_iter().map(|r| r.gsis_id).collect())
+    }
+}

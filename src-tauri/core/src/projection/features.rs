@@ -1,0 +1,454 @@
+//! Feature rows: for a player (or DST) and a game, numbers made only from games before that
+//! game's week, plus the game's own betting lines. The same code makes training rows from
+//! history and prediction rows for a slate, so a model sees the same thing in both.
+
+use super::history::{week_key, DstGame, History, PlayerGame, WeekKey};
+use crate::dk::Position;
+use std::collections::HashMap;
+
+/// Version of the feature definitions, recorded with every model; bump on any change.
+pub const FEATURE_VERSION: u32 = 2;
+
+/// Features of QB, RB, WR and TE models, in row order.
+pub const OFFENSE_FEATURES: [&str; 23] = [
+    "dk_points_last1",
+    "dk_points_avg3",
+    "dk_points_avg5",
+    "dk_points_season",
+    "games_season",
+    "dk_points_trend",
+    "dk_points_prev_season",
+    "dk_points_career",
+    "targets_avg3",
+    "carries_avg3",
+    "pass_attempts_avg3",
+    "target_share_avg3",
+    "air_yards_share_avg3",
+    "opponent_allowed_to_position",
+    "team_implied_total",
+    "team_spread",
+    "home",
+    "dome",
+    "rest_days",
+    "targets_season",
+    "carries_season",
+    "implied_x_season",
+    "allowed_x_season",
+];
+
+/// Features of DST models, in row order.
+pub const DST_FEATURES: [&str; 12] = [
+    "dk_points_last1",
+    "dk_points_avg3",
+    "dk_points_season",
+    "dk_points_prev_season",
+    "sacks_avg5",
+    "takeaways_avg5",
+    "points_allowed_avg5",
+    "opponent_implied_total",
+    "team_spread",
+    "home",
+    "dome",
+    "opponent_scored_avg",
+];
+
+/// The features of a position's model.
+pub fn feature_names(position: Position) -> &'static [&'static str] {
+    match position {
+        Position::DST => &DST_FEATURES,
+        _ => &OFFENSE_FEATURES,
+    }
+}
+
+/// Points a team gives up to a position in a game, before anything is known (typical values).
+fn typical_allowed(position: Position) -> f64 {
+    match position {
+        Position::QB => 18.0,
+        Position::RB => 24.0,
+        Position::WR => 36.0,
+        Position::TE => 11.0,
+        Position::DST => 7.0,
+    }
+}
+
+/// A game from one team's side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Context {
+    /// Season.
+    pub season: i32,
+    /// Week.
+    pub week: i32,
+    /// The team.
+    pub team: String,
+    /// Its opponent.
+    pub opponent: String,
+    /// Whether the team is at home.
+    pub home: bool,
+    /// Expected margin for the team (positive: favoured).
+    pub spread: f64,
+    /// Expected total points.
+    pub total: f64,
+    /// Played under a roof.
+    pub dome: bool,
+    /// Days of rest.
+    pub rest: f64,
+}
+
+impl Context {
+    /// Points the team is expected to score.
+    pub fn implied(&self) -> f64 {
+        (self.total + self.spread) / 2.0
+    }
+}
+
+/// A training or prediction row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// GSIS id, or the team for a DST.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Model position.
+    pub position: Position,
+    /// Season of the game.
+    pub season: i32,
+    /// Week of the game.
+    pub week: i32,
+    /// The features.
+    pub x: Vec<f64>,
+    /// The DraftKings points scored (0 for a prediction row).
+    pub y: f64,
+    /// Season-to-date average before this game (the baseline), if any game this season.
+    pub season_avg: Option<f64>,
+    /// Games this season before this one.
+    pub games_season: usize,
+}
+
+/// Indexes over a history for fast feature rows.
+pub struct Features<'a> {
+    history: &'a History,
+    contexts: HashMap<(String, WeekKey), Context>,
+    /// (team, game day) -> week key.
+    by_day: HashMap<(String, String), WeekKey>,
+    by_player: HashMap<&'a str, Vec<usize>>,
+    by_dst: HashMap<&'a str, Vec<usize>>,
+    /// (team, position) -> (week, points its opponents' players of that position scored).
+    allowed: HashMap<(String, Position), Vec<(WeekKey, f64)>>,
+    /// team -> (week, points it scored), from the DSTs that faced it.
+    scored: HashMap<String, Vec<(WeekKey, f64)>>,
+}
+
+fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values
+        .into_iter()
+        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+fn last_mean<T>(items: &[T], n: usize, value: impl Fn(&T) -> f64) -> f64 {
+    mean(items[items.len().saturating_sub(n)..].iter().map(value)).unwrap_or(0.0)
+}
+
+/// Model position of an nflverse position.
+pub fn model_position(position: &str) -> Option<Position> {
+    match position {
+        "QB" => Some(Position::QB),
+        "RB" | "FB" => Some(Position::RB),
+        "WR" => Some(Position::WR),
+        "TE" => Some(Position::TE),
+        _ => None,
+    }
+}
+
+impl<'a> Features<'a> {
+    /// Indexes a history.
+    pub fn new(history: &'a History) -> Features<'a> {
+        let mut contexts = HashMap::new();
+        let mut by_day = HashMap::new();
+        for g in &history.games {
+            for team in [&g.home_team, &g.away_team] {
+                by_day.insert(
+                    (team.clone(), g.gameday.clone()),
+                    week_key(g.season, g.week),
+                );
+            }
+            let total = g.total_line.unwrap_or(44.0);
+            let spread = g.spread_line.unwrap_or(0.0);
+            let dome = matches!(g.roof.as_deref(), Some("dome" | "closed"));
+            for (team, opponent, home) in [
+                (&g.home_team, &g.away_team, true),
+                (&g.away_team, &g.home_team, false),
+            ] {
+                let rest = if home { g.home_rest } else { g.away_rest };
+                contexts.insert(
+                    (team.clone(), week_key(g.season, g.week)),
+                    Context {
+                        season: g.season,
+                        week: g.week,
+                        team: team.clone(),
+                        opponent: opponent.clone(),
+                        home,
+                        spread: if home { spread } else { -spread },
+                        total,
+                        dome,
+                        rest: rest.map_or(7.0, f64::from),
+                    },
+                );
+            }
+        }
+        let mut by_player: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut per_game: HashMap<(String, Position, WeekKey), f64> = HashMap::new();
+        for (i, p) in history.players.iter().enumerate() {
+            by_player.entry(p.gsis_id.as_str()).or_default().push(i);
+            let key = week_key(p.season, p.week);
+            if let (Some(ctx), Some(pos)) = (
+                contexts.get(&(p.team.clone(), key)),
+                model_position(&p.position),
+            ) {
+                *per_game
+                    .entry((ctx.opponent.clone(), pos, key))
+                    .or_default() += p.dk_points;
+            }
+        }
+        let mut allowed: HashMap<(String, Position), Vec<(WeekKey, f64)>> = HashMap::new();
+        for ((team, pos, key), points) in per_game {
+            allowed.entry((team, pos)).or_default().push((key, points));
+        }
+        allowed.values_mut().for_each(|v| v.sort_by_key(|e| e.0));
+        let mut by_dst: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut scored: HashMap<String, Vec<(WeekKey, f64)>> = HashMap::new();
+        for (i, d) in history.dsts.iter().enumerate() {
+            by_dst.entry(d.team.as_str()).or_default().push(i);
+            if let Some(pa) = d.points_allowed {
+                scored
+                    .entry(d.opponent.clone())
+                    .or_default()
+                    .push((week_key(d.season, d.week), pa));
+            }
+        }
+        scored.values_mut().for_each(|v| v.sort_by_key(|e| e.0));
+        let players = &history.players;
+        for list in by_player.values_mut() {
+            list.sort_by_key(|&i| week_key(players[i].season, players[i].week));
+        }
+        let dsts = &history.dsts;
+        for list in by_dst.values_mut() {
+            list.sort_by_key(|&i| week_key(dsts[i].season, dsts[i].week));
+        }
+        Features {
+            history,
+            contexts,
+            by_day,
+            by_player,
+            by_dst,
+            allowed,
+            scored,
+        }
+    }
+
+    /// A team's game in a week, from the schedule.
+    pub fn context(&self, team: &str, season: i32, week: i32) -> Option<&Context> {
+        self.contexts
+            .get(&(team.to_string(), week_key(season, week)))
+    }
+
+    /// A team's game on a day (`YYYY-MM-DD`), from the schedule.
+    pub fn context_on(&self, team: &str, day: &str) -> Option<&Context> {
+        let key = self.by_day.get(&(team.to_string(), day.to_string()))?;
+        self.contexts.get(&(team.to_string(), *key))
+    }
+
+    /// The last week with player games in a season, if any.
+    pub fn last_week(&self, season: i32) -> Option<i32> {
+        self.history
+            .players
+            .iter()
+            .filter(|p| p.season == season)
+            .map(|p| p.week)
+            .max()
+    }
+
+    /// Average of a team's per-game values this season before `key`; else last season's; else
+    /// `fallback`.
+    fn season_rate(list: Option<&Vec<(WeekKey, f64)>>, key: WeekKey, fallback: f64) -> f64 {
+        let Some(list) = list else { return fallback };
+        let before = &list[..list.partition_point(|e| e.0 < key)];
+        let season = key / 100;
+        mean(before.iter().filter(|e| e.0 / 100 == season).map(|e| e.1))
+            .or_else(|| {
+                mean(
+                    before
+                        .iter()
+                        .filter(|e| e.0 / 100 == season - 1)
+                        .map(|e| e.1),
+                )
+            })
+            .unwrap_or(fallback)
+    }
+
+    /// A player's games before a week.
+    fn prior_games(&self, gsis_id: &str, key: WeekKey) -> Vec<&'a PlayerGame> {
+        let Some(list) = self.by_player.get(gsis_id) else {
+            return Vec::new();
+        };
+        let players = &self.history.players;
+        let end = list.partition_point(|&i| week_key(players[i].season, players[i].week) < key);
+        list[..end].iter().map(|&i| &players[i]).collect()
+    }
+
+    /// The feature row of a player for a game (only games before it count), with the
+    /// season-to-date average and games this season; `None` without any earlier game.
+    pub fn offense_row(
+        &self,
+        gsis_id: &str,
+        position: Position,
+        ctx: &Context,
+    ) -> Option<(Vec<f64>, Option<f64>, usize)> {
+        let key = week_key(ctx.season, ctx.week);
+        let prior = self.prior_games(gsis_id, key);
+        if prior.is_empty() {
+            return None;
+        }
+        let pts = |g: &&PlayerGame| g.dk_points;
+        let this_season: Vec<f64> = prior
+            .iter()
+            .filter(|g| g.season == ctx.season)
+            .map(|g| g.dk_points)
+            .collect();
+        let career = mean(prior.iter().map(pts)).unwrap_or(0.0);
+        let prev =
+            mean(prior.iter().filter(|g| g.season == ctx.season - 1).map(pts)).unwrap_or(career);
+        let season_avg = mean(this_season.iter().copied());
+        let season = season_avg.unwrap_or(prev);
+        let avg3 = last_mean(&prior, 3, pts);
+        // An opportunity's season-to-date average (last season's before the first game).
+        let season_mean = |value: fn(&PlayerGame) -> f64| {
+            let of = |s: i32| mean(prior.iter().filter(|g| g.season == s).map(|g| value(g)));
+            of(ctx.season).or_else(|| of(ctx.season - 1)).unwrap_or(0.0)
+        };
+        let allowed = Self::season_rate(
+            self.allowed.get(&(ctx.opponent.clone(), position)),
+            key,
+            typical_allowed(position),
+        );
+        let row = vec![
+            prior.last().map_or(0.0, |g| g.dk_points),
+            avg3,
+            last_mean(&prior, 5, pts),
+            season,
+            this_season.len() as f64,
+            avg3 - season,
+            prev,
+            career,
+            last_mean(&prior, 3, |g| g.targets),
+            last_mean(&prior, 3, |g| g.carries),
+            last_mean(&prior, 3, |g| g.attempts),
+            last_mean(&prior, 3, |g| g.target_share.unwrap_or(0.0)),
+            last_mean(&prior, 3, |g| g.air_yards_share.unwrap_or(0.0)),
+            allowed,
+            ctx.implied(),
+            ctx.spread,
+            f64::from(u8::from(ctx.home)),
+            f64::from(u8::from(ctx.dome)),
+            ctx.rest,
+            season_mean(|g| g.targets),
+            season_mean(|g| g.carries),
+            ctx.implied() * season / 22.0,
+            allowed * season / typical_allowed(position),
+        ];
+        Some((row, season_avg, this_season.len()))
+    }
+
+    /// The feature row of a DST for a game, like [`Features::offense_row`].
+    pub fn dst_row(&self, ctx: &Context) -> Option<(Vec<f64>, Option<f64>, usize)> {
+        let key = week_key(ctx.season, ctx.week);
+        let list = self.by_dst.get(ctx.team.as_str())?;
+        let dsts = &self.history.dsts;
+        let end = list.partition_point(|&i| week_key(dsts[i].season, dsts[i].week) < key);
+        let prior: Vec<&DstGame> = list[..end].iter().map(|&i| &dsts[i]).collect();
+        if prior.is_empty() {
+            return None;
+        }
+        let pts = |g: &&DstGame| g.dk_points;
+        let this_season: Vec<f64> = prior
+            .iter()
+            .filter(|g| g.season == ctx.season)
+            .map(|g| g.dk_points)
+            .collect();
+        let career = mean(prior.iter().map(pts)).unwrap_or(0.0);
+        let prev =
+            mean(prior.iter().filter(|g| g.season == ctx.season - 1).map(pts)).unwrap_or(career);
+        let season_avg = mean(this_season.iter().copied());
+        let opponent_scored = Self::season_rate(self.scored.get(&ctx.opponent), key, 22.0);
+        let row = vec![
+            prior.last().map_or(0.0, |g| g.dk_points),
+            last_mean(&prior, 3, pts),
+            season_avg.unwrap_or(prev),
+            prev,
+            last_mean(&prior, 5, |g| g.sacks),
+            last_mean(&prior, 5, |g| g.takeaways),
+            last_mean(&prior, 5, |g| g.points_allowed.unwrap_or(22.0)),
+            ctx.total - ctx.implied(),
+            ctx.spread,
+            f64::from(u8::from(ctx.home)),
+            f64::from(u8::from(ctx.dome)),
+            opponent_scored,
+        ];
+        Some((row, season_avg, this_season.len()))
+    }
+
+    /// Training rows of every player and DST game with `from <= week < until` that has an
+    /// earlier game and a scheduled game.
+    pub fn examples(&self, from: WeekKey, until: WeekKey) -> Vec<Example> {
+        let mut out = Vec::new();
+        for p in &self.history.players {
+            let key = week_key(p.season, p.week);
+            if key < from || key >= until {
+                continue;
+            }
+            let (Some(position), Some(ctx)) = (
+                model_position(&p.position),
+                self.context(&p.team, p.season, p.week),
+            ) else {
+                continue;
+            };
+            if let Some((x, season_avg, games_season)) = self.offense_row(&p.gsis_id, position, ctx)
+            {
+                out.push(Example {
+                    id: p.gsis_id.clone(),
+                    name: p.name.clone(),
+                    position,
+                    season: p.season,
+                    week: p.week,
+                    x,
+                    y: p.dk_points,
+                    season_avg,
+                    games_season,
+                });
+            }
+        }
+        for d in &self.history.dsts {
+            let key = week_key(d.season, d.week);
+            if key < from || key >= until {
+                continue;
+            }
+            let Some(ctx) = self.context(&d.team, d.season, d.week) else {
+                continue;
+            };
+            if let Some((x, season_avg, games_season)) = self.dst_row(ctx) {
+                out.push(Example {
+                    id: d.team.clone(),
+                    name: d.team.clone(),
+                    position: Position::DST,
+                    season: d.season,
+                    week: d.week,
+                    x,
+                    y: d.dk_points,
+                    season_avg,
+                    games_season,
+                });
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,11 @@
+//! Projections: features from NFL history, per-position models (smartcore), walk-forward
+//! training with experiment tracking, the model registry with validated deploy and rollback,
+//! and projections of slates and weeks.
+
+pub mod features;
+pub mod history;
+pub mod learner;
+pub mod metrics;
+pub mod project;
+pub mod registry;
+pub mod train;

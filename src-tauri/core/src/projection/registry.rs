@@ -1,0 +1,395 @@
+//! The model registry: `registry/<position>/<version>/` holds `model.json.gz`, `metadata.json`
+//! (metrics, data range, created, app version) and `features.json`. Which version is in
+//! production is recorded in the database as deploy and rollback events (no symlinks, so it
+//! works on Windows): replaying them, a deploy pushes a version and a rollback pops one.
+//! A version is validated before it goes to production: files present, model loads, it
+//! predicts a number from a row of the right width, metrics present. A failed validation
+//! leaves production as it was.
+
+use super::features::{feature_names, FEATURE_VERSION};
+use super::learner::Model;
+use super::train::{PositionResult, Trained};
+use crate::dk::{FileError, Position};
+use crate::{Error, Result};
+use chrono::{DateTime, Utc};
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Statement};
+use serde::{Deserialize, Serialize};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+const MODEL_FILE: &str = "model.json.gz";
+const METADATA_FILE: &str = "metadata.json";
+const FEATURES_FILE: &str = "features.json";
+
+/// What `metadata.json` holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Metadata {
+    /// Position.
+    pub position: Position,
+    /// Version name.
+    pub version: String,
+    /// When it was trained.
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    /// The app version that trained it.
+    pub app_version: String,
+    /// First week of the training data (`SEASON-WEEK`).
+    pub data_from: String,
+    /// Training used only weeks before this one (`SEASON-WEEK`).
+    pub data_until: String,
+    /// Learner, validation metrics and the floor/ceiling offsets.
+    pub result: PositionResult,
+}
+
+/// What `features.json` holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureList {
+    /// Feature definitions version.
+    pub version: u32,
+    /// Feature names in row order.
+    pub names: Vec<String>,
+}
+
+/// A version loaded from disk and validated.
+#[derive(Debug)]
+pub struct LoadedModel {
+    /// Its metadata.
+    pub metadata: Metadata,
+    /// The model.
+    pub model: Model,
+}
+
+/// One version as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ModelVersion {
+    /// Position.
+    pub position: Position,
+    /// Version.
+    pub version: String,
+    /// Training run, if it came from one (the shipped baseline did not).
+    pub run_id: Option<i32>,
+    /// Learner, e.g. `ridge(alpha=1)`.
+    pub learner: String,
+    /// Walk-forward MAE.
+    pub mae: f64,
+    /// Season-to-date MAE on the same rows.
+    pub baseline_mae: f64,
+    /// When it was trained.
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    /// Whether it is in production.
+    pub production: bool,
+}
+
+/// A deploy or rollback.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, FromQueryResult)]
+pub struct ModelEvent {
+    /// Position.
+    pub position: String,
+    /// `deploy` or `rollback`.
+    pub action: String,
+    /// The version production went to.
+    pub version: String,
+    /// The version it left, if any.
+    pub previous: Option<String>,
+    /// When.
+    #[ts(type = "string")]
+    pub at: DateTime<Utc>,
+}
+
+/// The folder of a version.
+pub fn version_dir(registry: &Path, position: Position, version: &str) -> PathBuf {
+    registry.join(position.as_str()).join(version)
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn invalid(path: &Path, message: impl Into<String>) -> Error {
+    FileError::new(&shown(path), None, None, message).into()
+}
+
+/// Writes a trained position as a new version (to a temporary folder, renamed when whole).
+pub fn write_version(registry: &Path, trained: &Trained, metadata: &Metadata) -> Result<PathBuf> {
+    let dir = version_dir(registry, metadata.position, &metadata.version);
+    let tmp = dir.with_extension("partial");
+    std::fs::create_dir_all(&tmp).map_err(Error::io("creating", &tmp))?;
+    let write = |name: &str, bytes: &[u8]| {
+        let path = tmp.join(name);
+        std::fs::write(&path, bytes).map_err(Error::io("writing", &path))
+    };
+    let json = serde_json::to_vec(&trained.model)
+        .map_err(|e| Error::Config(format!("cannot serialise the model: {e}")))?;
+    let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&json)
+        .and_then(|_| gz.finish())
+        .map_err(Error::io("compressing", tmp.join(MODEL_FILE)))
+        .and_then(|bytes| write(MODEL_FILE, &bytes))?;
+    write(
+        METADATA_FILE,
+        &serde_json::to_vec_pretty(metadata).expect("metadata serialises"),
+    )?;
+    let features = FeatureList {
+        version: FEATURE_VERSION,
+        names: feature_names(metadata.position)
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    };
+    write(
+        FEATURES_FILE,
+        &serde_json::to_vec_pretty(&features).expect("features serialise"),
+    )?;
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(Error::io("replacing", &dir))?;
+    }
+    std::fs::rename(&tmp, &dir).map_err(Error::io("writing", &dir))?;
+    Ok(dir)
+}
+
+/// Loads and validates a version: files present, model loads, features match this app's,
+/// a prediction on a row of the right width is a number, metrics present.
+pub fn load_version(registry: &Path, position: Position, version: &str) -> Result<LoadedModel> {
+    let dir = version_dir(registry, position, version);
+    if !dir.is_dir() {
+        return Err(Error::NotFound {
+            what: "model version",
+            id: format!("{} {version}", position.as_str()),
+        });
+    }
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read(&path).map_err(|e| invalid(&path, format!("cannot be read: {e}")))
+    };
+    let meta_path = dir.join(METADATA_FILE);
+    let metadata: Metadata = serde_json::from_slice(&read(METADATA_FILE)?)
+        .map_err(|e| invalid(&meta_path, format!("is not valid metadata: {e}")))?;
+    if metadata.position != position || metadata.result.model.rows == 0 {
+        return Err(invalid(
+            &meta_path,
+            "has no validation metrics for this position",
+        ));
+    }
+    let features_path = dir.join(FEATURES_FILE);
+    let features: FeatureList = serde_json::from_slice(&read(FEATURES_FILE)?)
+        .map_err(|e| invalid(&features_path, format!("is not a feature list: {e}")))?;
+    let expected = feature_names(position);
+    if features.version != FEATURE_VERSION || features.names != expected {
+        return Err(invalid(
+            &features_path,
+            format!(
+                "lists features of version {}; this app makes version {FEATURE_VERSION}: retrain",
+                features.version
+            ),
+        ));
+    }
+    let model_path = dir.join(MODEL_FILE);
+    let mut json = Vec::new();
+    GzDecoder::new(read(MODEL_FILE)?.as_slice())
+        .read_to_end(&mut json)
+        .map_err(|e| invalid(&model_path, format!("is damaged: {e}")))?;
+    let model: Model = serde_json::from_slice(&json)
+        .map_err(|e| invalid(&model_path, format!("is not a model: {e}")))?;
+    if model.width != expected.len() {
+        return Err(invalid(
+            &model_path,
+            format!("takes {} features, not {}", model.width, expected.len()),
+        ));
+    }
+    model
+        .predict(&[vec![1.0; expected.len()]])
+        .map_err(|e| invalid(&model_path, format!("does not predict: {e}")))?;
+    Ok(LoadedModel { metadata, model })
+}
+
+async fn events(db: &DatabaseConnection) -> Result<Vec<ModelEvent>> {
+    ModelEvent::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT position, action, version, previous, at FROM model_events ORDER BY id",
+    ))
+    .all(db)
+    .await
+    .map_err(Error::db("reading model deployments"))
+}
+
+/// Every deploy and rollback, oldest first.
+pub async fn history(db: &DatabaseConnection) -> Result<Vec<ModelEvent>> {
+    events(db).await
+}
+
+/// The stack of a position's production versions (last = production), replayed from events.
+fn stack(events: &[ModelEvent], position: Position) -> Vec<String> {
+    let mut stack = Vec::new();
+    for e in events.iter().filter(|e| e.position == position.as_str()) {
+        match e.action.as_str() {
+            "deploy" => stack.push(e.version.clone()),
+            _ => {
+                stack.pop();
+            }
+        }
+    }
+    stack
+}
+
+/// The production version of a position, if any.
+pub async fn production(db: &DatabaseConnection, position: Position) -> Result<Option<String>> {
+    Ok(stack(&events(db).await?, position).pop())
+}
+
+async fn record(
+    db: &DatabaseConnection,
+    position: Position,
+    action: &str,
+    version: &str,
+    previous: Option<String>,
+) -> Result<()> {
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Sqlite,
+        "INSERT INTO model_events (position, action, version, previous, at) VALUES (?, ?, ?, ?, ?)",
+        [
+            position.as_str().into(),
+            action.into(),
+            version.into(),
+            previous.into(),
+            Utc::now().into(),
+        ],
+    ))
+    .await
+    .map_err(Error::db("recording a deployment"))?;
+    tracing::info!(
+        position = position.as_str(),
+        action,
+        version,
+        "model production changed"
+    );
+    Ok(())
+}
+
+/// Validates a version and makes it production; on a failed validation nothing changes.
+pub async fn deploy(
+    db: &DatabaseConnection,
+    registry: &Path,
+    position: Position,
+    version: &str,
+) -> Result<()> {
+    load_version(registry, position, version)?;
+    let current = production(db, position).await?;
+    record(db, position, "deploy", version, current).await
+}
+
+/// Returns production to the version before the current one (validated first).
+pub async fn rollback(
+    db: &DatabaseConnection,
+    registry: &Path,
+    position: Position,
+) -> Result<String> {
+    let mut stack = stack(&events(db).await?, position);
+    let current = stack.pop();
+    let Some(previous) = stack.pop() else {
+        return Err(Error::InvalidInput(format!(
+            "{} has no earlier production version to roll back to",
+            position.as_str()
+        )));
+    };
+    load_version(registry, position, &previous)?;
+    record(db, position, "rollback", &previous, current).await?;
+    Ok(previous)
+}
+
+/// Records a version trained by a run (or shipped, without a run).
+pub async fn register(
+    db: &DatabaseConnection,
+    metadata: &Metadata,
+    run_id: Option<i32>,
+) -> Result<()> {
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Sqlite,
+        "INSERT OR REPLACE INTO model_versions \
+         (position, version, run_id, learner, mae, baseline_mae, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            metadata.position.as_str().into(),
+            metadata.version.clone().into(),
+            run_id.into(),
+            metadata.result.learner.to_string().into(),
+            metadata.result.model.mae.into(),
+            metadata.result.season_to_date.mae.into(),
+            metadata.created_at.into(),
+        ],
+    ))
+    .await
+    .map_err(Error::db("registering a model"))?;
+    Ok(())
+}
+
+#[derive(FromQueryResult)]
+struct VersionRow {
+    position: String,
+    version: String,
+    run_id: Option<i32>,
+    learner: String,
+    mae: f64,
+    baseline_mae: f64,
+    created_at: DateTime<Utc>,
+}
+
+/// Every registered version, newest first, with production marked.
+pub async fn list(db: &DatabaseConnection) -> Result<Vec<ModelVersion>> {
+    let rows = VersionRow::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT position, version, run_id, learner, mae, baseline_mae, created_at \
+         FROM model_versions ORDER BY created_at DESC, position",
+    ))
+    .all(db)
+    .await
+    .map_err(Error::db("listing models"))?;
+    let events = events(db).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let position: Position = r.position.parse().ok()?;
+            let production = stack(&events, position).last() == Some(&r.version);
+            Some(ModelVersion {
+                position,
+                version: r.version,
+                run_id: r.run_id,
+                learner: r.learner,
+                mae: r.mae,
+                baseline_mae: r.baseline_mae,
+                created_at: r.created_at,
+                production,
+            })
+        })
+        .collect())
+}
+
+/// Deletes a version that is not in production (files and registration).
+pub async fn delete(
+    db: &DatabaseConnection,
+    registry: &Path,
+    position: Position,
+    version: &str,
+) -> Result<()> {
+    if production(db, position).await?.as_deref() == Some(version) {
+        return Err(Error::InvalidInput(format!(
+            "{} {version} is in production and cannot be deleted; deploy or roll back first",
+            position.as_str()
+        )));
+    }
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Sqlite,
+        "DELETE FROM model_versions WHERE position = ? AND version = ?",
+        [position.as_str().into(), version.into()],
+    ))
+    .await
+    .map_err(Error::db("deleting a model"))?;
+    let dir = version_dir(registry, position, version);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(Error::io("deleting", &dir))?;
+    }
+    Ok(())
+}

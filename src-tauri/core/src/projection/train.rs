@@ -1,0 +1,285 @@
+//! Training with walk-forward validation: for each position, candidate learners are fitted on
+//! the weeks before each block of validation weeks and tested on that block (never on data
+//! from the future); the learner with the lowest MAE is fitted on every week before the cut-off.
+//! The season-to-date average is measured on the same rows, and the residuals give the floor
+//! and ceiling offsets.
+
+use super::features::{Example, Features};
+use super::history::{week_key, WeekKey};
+use super::learner::{Learner, Model};
+use super::metrics::{quantile, Metrics};
+use crate::dk::Position;
+use serde::{Deserialize, Serialize};
+use std::time::{Duration, Instant};
+use ts_rs::TS;
+
+/// The positions with a model.
+pub const POSITIONS: [Position; 5] = [
+    Position::QB,
+    Position::RB,
+    Position::WR,
+    Position::TE,
+    Position::DST,
+];
+
+/// Weeks per validation block: the model of a block is trained on the weeks before it.
+const BLOCK_WEEKS: i32 = 4;
+
+/// The learners always tried, cheapest first.
+pub const DEFAULT_CANDIDATES: [Learner; 4] = [
+    Learner::Ridge { alpha: 1.0 },
+    Learner::Ridge { alpha: 30.0 },
+    Learner::ElasticNet {
+        alpha: 0.05,
+        l1_ratio: 0.5,
+    },
+    Learner::Forest {
+        trees: 40,
+        depth: 8,
+        leaf: 25,
+    },
+];
+
+/// More learners the time-boxed search tries while its time lasts.
+pub const SEARCH_CANDIDATES: [Learner; 6] = [
+    Learner::Ridge { alpha: 100.0 },
+    Learner::ElasticNet {
+        alpha: 0.2,
+        l1_ratio: 0.8,
+    },
+    Learner::Forest {
+        trees: 60,
+        depth: 6,
+        leaf: 40,
+    },
+    Learner::Forest {
+        trees: 60,
+        depth: 10,
+        leaf: 15,
+    },
+    Learner::Forest {
+        trees: 80,
+        depth: 12,
+        leaf: 30,
+    },
+    Learner::ElasticNet {
+        alpha: 0.01,
+        l1_ratio: 0.2,
+    },
+];
+
+/// The rows the accuracy is measured on: players with two games this season averaging enough
+/// to be in a lineup (DSTs: two games).
+pub fn is_relevant(e: &Example) -> bool {
+    let floor = match e.position {
+        Position::QB => 10.0,
+        Position::RB | Position::WR => 5.0,
+        Position::TE => 4.0,
+        Position::DST => f64::NEG_INFINITY,
+    };
+    e.games_season >= 2 && e.season_avg.is_some_and(|a| a >= floor)
+}
+
+/// One learner's validation result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Candidate {
+    /// The learner.
+    pub learner: Learner,
+    /// Its walk-forward MAE.
+    pub mae: f64,
+}
+
+/// What training found for one position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PositionResult {
+    /// Position.
+    pub position: Position,
+    /// The learner chosen.
+    pub learner: Learner,
+    /// The chosen model, walk-forward, on the validation rows.
+    pub model: Metrics,
+    /// The season-to-date average on the same rows.
+    pub season_to_date: Metrics,
+    /// Every learner tried.
+    pub candidates: Vec<Candidate>,
+    /// Rows the final model was fitted on.
+    pub train_rows: u32,
+    /// Validation weeks, e.g. `2022 weeks 1-22`.
+    pub validation: String,
+    /// Added to a projection for the floor (15th percentile of residuals).
+    pub floor_offset: f64,
+    /// Added to a projection for the ceiling (85th percentile of residuals).
+    pub ceiling_offset: f64,
+}
+
+/// A trained position: the model and what training found.
+#[derive(Debug)]
+pub struct Trained {
+    /// The fitted model.
+    pub model: Model,
+    /// Metrics and choices.
+    pub result: PositionResult,
+}
+
+/// Trains one position on `examples` (all of that position, before the cut-off): walk-forward
+/// over the last season with enough weeks, then the best learner on everything.
+pub fn train_position(
+    position: Position,
+    examples: &[Example],
+    search: Duration,
+) -> Result<Trained, String> {
+    let key = |e: &Example| week_key(e.season, e.week);
+    let last = examples
+        .iter()
+        .map(key)
+        .max()
+        .ok_or_else(|| format!("no {} games to learn from", position.as_str()))?;
+    let mut season = last / 100;
+    if examples
+        .iter()
+        .filter(|e| e.season == season)
+        .map(|e| e.week)
+        .max()
+        .unwrap_or(0)
+        < 8
+    {
+        season -= 1;
+    }
+    let weeks: Vec<i32> = {
+        let mut w: Vec<i32> = examples
+            .iter()
+            .filter(|e| e.season == season)
+            .map(|e| e.week)
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let (Some(&first), Some(&final_week)) = (weeks.first(), weeks.last()) else {
+        return Err(format!(
+            "no {} season with enough weeks to validate on",
+            position.as_str()
+        ));
+    };
+    let blocks: Vec<(WeekKey, WeekKey)> = (first..=final_week)
+        .step_by(BLOCK_WEEKS as usize)
+        .map(|w| (week_key(season, w), week_key(season, w + BLOCK_WEEKS)))
+        .collect();
+    let tested: Vec<&Example> = examples
+        .iter()
+        .filter(|e| e.season == season && is_relevant(e))
+        .collect();
+    if tested.len() < 20 {
+        return Err(format!(
+            "only {} {} rows to validate on in {season}",
+            tested.len(),
+            position.as_str()
+        ));
+    }
+    // Each fold: the weeks before a block to train on, the block's measured rows to test on.
+    let folds: Vec<(Vec<&Example>, Vec<&Example>)> = blocks
+        .iter()
+        .map(|&(from, to)| {
+            let train: Vec<&Example> = examples.iter().filter(|e| key(e) < from).collect();
+            let test: Vec<&Example> = tested
+                .iter()
+                .copied()
+                .filter(|e| (from..to).contains(&key(e)))
+                .collect();
+            (train, test)
+        })
+        .filter(|(train, test)| train.len() >= 50 && !test.is_empty())
+        .collect();
+    if folds.is_empty() {
+        return Err(format!(
+            "too little {} history before {season} to validate",
+            position.as_str()
+        ));
+    }
+    let measured: Vec<&Example> = folds
+        .iter()
+        .flat_map(|(_, test)| test.iter().copied())
+        .collect();
+    let started = Instant::now();
+    let mut candidates: Vec<(Candidate, Vec<f64>)> = Vec::new();
+    let more = SEARCH_CANDIDATES.iter().take_while(|_| !search.is_zero());
+    for learner in DEFAULT_CANDIDATES.iter().chain(more) {
+        if !DEFAULT_CANDIDATES.contains(learner) && started.elapsed() >= search {
+            break;
+        }
+        let mut predicted = Vec::with_capacity(measured.len());
+        for (train, test) in &folds {
+            let x: Vec<Vec<f64>> = train.iter().map(|e| e.x.clone()).collect();
+            let y: Vec<f64> = train.iter().map(|e| e.y).collect();
+            let model = Model::fit(*learner, &x, &y)?;
+            let rows: Vec<Vec<f64>> = test.iter().map(|e| e.x.clone()).collect();
+            predicted.extend(model.predict(&rows)?.into_iter().map(|p| p.max(0.0)));
+        }
+        let actual: Vec<f64> = measured.iter().map(|e| e.y).collect();
+        let mae = Metrics::of(&predicted, &actual).mae;
+        candidates.push((
+            Candidate {
+                learner: *learner,
+                mae,
+            },
+            predicted,
+        ));
+    }
+    let (best, predicted) = candidates
+        .iter()
+        .min_by(|a, b| a.0.mae.total_cmp(&b.0.mae))
+        .map(|(c, p)| (c.learner, p.clone()))
+        .expect("the default candidates always run");
+    let actual: Vec<f64> = measured.iter().map(|e| e.y).collect();
+    let baseline: Vec<f64> = measured
+        .iter()
+        .map(|e| e.season_avg.unwrap_or(0.0))
+        .collect();
+    let residuals: Vec<f64> = actual.iter().zip(&predicted).map(|(a, p)| a - p).collect();
+    let x: Vec<Vec<f64>> = examples.iter().map(|e| e.x.clone()).collect();
+    let y: Vec<f64> = examples.iter().map(|e| e.y).collect();
+    let model = Model::fit(best, &x, &y)?;
+    Ok(Trained {
+        model,
+        result: PositionResult {
+            position,
+            learner: best,
+            model: Metrics::of(&predicted, &actual),
+            season_to_date: Metrics::of(&baseline, &actual),
+            candidates: candidates.into_iter().map(|(c, _)| c).collect(),
+            train_rows: examples.len() as u32,
+            validation: format!("{season} weeks {first}-{final_week}"),
+            floor_offset: quantile(&residuals, 0.15),
+            ceiling_offset: quantile(&residuals, 0.85),
+        },
+    })
+}
+
+/// Trains every position on the weeks before `until`, positions in parallel on `threads`
+/// threads; `search` is the time box of each position's extra learners.
+pub fn train_all(
+    features: &Features,
+    until: WeekKey,
+    search: Duration,
+    threads: usize,
+) -> Result<Vec<Trained>, String> {
+    let examples = features.examples(0, until);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .map_err(|e| e.to_string())?;
+    pool.install(|| {
+        use rayon::prelude::*;
+        POSITIONS
+            .par_iter()
+            .map(|&position| {
+                let rows: Vec<Example> = examples
+                    .iter()
+                    .filter(|e| e.position == position)
+                    .cloned()
+                    .collect();
+                train_position(position, &rows, search)
+            })
+            .collect()
+    })
+}
