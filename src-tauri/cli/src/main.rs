@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 1 an error reported by the core (its code and message on stderr, or
 //! as `{"error": {code, message}}` with `--json`), 2 a usage error (from clap).
 
+mod models;
 mod optimize;
 mod print;
 
@@ -99,6 +100,16 @@ enum Command {
         #[arg(long)]
         pbp: bool,
     },
+    /// Train every position's model on the loaded history (walk-forward validated); each
+    /// new version goes to production if it beats the current one.
+    Train(models::TrainArgs),
+    /// List, deploy, roll back or delete model versions.
+    Models {
+        #[command(subcommand)]
+        action: models::ModelsAction,
+    },
+    /// Project a slate's players (or a week's) with the production models.
+    Project(models::ProjectArgs),
     /// Every player's and DST's DraftKings points of one week, from the loaded stats.
     Points {
         /// Season.
@@ -294,6 +305,9 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 )));
             }
         }
+        Command::Train(args) => models::train(&ws, &args, &out).await?,
+        Command::Models { action } => models::models(&ws, action, &out).await?,
+        Command::Project(args) => models::project(&ws, &args, &out).await?,
         Command::Points { season, week } => {
             out.print(&ws.week_points(season, week).await?, print::week_points)
         }

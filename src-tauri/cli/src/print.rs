@@ -22,7 +22,10 @@ use nfl_dfs_core::nflverse::{LoadProgress, LoadStage};
 use nfl_dfs_core::optimizer::LateSwapReport;
 use nfl_dfs_core::settings::{SettingEntry, SettingSource};
 use nfl_dfs_core::slate::{ImportReport, Slate, SlateSummary};
+use nfl_dfs_core::projection::project::WeekProjection;
+use nfl_dfs_core::projection::registry::ModelVersion;
 use nfl_dfs_core::IngestReport;
+use nfl_dfs_core::{SlateProjections, TrainReport};
 
 /// A kickoff in US Eastern time, as DraftKings shows it.
 fn eastern(time: DateTime<Utc>) -> String {
@@ -378,4 +381,81 @@ pub fn setting(e: &SettingEntry, o: &mut String) {
         SettingSource::Environment => format!("from {}", e.env_var),
     };
     line!(o, "{} = {} ({source})", e.key, e.value.to_text());
+}
+
+pub fn train_report(r: &TrainReport, o: &mut String) {
+    line!(o, "training run {} ({:.1} s), version {}", r.run_id, r.seconds, r.version);
+    for p in &r.results {
+        line!(
+            o,
+            "{:<4} {:<38} MAE {:>5.2} (season-to-date {:>5.2}, {:+.1}%)  corr {:.3}  rows {}  {}",
+            p.position.as_str(),
+            p.learner.to_string(),
+            p.model.mae,
+            p.season_to_date.mae,
+            100.0 * (p.season_to_date.mae - p.model.mae) / p.season_to_date.mae,
+            p.model.correlation,
+            p.model.rows,
+            p.validation
+        );
+    }
+    let deployed: Vec<&str> = r.deployed.iter().map(|p| p.as_str()).collect();
+    line!(o, "deployed: {}", if deployed.is_empty() { "none".into() } else { deployed.join(", ") });
+    for kept in &r.kept {
+        line!(o, "kept {kept}");
+    }
+}
+
+pub fn model_versions(v: &[ModelVersion], o: &mut String) {
+    for m in v {
+        line!(
+            o,
+            "{:<4} {:<6} {} {:<38} MAE {:.2} (baseline {:.2})  {}",
+            m.position.as_str(),
+            m.version,
+            if m.production { "*" } else { " " },
+            m.learner,
+            m.mae,
+            m.baseline_mae,
+            m.created_at.format("%Y-%m-%d %H:%M")
+        );
+    }
+    if v.is_empty() {
+        line!(o, "no models yet: run `nfl-dfs-cli train`");
+    }
+}
+
+pub fn slate_projections(s: &SlateProjections, o: &mut String) {
+    line!(o, "slate {}: {} players ({:.3} s); models: {}", s.slate_id, s.players.len(), s.seconds, s.models.join(", "));
+    for p in &s.players {
+        line!(
+            o,
+            "{:<10} {:<26} {:<3} {:<4} {:>6.2} [{:.2}-{:.2}] {:?}{}",
+            p.dk_id.map_or_else(String::new, |id| id.to_string()),
+            p.name,
+            p.position.as_str(),
+            p.team,
+            p.projection,
+            p.floor,
+            p.ceiling,
+            p.source,
+            p.note.as_ref().map_or_else(String::new, |n| format!(": {n}"))
+        );
+    }
+}
+
+pub fn week_projections(w: &[WeekProjection], o: &mut String) {
+    for p in w {
+        line!(
+            o,
+            "{:<12} {:<26} {:<3} {:<4} {:>6.2} [{:.2}-{:.2}]",
+            p.id,
+            p.name,
+            p.position.as_str(),
+            p.team,
+            p.projection,
+            p.floor,
+            p.ceiling
+        );
+    }
 }

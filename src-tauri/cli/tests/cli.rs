@@ -626,3 +626,46 @@ fn ingest_seasons_downloads_from_the_configured_address() {
         "--from and --seasons exclude each other"
     );
 }
+
+#[test]
+fn train_list_and_project_a_week() {
+    let data = std::path::PathBuf::from("../../../shared/data/nflverse");
+    if !data.is_dir() {
+        println!("skipped: ../shared/data is absent");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for file in [
+        "schedules/games.csv",
+        "player_stats_weekly/player_stats_2021.csv",
+        "player_stats_weekly/player_stats_2022.csv",
+        "team_stats_weekly/stats_team_week_2021.csv",
+        "team_stats_weekly/stats_team_week_2022.csv",
+    ] {
+        let run = cli(dir.path(), &["ingest", "--from", data.join(file).to_str().unwrap()]);
+        assert!(run.status.success(), "{run:?}");
+    }
+    let train = cli(dir.path(), &["--json", "train", "--until", "2022-10"]);
+    assert!(train.status.success(), "{train:?}");
+    let report = stdout_json(&train);
+    assert_eq!(report["results"].as_array().unwrap().len(), 5);
+    assert_eq!(report["version"], "r1");
+    let list = String::from_utf8(cli(dir.path(), &["models", "list"]).stdout).unwrap();
+    assert!(list.contains("QB   r1     *"), "{list}");
+
+    let out = dir.path().join("week.csv");
+    let project = cli(
+        dir.path(),
+        &["project", "--season", "2022", "--week", "10", "--out", out.to_str().unwrap()],
+    );
+    assert!(project.status.success(), "{project:?}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("ID,Name,Position,Projection,Floor,Ceiling"));
+    assert!(lines.count() > 300);
+
+    let rollback = cli(dir.path(), &["models", "rollback", "QB"]);
+    assert_eq!(rollback.status.code(), Some(1), "nothing to roll back to");
+    let bad = cli(dir.path(), &["train", "--until", "2022-40"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

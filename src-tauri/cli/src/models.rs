@@ -1,0 +1,167 @@
+//! The CLI's projection and model commands: `train`, `models list|deploy|rollback|delete`,
+//! `project --slate ID` and `project --season Y --week W`.
+
+use crate::{print, Output};
+use clap::{Args, Subcommand};
+use nfl_dfs_core::dk::Position;
+use nfl_dfs_core::{Error, Result, TrainRequest, Workspace};
+use std::path::PathBuf;
+
+/// `train` arguments.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Train only on weeks before this one, `SEASON-WEEK` (for backtests).
+    #[arg(long, value_name = "SEASON-WEEK", value_parser = parse_week)]
+    until: Option<(i32, i32)>,
+    /// Seconds each position may spend trying more learners.
+    #[arg(long, default_value_t = 0)]
+    search_seconds: u32,
+}
+
+/// `models` actions.
+#[derive(Debug, Subcommand)]
+pub enum ModelsAction {
+    /// Every version with its metrics; production marked.
+    List,
+    /// Validate a version and put it in production.
+    Deploy {
+        /// QB, RB, WR, TE or DST.
+        position: Position,
+        /// Version, e.g. r3.
+        version: String,
+    },
+    /// Return a position to its previous production version.
+    Rollback {
+        /// QB, RB, WR, TE or DST.
+        position: Position,
+    },
+    /// Delete a version that is not in production.
+    Delete {
+        /// QB, RB, WR, TE or DST.
+        position: Position,
+        /// Version.
+        version: String,
+    },
+}
+
+/// `project` arguments.
+#[derive(Debug, Args)]
+pub struct ProjectArgs {
+    /// Project this slate's players.
+    #[arg(long, conflicts_with_all = ["season", "week"], required_unless_present = "season")]
+    slate: Option<i32>,
+    /// Project every player of a season's week (with --week), from earlier weeks only.
+    #[arg(long, requires = "week")]
+    season: Option<i32>,
+    /// The week (with --season).
+    #[arg(long, requires = "season")]
+    week: Option<i32>,
+    /// Write `ID,Name,Position,Projection,Floor,Ceiling` to this CSV file.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+/// Parses `2023-1`.
+fn parse_week(text: &str) -> Result<(i32, i32), String> {
+    let (s, w) = text
+        .split_once('-')
+        .ok_or_else(|| format!("'{text}' is not SEASON-WEEK, e.g. 2023-1"))?;
+    let season = s.parse().map_err(|_| format!("'{s}' is not a season"))?;
+    let week: i32 = w.parse().map_err(|_| format!("'{w}' is not a week"))?;
+    if !(1..=22).contains(&week) {
+        return Err(format!("week {week} is not between 1 and 22"));
+    }
+    Ok((season, week))
+}
+
+/// Runs `train`.
+pub async fn train(ws: &Workspace, args: &TrainArgs, out: &Output) -> Result<()> {
+    let request = TrainRequest {
+        until: args.until,
+        search_seconds: args.search_seconds,
+        trigger: "manual".into(),
+    };
+    out.print(&ws.train(&request).await?, print::train_report);
+    Ok(())
+}
+
+/// Runs a `models` action.
+pub async fn models(ws: &Workspace, action: ModelsAction, out: &Output) -> Result<()> {
+    match action {
+        ModelsAction::List => out.print(&ws.model_versions().await?, |v, o| print::model_versions(v, o)),
+        ModelsAction::Deploy { position, version } => {
+            ws.deploy_model(position, &version).await?;
+            out.print(&ws.model_versions().await?, |v, o| print::model_versions(v, o));
+        }
+        ModelsAction::Rollback { position } => {
+            ws.rollback_model(position).await?;
+            out.print(&ws.model_versions().await?, |v, o| print::model_versions(v, o));
+        }
+        ModelsAction::Delete { position, version } => {
+            ws.delete_model(position, &version).await?;
+            out.print(&ws.model_versions().await?, |v, o| print::model_versions(v, o));
+        }
+    }
+    Ok(())
+}
+
+/// Runs `project`; with `--out`, writes the CSV (atomically) and prints it too.
+pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result<()> {
+    let mut csv = String::from("ID,Name,Position,Projection,Floor,Ceiling\n");
+    let quote = |s: &str| {
+        if s.contains([',', '"']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    match (args.slate, args.season, args.week) {
+        (Some(slate), _, _) => {
+            let projected = ws.project_slate(slate).await?;
+            for p in &projected.players {
+                csv.push_str(&format!(
+                    "{},{},{},{:.2},{:.2},{:.2}\n",
+                    p.dk_id.map_or_else(String::new, |id| id.to_string()),
+                    quote(&p.name),
+                    p.position.as_str(),
+                    p.projection,
+                    p.floor,
+                    p.ceiling
+                ));
+            }
+            write(args, &csv)?;
+            out.print(&projected, print::slate_projections);
+        }
+        (None, Some(season), Some(week)) => {
+            let projected = ws.project_week(season, week).await?;
+            for p in &projected {
+                csv.push_str(&format!(
+                    "{},{},{},{:.2},{:.2},{:.2}\n",
+                    p.id,
+                    quote(&p.name),
+                    p.position.as_str(),
+                    p.projection,
+                    p.floor,
+                    p.ceiling
+                ));
+            }
+            write(args, &csv)?;
+            out.print(&projected, |v, o| print::week_projections(v, o));
+        }
+        _ => {
+            return Err(Error::InvalidInput(
+                "give --slate ID, or --season and --week".into(),
+            ))
+        }
+    }
+    Ok(())
+}
+
+fn write(args: &ProjectArgs, csv: &str) -> Result<()> {
+    if let Some(path) = &args.out {
+        let tmp = path.with_extension("partial");
+        std::fs::write(&tmp, csv).map_err(Error::io("writing", &tmp))?;
+        std::fs::rename(&tmp, path).map_err(Error::io("writing", path))?;
+    }
+    Ok(())
+}
