@@ -7,6 +7,7 @@ use crate::commands::{
     SetSettingInput,
 };
 use crate::error::IpcError;
+use crate::model_commands::DeployInput;
 use crate::nfl_commands::{DownloadInput, IngestInput, LinkPlayerInput};
 use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
@@ -19,6 +20,11 @@ use nfl_dfs_core::optimizer::{
     Built, ExposureLimit, LateSwapReport, LateSwapRequest, OptimizeReport, Rules, Run, SlotLock,
     SwappedEntry, TeamLimit,
 };
+use nfl_dfs_core::projection::learner::Learner;
+use nfl_dfs_core::projection::metrics::Metrics;
+use nfl_dfs_core::projection::project::{PlayerProjection, ProjectionSource};
+use nfl_dfs_core::projection::registry::ModelVersion;
+use nfl_dfs_core::projection::train::{Candidate, PositionResult};
 use nfl_dfs_core::settings::{SettingEntry, SettingSource, SettingValue};
 use nfl_dfs_core::slate::{
     GameState, ImportReport, PlayerFlags, PositionCount, Slate, SlateGame, SlatePlayer,
@@ -26,6 +32,7 @@ use nfl_dfs_core::slate::{
 };
 use nfl_dfs_core::ErrorCode;
 use nfl_dfs_core::IngestReport;
+use nfl_dfs_core::{SlateProjections, TrainReport, TrainRequest, TrainingRun};
 use ts_rs::{Config, TS};
 
 /// Where the generated file lives, relative to the workspace root.
@@ -87,6 +94,18 @@ pub fn typescript() -> String {
         OptimizeReport::decl(&cfg),
         OptimizeInput::decl(&cfg),
         OptimizeProgress::decl(&cfg),
+        Learner::decl(&cfg),
+        Metrics::decl(&cfg),
+        Candidate::decl(&cfg),
+        PositionResult::decl(&cfg),
+        TrainRequest::decl(&cfg),
+        TrainReport::decl(&cfg),
+        TrainingRun::decl(&cfg),
+        ModelVersion::decl(&cfg),
+        DeployInput::decl(&cfg),
+        ProjectionSource::decl(&cfg),
+        PlayerProjection::decl(&cfg),
+        SlateProjections::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\

@@ -22,4 +22,10 @@ pub const COMMAND_NAMES: &[&str] = &[
     "match_slate",
     "link_player",
     "search_nfl_players",
+    "train_models",
+    "list_training_runs",
+    "list_model_versions",
+    "deploy_model",
+    "rollback_model",
+    "project_slate",
 ];

@@ -237,7 +237,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::nfl_commands::list_nfl_seasons,
         crate::nfl_commands::match_slate,
         crate::nfl_commands::link_player,
-        crate::nfl_commands::search_nfl_players
+        crate::nfl_commands::search_nfl_players,
+        crate::model_commands::train_models,
+        crate::model_commands::list_training_runs,
+        crate::model_commands::list_model_versions,
+        crate::model_commands::deploy_model,
+        crate::model_commands::rollback_model,
+        crate::model_commands::project_slate
     ]
 }
 

@@ -88,18 +88,26 @@ pub async fn train(ws: &Workspace, args: &TrainArgs, out: &Output) -> Result<()>
 /// Runs a `models` action.
 pub async fn models(ws: &Workspace, action: ModelsAction, out: &Output) -> Result<()> {
     match action {
-        ModelsAction::List => out.print(&ws.model_versions().await?, |v, o| print::model_versions(v, o)),
+        ModelsAction::List => out.print(&ws.model_versions().await?, |v, o| {
+            print::model_versions(v, o)
+        }),
         ModelsAction::Deploy { position, version } => {
             ws.deploy_model(position, &version).await?;
-            out.print(&ws.model_versions().await?, |v, o| print::model_versions(v, o));
+            out.print(&ws.model_versions().await?, |v, o| {
+                print::model_versions(v, o)
+            });
         }
         ModelsAction::Rollback { position } => {
             ws.rollback_model(position).await?;
-            out.print(&ws.model_versions().await?, |v, o| print::model_versions(v, o));
+            out.print(&ws.model_versions().await?, |v, o| {
+                print::model_versions(v, o)
+            });
         }
         ModelsAction::Delete { position, version } => {
             ws.delete_model(position, &version).await?;
-            out.print(&ws.model_versions().await?, |v, o| print::model_versions(v, o));
+            out.print(&ws.model_versions().await?, |v, o| {
+                print::model_versions(v, o)
+            });
         }
     }
     Ok(())

@@ -20,10 +20,10 @@ use nfl_dfs_core::lineup::{ExportReport, Lineup, LineupImportReport};
 use nfl_dfs_core::nflverse::WeekPoints;
 use nfl_dfs_core::nflverse::{LoadProgress, LoadStage};
 use nfl_dfs_core::optimizer::LateSwapReport;
-use nfl_dfs_core::settings::{SettingEntry, SettingSource};
-use nfl_dfs_core::slate::{ImportReport, Slate, SlateSummary};
 use nfl_dfs_core::projection::project::WeekProjection;
 use nfl_dfs_core::projection::registry::ModelVersion;
+use nfl_dfs_core::settings::{SettingEntry, SettingSource};
+use nfl_dfs_core::slate::{ImportReport, Slate, SlateSummary};
 use nfl_dfs_core::IngestReport;
 use nfl_dfs_core::{SlateProjections, TrainReport};
 
@@ -384,7 +384,13 @@ pub fn setting(e: &SettingEntry, o: &mut String) {
 }
 
 pub fn train_report(r: &TrainReport, o: &mut String) {
-    line!(o, "training run {} ({:.1} s), version {}", r.run_id, r.seconds, r.version);
+    line!(
+        o,
+        "training run {} ({:.1} s), version {}",
+        r.run_id,
+        r.seconds,
+        r.version
+    );
     for p in &r.results {
         line!(
             o,
@@ -400,7 +406,15 @@ pub fn train_report(r: &TrainReport, o: &mut String) {
         );
     }
     let deployed: Vec<&str> = r.deployed.iter().map(|p| p.as_str()).collect();
-    line!(o, "deployed: {}", if deployed.is_empty() { "none".into() } else { deployed.join(", ") });
+    line!(
+        o,
+        "deployed: {}",
+        if deployed.is_empty() {
+            "none".into()
+        } else {
+            deployed.join(", ")
+        }
+    );
     for kept in &r.kept {
         line!(o, "kept {kept}");
     }
@@ -426,7 +440,14 @@ pub fn model_versions(v: &[ModelVersion], o: &mut String) {
 }
 
 pub fn slate_projections(s: &SlateProjections, o: &mut String) {
-    line!(o, "slate {}: {} players ({:.3} s); models: {}", s.slate_id, s.players.len(), s.seconds, s.models.join(", "));
+    line!(
+        o,
+        "slate {}: {} players ({:.3} s); models: {}",
+        s.slate_id,
+        s.players.len(),
+        s.seconds,
+        s.models.join(", ")
+    );
     for p in &s.players {
         line!(
             o,
@@ -439,7 +460,9 @@ pub fn slate_projections(s: &SlateProjections, o: &mut String) {
             p.floor,
             p.ceiling,
             p.source,
-            p.note.as_ref().map_or_else(String::new, |n| format!(": {n}"))
+            p.note
+                .as_ref()
+                .map_or_else(String::new, |n| format!(": {n}"))
         );
     }
 }

@@ -642,7 +642,10 @@ fn train_list_and_project_a_week() {
         "team_stats_weekly/stats_team_week_2021.csv",
         "team_stats_weekly/stats_team_week_2022.csv",
     ] {
-        let run = cli(dir.path(), &["ingest", "--from", data.join(file).to_str().unwrap()]);
+        let run = cli(
+            dir.path(),
+            &["ingest", "--from", data.join(file).to_str().unwrap()],
+        );
         assert!(run.status.success(), "{run:?}");
     }
     let train = cli(dir.path(), &["--json", "train", "--until", "2022-10"]);
@@ -656,12 +659,23 @@ fn train_list_and_project_a_week() {
     let out = dir.path().join("week.csv");
     let project = cli(
         dir.path(),
-        &["project", "--season", "2022", "--week", "10", "--out", out.to_str().unwrap()],
+        &[
+            "project",
+            "--season",
+            "2022",
+            "--week",
+            "10",
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     assert!(project.status.success(), "{project:?}");
     let csv = std::fs::read_to_string(&out).unwrap();
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("ID,Name,Position,Projection,Floor,Ceiling"));
+    assert_eq!(
+        lines.next(),
+        Some("ID,Name,Position,Projection,Floor,Ceiling")
+    );
     assert!(lines.count() > 300);
 
     let rollback = cli(dir.path(), &["models", "rollback", "QB"]);

@@ -914,3 +914,275 @@ done: number,
  * Steps in all.
  */
 total: number, };
+
+export type Learner = { "kind": "ridge", 
+/**
+ * L2 penalty.
+ */
+alpha: number, } | { "kind": "elastic_net", 
+/**
+ * Penalty.
+ */
+alpha: number, 
+/**
+ * Share of L1 in the penalty.
+ */
+l1_ratio: number, } | { "kind": "forest", 
+/**
+ * Trees.
+ */
+trees: number, 
+/**
+ * Deepest a tree grows.
+ */
+depth: number, 
+/**
+ * Fewest samples in a leaf.
+ */
+leaf: number, };
+
+export type Metrics = { 
+/**
+ * Rows measured.
+ */
+rows: number, 
+/**
+ * Mean absolute error.
+ */
+mae: number, 
+/**
+ * Root mean squared error.
+ */
+rmse: number, 
+/**
+ * Pearson correlation of predicted and actual (0 when either is constant).
+ */
+correlation: number, };
+
+export type Candidate = { 
+/**
+ * The learner.
+ */
+learner: Learner, 
+/**
+ * Its walk-forward MAE.
+ */
+mae: number, };
+
+export type PositionResult = { 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * The learner chosen.
+ */
+learner: Learner, 
+/**
+ * The chosen model, walk-forward, on the validation rows.
+ */
+model: Metrics, 
+/**
+ * The season-to-date average on the same rows.
+ */
+season_to_date: Metrics, 
+/**
+ * Every learner tried.
+ */
+candidates: Array<Candidate>, 
+/**
+ * Rows the final model was fitted on.
+ */
+train_rows: number, 
+/**
+ * Validation weeks, e.g. `2022 weeks 1-22`.
+ */
+validation: string, 
+/**
+ * Added to a projection for the floor (15th percentile of residuals).
+ */
+floor_offset: number, 
+/**
+ * Added to a projection for the ceiling (85th percentile of residuals).
+ */
+ceiling_offset: number, };
+
+export type TrainRequest = { 
+/**
+ * Train only on weeks before this season and week (for backtests); default: everything.
+ */
+until: [number, number] | null, 
+/**
+ * Seconds each position may spend trying more learners (0: the default ones only).
+ */
+search_seconds: number, 
+/**
+ * Why: `manual` or `self_tuning`.
+ */
+trigger: string, };
+
+export type TrainReport = { 
+/**
+ * The run's id.
+ */
+run_id: number, 
+/**
+ * Seconds it took.
+ */
+seconds: number, 
+/**
+ * Per position: learner, metrics, baseline.
+ */
+results: Array<PositionResult>, 
+/**
+ * The version made (`r<run id>`).
+ */
+version: string, 
+/**
+ * Positions whose new version went to production.
+ */
+deployed: Array<Position>, 
+/**
+ * Positions kept on their production version, each with the reason.
+ */
+kept: Array<string>, };
+
+export type TrainingRun = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * When it started (RFC 3339).
+ */
+started_at: string, 
+/**
+ * Seconds.
+ */
+seconds: number, 
+/**
+ * `manual` or `self_tuning`.
+ */
+trigger: string, 
+/**
+ * Feature version.
+ */
+feature_version: number, 
+/**
+ * First week of data.
+ */
+data_from: string, 
+/**
+ * Weeks before this one.
+ */
+data_until: string, 
+/**
+ * Per position results.
+ */
+results: Array<PositionResult>, };
+
+export type ModelVersion = { 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Version.
+ */
+version: string, 
+/**
+ * Training run, if it came from one (the shipped baseline did not).
+ */
+run_id: number | null, 
+/**
+ * Learner, e.g. `ridge(alpha=1)`.
+ */
+learner: string, 
+/**
+ * Walk-forward MAE.
+ */
+mae: number, 
+/**
+ * Season-to-date MAE on the same rows.
+ */
+baseline_mae: number, 
+/**
+ * When it was trained.
+ */
+created_at: string, 
+/**
+ * Whether it is in production.
+ */
+production: boolean, };
+
+export type DeployInput = { 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Version.
+ */
+version: string, };
+
+export type ProjectionSource = "model" | "average" | "out";
+
+export type PlayerProjection = { 
+/**
+ * Slate player id.
+ */
+slate_player_id: number, 
+/**
+ * DraftKings ID.
+ */
+dk_id: number | null, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Team.
+ */
+team: string, 
+/**
+ * Projected DraftKings points.
+ */
+projection: number, 
+/**
+ * Floor (15th percentile).
+ */
+floor: number, 
+/**
+ * Ceiling (85th percentile).
+ */
+ceiling: number, 
+/**
+ * Where it comes from.
+ */
+source: ProjectionSource, 
+/**
+ * Why it is not the model's, when it is not.
+ */
+note: string | null, };
+
+export type SlateProjections = { 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * Every player.
+ */
+players: Array<PlayerProjection>, 
+/**
+ * Production versions used, e.g. `QB r3`.
+ */
+models: Array<string>, 
+/**
+ * Seconds taken.
+ */
+seconds: number, };

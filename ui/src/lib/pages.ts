@@ -55,7 +55,7 @@ export const PAGES: readonly Page[] = [
   {
     id: "models",
     label: "Models",
-    available: false,
+    available: true,
     summary: "Trained models per position: accuracy, versions, deploy and rollback.",
   },
   {
