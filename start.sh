@@ -17,6 +17,10 @@ cli="$NFL_DFS_TARGET_DIR/debug/nfl-dfs-cli"
 # The demo slate (a generated salary file); importing it again is recognised and adds nothing.
 step "Importing the demo slate"
 "$cli" slate import data/DKSalaries-demo.csv --name "Demo slate"
+# The demo NFL history and the shipped baseline models (loading again changes nothing).
+step "Loading the demo NFL history and the baseline models"
+"$cli" ingest --from data/nflverse-demo >/dev/null
+"$cli" models install models >/dev/null
 
 if [ "$(uname -s)" = "Linux" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   step "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the CLI demo instead"
@@ -25,6 +29,12 @@ if [ "$(uname -s)" = "Linux" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPL
   "$cli" slate list
   echo
   "$cli" slate show | head -25
+  echo
+  "$cli" models list
+  echo
+  "$cli" project --slate 1 | head -12
+  echo
+  "$cli" optimize --slate 1 --lineups 3
   echo
   "$cli" settings get
   echo

@@ -110,6 +110,13 @@ enum Command {
     },
     /// Project a slate's players (or a week's) with the production models.
     Project(models::ProjectArgs),
+    /// Backtest a past slate: projections against actual points, and the actual points of the
+    /// app's, the AvgPointsPerGame and the hindsight-optimal lineups.
+    Backtest {
+        /// The slate.
+        #[arg(long)]
+        slate: i32,
+    },
     /// Every player's and DST's DraftKings points of one week, from the loaded stats.
     Points {
         /// Season.
@@ -308,6 +315,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
         Command::Train(args) => models::train(&ws, &args, &out).await?,
         Command::Models { action } => models::models(&ws, action, &out).await?,
         Command::Project(args) => models::project(&ws, &args, &out).await?,
+        Command::Backtest { slate } => out.print(&ws.backtest(slate).await?, print::backtest),
         Command::Points { season, week } => {
             out.print(&ws.week_points(season, week).await?, print::week_points)
         }

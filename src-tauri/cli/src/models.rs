@@ -35,6 +35,21 @@ pub enum ModelsAction {
         /// QB, RB, WR, TE or DST.
         position: Position,
     },
+    /// Install shipped models (`DIR/<position>/<version>/`), deploying where none is in
+    /// production.
+    Install {
+        /// The folder, e.g. `models`.
+        dir: PathBuf,
+    },
+    /// Copy every production version to `DIR/<position>/<NAME>/` (how `models/` is made).
+    Export {
+        /// The folder.
+        #[arg(long = "to")]
+        to: PathBuf,
+        /// The version name to give them.
+        #[arg(long = "as", default_value = "baseline")]
+        name: String,
+    },
     /// Delete a version that is not in production.
     Delete {
         /// QB, RB, WR, TE or DST.
@@ -101,6 +116,29 @@ pub async fn models(ws: &Workspace, action: ModelsAction, out: &Output) -> Resul
             ws.rollback_model(position).await?;
             out.print(&ws.model_versions().await?, |v, o| {
                 print::model_versions(v, o)
+            });
+        }
+        ModelsAction::Install { dir } => {
+            let installed = ws.install_models(&dir).await?;
+            eprintln!(
+                "installed: {}",
+                if installed.is_empty() {
+                    "nothing new".into()
+                } else {
+                    installed.join(", ")
+                }
+            );
+            out.print(&ws.model_versions().await?, |v, o| {
+                print::model_versions(v, o)
+            });
+        }
+        ModelsAction::Export { to, name } => {
+            let exported = ws.export_models(&to, &name).await?;
+            out.print(&exported, |v, o| {
+                for line in v {
+                    o.push_str(line);
+                    o.push('\n');
+                }
             });
         }
         ModelsAction::Delete { position, version } => {

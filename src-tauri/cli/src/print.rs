@@ -20,6 +20,7 @@ use nfl_dfs_core::lineup::{ExportReport, Lineup, LineupImportReport};
 use nfl_dfs_core::nflverse::WeekPoints;
 use nfl_dfs_core::nflverse::{LoadProgress, LoadStage};
 use nfl_dfs_core::optimizer::LateSwapReport;
+use nfl_dfs_core::projection::backtest::BacktestReport;
 use nfl_dfs_core::projection::project::WeekProjection;
 use nfl_dfs_core::projection::registry::ModelVersion;
 use nfl_dfs_core::settings::{SettingEntry, SettingSource};
@@ -479,6 +480,50 @@ pub fn week_projections(w: &[WeekProjection], o: &mut String) {
             p.projection,
             p.floor,
             p.ceiling
+        );
+    }
+}
+
+pub fn backtest(b: &BacktestReport, o: &mut String) {
+    line!(
+        o,
+        "slate {}: {} week {}, {} players with a game",
+        b.slate_id,
+        b.season,
+        b.week,
+        b.players.len()
+    );
+    line!(
+        o,
+        "projection MAE {:.2} (corr {:.3}) vs AvgPointsPerGame MAE {:.2} (corr {:.3}) on {} players who played",
+        b.projection.mae,
+        b.projection.correlation,
+        b.average.mae,
+        b.average.correlation,
+        b.projection.rows
+    );
+    for (label, l) in [
+        ("app lineup", &b.app_lineup),
+        ("AvgPointsPerGame lineup", &b.average_lineup),
+        ("hindsight-optimal lineup", &b.hindsight_lineup),
+    ] {
+        line!(
+            o,
+            "{label}: {:.2} actual points (built for {:.2})",
+            l.actual,
+            l.expected
+        );
+    }
+    for p in &b.players {
+        line!(
+            o,
+            "{:<26} {:<3} {:<4} projected {:>6.2}  average {:>6.2}  actual {}",
+            p.name,
+            p.position.as_str(),
+            p.team,
+            p.projected,
+            p.average,
+            p.actual.map_or_else(|| "-".into(), |a| format!("{a:.2}"))
         );
     }
 }

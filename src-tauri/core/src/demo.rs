@@ -91,32 +91,30 @@ fn nickname(team: &str) -> &'static str {
     }
 }
 
-/// A number in [0, 1) derived from a label.
-fn noise(label: &str) -> f64 {
-    let digest = Sha256::digest(label.as_bytes());
-    let n = u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]]);
-    f64::from(n) / (f64::from(u32::MAX) + 1.0)
+/// One player of the demo slate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoPlayer {
+    /// Team.
+    pub team: &'static str,
+    /// Position (`QB`, `RB`, `WR`, `TE`, `DST`).
+    pub position: &'static str,
+    /// Place on the depth chart (0: starter).
+    pub depth: u32,
+    /// Name as the salary file shows it (DSTs: nickname and a trailing space).
+    pub name: String,
+    /// The label the noise of this player derives from, e.g. `BUF-QB-0`.
+    pub label: String,
 }
 
-/// The demo salary file, in DraftKings' standard layout with CRLF line endings.
-pub fn salary_csv() -> String {
-    let mut rows: Vec<(u32, String)> = Vec::new();
-    let mut next_id = 91_000_001u64;
+/// Every player of the demo slate's teams, in the salary file's generation order.
+pub fn roster() -> Vec<DemoPlayer> {
+    let mut players = Vec::new();
     let mut used_names = std::collections::HashSet::new();
-    for (away, home, kickoff) in GAMES {
-        let time = NaiveTime::parse_from_str(kickoff, "%H:%M").expect("valid kickoff");
-        let game_info = format!(
-            "{away}@{home} {} {} ET",
-            date().format("%m/%d/%Y"),
-            time.format("%I:%M%p")
-        );
+    for (away, home, _) in GAMES {
         for team in [away, home] {
-            for (position, count, top, step, floor) in DEPTH {
+            for (position, count, ..) in DEPTH {
                 for depth in 0..count {
                     let label = format!("{team}-{position}-{depth}");
-                    let spread = 1.0 + (noise(&format!("{label}-salary")) - 0.5) * 0.3;
-                    let raw = (f64::from(top) - f64::from(step * depth)) * spread;
-                    let salary = ((raw / 100.0).round() as u32 * 100).max(floor);
                     let name = if position == "DST" {
                         format!("{} ", nickname(team))
                     } else {
@@ -129,28 +127,71 @@ pub fn salary_csv() -> String {
                             k += 7;
                         }
                     };
-                    // Points per $1000 of salary: starters 2.0-3.2, depth players less; one in
-                    // twelve has no average (a player back from injury or a rookie).
-                    let pace = 2.0 + noise(&format!("{label}-pace")) * 1.2 - 0.25 * depth as f64;
-                    let avg = if noise(&format!("{label}-new")) < 1.0 / 12.0 {
-                        0.0
-                    } else {
-                        (f64::from(salary) / 1000.0 * pace.max(0.4) * 100.0).round() / 100.0
-                    };
-                    let roster = match position {
-                        "QB" | "DST" => position.to_string(),
-                        other => format!("{other}/FLEX"),
-                    };
-                    let id = next_id;
-                    next_id += 1;
-                    rows.push((
-                        salary,
-                        format!(
-                            "{position},{name} ({id}),{name},{id},{roster},{salary},{game_info},{team},{avg:.2}"
-                        ),
-                    ));
+                    players.push(DemoPlayer {
+                        team,
+                        position,
+                        depth,
+                        name,
+                        label,
+                    });
                 }
             }
+        }
+    }
+    players
+}
+
+/// A number in [0, 1) derived from a label (the demo's only source of variety).
+pub fn noise(label: &str) -> f64 {
+    let digest = Sha256::digest(label.as_bytes());
+    let n = u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]]);
+    f64::from(n) / (f64::from(u32::MAX) + 1.0)
+}
+
+/// The demo salary file, in DraftKings' standard layout with CRLF line endings.
+pub fn salary_csv() -> String {
+    let mut rows: Vec<(u32, String)> = Vec::new();
+    let mut next_id = 91_000_001u64;
+    let roster = roster();
+    for (away, home, kickoff) in GAMES {
+        let time = NaiveTime::parse_from_str(kickoff, "%H:%M").expect("valid kickoff");
+        let game_info = format!(
+            "{away}@{home} {} {} ET",
+            date().format("%m/%d/%Y"),
+            time.format("%I:%M%p")
+        );
+        for player in roster.iter().filter(|p| p.team == away || p.team == home) {
+            let (position, label, depth, name) =
+                (player.position, &player.label, player.depth, &player.name);
+            let (_, _, top, step, floor) = DEPTH
+                .iter()
+                .find(|d| d.0 == position)
+                .copied()
+                .expect("a depth row per position");
+            let spread = 1.0 + (noise(&format!("{label}-salary")) - 0.5) * 0.3;
+            let raw = (f64::from(top) - f64::from(step * depth)) * spread;
+            let salary = ((raw / 100.0).round() as u32 * 100).max(floor);
+            // Points per $1000 of salary: starters 2.0-3.2, depth players less; one in
+            // twelve has no average (a player back from injury or a rookie).
+            let pace = 2.0 + noise(&format!("{label}-pace")) * 1.2 - 0.25 * depth as f64;
+            let avg = if noise(&format!("{label}-new")) < 1.0 / 12.0 {
+                0.0
+            } else {
+                (f64::from(salary) / 1000.0 * pace.max(0.4) * 100.0).round() / 100.0
+            };
+            let roster_position = match position {
+                "QB" | "DST" => position.to_string(),
+                other => format!("{other}/FLEX"),
+            };
+            let id = next_id;
+            next_id += 1;
+            rows.push((
+                salary,
+                format!(
+                    "{position},{name} ({id}),{name},{id},{roster_position},{salary},{game_info},{team},{avg:.2}",
+                    team = player.team
+                ),
+            ));
         }
     }
     // A player whose team is not on the slate: DraftKings lists such rows with `-`.

@@ -20,6 +20,7 @@
 //! - [`error`]: the one error type, with a stable machine-readable [`ErrorCode`].
 
 pub mod demo;
+pub mod demo_history;
 pub mod dk;
 pub mod error;
 pub mod health;

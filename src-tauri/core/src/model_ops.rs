@@ -3,6 +3,7 @@
 //! week. Heavy work runs on blocking threads, off the async runtime.
 
 use crate::dk::Position;
+use crate::projection::backtest;
 use crate::projection::features::{Features, FEATURE_VERSION};
 use crate::projection::history::{week_key, History};
 use crate::projection::project::{
@@ -16,6 +17,7 @@ use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement, Transactio
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use ts_rs::TS;
 
@@ -93,11 +95,66 @@ pub struct SlateProjections {
     pub seconds: f64,
 }
 
+/// The NFL history and slate matches of the last projection, reused while nothing new was
+/// loaded or linked (the generation: the newest load's id and the number of hand links).
+#[derive(Debug, Default)]
+pub struct ProjectionCache {
+    history: Mutex<Option<(i64, Arc<History>)>>,
+    matches: Mutex<HashMap<i32, (i64, identity::SlateMatches)>>,
+}
+
 fn blocking_failed(e: tokio::task::JoinError) -> Error {
     Error::Config(format!("a worker thread failed: {e}"))
 }
 
 impl Workspace {
+    /// The generation of the loaded data: changes with every load and hand link.
+    async fn generation(&self) -> Result<i64> {
+        #[derive(FromQueryResult)]
+        struct Row {
+            generation: i64,
+        }
+        Ok(Row::find_by_statement(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM ingests) * 100000              + (SELECT COUNT(*) FROM player_links) AS generation",
+        ))
+        .one(self.db())
+        .await
+        .map_err(Error::db("reading the load history"))?
+        .map_or(0, |r| r.generation))
+    }
+
+    /// The NFL history, from the cache while nothing new was loaded.
+    pub async fn history(&self) -> Result<Arc<History>> {
+        let generation = self.generation().await?;
+        if let Some((g, h)) = self.cache().history.lock().expect("not poisoned").as_ref() {
+            if *g == generation {
+                return Ok(h.clone());
+            }
+        }
+        let history = Arc::new(History::load(self.db()).await?);
+        *self.cache().history.lock().expect("not poisoned") = Some((generation, history.clone()));
+        Ok(history)
+    }
+
+    /// A slate's matches, from the cache while nothing new was loaded or linked.
+    async fn cached_matches(&self, slate: &crate::slate::Slate) -> Result<identity::SlateMatches> {
+        let generation = self.generation().await?;
+        let id = slate.summary.id;
+        if let Some((g, m)) = self.cache().matches.lock().expect("not poisoned").get(&id) {
+            if *g == generation {
+                return Ok(m.clone());
+            }
+        }
+        let matches = identity::match_slate(self.db(), slate).await?;
+        self.cache()
+            .matches
+            .lock()
+            .expect("not poisoned")
+            .insert(id, (generation, matches.clone()));
+        Ok(matches)
+    }
+
     /// The model registry folder.
     pub fn registry_dir(&self) -> PathBuf {
         self.paths().models_dir().join("registry")
@@ -286,7 +343,7 @@ impl Workspace {
     pub async fn project_slate(&self, slate_id: i32) -> Result<SlateProjections> {
         let clock = Instant::now();
         let slate = self.slate(slate_id).await?;
-        let matches = identity::match_slate(self.db(), &slate).await?;
+        let matches = self.cached_matches(&slate).await?;
         let gsis: HashMap<i32, String> = matches
             .players
             .iter()
@@ -294,7 +351,7 @@ impl Workspace {
             .collect();
         let ruled_out = self.ruled_out(matches.season).await?;
         let (models, names) = self.production_models().await?;
-        let history = History::load(self.db()).await?;
+        let history = self.history().await?;
         let players = tokio::task::spawn_blocking(move || {
             let features = Features::new(&history);
             let inputs = SlateInputs {
@@ -322,7 +379,7 @@ impl Workspace {
                 "No model is in production: train first (`nfl-dfs-cli train`).".into(),
             ));
         }
-        let history = History::load(self.db()).await?;
+        let history = self.history().await?;
         tokio::task::spawn_blocking(move || {
             let features = Features::new(&history);
             project::project_week(&features, &history, &models, season, week)
@@ -373,5 +430,141 @@ impl Workspace {
         .await
         .map_err(Error::db("reading injury reports"))?;
         Ok(rows.into_iter().map(|r| r.gsis_id).collect())
+    }
+}
+
+impl Workspace {
+    /// Backtests a past slate with the production models: projections against actual points,
+    /// and the actual points of the app's, the AvgPointsPerGame and the hindsight lineups.
+    pub async fn backtest(&self, slate_id: i32) -> Result<backtest::BacktestReport> {
+        let slate = self.slate(slate_id).await?;
+        let projected = self.project_slate(slate_id).await?;
+        let matches = self.cached_matches(&slate).await?;
+        let history = self.history().await?;
+        let features = Features::new(&history);
+        let week = slate
+            .players
+            .iter()
+            .find_map(|p| {
+                let day = p
+                    .kickoff_utc?
+                    .with_timezone(&chrono_tz::America::New_York)
+                    .date_naive();
+                let team = crate::nflverse::team_code::normalise(&p.team);
+                features
+                    .context_on(&team, &day.format("%Y-%m-%d").to_string())
+                    .map(|c| (c.season, c.week))
+            })
+            .ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "The games of slate '{}' are not in the loaded schedule: load games.csv.",
+                    slate.summary.name
+                ))
+            })?;
+        let points = self.week_points(week.0, week.1).await?;
+        if points.players.is_empty() {
+            return Err(Error::InvalidInput(format!(
+                "No player stats are loaded for {} week {}: load that season's weekly stats.",
+                week.0, week.1
+            )));
+        }
+        let by_gsis: HashMap<&str, f64> = points
+            .players
+            .iter()
+            .map(|p| (p.gsis_id.as_str(), p.dk_points))
+            .collect();
+        let by_team: HashMap<String, f64> = points
+            .dsts
+            .iter()
+            .map(|d| (d.team.clone(), d.dk_points))
+            .collect();
+        let mut actual = HashMap::new();
+        for m in &matches.players {
+            let value = if m.position == Position::DST {
+                by_team
+                    .get(&crate::nflverse::team_code::normalise(&m.team))
+                    .copied()
+            } else {
+                m.gsis_id.as_deref().and_then(|g| by_gsis.get(g).copied())
+            };
+            if let Some(v) = value {
+                actual.insert(m.slate_player_id, v);
+            }
+        }
+        let rules = crate::optimizer::Rules {
+            salary_cap: self.typed_settings().await?.salary_cap,
+            ..Default::default()
+        };
+        tokio::task::spawn_blocking(move || {
+            backtest::backtest(&slate, week.0, week.1, &projected.players, &actual, &rules)
+        })
+        .await
+        .map_err(blocking_failed)?
+    }
+}
+
+impl Workspace {
+    /// Copies every production version into `to/<position>/<name>/` (the shipped-models
+    /// layout; the metadata's version becomes `name`).
+    pub async fn export_models(&self, to: &std::path::Path, name: &str) -> Result<Vec<String>> {
+        let mut exported = Vec::new();
+        for position in POSITIONS {
+            let Some(version) = registry::production(self.db(), position).await? else {
+                continue;
+            };
+            let loaded = registry::load_version(&self.registry_dir(), position, &version)?;
+            let from = registry::version_dir(&self.registry_dir(), position, &version);
+            let dir = registry::version_dir(to, position, name);
+            std::fs::create_dir_all(&dir).map_err(Error::io("creating", &dir))?;
+            for file in ["model.json.gz", "features.json"] {
+                std::fs::copy(from.join(file), dir.join(file))
+                    .map_err(Error::io("copying", from.join(file)))?;
+            }
+            let metadata = Metadata {
+                version: name.to_string(),
+                ..loaded.metadata
+            };
+            let path = dir.join("metadata.json");
+            std::fs::write(
+                &path,
+                serde_json::to_vec_pretty(&metadata).expect("serialises"),
+            )
+            .map_err(Error::io("writing", &path))?;
+            exported.push(format!("{} {name}", position.as_str()));
+        }
+        Ok(exported)
+    }
+
+    /// Installs shipped models (`from/<position>/<version>/`) into the registry: each is
+    /// validated, registered, and deployed where the position has no production version.
+    /// Versions already in the registry are left as they are.
+    pub async fn install_models(&self, from: &std::path::Path) -> Result<Vec<String>> {
+        let mut installed = Vec::new();
+        for position in POSITIONS {
+            let dir = from.join(position.as_str());
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten().filter(|e| e.path().is_dir()) {
+                let version = entry.file_name().to_string_lossy().into_owned();
+                let target = registry::version_dir(&self.registry_dir(), position, &version);
+                if target.exists() {
+                    continue;
+                }
+                // Validate where it is, then copy it in.
+                let loaded = registry::load_version(from, position, &version)?;
+                std::fs::create_dir_all(&target).map_err(Error::io("creating", &target))?;
+                for file in ["model.json.gz", "features.json", "metadata.json"] {
+                    std::fs::copy(entry.path().join(file), target.join(file))
+                        .map_err(Error::io("copying", entry.path().join(file)))?;
+                }
+                registry::register(self.db(), &loaded.metadata, None).await?;
+                if registry::production(self.db(), position).await?.is_none() {
+                    registry::deploy(self.db(), &self.registry_dir(), position, &version).await?;
+                }
+                installed.push(format!("{} {version}", position.as_str()));
+            }
+        }
+        Ok(installed)
     }
 }

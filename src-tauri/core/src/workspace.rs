@@ -65,6 +65,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 pub struct Workspace {
     paths: DataPaths,
     db: DatabaseConnection,
+    cache: Arc<crate::model_ops::ProjectionCache>,
 }
 
 impl Workspace {
@@ -73,7 +74,11 @@ impl Workspace {
     pub async fn open(paths: DataPaths) -> Result<Self> {
         paths.create_all()?;
         let db = store::open(&paths).await?;
-        Ok(Self { paths, db })
+        Ok(Self {
+            paths,
+            db,
+            cache: Arc::default(),
+        })
     }
 
     /// The paths of this workspace.
@@ -84,6 +89,11 @@ impl Workspace {
     /// The database connection.
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// What projections reuse between calls while the loaded data stays the same.
+    pub(crate) fn cache(&self) -> &crate::model_ops::ProjectionCache {
+        &self.cache
     }
 
     /// Every setting with its effective value and source.

@@ -186,6 +186,16 @@ async fn train_deploy_rollback_and_project_a_real_slate() {
     let model_total: f64 = optimized.run.lineups[0].points;
     assert!(model_total > 100.0, "{model_total}");
 
+    let backtest = ws.backtest(slate.slate.id).await.unwrap();
+    assert_eq!((backtest.season, backtest.week), (2022, 1));
+    assert!(backtest.projection.rows > 150, "{:?}", backtest.projection);
+    assert!(backtest.hindsight_lineup.actual >= backtest.app_lineup.actual);
+    assert!(backtest.hindsight_lineup.actual >= backtest.average_lineup.actual);
+    assert!(
+        (backtest.hindsight_lineup.actual - backtest.hindsight_lineup.expected).abs() < 1e-9,
+        "hindsight is built from the actual points"
+    );
+
     let week = ws.project_week(2022, 1).await.unwrap();
     assert!(week.len() > 400, "{}", week.len());
     assert!(week.iter().any(|p| p.position == Position::DST));

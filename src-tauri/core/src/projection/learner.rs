@@ -59,11 +59,13 @@ impl fmt::Display for Learner {
     }
 }
 
-/// Standardisation of each feature: (x - mean) / sd.
+/// Standardisation of each feature, (x - mean) / sd, dropping the features that were constant
+/// in training (they carry nothing, and smartcore refuses to rescale them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scaler {
     mean: Vec<f64>,
     sd: Vec<f64>,
+    keep: Vec<bool>,
 }
 
 impl Scaler {
@@ -73,17 +75,18 @@ impl Scaler {
         let mean: Vec<f64> = (0..width)
             .map(|j| rows.iter().map(|r| r[j]).sum::<f64>() / n)
             .collect();
-        let sd = (0..width)
-            .map(|j| {
-                let var = rows.iter().map(|r| (r[j] - mean[j]).powi(2)).sum::<f64>() / n;
-                if var > 1e-12 {
-                    var.sqrt()
-                } else {
-                    1.0
-                }
-            })
+        let var: Vec<f64> = (0..width)
+            .map(|j| rows.iter().map(|r| (r[j] - mean[j]).powi(2)).sum::<f64>() / n)
             .collect();
-        Scaler { mean, sd }
+        let mut keep: Vec<bool> = var.iter().map(|v| *v > 1e-12).collect();
+        if !keep.contains(&true) {
+            keep = vec![true; width];
+        }
+        let sd = var
+            .iter()
+            .map(|v| if *v > 1e-12 { v.sqrt() } else { 1.0 })
+            .collect();
+        Scaler { mean, sd, keep }
     }
 
     fn apply(&self, rows: &[Vec<f64>]) -> Vec<Vec<f64>> {
@@ -91,7 +94,9 @@ impl Scaler {
             .map(|r| {
                 r.iter()
                     .zip(self.mean.iter().zip(&self.sd))
-                    .map(|(v, (m, s))| (v - m) / s)
+                    .zip(&self.keep)
+                    .filter(|(_, keep)| **keep)
+                    .map(|((v, (m, s)), _)| (v - m) / s)
                     .collect()
             })
             .collect()
@@ -266,6 +271,29 @@ mod tests {
                 back.predict(&[vec![1.0, 2.0]]).is_err(),
                 "wrong width refused"
             );
+        }
+    }
+
+    #[test]
+    fn a_feature_constant_in_training_is_dropped_not_refused() {
+        let (x, y) = data();
+        let x: Vec<Vec<f64>> = x
+            .into_iter()
+            .map(|mut r| {
+                r.push(0.0);
+                r
+            })
+            .collect();
+        for learner in [
+            Learner::Ridge { alpha: 1.0 },
+            Learner::ElasticNet {
+                alpha: 0.01,
+                l1_ratio: 0.5,
+            },
+        ] {
+            let model = Model::fit(learner, &x, &y).unwrap();
+            assert_eq!(model.width, 4);
+            assert_eq!(model.predict(&x).unwrap().len(), x.len());
         }
     }
 }

@@ -2,6 +2,7 @@
 //! training with experiment tracking, the model registry with validated deploy and rollback,
 //! and projections of slates and weeks.
 
+pub mod backtest;
 pub mod features;
 pub mod history;
 pub mod learner;
