@@ -1,6 +1,7 @@
-//! The scheduled NFL data refresh while the window is open: wakes every minute and lets the
-//! core decide whether a refresh is due (see `Workspace::scheduled_refresh`); new data is
-//! announced with the `nfl-data-refreshed` event.
+//! The scheduled work while the window is open: wakes every minute and lets the core decide
+//! whether an NFL data refresh is due (`Workspace::scheduled_refresh`, announced with the
+//! `nfl-data-refreshed` event) and whether the models should retrain themselves
+//! (`Workspace::self_tune`, announced with `models-trained`).
 
 use nfl_dfs_core::nflverse::RefreshSchedule;
 use nfl_dfs_core::Workspace;
@@ -24,6 +25,16 @@ pub fn spawn(app: AppHandle, workspace: Workspace) {
                 }
                 Ok(_) => {}
                 Err(e) => tracing::warn!("scheduled NFL data refresh failed: {e}"),
+            }
+            match workspace.self_tune().await {
+                Ok(outcome) => {
+                    if let Some(report) = outcome.report {
+                        if let Err(e) = app.emit("models-trained", &report) {
+                            tracing::warn!("training event not sent: {e}");
+                        }
+                    }
+                }
+                Err(e) => tracing::warn!("self-tuning failed: {e}"),
             }
         }
     });

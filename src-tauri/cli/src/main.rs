@@ -103,6 +103,9 @@ enum Command {
     /// Train every position's model on the loaded history (walk-forward validated); each
     /// new version goes to production if it beats the current one.
     Train(models::TrainArgs),
+    /// Self-tuning: retrain (with a time-boxed search) if new weeks arrived or accuracy
+    /// dropped; says why it did or did not.
+    Tune,
     /// List, deploy, roll back or delete model versions.
     Models {
         #[command(subcommand)]
@@ -313,6 +316,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Train(args) => models::train(&ws, &args, &out).await?,
+        Command::Tune => out.print(&ws.self_tune().await?, print::tune),
         Command::Models { action } => models::models(&ws, action, &out).await?,
         Command::Project(args) => models::project(&ws, &args, &out).await?,
         Command::Backtest { slate } => out.print(&ws.backtest(slate).await?, print::backtest),

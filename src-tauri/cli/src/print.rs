@@ -23,6 +23,7 @@ use nfl_dfs_core::optimizer::LateSwapReport;
 use nfl_dfs_core::projection::backtest::BacktestReport;
 use nfl_dfs_core::projection::project::WeekProjection;
 use nfl_dfs_core::projection::registry::ModelVersion;
+use nfl_dfs_core::self_tuning::TuneOutcome;
 use nfl_dfs_core::settings::{SettingEntry, SettingSource};
 use nfl_dfs_core::slate::{ImportReport, Slate, SlateSummary};
 use nfl_dfs_core::IngestReport;
@@ -525,5 +526,20 @@ pub fn backtest(b: &BacktestReport, o: &mut String) {
             p.average,
             p.actual.map_or_else(|| "-".into(), |a| format!("{a:.2}"))
         );
+    }
+}
+
+pub fn tune(t: &TuneOutcome, o: &mut String) {
+    line!(
+        o,
+        "{}: {}",
+        if t.check.due { "retraining" } else { "not due" },
+        t.check.reason
+    );
+    if let Some(mae) = t.check.latest_week_mae {
+        line!(o, "latest week MAE of the production models: {mae:.2}");
+    }
+    if let Some(report) = &t.report {
+        train_report(report, o);
     }
 }

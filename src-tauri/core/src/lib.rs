@@ -33,6 +33,7 @@ pub mod optimizer;
 pub mod paths;
 pub mod projection;
 pub mod scoring;
+pub mod self_tuning;
 pub mod settings;
 pub mod slate;
 pub mod store;

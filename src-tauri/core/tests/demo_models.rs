@@ -15,7 +15,9 @@ use nfl_dfs_core::{ErrorCode, TrainRequest};
 use std::path::PathBuf;
 
 fn repo(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
 }
 
 #[tokio::test]
@@ -26,9 +28,14 @@ async fn shipped_models_install_project_the_demo_slate_and_retrain_identically()
         .unwrap();
     let installed = ws.install_models(&repo("models")).await.unwrap();
     assert_eq!(installed.len(), 5, "{installed:?}");
-    assert!(ws.install_models(&repo("models")).await.unwrap().is_empty(), "once");
+    assert!(
+        ws.install_models(&repo("models")).await.unwrap().is_empty(),
+        "once"
+    );
     let versions = ws.model_versions().await.unwrap();
-    assert!(versions.iter().all(|v| v.production && v.version == "baseline"));
+    assert!(versions
+        .iter()
+        .all(|v| v.production && v.version == "baseline"));
 
     let slate = ws
         .import_slate_file(&repo("data/DKSalaries-demo.csv"), None)
@@ -40,7 +47,10 @@ async fn shipped_models_install_project_the_demo_slate_and_retrain_identically()
         .iter()
         .filter(|p| p.source == ProjectionSource::Model)
         .count();
-    assert!(by_model >= 150, "{by_model} players projected by the models");
+    assert!(
+        by_model >= 150,
+        "{by_model} players projected by the models"
+    );
     assert!(projected
         .players
         .iter()
@@ -62,14 +72,20 @@ async fn shipped_models_install_project_the_demo_slate_and_retrain_identically()
     for position in POSITIONS {
         let shipped = load_version(&repo("models"), position, "baseline").unwrap();
         let fresh = load_version(&ws.registry_dir(), position, &run.version).unwrap();
-        assert_eq!(shipped.metadata.result.learner, fresh.metadata.result.learner);
+        assert_eq!(
+            shipped.metadata.result.learner,
+            fresh.metadata.result.learner
+        );
         let x: Vec<Vec<f64>> = rows
             .iter()
             .filter(|e| e.position == position)
             .map(|e| e.x.clone())
             .collect();
         assert!(!x.is_empty());
-        let (a, b) = (shipped.model.predict(&x).unwrap(), fresh.model.predict(&x).unwrap());
+        let (a, b) = (
+            shipped.model.predict(&x).unwrap(),
+            fresh.model.predict(&x).unwrap(),
+        );
         assert!(
             a.iter().zip(&b).all(|(a, b)| (a - b).abs() < 1e-9),
             "{position:?}: the shipped model differs from a retrained one; run scripts/make-baseline-models.sh"
@@ -96,5 +112,37 @@ async fn a_damaged_shipped_model_is_refused_and_nothing_is_installed_for_it() {
     assert_eq!(e.code(), ErrorCode::InvalidFile);
     assert!(e.to_string().contains("QB/baseline/model.json.gz"), "{e}");
     let versions = ws.model_versions().await.unwrap();
-    assert!(versions.iter().all(|v| v.position != Position::QB), "{versions:?}");
+    assert!(
+        versions.iter().all(|v| v.position != Position::QB),
+        "{versions:?}"
+    );
+}
+
+#[tokio::test]
+async fn self_tuning_trains_when_weeks_are_unseen_and_not_again() {
+    let (_dir, ws) = workspace().await;
+    let first = ws.tuning_check().await.unwrap();
+    assert!(
+        !first.due && first.reason.contains("no NFL history"),
+        "{first:?}"
+    );
+    ws.ingest_paths(&[repo("data/nflverse-demo")], |_| true)
+        .await
+        .unwrap();
+    ws.install_models(&repo("models")).await.unwrap();
+    let outcome = ws.self_tune().await.unwrap();
+    assert!(outcome.check.due, "{:?}", outcome.check);
+    assert!(outcome.check.latest_week_mae.is_some_and(|m| m > 0.0));
+    let report = outcome.report.expect("a run");
+    assert_eq!(ws.training_runs().await.unwrap()[0].trigger, "self_tuning");
+    assert_eq!(report.deployed.len() + report.kept.len(), 5);
+    let again = ws.tuning_check().await.unwrap();
+    assert!(!again.due, "{again:?}");
+    ws.set_setting(
+        "self_tuning",
+        nfl_dfs_core::settings::SettingValue::Bool(false),
+    )
+    .await
+    .unwrap();
+    assert!(ws.tuning_check().await.unwrap().reason.contains("off"));
 }

@@ -1,0 +1,187 @@
+//! Self-tuning: while the setting is on, models retrain themselves (with the time-boxed search
+//! for better learners) when weeks arrived that no training run has seen, or when the
+//! production models missed the latest week by more than the alert threshold and data changed
+//! since the last run. A new version still goes to production only if it beats the current one
+//! on the validation weeks (see `Workspace::train`).
+
+use crate::dk::Position;
+use crate::projection::features::Features;
+use crate::projection::history::week_key;
+use crate::projection::metrics::Metrics;
+use crate::projection::registry;
+use crate::projection::train::{is_relevant, POSITIONS};
+use crate::{Error, Result, TrainReport, TrainRequest, Workspace};
+use sea_orm::{DbBackend, FromQueryResult, Statement};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The latest week's MAE above which models retrain (the original design's alert threshold).
+pub const MAE_ALERT: f64 = 5.0;
+
+/// Seconds each position may search for better learners in a self-tuning run.
+pub const SEARCH_SECONDS: u32 = 20;
+
+/// Whether self-tuning should run, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TuneCheck {
+    /// Whether a run is due.
+    pub due: bool,
+    /// Why (or why not), in words.
+    pub reason: String,
+    /// The production models' MAE on the latest week with stats, when there are models.
+    pub latest_week_mae: Option<f64>,
+}
+
+/// What a self-tuning call did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TuneOutcome {
+    /// The check.
+    pub check: TuneCheck,
+    /// The run, when one was due.
+    pub report: Option<TrainReport>,
+}
+
+#[derive(FromQueryResult)]
+struct LastRun {
+    data_until: String,
+    started_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(FromQueryResult)]
+struct Newest {
+    week: Option<i32>,
+    loaded: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Workspace {
+    /// The production models' MAE on the latest week with stats (relevant players, features
+    /// from the weeks before it), if there are models and a week.
+    pub async fn latest_week_mae(&self) -> Result<Option<f64>> {
+        let history = self.history().await?;
+        let Some(&last) = history.weeks().last() else {
+            return Ok(None);
+        };
+        let mut models = Vec::new();
+        for position in POSITIONS {
+            if let Some(v) = registry::production(self.db(), position).await? {
+                if let Ok(m) = registry::load_version(&self.registry_dir(), position, &v) {
+                    models.push((position, m));
+                }
+            }
+        }
+        if models.is_empty() {
+            return Ok(None);
+        }
+        let examples = Features::new(&history).examples(last, last + 1);
+        let (mut predicted, mut actual) = (Vec::new(), Vec::new());
+        for (position, model) in &models {
+            let rows: Vec<_> = examples
+                .iter()
+                .filter(|e| e.position == *position && *position != Position::DST && is_relevant(e))
+                .collect();
+            let x: Vec<Vec<f64>> = rows.iter().map(|e| e.x.clone()).collect();
+            if let Ok(p) = model.model.predict(&x) {
+                predicted.extend(p.into_iter().map(|v| v.max(0.0)));
+                actual.extend(rows.iter().map(|e| e.y));
+            }
+        }
+        Ok((!predicted.is_empty()).then(|| Metrics::of(&predicted, &actual).mae))
+    }
+
+    /// Whether a self-tuning run is due, and why.
+    pub async fn tuning_check(&self) -> Result<TuneCheck> {
+        let not = |reason: &str| TuneCheck {
+            due: false,
+            reason: reason.to_string(),
+            latest_week_mae: None,
+        };
+        if !self.typed_settings().await?.self_tuning {
+            return Ok(not("self-tuning is off in Settings"));
+        }
+        let newest = Newest::find_by_statement(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT (SELECT MAX(season * 100 + week) FROM nfl_player_weeks) AS week, \
+             (SELECT MAX(loaded_at) FROM ingests) AS loaded",
+        ))
+        .one(self.db())
+        .await
+        .map_err(Error::db("reading the load history"))?;
+        let Some(Newest {
+            week: Some(newest_week),
+            loaded,
+        }) = newest
+        else {
+            return Ok(not("no NFL history is loaded"));
+        };
+        let last_run = LastRun::find_by_statement(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT data_until, started_at FROM training_runs \
+             WHERE trigger IN ('manual', 'self_tuning') ORDER BY id DESC LIMIT 1",
+        ))
+        .one(self.db())
+        .await
+        .map_err(Error::db("reading training runs"))?;
+        let latest_week_mae = self.latest_week_mae().await?;
+        let Some(run) = last_run else {
+            return Ok(TuneCheck {
+                due: true,
+                reason: "no model has been trained on the loaded history".into(),
+                latest_week_mae,
+            });
+        };
+        let until = run
+            .data_until
+            .split_once('-')
+            .and_then(|(s, w)| Some(week_key(s.parse().ok()?, w.parse().ok()?)))
+            .unwrap_or(0);
+        if newest_week >= until {
+            return Ok(TuneCheck {
+                due: true,
+                reason: format!(
+                    "week {} of {} arrived after the last training run",
+                    newest_week % 100,
+                    newest_week / 100
+                ),
+                latest_week_mae,
+            });
+        }
+        let changed = loaded.is_some_and(|l| l > run.started_at);
+        match latest_week_mae {
+            Some(mae) if mae > MAE_ALERT && changed => Ok(TuneCheck {
+                due: true,
+                reason: format!(
+                    "the latest week's MAE {mae:.2} is above {MAE_ALERT} and data changed since the last run"
+                ),
+                latest_week_mae,
+            }),
+            _ => Ok(TuneCheck {
+                due: false,
+                reason: "the models have seen every loaded week".into(),
+                latest_week_mae,
+            }),
+        }
+    }
+
+    /// Runs self-tuning when due (training with the time-boxed search).
+    pub async fn self_tune(&self) -> Result<TuneOutcome> {
+        let check = self.tuning_check().await?;
+        if !check.due {
+            return Ok(TuneOutcome {
+                check,
+                report: None,
+            });
+        }
+        tracing::info!(reason = %check.reason, "self-tuning");
+        let report = self
+            .train(&TrainRequest {
+                until: None,
+                search_seconds: SEARCH_SECONDS,
+                trigger: "self_tuning".into(),
+            })
+            .await?;
+        Ok(TuneOutcome {
+            check,
+            report: Some(report),
+        })
+    }
+}
