@@ -49,7 +49,7 @@ export const PAGES: readonly Page[] = [
   {
     id: "projections",
     label: "Projections",
-    available: false,
+    available: true,
     summary: "Every player's projected points with floor and ceiling.",
   },
   {

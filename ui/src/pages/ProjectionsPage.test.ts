@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen, within } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import ProjectionsPage from "./ProjectionsPage.svelte";
+import type { PlayerProjection, SlateProjections } from "../lib/bindings";
+import { selectSlate } from "../lib/session.svelte";
+
+const player = (id: number, name: string, position: PlayerProjection["position"], projection: number, source: PlayerProjection["source"] = "model"): PlayerProjection => ({
+  slate_player_id: id,
+  dk_id: 91000000 + id,
+  name,
+  position,
+  team: "BUF",
+  projection,
+  floor: Math.max(0, projection - 5),
+  ceiling: projection + 6,
+  source,
+  note: source === "model" ? null : "not matched to an NFL player",
+});
+
+const data: SlateProjections = {
+  slate_id: 1,
+  players: [
+    player(1, "Avery Abbott", "QB", 21.5),
+    player(2, "Blake Brooks", "WR", 14.2),
+    player(3, "Carter Caldwell", "WR", 17.9),
+    player(4, "Dallas Dawson", "RB", 9.1, "average"),
+  ],
+  models: ["QB baseline", "WR baseline"],
+  seconds: 0.12,
+};
+
+describe("Projections page", () => {
+  beforeEach(() => selectSlate(1));
+
+  it("lists projections best first, filters by position and names the source", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "project_slate") return data;
+      throw { code: "not_found", message: `unexpected ${cmd}` };
+    });
+    render(ProjectionsPage);
+    const summary = await screen.findByTestId("projection-summary");
+    expect(summary.textContent).toContain("3 players from the models (QB baseline, WR baseline), 1 on DraftKings' average");
+    const table = screen.getByTestId("projections");
+    const names = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => r.querySelector("td")!.textContent);
+    expect(names).toEqual(["Avery Abbott", "Carter Caldwell", "Blake Brooks", "Dallas Dawson"]);
+    expect(table.textContent).toContain("average · not matched to an NFL player");
+    await fireEvent.click(screen.getByRole("button", { name: "WR" }));
+    expect(within(table).getAllByRole("row")).toHaveLength(3);
+  });
+});
