@@ -28,6 +28,8 @@ async fn migrations_apply_roll_back_and_reapply() {
             "ingests",
             "lineup_slots",
             "lineups",
+            "model_events",
+            "model_versions",
             "nfl_dst_games",
             "nfl_injuries",
             "nfl_player_weeks",
@@ -41,11 +43,12 @@ async fn migrations_apply_roll_back_and_reapply() {
             "slate_games",
             "slate_players",
             "slates",
-            "teams"
+            "teams",
+            "training_runs"
         ]
     );
     Migrator::down(&db, None).await.unwrap();
     assert!(table_names(&db).await.is_empty());
     Migrator::up(&db, None).await.unwrap();
-    assert_eq!(table_names(&db).await.len(), 18);
+    assert_eq!(table_names(&db).await.len(), 21);
 }
