@@ -36,6 +36,31 @@ describe("Projections page", () => {
   it("lists projections best first, filters by position and names the source", async () => {
     mockIPC((cmd) => {
       if (cmd === "project_slate") return data;
+      if (cmd === "list_training_runs")
+        return [
+          {
+            id: 1,
+            started_at: "2026-11-28T19:00:00Z",
+            seconds: 3,
+            trigger: "manual",
+            feature_version: 2,
+            data_from: "2025-1",
+            data_until: "2026-18",
+            results: [
+              {
+                position: "QB",
+                learner: { kind: "ridge", alpha: 30 },
+                model: { rows: 236, mae: 5.48, rmse: 7, correlation: 0.47 },
+                season_to_date: { rows: 236, mae: 5.8, rmse: 7.4, correlation: 0.4 },
+                candidates: [],
+                train_rows: 900,
+                validation: "2026 weeks 1-17",
+                floor_offset: -5,
+                ceiling_offset: 6,
+              },
+            ],
+          },
+        ];
       throw { code: "not_found", message: `unexpected ${cmd}` };
     });
     render(ProjectionsPage);
@@ -48,6 +73,9 @@ describe("Projections page", () => {
       .map((r) => r.querySelector("td")!.textContent);
     expect(names).toEqual(["Avery Abbott", "Carter Caldwell", "Blake Brooks", "Dallas Dawson"]);
     expect(table.textContent).toContain("average · not matched to an NFL player");
+    const runs = await screen.findByTestId("projection-runs");
+    expect(runs.textContent).toContain("QB 5.48 (5.80)");
+    expect(screen.getByTestId("run-history")).toBeTruthy();
     await fireEvent.click(screen.getByRole("button", { name: "WR" }));
     expect(within(table).getAllByRole("row")).toHaveLength(3);
   });
