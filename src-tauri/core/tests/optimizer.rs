@@ -767,3 +767,50 @@ async fn the_search_and_highs_agree_on_real_slates() {
         }
     }
 }
+
+/// A pool found by the min-unique property test on which HiGHS' presolve ends in an error
+/// status at the third lineup (two cuts); the HiGHS path retries without presolve and must
+/// give the same lineups as the search and brute force.
+#[test]
+fn highs_recovers_from_its_presolve_error_on_min_unique_cuts() {
+    let players = vec![
+        (Position::QB, 3000, 0, 0),
+        (Position::RB, 3000, 0, 0),
+        (Position::WR, 6000, 0, 0),
+        (Position::WR, 4000, 0, 0),
+        (Position::TE, 6000, 6, 0),
+        (Position::DST, 5000, 0, 0),
+        (Position::QB, 6000, 8, 1),
+        (Position::RB, 5000, 0, 1),
+        (Position::WR, 7000, 2, 1),
+        (Position::WR, 7000, 28, 1),
+        (Position::TE, 4000, 8, 1),
+        (Position::DST, 3000, 17, 1),
+        (Position::QB, 8000, 8, 2),
+        (Position::RB, 9000, 0, 2),
+        (Position::WR, 4000, 8, 2),
+        (Position::WR, 9000, 22, 2),
+        (Position::TE, 7000, 27, 2),
+        (Position::DST, 5000, 14, 2),
+        (Position::QB, 3000, 16, 3),
+        (Position::RB, 8000, 5, 3),
+        (Position::WR, 5000, 22, 3),
+        (Position::WR, 9000, 15, 3),
+        (Position::TE, 5000, 6, 3),
+        (Position::DST, 6000, 3, 3),
+        (Position::RB, 8000, 11, 0),
+        (Position::RB, 8000, 12, 2),
+        (Position::WR, 9000, 21, 3),
+    ];
+    let slate = small_slate(&players);
+    let rules = Rules {
+        lineups: 5,
+        min_unique: 4,
+        salary_cap: 45_000,
+        ..Rules::default()
+    };
+    let highs = totals(Engine::Highs, &slate, &rules).unwrap();
+    let search = totals(Engine::Search, &slate, &rules).unwrap();
+    assert_eq!(highs, search);
+    assert_eq!(highs[..3], [138.0, 113.0, 111.0]);
+}

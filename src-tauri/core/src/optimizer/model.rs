@@ -197,12 +197,20 @@ pub fn solve(
         pb.add_row(..=(9.0 - f64::from(restriction.min_unique)), row);
     }
 
-    let mut model = pb.optimise(Sense::Maximise);
-    model.make_quiet();
-    model.set_option("time_limit", TIME_LIMIT_SECS);
-    model.set_option("mip_rel_gap", 0.0);
-    let solved = model
-        .try_solve()
+    let run = |pb: RowProblem, presolve: bool| {
+        let mut model = pb.optimise(Sense::Maximise);
+        model.make_quiet();
+        model.set_option("time_limit", TIME_LIMIT_SECS);
+        model.set_option("mip_rel_gap", 0.0);
+        if !presolve {
+            model.set_option("presolve", "off");
+        }
+        model.try_solve()
+    };
+    // HiGHS' presolve occasionally ends in an error status on these small models (seen with
+    // several min-unique cuts); the same model without presolve solves.
+    let solved = run(pb.clone(), true)
+        .or_else(|_| run(pb, false))
         .map_err(|s| SolveFailure(format!("HiGHS failed to run ({s:?})")))?;
     match solved.status() {
         HighsModelStatus::Optimal => {
