@@ -303,12 +303,17 @@ impl Workspace {
     /// Late swap: re-optimises every entry of a DraftKings entries file at `request.as_of`
     /// (default now), keeping started and locked players in their slots, and writes the filled
     /// entries file (nothing is written when no entry can be re-optimised). The salary cap comes
-    /// from the settings.
+    /// from the settings; projections as in [`Workspace::optimize`].
     pub async fn late_swap(
         &self,
         request: &LateSwapRequest,
         projections: HashMap<i32, f64>,
     ) -> Result<LateSwapReport> {
+        let projections = if projections.is_empty() {
+            self.model_projections(request.slate_id).await?
+        } else {
+            projections
+        };
         let slate = self.slate(request.slate_id).await?;
         let (file_name, bytes) = read_input(Path::new(&request.entries))?;
         let file = LineupFile::parse(&file_name, &bytes)?;
