@@ -322,18 +322,18 @@ impl Workspace {
 
     /// The production models that load and validate, by position (a broken one is skipped
     /// with a warning: its players fall back to DraftKings' average).
-    async fn production_models(&self) -> Result<(HashMap<Position, LoadedModel>, Vec<String>)> {
+    pub(crate) async fn production_models(
+        &self,
+    ) -> Result<(HashMap<Position, LoadedModel>, Vec<String>)> {
         let mut models = HashMap::new();
         let mut names = Vec::new();
-        for position in POSITIONS {
-            if let Some(version) = registry::production(self.db(), position).await? {
-                match registry::load_version(&self.registry_dir(), position, &version) {
-                    Ok(model) => {
-                        names.push(format!("{} {version}", position.as_str()));
-                        models.insert(position, model);
-                    }
-                    Err(e) => tracing::warn!("production model not used: {e}"),
+        for (position, version) in registry::production_versions(self.db()).await? {
+            match registry::load_version(&self.registry_dir(), position, &version) {
+                Ok(model) => {
+                    names.push(format!("{} {version}", position.as_str()));
+                    models.insert(position, model);
                 }
+                Err(e) => tracing::warn!("production model not used: {e}"),
             }
         }
         Ok((models, names))
@@ -391,7 +391,8 @@ impl Workspace {
     /// The projections the optimizer uses for a slate: the model's (or 0 for players ruled
     /// out) for players without the user's override. Empty without production models.
     pub async fn model_projections(&self, slate_id: i32) -> Result<HashMap<i32, f64>> {
-        if self.production_models().await?.0.is_empty() {
+        // A database read, not a model load: the projection loads the models once.
+        if registry::production_versions(self.db()).await?.is_empty() {
             return Ok(HashMap::new());
         }
         let slate = self.slate(slate_id).await?;
@@ -445,16 +446,7 @@ impl Workspace {
         let week = slate
             .players
             .iter()
-            .find_map(|p| {
-                let day = p
-                    .kickoff_utc?
-                    .with_timezone(&chrono_tz::America::New_York)
-                    .date_naive();
-                let team = crate::nflverse::team_code::normalise(&p.team);
-                features
-                    .context_on(&team, &day.format("%Y-%m-%d").to_string())
-                    .map(|c| (c.season, c.week))
-            })
+            .find_map(|p| project::scheduled_context(&features, p).map(|c| (c.season, c.week)))
             .ok_or_else(|| {
                 Error::InvalidInput(format!(
                     "The games of slate '{}' are not in the loaded schedule: load games.csv.",

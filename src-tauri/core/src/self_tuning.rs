@@ -8,8 +8,7 @@ use crate::dk::Position;
 use crate::projection::features::Features;
 use crate::projection::history::week_key;
 use crate::projection::metrics::Metrics;
-use crate::projection::registry;
-use crate::projection::train::{is_relevant, POSITIONS};
+use crate::projection::train::is_relevant;
 use crate::{Error, Result, TrainReport, TrainRequest, Workspace};
 use sea_orm::{DbBackend, FromQueryResult, Statement};
 use serde::Serialize;
@@ -61,14 +60,7 @@ impl Workspace {
         let Some(&last) = history.weeks().last() else {
             return Ok(None);
         };
-        let mut models = Vec::new();
-        for position in POSITIONS {
-            if let Some(v) = registry::production(self.db(), position).await? {
-                if let Ok(m) = registry::load_version(&self.registry_dir(), position, &v) {
-                    models.push((position, m));
-                }
-            }
-        }
+        let (models, _) = self.production_models().await?;
         if models.is_empty() {
             return Ok(None);
         }

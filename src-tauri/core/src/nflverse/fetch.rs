@@ -154,10 +154,14 @@ impl Fetcher {
         let partial = path.with_extension("partial");
         let mut out = std::fs::File::create(&partial)
             .map_err(|e| Failure::Fatal(Error::io("writing", &partial)(e)))?;
-        let mut received = 0u64;
-        if !on_bytes(0, total) {
+        // Drops the half-written file of a try that did not finish.
+        let discard = |out: std::fs::File| {
             drop(out);
             std::fs::remove_file(&partial).ok();
+        };
+        let mut received = 0u64;
+        if !on_bytes(0, total) {
+            discard(out);
             return Err(Failure::Fatal(Error::Cancelled(format!(
                 "{url} was not downloaded"
             ))));
@@ -167,8 +171,7 @@ impl Fetcher {
                 Ok(Some(chunk)) => chunk,
                 Ok(None) => break,
                 Err(e) => {
-                    drop(out);
-                    std::fs::remove_file(&partial).ok();
+                    discard(out);
                     return Err(Failure::Retry(describe(&e)));
                 }
             };
@@ -176,8 +179,7 @@ impl Fetcher {
                 .map_err(|e| Failure::Fatal(Error::io("writing", &partial)(e)))?;
             received += chunk.len() as u64;
             if !on_bytes(received, total) {
-                drop(out);
-                std::fs::remove_file(&partial).ok();
+                discard(out);
                 return Err(Failure::Fatal(Error::Cancelled(format!(
                     "{url} was not downloaded"
                 ))));

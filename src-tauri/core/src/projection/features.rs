@@ -145,6 +145,28 @@ fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
 
+/// DraftKings points before a game: this season's average and games, last season's average
+/// (the career average when he did not play then) and the career average.
+struct PointsSoFar {
+    season_avg: Option<f64>,
+    games_season: usize,
+    prev: f64,
+    career: f64,
+}
+
+impl PointsSoFar {
+    fn of(games: impl Iterator<Item = (i32, f64)> + Clone, season: i32) -> PointsSoFar {
+        let career = mean(games.clone().map(|g| g.1)).unwrap_or(0.0);
+        let in_season = |s: i32| games.clone().filter(move |g| g.0 == s).map(|g| g.1);
+        PointsSoFar {
+            season_avg: mean(in_season(season)),
+            games_season: in_season(season).count(),
+            prev: mean(in_season(season - 1)).unwrap_or(career),
+            career,
+        }
+    }
+}
+
 fn last_mean<T>(items: &[T], n: usize, value: impl Fn(&T) -> f64) -> f64 {
     mean(items[items.len().saturating_sub(n)..].iter().map(value)).unwrap_or(0.0)
 }
@@ -310,15 +332,8 @@ impl<'a> Features<'a> {
             return None;
         }
         let pts = |g: &&PlayerGame| g.dk_points;
-        let this_season: Vec<f64> = prior
-            .iter()
-            .filter(|g| g.season == ctx.season)
-            .map(|g| g.dk_points)
-            .collect();
-        let career = mean(prior.iter().map(pts)).unwrap_or(0.0);
-        let prev =
-            mean(prior.iter().filter(|g| g.season == ctx.season - 1).map(pts)).unwrap_or(career);
-        let season_avg = mean(this_season.iter().copied());
+        let so_far = PointsSoFar::of(prior.iter().map(|g| (g.season, g.dk_points)), ctx.season);
+        let (season_avg, prev, career) = (so_far.season_avg, so_far.prev, so_far.career);
         let season = season_avg.unwrap_or(prev);
         let avg3 = last_mean(&prior, 3, pts);
         // An opportunity's season-to-date average (last season's before the first game).
@@ -336,7 +351,7 @@ impl<'a> Features<'a> {
             avg3,
             last_mean(&prior, 5, pts),
             season,
-            this_season.len() as f64,
+            so_far.games_season as f64,
             avg3 - season,
             prev,
             career,
@@ -356,7 +371,7 @@ impl<'a> Features<'a> {
             ctx.implied() * season / 22.0,
             allowed * season / typical_allowed(position),
         ];
-        Some((row, season_avg, this_season.len()))
+        Some((row, season_avg, so_far.games_season))
     }
 
     /// The feature row of a DST for a game, like [`Features::offense_row`].
@@ -370,15 +385,8 @@ impl<'a> Features<'a> {
             return None;
         }
         let pts = |g: &&DstGame| g.dk_points;
-        let this_season: Vec<f64> = prior
-            .iter()
-            .filter(|g| g.season == ctx.season)
-            .map(|g| g.dk_points)
-            .collect();
-        let career = mean(prior.iter().map(pts)).unwrap_or(0.0);
-        let prev =
-            mean(prior.iter().filter(|g| g.season == ctx.season - 1).map(pts)).unwrap_or(career);
-        let season_avg = mean(this_season.iter().copied());
+        let so_far = PointsSoFar::of(prior.iter().map(|g| (g.season, g.dk_points)), ctx.season);
+        let (season_avg, prev) = (so_far.season_avg, so_far.prev);
         let opponent_scored = Self::season_rate(self.scored.get(&ctx.opponent), key, 22.0);
         let row = vec![
             prior.last().map_or(0.0, |g| g.dk_points),
@@ -394,7 +402,7 @@ impl<'a> Features<'a> {
             f64::from(u8::from(ctx.dome)),
             opponent_scored,
         ];
-        Some((row, season_avg, this_season.len()))
+        Some((row, season_avg, so_far.games_season))
     }
 
     /// Training rows of every player and DST game with `from <= week < until` that has an

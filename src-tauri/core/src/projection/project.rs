@@ -63,6 +63,18 @@ pub struct SlateInputs<'a> {
     pub models: &'a HashMap<Position, LoadedModel>,
 }
 
+/// A slate player's game in the loaded schedule: his team on the kickoff's Eastern date.
+pub fn scheduled_context<'f>(
+    features: &'f Features,
+    player: &crate::slate::SlatePlayer,
+) -> Option<&'f Context> {
+    let day = player.kickoff_utc?.with_timezone(&New_York).date_naive();
+    features.context_on(
+        &normalise(&player.team),
+        &day.format("%Y-%m-%d").to_string(),
+    )
+}
+
 /// The game of a slate player as the features see it: from the schedule when it is there,
 /// else neutral lines (spread 0, total 44) in the week after the last one loaded.
 fn context(
@@ -70,13 +82,12 @@ fn context(
     slate: &Slate,
     player: &crate::slate::SlatePlayer,
 ) -> Option<Context> {
-    let kickoff = player.kickoff_utc?;
     let opponent = normalise(player.opponent.as_deref()?);
     let team = normalise(&player.team);
-    let day = kickoff.with_timezone(&New_York).date_naive();
-    if let Some(ctx) = features.context_on(&team, &day.format("%Y-%m-%d").to_string()) {
+    if let Some(ctx) = scheduled_context(features, player) {
         return Some(ctx.clone());
     }
+    let day = player.kickoff_utc?.with_timezone(&New_York).date_naive();
     let season = crate::nflverse::season_of(day);
     let home = slate
         .games

@@ -240,6 +240,15 @@ pub async fn production(db: &DatabaseConnection, position: Position) -> Result<O
     Ok(stack(&events(db).await?, position).pop())
 }
 
+/// The production version of every position that has one, from one read of the events.
+pub async fn production_versions(db: &DatabaseConnection) -> Result<Vec<(Position, String)>> {
+    let events = events(db).await?;
+    Ok(super::train::POSITIONS
+        .into_iter()
+        .filter_map(|p| stack(&events, p).pop().map(|v| (p, v)))
+        .collect())
+}
+
 async fn record(
     db: &DatabaseConnection,
     position: Position,
