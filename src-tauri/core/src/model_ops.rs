@@ -116,7 +116,8 @@ impl Workspace {
         }
         Ok(Row::find_by_statement(Statement::from_string(
             DbBackend::Sqlite,
-            "SELECT (SELECT COALESCE(MAX(id), 0) FROM ingests) * 100000              + (SELECT COUNT(*) FROM player_links) AS generation",
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM ingests) * 100000 \
+             + (SELECT COUNT(*) FROM player_links) AS generation",
         ))
         .one(self.db())
         .await
@@ -164,7 +165,7 @@ impl Workspace {
     /// writes a version per position, and deploys each one that beats its production version's
     /// validation MAE (or where there is none).
     pub async fn train(&self, request: &TrainRequest) -> Result<TrainReport> {
-        let history = History::load(self.db()).await?;
+        let history = self.history().await?;
         let weeks = history.weeks();
         let (Some(&first), Some(&last)) = (weeks.first(), weeks.last()) else {
             return Err(Error::InvalidInput(

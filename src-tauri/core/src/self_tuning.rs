@@ -113,12 +113,13 @@ impl Workspace {
         .one(self.db())
         .await
         .map_err(Error::db("reading training runs"))?;
-        let latest_week_mae = self.latest_week_mae().await?;
+        // The MAE needs the models and the features: it is worked out only where a run is due
+        // or where it decides, not on every periodic check.
         let Some(run) = last_run else {
             return Ok(TuneCheck {
                 due: true,
                 reason: "no model has been trained on the loaded history".into(),
-                latest_week_mae,
+                latest_week_mae: self.latest_week_mae().await?,
             });
         };
         let until = run
@@ -134,10 +135,15 @@ impl Workspace {
                     newest_week % 100,
                     newest_week / 100
                 ),
-                latest_week_mae,
+                latest_week_mae: self.latest_week_mae().await?,
             });
         }
         let changed = loaded.is_some_and(|l| l > run.started_at);
+        let latest_week_mae = if changed {
+            self.latest_week_mae().await?
+        } else {
+            None
+        };
         match latest_week_mae {
             Some(mae) if mae > MAE_ALERT && changed => Ok(TuneCheck {
                 due: true,
