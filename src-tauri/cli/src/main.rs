@@ -5,6 +5,7 @@
 //! as `{"error": {code, message}}` with `--json`), 2 a usage error (from clap).
 
 mod models;
+mod ops;
 mod optimize;
 mod print;
 
@@ -120,6 +121,22 @@ enum Command {
         #[arg(long)]
         slate: i32,
     },
+    /// Back up the database (a consistent snapshot) and the model registry (.tar.gz) now.
+    Backup,
+    /// Restore a database backup (.sqlite) or a models backup (.tar.gz). The backup is
+    /// verified first and the current database kept; works when the database is damaged.
+    Restore {
+        /// The backup file (see `backups list`).
+        file: PathBuf,
+    },
+    /// List backups.
+    Backups {
+        #[command(subcommand)]
+        action: ops::BackupsAction,
+    },
+    /// Check the database, models, data, disk, memory and backups; print each problem's fix.
+    /// Exits 1 when a problem is found (warnings exit 0).
+    Doctor,
     /// Every player's and DST's DraftKings points of one week, from the loaded stats.
     Points {
         /// Season.
@@ -227,7 +244,7 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let json = cli.json;
     match run(cli).await {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             if json {
                 let body = serde_json::json!({
@@ -236,19 +253,40 @@ async fn main() -> ExitCode {
                 println!("{body}");
             } else {
                 eprintln!("error[{}]: {e}", e.code().as_str());
+                if e.code() == nfl_dfs_core::ErrorCode::Database {
+                    eprintln!("Run `nfl-dfs-cli doctor` to check the database and find a backup to restore.");
+                }
             }
             ExitCode::FAILURE
         }
     }
 }
 
-async fn run(cli: Cli) -> Result<(), Error> {
+async fn run(cli: Cli) -> Result<ExitCode, Error> {
     let paths = DataPaths::resolve(cli.data_dir)?;
     paths.create_all()?;
     let _log_guard = logging::init(&paths.logs_dir(), "warn")?;
-    let ws = Workspace::open(paths).await?;
     let out = Output { json: cli.json };
+    let ws = match (Workspace::open(paths.clone()).await, &cli.command) {
+        (Ok(ws), _) => ws,
+        (Err(e), Command::Doctor) => return Ok(ops::doctor_unopened(&paths, &e, &out).await),
+        (Err(e), Command::Restore { file }) if e.code() == nfl_dfs_core::ErrorCode::Database => {
+            ops::restore_unopened(paths, file, &out).await?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        (Err(e), _) => return Err(e),
+    };
     match cli.command {
+        Command::Doctor => {
+            let report = ws.doctor().await?;
+            out.print(&report, print::doctor);
+            return Ok(ops::doctor_exit(&report));
+        }
+        Command::Backup => out.print(&ws.backup_now().await?, |made, o| print::backups(made, o)),
+        Command::Restore { file } => ops::restore(&ws, &file, &out).await?,
+        Command::Backups {
+            action: ops::BackupsAction::List,
+        } => out.print(&ws.backups()?, |all, o| print::backups(all, o)),
         Command::Health => out.print(&ws.health().await?, print::health),
         Command::Settings { action } => match action {
             SettingsAction::Get { key: Some(key) } => {
@@ -349,7 +387,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             }
         },
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints a value as JSON or as text.

@@ -14,6 +14,8 @@ macro_rules! line {
 
 use chrono::{DateTime, Utc};
 use chrono_tz::America::New_York;
+use nfl_dfs_core::backup::{BackupEntry, BackupKind};
+use nfl_dfs_core::doctor::{CheckStatus, DoctorReport};
 use nfl_dfs_core::health::Health;
 use nfl_dfs_core::identity::SlateMatches;
 use nfl_dfs_core::lineup::{ExportReport, Lineup, LineupImportReport};
@@ -27,7 +29,7 @@ use nfl_dfs_core::self_tuning::TuneOutcome;
 use nfl_dfs_core::settings::{SettingEntry, SettingSource};
 use nfl_dfs_core::slate::{ImportReport, Slate, SlateSummary};
 use nfl_dfs_core::IngestReport;
-use nfl_dfs_core::{SlateProjections, TrainReport};
+use nfl_dfs_core::{RestoreReport, SlateProjections, TrainReport};
 
 /// A kickoff in US Eastern time, as DraftKings shows it.
 fn eastern(time: DateTime<Utc>) -> String {
@@ -542,4 +544,62 @@ pub fn tune(t: &TuneOutcome, o: &mut String) {
     if let Some(report) = &t.report {
         train_report(report, o);
     }
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+}
+
+pub fn backups(entries: &[BackupEntry], o: &mut String) {
+    if entries.is_empty() {
+        line!(o, "No backups yet: `nfl-dfs-cli backup` makes one.");
+    }
+    for e in entries {
+        let kind = match e.kind {
+            BackupKind::Database => "database",
+            BackupKind::Models => "models",
+        };
+        line!(
+            o,
+            "{}  {kind:<8}  {:<16}  {:>9}  {}",
+            e.created,
+            e.reason.as_str(),
+            megabytes(e.bytes),
+            e.path
+        );
+    }
+}
+
+pub fn restore(r: &RestoreReport, o: &mut String) {
+    match &r.check {
+        Some(check) => line!(
+            o,
+            "Restored the database from {} (schema {}, {} migration(s) applied after).",
+            r.file,
+            check.schema_version,
+            check.pending_migrations
+        ),
+        None => line!(o, "Restored the models from {}.", r.file),
+    }
+    if let Some(kept) = &r.kept {
+        line!(o, "What it replaced is kept in {kept}.");
+    }
+}
+
+pub fn doctor(r: &DoctorReport, o: &mut String) {
+    for c in &r.checks {
+        let mark = match c.status {
+            CheckStatus::Ok => "ok     ",
+            CheckStatus::Warning => "warning",
+            CheckStatus::Problem => "PROBLEM",
+        };
+        line!(o, "{mark}  {}: {}", c.name, c.detail);
+        if let Some(fix) = &c.fix {
+            line!(o, "         fix: {fix}");
+        }
+        if let Some(command) = &c.command {
+            line!(o, "         run: {command}");
+        }
+    }
+    line!(o, "{} problem(s), {} warning(s).", r.problems, r.warnings);
 }

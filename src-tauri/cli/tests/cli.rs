@@ -683,3 +683,54 @@ fn train_list_and_project_a_week() {
     let bad = cli(dir.path(), &["train", "--until", "2022-40"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn backup_doctor_and_restore_bring_a_damaged_database_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = cli(dir.path(), &["settings", "set", "salary_cap", "60000"]);
+    assert!(set.status.success(), "{set:?}");
+    let made = cli(dir.path(), &["--json", "backup"]);
+    assert!(made.status.success(), "{made:?}");
+    let made = stdout_json(&made);
+    assert_eq!(made[0]["kind"], "database");
+    assert_eq!(made[1]["kind"], "models");
+    let listed = stdout_json(&cli(dir.path(), &["--json", "backups", "list"]));
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    let backup = made[0]["path"].as_str().unwrap().to_string();
+
+    // Healthy but unset-up: warnings only, exit 0.
+    let doctor = cli(dir.path(), &["doctor"]);
+    let text = String::from_utf8_lossy(&doctor.stdout).to_string();
+    assert!(doctor.status.success(), "{text}");
+    assert!(text.contains("run: nfl-dfs-cli train"), "{text}");
+
+    std::fs::write(dir.path().join("nfl-dfs.sqlite"), vec![7u8; 4096]).unwrap();
+    for journal in ["nfl-dfs.sqlite-wal", "nfl-dfs.sqlite-shm"] {
+        std::fs::remove_file(dir.path().join(journal)).ok();
+    }
+    let health = cli(dir.path(), &["health"]);
+    assert_eq!(health.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&health.stderr).contains("nfl-dfs-cli doctor"));
+    let doctor = cli(dir.path(), &["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "a problem exits 1");
+    let text = String::from_utf8_lossy(&doctor.stdout).to_string();
+    assert!(text.contains("PROBLEM  Database"), "{text}");
+    assert!(
+        text.contains(&format!("run: nfl-dfs-cli restore \"{backup}\"")),
+        "{text}"
+    );
+
+    let restored = cli(dir.path(), &["restore", &backup]);
+    assert!(restored.status.success(), "{restored:?}");
+    assert!(String::from_utf8_lossy(&restored.stdout).contains("damaged-"));
+    let cap = stdout_json(&cli(
+        dir.path(),
+        &["--json", "settings", "get", "salary_cap"],
+    ));
+    assert_eq!(cap["value"], 60000);
+
+    let refused = cli(dir.path(), &["restore", "Cargo.toml"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr).to_string();
+    assert!(err.starts_with("error[invalid_backup]"), "{err}");
+}

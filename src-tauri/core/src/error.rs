@@ -41,6 +41,9 @@ pub enum ErrorCode {
     Network,
     /// The user cancelled; whatever was finished is kept.
     Cancelled,
+    /// A backup file was refused (damaged, not a backup, or from a newer version); nothing
+    /// changed.
+    InvalidBackup,
 }
 
 impl ErrorCode {
@@ -61,6 +64,7 @@ impl ErrorCode {
             ErrorCode::Solver => "solver",
             ErrorCode::Network => "network",
             ErrorCode::Cancelled => "cancelled",
+            ErrorCode::InvalidBackup => "invalid_backup",
         }
     }
 }
@@ -162,6 +166,14 @@ pub enum Error {
     /// The user cancelled the work.
     #[error("Cancelled: {0}.")]
     Cancelled(String),
+    /// A backup that cannot be restored; nothing was changed.
+    #[error("The backup {file} cannot be restored: {reason}. Nothing was changed.")]
+    InvalidBackup {
+        /// The backup file.
+        file: String,
+        /// Why it was refused.
+        reason: String,
+    },
 }
 
 impl Error {
@@ -182,6 +194,7 @@ impl Error {
             Error::Solver(_) => ErrorCode::Solver,
             Error::Network { .. } => ErrorCode::Network,
             Error::Cancelled(_) => ErrorCode::Cancelled,
+            Error::InvalidBackup { .. } => ErrorCode::InvalidBackup,
         }
     }
 
@@ -225,6 +238,7 @@ mod tests {
             ErrorCode::Solver,
             ErrorCode::Network,
             ErrorCode::Cancelled,
+            ErrorCode::InvalidBackup,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }

@@ -12,22 +12,31 @@
 //!   when none exists.
 //! - [`lineup`]: the independent lineup validator, stored lineups, export and entries fill.
 //! - [`demo`]: the synthetic demo slate shipped in `data/`.
+//! - [`backup`]: database snapshots and model archives, their schedule, retention and
+//!   verified restore.
 //! - [`paths`]: where the database, logs, cache, models and backups live.
 //! - [`store`]: the SQLite database (sea-orm): opening, pragmas, migrations, entities.
 //! - [`settings`]: typed, validated settings with defaults and environment overrides.
 //! - [`health`]: the report behind the `health` command and the status bar.
+//! - [`monitor`]: resource samples, command latency and alerts.
+//! - [`doctor`]: the troubleshooter's checks, each with its fix.
 //! - [`logging`]: console and daily-rotated file logs.
 //! - [`error`]: the one error type, with a stable machine-readable [`ErrorCode`].
 
+pub mod backup;
+mod backup_ops;
 pub mod demo;
 pub mod demo_history;
 pub mod dk;
+pub mod doctor;
 pub mod error;
 pub mod health;
 pub mod identity;
 pub mod lineup;
 pub mod logging;
 mod model_ops;
+pub mod monitor;
+mod monitor_ops;
 pub mod nflverse;
 pub mod optimizer;
 pub mod paths;
@@ -39,8 +48,9 @@ pub mod slate;
 pub mod store;
 mod workspace;
 
+pub use backup_ops::RestoreReport;
 pub use error::{Error, ErrorCode, Result};
-pub use model_ops::{SlateProjections, TrainReport, TrainRequest, TrainingRun};
+pub use model_ops::{ModelCheck, SlateProjections, TrainReport, TrainRequest, TrainingRun};
 pub use nflverse::IngestReport;
 pub use workspace::Workspace;
 

@@ -21,6 +21,17 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use ts_rs::TS;
 
+/// One position's production model, checked.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ModelCheck {
+    /// Position.
+    pub position: Position,
+    /// The production version, if any.
+    pub version: Option<String>,
+    /// What is wrong with it, if anything.
+    pub problem: Option<String>,
+}
+
 /// What to train.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct TrainRequest {
@@ -319,6 +330,32 @@ impl Workspace {
     /// Deletes a version that is not in production.
     pub async fn delete_model(&self, position: Position, version: &str) -> Result<()> {
         registry::delete(self.db(), &self.registry_dir(), position, version).await
+    }
+
+    /// Every position's production model checked the way a deploy checks it: files present,
+    /// model loads, features match, predicts a number.
+    pub async fn check_production_models(&self) -> Result<Vec<ModelCheck>> {
+        let production: HashMap<Position, String> = registry::production_versions(self.db())
+            .await?
+            .into_iter()
+            .collect();
+        Ok(POSITIONS
+            .iter()
+            .map(|&position| {
+                let version = production.get(&position).cloned();
+                let problem = match &version {
+                    None => Some("no model in production".to_string()),
+                    Some(v) => registry::load_version(&self.registry_dir(), position, v)
+                        .err()
+                        .map(|e| e.to_string()),
+                };
+                ModelCheck {
+                    position,
+                    version,
+                    problem,
+                }
+            })
+            .collect())
     }
 
     /// The production models that load and validate, by position (a broken one is skipped

@@ -1,6 +1,6 @@
 //! Self-tuning: while the setting is on, models retrain themselves (with the time-boxed search
 //! for better learners) when weeks arrived that no training run has seen, or when the
-//! production models missed the latest week by more than the alert threshold and data changed
+//! production models missed the latest week by more than the `alert_model_mae` setting and data changed
 //! since the last run. A new version still goes to production only if it beats the current one
 //! on the validation weeks (see `Workspace::train`).
 
@@ -13,9 +13,6 @@ use crate::{Error, Result, TrainReport, TrainRequest, Workspace};
 use sea_orm::{DbBackend, FromQueryResult, Statement};
 use serde::Serialize;
 use ts_rs::TS;
-
-/// The latest week's MAE above which models retrain (the original design's alert threshold).
-pub const MAE_ALERT: f64 = 5.0;
 
 /// Seconds each position may search for better learners in a self-tuning run.
 pub const SEARCH_SECONDS: u32 = 20;
@@ -144,11 +141,12 @@ impl Workspace {
         } else {
             None
         };
+        let alert = f64::from(self.typed_settings().await?.alert_model_mae);
         match latest_week_mae {
-            Some(mae) if mae > MAE_ALERT && changed => Ok(TuneCheck {
+            Some(mae) if mae > alert && changed => Ok(TuneCheck {
                 due: true,
                 reason: format!(
-                    "the latest week's MAE {mae:.2} is above {MAE_ALERT} and data changed since the last run"
+                    "the latest week's MAE {mae:.2} is above {alert} and data changed since the last run"
                 ),
                 latest_week_mae,
             }),

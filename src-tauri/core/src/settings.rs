@@ -114,6 +114,18 @@ pub struct Settings {
     pub cpu_threads: u32,
     /// Where nflverse files are downloaded from (the release-download address).
     pub nfl_data_url: String,
+    /// Days backups are kept (the newest of each kind is always kept).
+    pub backup_retention_days: u32,
+    /// Alert when the system's memory use is above this percentage.
+    pub alert_memory_pct: u32,
+    /// Alert when a production model's latest-week MAE is above this (DraftKings points).
+    pub alert_model_mae: u32,
+    /// Alert when the 95th percentile of command times is above this (milliseconds).
+    pub alert_p95_ms: u32,
+    /// Alert when the data folder's disk has less free space than this (MB).
+    pub alert_disk_free_mb: u32,
+    /// Alert when NFL data was last loaded more than this many days ago.
+    pub alert_stale_days: u32,
 }
 
 fn cores() -> u32 {
@@ -196,6 +208,60 @@ pub static SPECS: &[SettingSpec] = &[
         kind: SettingKind::Url,
         unit: None,
         default: || SettingValue::Text(crate::nflverse::DEFAULT_DATA_URL.to_string()),
+    },
+    SettingSpec {
+        key: "backup_retention_days",
+        label: "Keep backups for",
+        description: "Older backups are deleted; the newest database and models backups are always kept.",
+        kind: SettingKind::Integer { min: 1, max: 3_650 },
+        unit: Some("days"),
+        default: || SettingValue::Integer(7),
+    },
+    SettingSpec {
+        key: "alert_memory_pct",
+        label: "Memory alert",
+        description: "Alert when the computer's memory use is above this share.",
+        kind: SettingKind::Integer { min: 10, max: 100 },
+        unit: Some("%"),
+        default: || SettingValue::Integer(80),
+    },
+    SettingSpec {
+        key: "alert_model_mae",
+        label: "Model accuracy alert",
+        description: "Alert (and retrain, with self-tuning on) when a model's error on the latest week is above this.",
+        kind: SettingKind::Integer { min: 1, max: 50 },
+        unit: Some("points MAE"),
+        default: || SettingValue::Integer(5),
+    },
+    SettingSpec {
+        key: "alert_p95_ms",
+        label: "Slow command alert",
+        description: "Alert when 95% of recent commands are not done within this time.",
+        kind: SettingKind::Integer {
+            min: 50,
+            max: 600_000,
+        },
+        unit: Some("ms"),
+        default: || SettingValue::Integer(2_000),
+    },
+    SettingSpec {
+        key: "alert_disk_free_mb",
+        label: "Low disk alert",
+        description: "Alert when the disk holding the data folder has less free space than this.",
+        kind: SettingKind::Integer {
+            min: 0,
+            max: 10_000_000,
+        },
+        unit: Some("MB"),
+        default: || SettingValue::Integer(1_024),
+    },
+    SettingSpec {
+        key: "alert_stale_days",
+        label: "Stale data alert",
+        description: "Alert when NFL data was last loaded longer ago than this.",
+        kind: SettingKind::Integer { min: 1, max: 365 },
+        unit: Some("days"),
+        default: || SettingValue::Integer(8),
     },
 ];
 
@@ -380,6 +446,12 @@ impl Settings {
             cache_ttl_secs: get("cache_ttl_secs").as_u32(),
             cpu_threads: get("cpu_threads").as_u32(),
             nfl_data_url: get("nfl_data_url").to_text(),
+            backup_retention_days: get("backup_retention_days").as_u32(),
+            alert_memory_pct: get("alert_memory_pct").as_u32(),
+            alert_model_mae: get("alert_model_mae").as_u32(),
+            alert_p95_ms: get("alert_p95_ms").as_u32(),
+            alert_disk_free_mb: get("alert_disk_free_mb").as_u32(),
+            alert_stale_days: get("alert_stale_days").as_u32(),
         }
     }
 }

@@ -35,7 +35,8 @@ impl SchemaState {
 }
 
 /// Opens (creating if needed) the database, checks that this app knows its schema, and brings it
-/// up to date. A database with unknown migrations is refused before anything is written.
+/// up to date, backing up an existing database first. A database with unknown migrations is
+/// refused before anything is written.
 pub async fn open(paths: &DataPaths) -> Result<DatabaseConnection> {
     let db = connect(&paths.database_url).await?;
     let state = schema_state(&db).await?;
@@ -52,6 +53,16 @@ pub async fn open(paths: &DataPaths) -> Result<DatabaseConnection> {
         });
     }
     let pending = known.len() - state.applied.len();
+    if pending > 0 && !state.applied.is_empty() && paths.database_file.is_some() {
+        // The schema is about to change: keep the database as it was first.
+        crate::backup::snapshot_database(
+            &db,
+            &paths.backups_dir(),
+            crate::backup::BackupReason::BeforeMigration,
+            chrono::Utc::now(),
+        )
+        .await?;
+    }
     if pending > 0 {
         tracing::info!(pending, database = %paths.database_display(), "applying migrations");
         Migrator::up(&db, None)

@@ -1,0 +1,82 @@
+//! Making backups: `VACUUM INTO` for the database (a consistent copy taken inside SQLite while
+//! the app keeps working) and a gzipped tar of the model registry. Both are written to a
+//! `.partial` file and renamed when whole, so a backup in the folder is always complete.
+
+use super::catalog::{entry_of, new_path, BackupEntry, BackupKind, BackupReason};
+use crate::{Error, Result};
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use std::path::{Path, PathBuf};
+
+fn partial_of(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".partial");
+    PathBuf::from(name)
+}
+
+fn finish(partial: &Path, path: &Path) -> Result<BackupEntry> {
+    std::fs::rename(partial, path).map_err(|e| {
+        std::fs::remove_file(partial).ok();
+        Error::io("finishing the backup", path)(e)
+    })?;
+    Ok(entry_of(path).expect("named by new_path"))
+}
+
+/// Snapshots the database into the backups folder `dir`.
+pub async fn snapshot_database(
+    db: &DatabaseConnection,
+    dir: &Path,
+    reason: BackupReason,
+    now: DateTime<Utc>,
+) -> Result<BackupEntry> {
+    std::fs::create_dir_all(dir).map_err(Error::io("creating the backups folder", dir))?;
+    let path = new_path(dir, BackupKind::Database, reason, now);
+    let partial = partial_of(&path);
+    let quoted = partial.display().to_string().replace('\'', "''");
+    db.execute_raw(Statement::from_string(
+        db.get_database_backend(),
+        format!("VACUUM INTO '{quoted}'"),
+    ))
+    .await
+    .map_err(|e| {
+        std::fs::remove_file(&partial).ok();
+        Error::db("backing up the database")(e)
+    })?;
+    let entry = finish(&partial, &path)?;
+    tracing::info!(file = %entry.file_name, bytes = entry.bytes, "database backed up");
+    Ok(entry)
+}
+
+/// Archives the model folder `models` (the registry and anything beside it) into `dir`.
+pub fn archive_models(
+    models: &Path,
+    dir: &Path,
+    reason: BackupReason,
+    now: DateTime<Utc>,
+) -> Result<BackupEntry> {
+    std::fs::create_dir_all(dir).map_err(Error::io("creating the backups folder", dir))?;
+    let path = new_path(dir, BackupKind::Models, reason, now);
+    let partial = partial_of(&path);
+    let write = || -> std::io::Result<()> {
+        let file = std::fs::File::create(&partial)?;
+        let gz = flate2::write::GzEncoder::new(file, flate2::Compression::default());
+        let mut tar = tar::Builder::new(gz);
+        if models.is_dir() {
+            tar.append_dir_all("models", models)?;
+        } else {
+            let mut header = tar::Header::new_gnu();
+            header.set_entry_type(tar::EntryType::Directory);
+            header.set_mode(0o755);
+            header.set_size(0);
+            tar.append_data(&mut header, "models", std::io::empty())?;
+        }
+        tar.into_inner()?.finish()?.sync_all()
+    };
+    write().map_err(|e| {
+        std::fs::remove_file(&partial).ok();
+        Error::io("archiving the models", models)(e)
+    })?;
+    let entry = finish(&partial, &path)?;
+    tracing::info!(file = %entry.file_name, bytes = entry.bytes, "models backed up");
+    Ok(entry)
+}

@@ -1,0 +1,67 @@
+//! [`Workspace`] monitoring: one look at resources, latency, model accuracy and data age,
+//! applied to the alerts of a [`Monitor`].
+
+use crate::monitor::{evaluate, AlertChange, AlertKind, AlertLimits, Monitor, Observations};
+use crate::{Error, Result, Workspace};
+use chrono::{DateTime, Utc};
+use sea_orm::{DbBackend, FromQueryResult, Statement};
+
+impl Workspace {
+    /// When NFL data was last loaded (file or download), if ever.
+    pub async fn last_nfl_load(&self) -> Result<Option<DateTime<Utc>>> {
+        #[derive(FromQueryResult)]
+        struct Last {
+            loaded: Option<DateTime<Utc>>,
+        }
+        Ok(Last::find_by_statement(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT MAX(loaded_at) AS loaded FROM ingests",
+        ))
+        .one(self.db())
+        .await
+        .map_err(Error::db("reading the load history"))?
+        .and_then(|l| l.loaded))
+    }
+
+    /// The alert thresholds of the settings.
+    pub async fn alert_limits(&self) -> Result<AlertLimits> {
+        Ok(AlertLimits::of(&self.typed_settings().await?))
+    }
+
+    /// Takes a resource sample and updates the monitor's alerts from it, the command times,
+    /// `latest_week_mae` (worked out by the caller when it chooses: it reads the history) and
+    /// the data's age. With the `monitoring` setting off every alert clears. Returns the
+    /// alerts raised and cleared.
+    pub async fn watch(
+        &self,
+        monitor: &Monitor,
+        latest_week_mae: Option<f64>,
+    ) -> Result<Vec<AlertChange>> {
+        let sample = monitor.sample(&self.paths().data_dir);
+        if !self.typed_settings().await?.monitoring {
+            let all_clear = [
+                AlertKind::Memory,
+                AlertKind::ModelMae,
+                AlertKind::SlowCommands,
+                AlertKind::LowDisk,
+                AlertKind::StaleData,
+            ]
+            .map(|k| (k, None))
+            .to_vec();
+            return Ok(monitor.update_alerts(all_clear));
+        }
+        let latency = monitor.latency();
+        let days_since_load = self
+            .last_nfl_load()
+            .await?
+            .map(|t| (Utc::now() - t).num_days());
+        let observed = Observations {
+            sample: &sample,
+            latency: &latency,
+            latest_week_mae,
+            days_since_load,
+        };
+        let conditions = evaluate(&observed, &self.alert_limits().await?);
+        Ok(monitor.update_alerts(conditions))
+    }
+}
