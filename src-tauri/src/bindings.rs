@@ -9,10 +9,15 @@ use crate::commands::{
 use crate::error::IpcError;
 use crate::model_commands::DeployInput;
 use crate::nfl_commands::{DownloadInput, IngestInput, LinkPlayerInput};
+use nfl_dfs_core::backup::{BackupCheck, BackupEntry, BackupKind, BackupReason};
 use nfl_dfs_core::dk::{Position, Slot};
+use nfl_dfs_core::doctor::{Check, CheckStatus, DoctorReport, FixAction};
 use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
 use nfl_dfs_core::identity::{MatchHow, PlayerMatch, SlateMatches};
 use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport, LineupSlot};
+use nfl_dfs_core::monitor::{
+    Alert, AlertChange, AlertKind, CommandLatency, LatencyStats, MonitorSnapshot, ResourceSample,
+};
 use nfl_dfs_core::nflverse::{
     FileKind, IngestedFile, LoadProgress, LoadStage, NflPlayerSummary, SeasonData,
 };
@@ -30,8 +35,8 @@ use nfl_dfs_core::slate::{
     GameState, ImportReport, PlayerFlags, PositionCount, Slate, SlateGame, SlatePlayer,
     SlateSummary,
 };
-use nfl_dfs_core::ErrorCode;
 use nfl_dfs_core::IngestReport;
+use nfl_dfs_core::{ErrorCode, RestoreReport};
 use nfl_dfs_core::{SlateProjections, TrainReport, TrainRequest, TrainingRun};
 use ts_rs::{Config, TS};
 
@@ -106,6 +111,22 @@ pub fn typescript() -> String {
         ProjectionSource::decl(&cfg),
         PlayerProjection::decl(&cfg),
         SlateProjections::decl(&cfg),
+        BackupKind::decl(&cfg),
+        BackupReason::decl(&cfg),
+        BackupEntry::decl(&cfg),
+        BackupCheck::decl(&cfg),
+        RestoreReport::decl(&cfg),
+        CheckStatus::decl(&cfg),
+        FixAction::decl(&cfg),
+        Check::decl(&cfg),
+        DoctorReport::decl(&cfg),
+        ResourceSample::decl(&cfg),
+        CommandLatency::decl(&cfg),
+        LatencyStats::decl(&cfg),
+        AlertKind::decl(&cfg),
+        Alert::decl(&cfg),
+        AlertChange::decl(&cfg),
+        MonitorSnapshot::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\

@@ -28,4 +28,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "deploy_model",
     "rollback_model",
     "project_slate",
+    "backup_now",
+    "list_backups",
+    "restore_backup",
+    "run_doctor",
+    "monitor_snapshot",
 ];

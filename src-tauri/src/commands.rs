@@ -72,13 +72,13 @@ pub struct OptimizeProgress {
 /// Version, database, schema version, data and model status.
 #[tauri::command]
 pub async fn health(state: State<'_, AppState>) -> Result<Health, IpcError> {
-    Ok(state.workspace()?.health().await?)
+    Ok(state.workspace("health")?.health().await?)
 }
 
 /// Every setting with its effective value and source.
 #[tauri::command]
 pub async fn get_settings(state: State<'_, AppState>) -> Result<Vec<SettingEntry>, IpcError> {
-    Ok(state.workspace()?.settings().await?)
+    Ok(state.workspace("get_settings")?.settings().await?)
 }
 
 /// Validates and stores one setting; returns it as it now resolves.
@@ -88,7 +88,7 @@ pub async fn set_setting(
     input: SetSettingInput,
 ) -> Result<SettingEntry, IpcError> {
     Ok(state
-        .workspace()?
+        .workspace("set_setting")?
         .set_setting(&input.key, input.value)
         .await?)
 }
@@ -100,7 +100,7 @@ pub async fn import_slate(
     input: ImportSlateInput,
 ) -> Result<ImportReport, IpcError> {
     Ok(state
-        .workspace()?
+        .workspace("import_slate")?
         .import_slate_file(Path::new(&input.path), input.name.as_deref())
         .await?)
 }
@@ -108,13 +108,13 @@ pub async fn import_slate(
 /// Every imported slate, newest first.
 #[tauri::command]
 pub async fn list_slates(state: State<'_, AppState>) -> Result<Vec<SlateSummary>, IpcError> {
-    Ok(state.workspace()?.slates().await?)
+    Ok(state.workspace("list_slates")?.slates().await?)
 }
 
 /// One slate with its games and players.
 #[tauri::command]
 pub async fn get_slate(state: State<'_, AppState>, slate_id: i32) -> Result<Slate, IpcError> {
-    Ok(state.workspace()?.slate(slate_id).await?)
+    Ok(state.workspace("get_slate")?.slate(slate_id).await?)
 }
 
 /// Sets a player's lock, exclude and projection override.
@@ -124,7 +124,7 @@ pub async fn set_player_flags(
     input: SetPlayerFlagsInput,
 ) -> Result<SlatePlayer, IpcError> {
     Ok(state
-        .workspace()?
+        .workspace("set_player_flags")?
         .set_player_flags(input.slate_player_id, &input.flags)
         .await?)
 }
@@ -135,7 +135,7 @@ pub async fn list_lineups(
     state: State<'_, AppState>,
     slate_id: i32,
 ) -> Result<Vec<Lineup>, IpcError> {
-    Ok(state.workspace()?.lineups(slate_id).await?)
+    Ok(state.workspace("list_lineups")?.lineups(slate_id).await?)
 }
 
 /// Stores the lineups of an upload or entries file for a slate.
@@ -145,7 +145,7 @@ pub async fn import_lineups(
     input: ImportLineupsInput,
 ) -> Result<LineupImportReport, IpcError> {
     Ok(state
-        .workspace()?
+        .workspace("import_lineups")?
         .import_lineups_file(input.slate_id, Path::new(&input.path))
         .await?)
 }
@@ -156,7 +156,10 @@ pub async fn export_lineups(
     state: State<'_, AppState>,
     request: ExportRequest,
 ) -> Result<ExportReport, IpcError> {
-    Ok(state.workspace()?.export_lineups(&request).await?)
+    Ok(state
+        .workspace("export_lineups")?
+        .export_lineups(&request)
+        .await?)
 }
 
 /// Deletes lineups; returns how many were deleted.
@@ -165,7 +168,10 @@ pub async fn delete_lineups(
     state: State<'_, AppState>,
     lineup_ids: Vec<i32>,
 ) -> Result<u32, IpcError> {
-    Ok(state.workspace()?.delete_lineups(&lineup_ids).await? as u32)
+    Ok(state
+        .workspace("delete_lineups")?
+        .delete_lineups(&lineup_ids)
+        .await? as u32)
 }
 
 /// Builds and stores lineups, reporting `optimize-progress` as it goes; stops early (with the
@@ -188,7 +194,7 @@ pub async fn optimize(
         !cancel.load(Ordering::SeqCst)
     };
     Ok(state
-        .workspace()?
+        .workspace("optimize")?
         .optimize(input.slate_id, input.rules, Default::default(), on_progress)
         .await?)
 }
@@ -200,7 +206,7 @@ pub async fn late_swap(
     input: LateSwapRequest,
 ) -> Result<LateSwapReport, IpcError> {
     Ok(state
-        .workspace()?
+        .workspace("late_swap")?
         .late_swap(&input, Default::default())
         .await?)
 }
@@ -243,7 +249,12 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::model_commands::list_model_versions,
         crate::model_commands::deploy_model,
         crate::model_commands::rollback_model,
-        crate::model_commands::project_slate
+        crate::model_commands::project_slate,
+        crate::ops_commands::backup_now,
+        crate::ops_commands::list_backups,
+        crate::ops_commands::restore_backup,
+        crate::ops_commands::run_doctor,
+        crate::ops_commands::monitor_snapshot
     ]
 }
 

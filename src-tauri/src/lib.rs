@@ -6,6 +6,7 @@ pub mod commands;
 pub mod error;
 pub mod model_commands;
 pub mod nfl_commands;
+pub mod ops_commands;
 mod refresh;
 pub mod state;
 
@@ -27,9 +28,9 @@ pub fn run() {
                 None
             }
         });
-    let workspace = match paths {
-        Ok(paths) => tauri::async_runtime::block_on(Workspace::open(paths)),
-        Err(e) => Err(e),
+    let workspace = match &paths {
+        Ok(paths) => tauri::async_runtime::block_on(Workspace::open(paths.clone())),
+        Err(e) => Err(nfl_dfs_core::Error::Config(e.to_string())),
     };
     match &workspace {
         Ok(ws) => tracing::info!(
@@ -40,16 +41,13 @@ pub fn run() {
         Err(e) => tracing::error!("the database could not be opened: {e}"),
     }
 
-    let refresh_workspace = workspace.as_ref().ok().cloned();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
-            if let Some(ws) = refresh_workspace {
-                refresh::spawn(app.handle().clone(), ws);
-            }
+            refresh::spawn(app.handle().clone());
             Ok(())
         })
-        .manage(AppState::new(workspace))
+        .manage(AppState::new(paths, workspace))
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("the window system failed to start");

@@ -25,13 +25,16 @@ pub async fn train_models(
     state: State<'_, AppState>,
     request: TrainRequest,
 ) -> Result<TrainReport, IpcError> {
-    Ok(state.workspace()?.train(&request).await?)
+    Ok(state.workspace("train_models")?.train(&request).await?)
 }
 
 /// Every training run, newest first.
 #[tauri::command]
 pub async fn list_training_runs(state: State<'_, AppState>) -> Result<Vec<TrainingRun>, IpcError> {
-    Ok(state.workspace()?.training_runs().await?)
+    Ok(state
+        .workspace("list_training_runs")?
+        .training_runs()
+        .await?)
 }
 
 /// Every model version, production marked.
@@ -39,7 +42,10 @@ pub async fn list_training_runs(state: State<'_, AppState>) -> Result<Vec<Traini
 pub async fn list_model_versions(
     state: State<'_, AppState>,
 ) -> Result<Vec<ModelVersion>, IpcError> {
-    Ok(state.workspace()?.model_versions().await?)
+    Ok(state
+        .workspace("list_model_versions")?
+        .model_versions()
+        .await?)
 }
 
 /// Validates a version and puts it in production; returns the versions.
@@ -48,7 +54,7 @@ pub async fn deploy_model(
     state: State<'_, AppState>,
     input: DeployInput,
 ) -> Result<Vec<ModelVersion>, IpcError> {
-    let ws = state.workspace()?;
+    let ws = state.workspace("deploy_model")?;
     ws.deploy_model(input.position, &input.version).await?;
     Ok(ws.model_versions().await?)
 }
@@ -59,7 +65,7 @@ pub async fn rollback_model(
     state: State<'_, AppState>,
     position: Position,
 ) -> Result<Vec<ModelVersion>, IpcError> {
-    let ws = state.workspace()?;
+    let ws = state.workspace("rollback_model")?;
     ws.rollback_model(position).await?;
     Ok(ws.model_versions().await?)
 }
@@ -70,5 +76,8 @@ pub async fn project_slate(
     state: State<'_, AppState>,
     slate_id: i32,
 ) -> Result<SlateProjections, IpcError> {
-    Ok(state.workspace()?.project_slate(slate_id).await?)
+    Ok(state
+        .workspace("project_slate")?
+        .project_slate(slate_id)
+        .await?)
 }

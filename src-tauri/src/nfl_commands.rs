@@ -63,7 +63,10 @@ pub async fn ingest_nfl(
 ) -> Result<IngestReport, IpcError> {
     let paths: Vec<PathBuf> = input.paths.iter().map(PathBuf::from).collect();
     let on_progress = progress_events(app, state.start_load());
-    Ok(state.workspace()?.ingest_paths(&paths, on_progress).await?)
+    Ok(state
+        .workspace("ingest_nfl")?
+        .ingest_paths(&paths, on_progress)
+        .await?)
 }
 
 /// Downloads nflverse files (cached, retried) and loads them, reporting `ingest-progress`;
@@ -76,7 +79,7 @@ pub async fn download_nfl(
 ) -> Result<IngestReport, IpcError> {
     let on_progress = progress_events(app, state.start_load());
     Ok(state
-        .workspace()?
+        .workspace("download_nfl")?
         .download_nfl(Some(input.seasons), input.play_by_play, on_progress)
         .await?)
 }
@@ -91,7 +94,7 @@ pub async fn cancel_load(state: State<'_, AppState>) -> Result<(), IpcError> {
 /// Per season, what NFL data is loaded.
 #[tauri::command]
 pub async fn list_nfl_seasons(state: State<'_, AppState>) -> Result<Vec<SeasonData>, IpcError> {
-    Ok(state.workspace()?.nfl_seasons().await?)
+    Ok(state.workspace("list_nfl_seasons")?.nfl_seasons().await?)
 }
 
 /// Matches every player of a slate to an NFL player and lists the matches.
@@ -100,7 +103,10 @@ pub async fn match_slate(
     state: State<'_, AppState>,
     slate_id: i32,
 ) -> Result<SlateMatches, IpcError> {
-    Ok(state.workspace()?.match_slate(slate_id).await?)
+    Ok(state
+        .workspace("match_slate")?
+        .match_slate(slate_id)
+        .await?)
 }
 
 /// Links a slate player to an NFL player by hand; returns the slate's matches.
@@ -109,7 +115,7 @@ pub async fn link_player(
     state: State<'_, AppState>,
     input: LinkPlayerInput,
 ) -> Result<SlateMatches, IpcError> {
-    let ws = state.workspace()?;
+    let ws = state.workspace("link_player")?;
     ws.link_player(input.slate_id, input.slate_player_id, &input.gsis_id)
         .await?;
     Ok(ws.match_slate(input.slate_id).await?)
@@ -121,5 +127,8 @@ pub async fn search_nfl_players(
     state: State<'_, AppState>,
     query: String,
 ) -> Result<Vec<NflPlayerSummary>, IpcError> {
-    Ok(state.workspace()?.search_nfl_players(&query).await?)
+    Ok(state
+        .workspace("search_nfl_players")?
+        .search_nfl_players(&query)
+        .await?)
 }

@@ -1,40 +1,87 @@
-//! The scheduled work while the window is open: wakes every minute and lets the core decide
-//! whether an NFL data refresh is due (`Workspace::scheduled_refresh`, announced with the
-//! `nfl-data-refreshed` event) and whether the models should retrain themselves
-//! (`Workspace::self_tune`, announced with `models-trained`).
+//! The scheduled work while the window is open. Every minute (and once at start, so a backup
+//! missed while the app was closed is made then) the core decides whether backups are due
+//! (`Workspace::scheduled_backups`, `backups-made`), whether an NFL data refresh is due
+//! (`nfl-data-refreshed`) and whether the models should retrain themselves (`models-trained`).
+//! Every few seconds the monitor takes a sample and updates its alerts (`monitor-updated`
+//! with the snapshot, `alerts-changed` with what was raised or cleared).
 
+use crate::state::AppState;
 use nfl_dfs_core::nflverse::RefreshSchedule;
-use nfl_dfs_core::Workspace;
-use std::time::Duration;
-use tauri::{AppHandle, Emitter};
+use std::time::{Duration, Instant};
+use tauri::{AppHandle, Emitter, Manager};
 
 /// How often the schedule is looked at.
 const WAKE_EVERY: Duration = Duration::from_secs(60);
 
-/// Starts the refresh loop on the async runtime.
-pub fn spawn(app: AppHandle, workspace: Workspace) {
+/// How often the monitor samples.
+const SAMPLE_EVERY: Duration = Duration::from_secs(5);
+
+/// How often the production models' latest-week MAE is worked out for its alert (it reads the
+/// history, so not on every sample).
+const MAE_EVERY: Duration = Duration::from_secs(600);
+
+fn emit<T: serde::Serialize + Clone>(app: &AppHandle, event: &str, payload: &T) {
+    if let Err(e) = app.emit(event, payload) {
+        tracing::warn!("{event} event not sent: {e}");
+    }
+}
+
+/// Starts the schedule and the monitor on the async runtime.
+pub fn spawn(app: AppHandle) {
+    let schedule_app = app.clone();
     tauri::async_runtime::spawn(async move {
+        let app = schedule_app;
         let mut schedule = RefreshSchedule::default();
         loop {
-            tokio::time::sleep(WAKE_EVERY).await;
-            match workspace.scheduled_refresh(&mut schedule).await {
-                Ok(Some(report)) if !report.files.is_empty() => {
-                    if let Err(e) = app.emit("nfl-data-refreshed", &report) {
-                        tracing::warn!("refresh event not sent: {e}");
-                    }
+            if let Ok(workspace) = app.state::<AppState>().current() {
+                match workspace.scheduled_backups().await {
+                    Ok(made) if !made.is_empty() => emit(&app, "backups-made", &made),
+                    Ok(_) => {}
+                    Err(e) => tracing::error!("scheduled backup failed: {e}"),
                 }
-                Ok(_) => {}
-                Err(e) => tracing::warn!("scheduled NFL data refresh failed: {e}"),
-            }
-            match workspace.self_tune().await {
-                Ok(outcome) => {
-                    if let Some(report) = outcome.report {
-                        if let Err(e) = app.emit("models-trained", &report) {
-                            tracing::warn!("training event not sent: {e}");
+                match workspace.scheduled_refresh(&mut schedule).await {
+                    Ok(Some(report)) if !report.files.is_empty() => {
+                        emit(&app, "nfl-data-refreshed", &report)
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!("scheduled NFL data refresh failed: {e}"),
+                }
+                match workspace.self_tune().await {
+                    Ok(outcome) => {
+                        if let Some(report) = outcome.report {
+                            emit(&app, "models-trained", &report);
                         }
                     }
+                    Err(e) => tracing::warn!("self-tuning failed: {e}"),
                 }
-                Err(e) => tracing::warn!("self-tuning failed: {e}"),
+            }
+            tokio::time::sleep(WAKE_EVERY).await;
+        }
+    });
+    tauri::async_runtime::spawn(async move {
+        let mut mae: Option<f64> = None;
+        let mut mae_at: Option<Instant> = None;
+        loop {
+            tokio::time::sleep(SAMPLE_EVERY).await;
+            let state = app.state::<AppState>();
+            let Ok(workspace) = state.current() else {
+                continue;
+            };
+            if mae_at.is_none_or(|t| t.elapsed() >= MAE_EVERY) {
+                mae_at = Some(Instant::now());
+                mae = workspace.latest_week_mae().await.unwrap_or_else(|e| {
+                    tracing::warn!("latest-week MAE not worked out: {e}");
+                    None
+                });
+            }
+            match workspace.watch(state.monitor(), mae).await {
+                Ok(changes) => {
+                    if !changes.is_empty() {
+                        emit(&app, "alerts-changed", &changes);
+                    }
+                    emit(&app, "monitor-updated", &state.monitor().snapshot());
+                }
+                Err(e) => tracing::warn!("monitoring failed: {e}"),
             }
         }
     });

@@ -5,7 +5,8 @@
 // demo salary file and a lineup are stored with the CLI (native file dialogs cannot be driven
 // over WebDriver), and the window shows the slate, filters and locks players, and lists the
 // lineup, builds three lineups with the optimizer that all hold the locked QB, and lists all
-// four; the lock is read back from the database.
+// four; the lock is read back from the database. Last, the System page: the monitor samples,
+// the troubleshooter runs, a backup made in the window restores after a change made with the CLI.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
@@ -226,4 +227,59 @@ test("an imported slate shows its games and players; a lock made in the window i
     [lockedName],
   );
   assert.equal(stored[0].position, "QB");
+});
+
+test("the System page samples, backs up, and restores a backup made in the window", async () => {
+  const app = await launchApp();
+  try {
+    await (await testId(app, "nav-system")).click();
+    // The monitor's first sample arrives within seconds; the troubleshooter has run.
+    const memory = await testId(app, "sparkline-Memory in use");
+    await app.waitUntil(async () => /\d+(\.\d)? %/.test(await memory.getText()), {
+      timeout: 30_000,
+      timeoutMsg: "the monitor never showed a memory sample",
+    });
+    await app.waitUntil(async () => (await app.$$('[data-testid="check-Database"]')).length === 1, {
+      timeout: 20_000,
+      timeoutMsg: "the troubleshooter never listed the database check",
+    });
+    assert.match(await (await testId(app, "check-Database")).getText(), /integrity ok/);
+
+    // Back up now from the Backups card: a database and a models backup more.
+    const card = await testId(app, "backups");
+    const rowsBefore = (await app.$$('[data-testid="backup-row"]')).length;
+    await (await card.$("button=Back up now")).click();
+    await app.waitUntil(
+      async () => (await app.$$('[data-testid="backup-row"]')).length === rowsBefore + 2,
+      { timeout: 20_000, timeoutMsg: "the backups list did not grow by two" },
+    );
+
+    // A change after the backup (made with the CLI beside the open app)...
+    cli("settings", "set", "salary_cap", "60000");
+    assert.equal(cli("settings", "get", "salary_cap").value, 60000);
+
+    // ...is undone by restoring the manual database backup in the window.
+    let manual;
+    for (const row of await app.$$('[data-testid="backup-row"]')) {
+      const text = await row.getText();
+      if (/database/.test(text) && /manual/.test(text)) {
+        manual = row;
+        break;
+      }
+    }
+    assert.ok(manual, "the manual database backup is listed");
+    await (await manual.$("button=Restore…")).click();
+    await (await card.$("button=Restore")).click();
+    await app.waitUntil(async () => /Restored the database/.test(await card.getText()), {
+      timeout: 20_000,
+      timeoutMsg: "the restore was not confirmed",
+    });
+    await app.saveScreenshot(join(targetDir, "e2e-system.png"));
+  } finally {
+    await app.deleteSession();
+  }
+  assert.equal(cli("settings", "get", "salary_cap").value, 50000);
+  const reasons = cli("backups", "list").map((b) => b.reason);
+  assert.ok(reasons.includes("before_restore"), reasons.join(", "));
+  assert.ok(reasons.includes("daily"), "the start-up backup was made: " + reasons.join(", "));
 });

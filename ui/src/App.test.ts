@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
 import App from "./App.svelte";
 import { PAGES } from "./lib/pages";
 import { healthFixture, settingsFixture } from "./test/fixtures";
@@ -50,5 +51,67 @@ describe("App frame", () => {
     const alert = await screen.findByTestId("startup-error");
     expect(alert.textContent).toContain("written by a newer version");
     expect(screen.getByTestId("status-database").textContent).toContain("schema_too_new");
+  });
+
+  it("offers the newest good backup when the database does not open, and recovers", async () => {
+    let restored = false;
+    mockIPC((cmd, args) => {
+      if (cmd === "health") {
+        if (restored) return healthFixture();
+        throw { code: "database", message: "database error while opening the database: file is not a database" };
+      }
+      if (cmd === "run_doctor")
+        return {
+          problems: 1,
+          warnings: 0,
+          checks: [
+            {
+              name: "Database",
+              status: "problem",
+              detail: "file is not a database",
+              fix: "Restore the newest good backup, db-1.sqlite (the damaged file is kept).",
+              action: { action: "restore", file: "/data/backups/db-1.sqlite" },
+              command: 'nfl-dfs-cli restore "/data/backups/db-1.sqlite"',
+            },
+          ],
+        };
+      if (cmd === "restore_backup") {
+        expect((args as { file: string }).file).toBe("/data/backups/db-1.sqlite");
+        restored = true;
+        return { kind: "database", file: "/data/backups/db-1.sqlite", check: null, kept: "/data/backups/damaged-1" };
+      }
+      if (cmd === "get_settings") return settingsFixture();
+      throw { code: "database", message: `unexpected ${cmd}` };
+    });
+    render(App);
+    await screen.findByTestId("startup-error");
+    await fireEvent.click(await screen.findByRole("button", { name: "Restore this backup" }));
+    await waitFor(() => expect(screen.queryByTestId("startup-error")).toBeNull());
+    expect(screen.getByTestId("status-database").textContent).toContain("Database ready");
+  });
+
+  it("shows monitoring alerts in the status bar, which opens the System page", async () => {
+    mockIPC(
+      (cmd) => {
+        if (cmd === "health") return healthFixture();
+        if (cmd === "get_settings") return settingsFixture();
+        if (cmd === "run_doctor") return { problems: 0, warnings: 0, checks: [] };
+        if (cmd === "list_backups") return [];
+        if (cmd === "monitor_snapshot") return { samples: [], latency: { count: 0, p50_ms: 0, p95_ms: 0, commands: [] }, alerts: [] };
+        throw { code: "database", message: `unexpected ${cmd}` };
+      },
+      { shouldMockEvents: true },
+    );
+    render(App);
+    await screen.findByText(/Database ready/);
+    await emit("monitor-updated", {
+      samples: [],
+      latency: { count: 0, p50_ms: 0, p95_ms: 0, commands: [] },
+      alerts: [{ kind: "stale_data", message: "NFL data was last loaded 9 days ago (alert after 8).", since: "" }],
+    });
+    const alert = await screen.findByTestId("status-alerts");
+    expect(alert.textContent).toContain("9 days ago");
+    await fireEvent.click(alert);
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("System");
   });
 });

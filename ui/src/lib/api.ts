@@ -3,6 +3,10 @@
 // on `code`, never on message text.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  BackupEntry,
+  DoctorReport,
+  MonitorSnapshot,
+  RestoreReport,
   ErrorCode,
   ExportReport,
   ExportRequest,
@@ -70,6 +74,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   health: () => call<Health>("health"),
+  backupNow: () => call<BackupEntry[]>("backup_now"),
+  listBackups: () => call<BackupEntry[]>("list_backups"),
+  restoreBackup: (file: string) => call<RestoreReport>("restore_backup", { file }),
+  runDoctor: () => call<DoctorReport>("run_doctor"),
+  monitorSnapshot: () => call<MonitorSnapshot>("monitor_snapshot"),
   getSettings: () => call<SettingEntry[]>("get_settings"),
   setSetting: (input: SetSettingInput) => call<SettingEntry>("set_setting", { input }),
   importSlate: (input: ImportSlateInput) => call<ImportReport>("import_slate", { input }),

@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings
 
-export type ErrorCode = "database" | "schema_too_new" | "unknown_setting" | "invalid_setting" | "io" | "config" | "invalid_file" | "not_found" | "invalid_input" | "invalid_lineup" | "no_lineup" | "solver" | "network" | "cancelled";
+export type ErrorCode = "database" | "schema_too_new" | "unknown_setting" | "invalid_setting" | "io" | "config" | "invalid_file" | "not_found" | "invalid_input" | "invalid_lineup" | "no_lineup" | "solver" | "network" | "cancelled" | "invalid_backup";
 
 export type IpcError = { 
 /**
@@ -1186,3 +1186,223 @@ models: Array<string>,
  * Seconds taken.
  */
 seconds: number, };
+
+export type BackupKind = "database" | "models";
+
+export type BackupReason = "manual" | "daily" | "weekly" | "before_migration" | "before_restore";
+
+export type BackupEntry = { 
+/**
+ * File name inside the backups folder.
+ */
+file_name: string, 
+/**
+ * Full path.
+ */
+path: string, 
+/**
+ * Database or models.
+ */
+kind: BackupKind, 
+/**
+ * Why it was made.
+ */
+reason: BackupReason, 
+/**
+ * When it was made (RFC 3339, UTC).
+ */
+created: string, 
+/**
+ * Size in bytes.
+ */
+bytes: number, };
+
+export type BackupCheck = { 
+/**
+ * The file checked.
+ */
+file: string, 
+/**
+ * Its newest migration.
+ */
+schema_version: string, 
+/**
+ * Migrations this version would still apply after restoring it.
+ */
+pending_migrations: number, };
+
+export type RestoreReport = { 
+/**
+ * Database or models.
+ */
+kind: BackupKind, 
+/**
+ * The restored file.
+ */
+file: string, 
+/**
+ * The database backup's check (for a database).
+ */
+check: BackupCheck | null, 
+/**
+ * Where the replaced database or models were kept.
+ */
+kept: string | null, };
+
+export type CheckStatus = "ok" | "warning" | "problem";
+
+export type FixAction = { "action": "backup_now" } | { "action": "restore", 
+/**
+ * The backup file.
+ */
+file: string, } | { "action": "train_models" } | { "action": "rollback_model", 
+/**
+ * The position.
+ */
+position: Position, } | { "action": "download_data" };
+
+export type Check = { 
+/**
+ * What was checked, e.g. `Database`.
+ */
+name: string, 
+/**
+ * How it came out.
+ */
+status: CheckStatus, 
+/**
+ * What was found, with figures.
+ */
+detail: string, 
+/**
+ * What to do, in words (when not ok).
+ */
+fix: string | null, 
+/**
+ * The fix the app can make, if any.
+ */
+action: FixAction | null, 
+/**
+ * The CLI command of that fix.
+ */
+command: string | null, };
+
+export type DoctorReport = { 
+/**
+ * The checks.
+ */
+checks: Array<Check>, 
+/**
+ * How many are problems (the CLI exits non-zero when any).
+ */
+problems: number, 
+/**
+ * How many are warnings.
+ */
+warnings: number, };
+
+export type ResourceSample = { 
+/**
+ * When (RFC 3339, UTC).
+ */
+at: string, 
+/**
+ * This process's CPU use, percent of one core (0 on the first sample).
+ */
+process_cpu_pct: number, 
+/**
+ * This process's resident memory, bytes.
+ */
+process_memory_bytes: number, 
+/**
+ * The system's CPU use, percent of all cores (0 on the first sample).
+ */
+system_cpu_pct: number, 
+/**
+ * The system's memory in use, percent.
+ */
+memory_used_pct: number, 
+/**
+ * The system's memory, bytes.
+ */
+memory_total_bytes: number, 
+/**
+ * Free space on the disk holding the data folder, bytes (None when no disk matches).
+ */
+disk_free_bytes: number | null, 
+/**
+ * Size of that disk, bytes.
+ */
+disk_total_bytes: number | null, };
+
+export type CommandLatency = { 
+/**
+ * The command.
+ */
+command: string, 
+/**
+ * Calls in the window.
+ */
+count: number, 
+/**
+ * Median, milliseconds.
+ */
+p50_ms: number, 
+/**
+ * 95th percentile, milliseconds.
+ */
+p95_ms: number, };
+
+export type LatencyStats = { 
+/**
+ * Calls in the window.
+ */
+count: number, 
+/**
+ * Median of every call, milliseconds (0 without calls).
+ */
+p50_ms: number, 
+/**
+ * 95th percentile of every call, milliseconds (0 without calls).
+ */
+p95_ms: number, 
+/**
+ * Per command, slowest p95 first.
+ */
+commands: Array<CommandLatency>, };
+
+export type AlertKind = "memory" | "model_mae" | "slow_commands" | "low_disk" | "stale_data";
+
+export type Alert = { 
+/**
+ * The condition.
+ */
+kind: AlertKind, 
+/**
+ * What is wrong, with the figures, in words.
+ */
+message: string, 
+/**
+ * When it was raised (RFC 3339, UTC).
+ */
+since: string, };
+
+export type AlertChange = { "change": "raised" } & Alert | { "change": "cleared", 
+/**
+ * The condition.
+ */
+kind: AlertKind, };
+
+export type MonitorSnapshot = { 
+/**
+ * Recent resource samples, oldest first (the last is the latest).
+ */
+samples: Array<ResourceSample>, 
+/**
+ * Command times over the window.
+ */
+latency: LatencyStats, 
+/**
+ * Alerts now active.
+ */
+alerts: Array<Alert>, };

@@ -1,0 +1,60 @@
+//! IPC commands of operations: backups and restore, the troubleshooter, the monitor. Backup
+//! restore and the troubleshooter also work when the database did not open at start-up.
+
+use crate::error::IpcError;
+use crate::state::AppState;
+use nfl_dfs_core::backup::BackupEntry;
+use nfl_dfs_core::doctor::{self, DoctorReport};
+use nfl_dfs_core::monitor::MonitorSnapshot;
+use nfl_dfs_core::{RestoreReport, Workspace};
+use std::path::Path;
+use tauri::State;
+
+/// Backs up the database and the models now.
+#[tauri::command]
+pub async fn backup_now(state: State<'_, AppState>) -> Result<Vec<BackupEntry>, IpcError> {
+    Ok(state.workspace("backup_now")?.backup_now().await?)
+}
+
+/// The backups, newest first.
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupEntry>, IpcError> {
+    match state.current() {
+        Ok(ws) => Ok(ws.backups()?),
+        Err(_) => Ok(nfl_dfs_core::backup::list(&state.paths()?.backups_dir())?),
+    }
+}
+
+/// Restores a backup file (verified first; the current database is kept). After a database
+/// restore every later command uses the restored database.
+#[tauri::command]
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    file: String,
+) -> Result<RestoreReport, IpcError> {
+    let file = Path::new(&file);
+    let (workspace, report) = match state.current() {
+        Ok(ws) => ws.restore(file).await?,
+        Err(_) => Workspace::restore_unopened(state.paths()?.clone(), file).await?,
+    };
+    state.replace(workspace);
+    Ok(report)
+}
+
+/// Runs the troubleshooter's checks.
+#[tauri::command]
+pub async fn run_doctor(state: State<'_, AppState>) -> Result<DoctorReport, IpcError> {
+    match state.current() {
+        Ok(ws) => Ok(ws.doctor().await?),
+        Err(e) => {
+            let error = nfl_dfs_core::Error::Config(e.message);
+            Ok(doctor::unopened(state.paths()?, &error).await)
+        }
+    }
+}
+
+/// Resource samples, command times and active alerts.
+#[tauri::command]
+pub async fn monitor_snapshot(state: State<'_, AppState>) -> Result<MonitorSnapshot, IpcError> {
+    Ok(state.monitor().snapshot())
+}
