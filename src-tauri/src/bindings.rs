@@ -9,6 +9,7 @@ use crate::commands::{
 use crate::error::IpcError;
 use crate::model_commands::DeployInput;
 use crate::nfl_commands::{DownloadInput, IngestInput, LinkPlayerInput};
+use crate::updates::{UpdateInfo, UpdateProgress};
 use nfl_dfs_core::backup::{BackupCheck, BackupEntry, BackupKind, BackupReason};
 use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::doctor::{Check, CheckStatus, DoctorReport, FixAction};
@@ -127,6 +128,8 @@ pub fn typescript() -> String {
         Alert::decl(&cfg),
         AlertChange::decl(&cfg),
         MonitorSnapshot::decl(&cfg),
+        UpdateInfo::decl(&cfg),
+        UpdateProgress::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\

@@ -33,4 +33,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "restore_backup",
     "run_doctor",
     "monitor_snapshot",
+    "check_update",
+    "install_update",
 ];

@@ -254,7 +254,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::ops_commands::list_backups,
         crate::ops_commands::restore_backup,
         crate::ops_commands::run_doctor,
-        crate::ops_commands::monitor_snapshot
+        crate::ops_commands::monitor_snapshot,
+        crate::ops_commands::check_update,
+        crate::ops_commands::install_update
     ]
 }
 

@@ -9,10 +9,12 @@ pub mod nfl_commands;
 pub mod ops_commands;
 mod refresh;
 pub mod state;
+pub mod updates;
 
 use nfl_dfs_core::paths::DataPaths;
 use nfl_dfs_core::{logging, Workspace};
 use state::AppState;
+use tauri::Manager;
 
 /// Starts the desktop app: resolves the data folder, starts logging, opens the database (an
 /// unusable one is reported in the window, not by a crash), and runs the window's event loop.
@@ -43,8 +45,21 @@ pub fn run() {
 
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .setup(move |app| {
             refresh::spawn(app.handle().clone());
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let state = handle.state::<AppState>();
+                let endpoint = match state.current() {
+                    Ok(ws) => ws.typed_settings().await.map(|s| s.update_url),
+                    Err(_) => return,
+                };
+                match endpoint {
+                    Ok(endpoint) => updates::check_in_background(handle.clone(), endpoint),
+                    Err(e) => tracing::warn!("update check skipped: {e}"),
+                }
+            });
             Ok(())
         })
         .manage(AppState::new(paths, workspace))

@@ -1,14 +1,15 @@
-//! IPC commands of operations: backups and restore, the troubleshooter, the monitor. Backup
-//! restore and the troubleshooter also work when the database did not open at start-up.
+//! IPC commands of operations: backups and restore, the troubleshooter, the monitor, updates.
+//! Backup restore and the troubleshooter also work when the database did not open at start-up.
 
 use crate::error::IpcError;
 use crate::state::AppState;
+use crate::updates::{self, UpdateInfo};
 use nfl_dfs_core::backup::BackupEntry;
 use nfl_dfs_core::doctor::{self, DoctorReport};
 use nfl_dfs_core::monitor::MonitorSnapshot;
 use nfl_dfs_core::{RestoreReport, Workspace};
 use std::path::Path;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 /// Backs up the database and the models now.
 #[tauri::command]
@@ -57,4 +58,43 @@ pub async fn run_doctor(state: State<'_, AppState>) -> Result<DoctorReport, IpcE
 #[tauri::command]
 pub async fn monitor_snapshot(state: State<'_, AppState>) -> Result<MonitorSnapshot, IpcError> {
     Ok(state.monitor().snapshot())
+}
+
+/// Checks the `update_url` setting's manifest for a newer version.
+#[tauri::command]
+pub async fn check_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<UpdateInfo>, IpcError> {
+    let endpoint = state
+        .workspace("check_update")?
+        .typed_settings()
+        .await?
+        .update_url;
+    Ok(updates::check(&app, &endpoint)
+        .await?
+        .as_ref()
+        .map(UpdateInfo::from))
+}
+
+/// Downloads the newer version (reporting `update-progress`), verifies its signature and
+/// installs it; the app uses it from its next start. Returns what was installed.
+#[tauri::command]
+pub async fn install_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<UpdateInfo, IpcError> {
+    let endpoint = state.current()?.typed_settings().await?.update_url;
+    let update = updates::check(&app, &endpoint)
+        .await?
+        .ok_or_else(|| IpcError {
+            code: nfl_dfs_core::ErrorCode::NotFound,
+            message: "No newer version is available.".into(),
+        })?;
+    let package = updates::download(&app, &update).await?;
+    update.install(package).map_err(|e| IpcError {
+        code: nfl_dfs_core::ErrorCode::Io,
+        message: format!("The update was downloaded and verified but could not be installed: {e}."),
+    })?;
+    Ok(UpdateInfo::from(&update))
 }

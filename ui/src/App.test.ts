@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import App from "./App.svelte";
@@ -113,5 +113,35 @@ describe("App frame", () => {
     expect(alert.textContent).toContain("9 days ago");
     await fireEvent.click(alert);
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("System");
+  });
+
+  it("offers an update announced at start-up and installs it with progress", async () => {
+    let installed = 0;
+    mockIPC(
+      (cmd) => {
+        if (cmd === "health") return healthFixture();
+        if (cmd === "get_settings") return settingsFixture();
+        if (cmd === "install_update") {
+          installed += 1;
+          return { version: "0.2.0", current_version: "0.1.0", notes: null, date: null };
+        }
+        throw { code: "database", message: `unexpected ${cmd}` };
+      },
+      { shouldMockEvents: true },
+    );
+    render(App);
+    await screen.findByText(/Database ready/);
+    await emit("update-available", {
+      version: "0.2.0",
+      current_version: "0.1.0",
+      notes: "Backups and a troubleshooter.",
+      date: "2026-11-28 12:00:00.0 +00:00:00",
+    });
+    const panel = await screen.findByTestId("update-panel");
+    expect(panel.textContent).toContain("NFL DFS 0.2.0 is available");
+    expect(panel.textContent).toContain("Backups and a troubleshooter.");
+    await fireEvent.click(within(panel).getByRole("button", { name: "Install" }));
+    await waitFor(() => expect(screen.getByTestId("update-panel").textContent).toContain("Restart NFL DFS"));
+    expect(installed).toBe(1);
   });
 });

@@ -57,5 +57,9 @@ pub use workspace::Workspace;
 /// The app's version, shared by the shell, the CLI and the core (one workspace version).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// Where releases announce themselves: the `latest.json` the release workflow publishes.
+pub const UPDATE_URL: &str =
+    "https://github.com/nfl-dfs/nfl-dfs/releases/latest/download/latest.json";
+
 /// The bundle identifier; it names the per-platform app-data folder, as Tauri does.
 pub const APP_IDENTIFIER: &str = "com.nfldfs.desktop";

@@ -126,6 +126,8 @@ pub struct Settings {
     pub alert_disk_free_mb: u32,
     /// Alert when NFL data was last loaded more than this many days ago.
     pub alert_stale_days: u32,
+    /// Where the app's release manifest (`latest.json`) is read from.
+    pub update_url: String,
 }
 
 fn cores() -> u32 {
@@ -262,6 +264,15 @@ pub static SPECS: &[SettingSpec] = &[
         kind: SettingKind::Integer { min: 1, max: 365 },
         unit: Some("days"),
         default: || SettingValue::Integer(8),
+    },
+    SettingSpec {
+        key: "update_url",
+        label: "Update address",
+        description: "Where new versions are announced (a release manifest, latest.json). \
+                      Updates are installed only when signed with the app's release key.",
+        kind: SettingKind::Url,
+        unit: None,
+        default: || SettingValue::Text(crate::UPDATE_URL.to_string()),
     },
 ];
 
@@ -452,6 +463,7 @@ impl Settings {
             alert_p95_ms: get("alert_p95_ms").as_u32(),
             alert_disk_free_mb: get("alert_disk_free_mb").as_u32(),
             alert_stale_days: get("alert_stale_days").as_u32(),
+            update_url: get("update_url").to_text(),
         }
     }
 }

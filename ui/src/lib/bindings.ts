@@ -1406,3 +1406,31 @@ latency: LatencyStats,
  * Alerts now active.
  */
 alerts: Array<Alert>, };
+
+export type UpdateInfo = { 
+/**
+ * The new version.
+ */
+version: string, 
+/**
+ * This app's version.
+ */
+current_version: string, 
+/**
+ * Release notes.
+ */
+notes: string | null, 
+/**
+ * Release date (RFC 3339), if the manifest gives one.
+ */
+date: string | null, };
+
+export type UpdateProgress = { 
+/**
+ * Bytes downloaded.
+ */
+downloaded: number, 
+/**
+ * Size of the package, when the server says.
+ */
+total: number | null, };

@@ -134,4 +134,22 @@ describe("System page", () => {
     await waitFor(() => expect(screen.queryByTestId("alert-memory")).toBeNull());
     expect(screen.getByTestId("sparkline-Memory in use").textContent).toContain("50.0 %");
   });
+
+  it("checks for updates from the Version row", async () => {
+    let newer = false;
+    mockIPC((cmd) => {
+      if (cmd === "check_update")
+        return newer ? { version: "0.2.0", current_version: "0.1.0", notes: "Faster.", date: null } : null;
+      if (cmd === "run_doctor") return doctor(true);
+      if (cmd === "list_backups") return [];
+      if (cmd === "monitor_snapshot") return snapshot;
+      throw { code: "not_found", message: `unexpected ${cmd}` };
+    });
+    render(SystemPage, { health: healthFixture(), error: null, onrefresh: () => {} });
+    await fireEvent.click(screen.getByRole("button", { name: "Check for updates" }));
+    await waitFor(() => expect(screen.getByTestId("update-message").textContent).toBe("You have the latest version."));
+    newer = true;
+    await fireEvent.click(screen.getByRole("button", { name: "Check for updates" }));
+    expect((await screen.findByTestId("update-panel")).textContent).toContain("0.2.0 is available");
+  });
 });
