@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up (first run only) and runs every test: formatting, lints, the Rust
 # workspace's tests, the UI's type check, lint and unit tests, and the end-to-end test of the
-# real app in a real window (Xvfb + tauri-driver + WebKitWebDriver), and the .deb bundle.
+# real app in a real window (Xvfb + tauri-driver + WebKitWebDriver), and the .deb and .rpm
+# bundles.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
@@ -37,7 +38,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 "${run_e2e[@]}"
 
-step "Linux bundle: tauri build makes a .deb a desktop can install"
-scripts/check-deb.sh
+step "Linux bundles: tauri makes a .deb and an .rpm a desktop can install"
+scripts/check-bundles.sh
 
 step "All tests passed"

@@ -6,6 +6,7 @@
 NFL_DFS_APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential libssl-dev libayatana-appindicator3-dev librsvg2-dev
   libxdo-dev cmake libclang-dev pkg-config file xvfb xauth webkit2gtk-driver dbus-x11
+  rpm # reads the .rpm bundle in the installer test
 )
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
