@@ -4,6 +4,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+mod menu;
 pub mod model_commands;
 pub mod nfl_commands;
 pub mod ops_commands;
@@ -46,6 +47,8 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_updater::Builder::new().build())
+        .menu(menu::build)
+        .on_menu_event(menu::on_event)
         .setup(move |app| {
             refresh::spawn(app.handle().clone());
             let handle = app.handle().clone();

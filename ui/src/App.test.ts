@@ -144,4 +144,20 @@ describe("App frame", () => {
     await waitFor(() => expect(screen.getByTestId("update-panel").textContent).toContain("Restart NFL DFS"));
     expect(installed).toBe(1);
   });
+
+  it("checks for updates from the Help menu", async () => {
+    mockIPC(
+      (cmd) => {
+        if (cmd === "health") return healthFixture();
+        if (cmd === "get_settings") return settingsFixture();
+        if (cmd === "check_update") return null;
+        throw { code: "database", message: `unexpected ${cmd}` };
+      },
+      { shouldMockEvents: true },
+    );
+    render(App);
+    await screen.findByText(/Database ready/);
+    await emit("menu-check-updates");
+    expect((await screen.findByTestId("update-note")).textContent).toContain("latest version");
+  });
 });
