@@ -15,6 +15,10 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 if [ -n "${CI:-}" ] && [ -z "${CARGO_TARGET_DIR:-}" ]; then
   export CARGO_TARGET_DIR="${HOME}/.cache/nfl-dfs/target"
 fi
+# Incremental state grows by gigabytes per build and a CI run edits nothing: leave it out there.
+if [ -n "${CI:-}" ]; then
+  export CARGO_INCREMENTAL=0
+fi
 NFL_DFS_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 
 ensure_system_packages() {

@@ -32,7 +32,7 @@ pub fn run() {
             }
         });
     let workspace = match &paths {
-        Ok(paths) => tauri::async_runtime::block_on(Workspace::open(paths.clone())),
+        Ok(paths) => tauri::async_runtime::block_on(Workspace::open_checked(paths.clone())),
         Err(e) => Err(nfl_dfs_core::Error::Config(e.to_string())),
     };
     match &workspace {

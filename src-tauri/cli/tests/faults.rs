@@ -149,6 +149,10 @@ fn killed_ingests_and_backups_leave_whole_files_only() {
             "{weeks} player weeks is not a count of whole files {whole:?}"
         );
     }
+    eprintln!(
+        "{interrupted} of {} kills landed during an ingest",
+        DELAYS_MS.len()
+    );
     assert!(
         interrupted >= 4,
         "only {interrupted} kills landed during an ingest"
@@ -172,6 +176,7 @@ fn killed_ingests_and_backups_leave_whole_files_only() {
             "a listed backup does not restore: {backups:?}"
         );
     }
+    eprintln!("{interrupted} of 4 kills landed during a backup");
     assert!(interrupted >= 1, "no kill landed during a backup");
 }
 
@@ -219,6 +224,10 @@ fn killed_training_runs_leave_loadable_models_in_production() {
             );
         }
     }
+    eprintln!(
+        "{interrupted} of {} kills landed during training",
+        DELAYS_MS.len()
+    );
     assert!(
         interrupted >= 3,
         "only {interrupted} kills landed during training"

@@ -9,7 +9,6 @@ use crate::paths::DataPaths;
 use crate::{store, Error, Result, Workspace};
 use chrono::Utc;
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectionTrait, Statement};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -257,21 +256,9 @@ impl Workspace {
     }
 
     async fn database_check(&self) -> Result<Check> {
-        let rows = self
-            .db()
-            .query_all_raw(Statement::from_string(
-                self.db().get_database_backend(),
-                "PRAGMA integrity_check",
-            ))
-            .await;
-        let problems: Vec<String> = match rows {
-            Ok(rows) => rows
-                .iter()
-                .filter_map(|r| r.try_get_by_index::<String>(0).ok())
-                .filter(|s| s != "ok")
-                .collect(),
-            Err(e) => vec![e.to_string()],
-        };
+        let problems = store::integrity_problems(self.db(), true)
+            .await
+            .unwrap_or_else(|e| vec![e.to_string()]);
         let restore = backup::newest_good(&self.paths().backups_dir())
             .await?
             .map(|b| FixAction::Restore { file: b.path });

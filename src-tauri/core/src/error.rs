@@ -166,6 +166,17 @@ pub enum Error {
     /// The user cancelled the work.
     #[error("Cancelled: {0}.")]
     Cancelled(String),
+    /// The database opened but SQLite's check found damage.
+    #[error(
+        "The database {path} is damaged ({problems}). Restore a backup: the troubleshooter \
+         offers the newest good one (System page, or `nfl-dfs-cli doctor`); the damaged file is kept."
+    )]
+    DatabaseDamaged {
+        /// The database file.
+        path: String,
+        /// What the check reported.
+        problems: String,
+    },
     /// A backup that cannot be restored; nothing was changed.
     #[error("The backup {file} cannot be restored: {reason}. Nothing was changed.")]
     InvalidBackup {
@@ -195,6 +206,7 @@ impl Error {
             Error::Network { .. } => ErrorCode::Network,
             Error::Cancelled(_) => ErrorCode::Cancelled,
             Error::InvalidBackup { .. } => ErrorCode::InvalidBackup,
+            Error::DatabaseDamaged { .. } => ErrorCode::Database,
         }
     }
 

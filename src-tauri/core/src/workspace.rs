@@ -81,6 +81,24 @@ impl Workspace {
         })
     }
 
+    /// [`Workspace::open`], then SQLite's quick check: a database that opens but is damaged
+    /// inside is refused (and closed) with [`Error::DatabaseDamaged`], so the app can offer a
+    /// backup at start-up instead of failing later.
+    pub async fn open_checked(paths: DataPaths) -> Result<Self> {
+        let ws = Self::open(paths).await?;
+        let problems = store::integrity_problems(&ws.db, false)
+            .await
+            .unwrap_or_else(|e| vec![e.to_string()]);
+        if problems.is_empty() {
+            return Ok(ws);
+        }
+        ws.db.clone().close().await.ok();
+        Err(Error::DatabaseDamaged {
+            path: ws.paths.database_display(),
+            problems: problems.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        })
+    }
+
     /// The paths of this workspace.
     pub fn paths(&self) -> &DataPaths {
         &self.paths

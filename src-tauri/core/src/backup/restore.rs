@@ -11,7 +11,7 @@ use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxSqliteConnector, Statement};
+use sea_orm::{DatabaseConnection, SqlxSqliteConnector};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -56,18 +56,9 @@ pub async fn verify_database(file: &Path) -> Result<BackupCheck> {
 }
 
 async fn check_open(db: &DatabaseConnection, file: &Path) -> Result<BackupCheck> {
-    let rows = db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            "PRAGMA integrity_check",
-        ))
+    let problems = store::integrity_problems(db, true)
         .await
         .map_err(|e| refused(file, format!("it is not a readable database ({e})")))?;
-    let problems: Vec<String> = rows
-        .iter()
-        .filter_map(|r| r.try_get_by_index::<String>(0).ok())
-        .filter(|s| s != "ok")
-        .collect();
     if !problems.is_empty() {
         return Err(refused(
             file,
@@ -122,8 +113,9 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// Replaces the database of `paths` with the backup `file`. `current` is the open database, if
-/// it opened: it is snapshotted (reason `before-restore`) and closed. Without one, a damaged
-/// database file is moved aside into the backups folder as `damaged-<time>-<name>`. Returns
+/// it opened: it is snapshotted (reason `before-restore`) and closed. Without one, or when the
+/// snapshot fails (a damaged database), the file is moved aside into the backups folder as
+/// `damaged-<time>-<name>`. Returns
 /// the check of the backup and the path of the kept copy. Nothing changes when the backup is
 /// refused.
 pub async fn restore_database(
@@ -142,33 +134,49 @@ pub async fn restore_database(
     // Copy first: a failure here leaves the current database untouched.
     let incoming = sibling(&target, ".restoring");
     std::fs::copy(file, &incoming).map_err(Error::io("copying the backup", file))?;
-    let kept = match current {
+    // Keep the current database: a snapshot when it reads whole; otherwise (it did not open,
+    // or it is too damaged to snapshot) the file itself is moved aside, as it is.
+    let snapshot = match current {
         Some(db) => {
             let kept = snapshot_database(db, &backups, BackupReason::BeforeRestore, now).await;
-            let kept = match kept {
-                Ok(kept) => kept,
+            db.clone().close().await.ok();
+            match kept {
+                Ok(kept) => Some(kept.path),
+                Err(e) => {
+                    tracing::warn!(
+                        "the current database could not be snapshotted ({e}); moving it aside"
+                    );
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    let kept = match snapshot {
+        Some(path) => Some(path),
+        None if target.exists() => {
+            let moved = std::fs::create_dir_all(&backups)
+                .map_err(Error::io("creating the backups folder", &backups))
+                .and_then(|()| {
+                    let name = target.file_name().map_or_else(
+                        || "database".to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    let aside = backups.join(format!(
+                        "damaged-{}-{name}",
+                        now.format("%Y%m%dT%H%M%S%3fZ")
+                    ));
+                    std::fs::rename(&target, &aside)
+                        .map_err(Error::io("moving the damaged database", &target))?;
+                    Ok(aside)
+                });
+            match moved {
+                Ok(aside) => Some(aside.display().to_string()),
                 Err(e) => {
                     std::fs::remove_file(&incoming).ok();
                     return Err(e);
                 }
-            };
-            db.clone().close().await.ok();
-            Some(kept.path)
-        }
-        None if target.exists() => {
-            std::fs::create_dir_all(&backups)
-                .map_err(Error::io("creating the backups folder", &backups))?;
-            let name = target.file_name().map_or_else(
-                || "database".to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            let aside = backups.join(format!(
-                "damaged-{}-{name}",
-                now.format("%Y%m%dT%H%M%S%3fZ")
-            ));
-            std::fs::rename(&target, &aside)
-                .map_err(Error::io("moving the damaged database", &target))?;
-            Some(aside.display().to_string())
+            }
         }
         None => None,
     };

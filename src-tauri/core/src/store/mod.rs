@@ -120,3 +120,27 @@ pub async fn schema_state(db: &DatabaseConnection) -> Result<SchemaState> {
         .map_err(Error::db("reading the schema version"))?;
     Ok(SchemaState { applied })
 }
+
+/// What SQLite's own check finds wrong with a database (empty when nothing): `PRAGMA
+/// integrity_check` when `full`, else the faster `PRAGMA quick_check` (no index contents).
+pub async fn integrity_problems(
+    db: &DatabaseConnection,
+    full: bool,
+) -> std::result::Result<Vec<String>, sea_orm::DbErr> {
+    let pragma = if full {
+        "integrity_check"
+    } else {
+        "quick_check"
+    };
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            format!("PRAGMA {pragma}"),
+        ))
+        .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| r.try_get_by_index::<String>(0).ok())
+        .filter(|s| s != "ok")
+        .collect())
+}
