@@ -59,7 +59,15 @@ fn settings_set_persists_and_get_reads_it_back() {
     assert_eq!(get["source"], "database");
 
     let all = stdout_json(&cli(dir.path(), &["--json", "settings", "get"]));
-    assert_eq!(all.as_array().unwrap().len(), 8);
+    assert_eq!(
+        all.as_array().unwrap().len(),
+        nfl_dfs_core::settings::SPECS.len()
+    );
+    assert!(all
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["key"] == "update_url"));
 }
 
 #[test]
