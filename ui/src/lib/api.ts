@@ -55,6 +55,11 @@ export class AppError extends Error {
   }
 }
 
+/** The message of a caught error, for people (a command's message, or the thrown text). */
+export function errorText(e: unknown): string {
+  return e instanceof AppError ? e.message : String(e);
+}
+
 function isIpcError(value: unknown): value is IpcError {
   return (
     typeof value === "object" &&

@@ -1,6 +1,6 @@
 // State shared by the pages: the slate being worked on and the outcome of the last import
 // (from the file dialog or a drop on the window).
-import { api, AppError } from "./api";
+import { api, errorText } from "./api";
 import type { ImportReport } from "./bindings";
 
 const SLATE_KEY = "nfl-dfs.slate";
@@ -45,7 +45,7 @@ export async function importSlateFile(path: string): Promise<ImportReport | null
     return report;
   } catch (e) {
     session.lastImport = null;
-    session.importError = e instanceof AppError ? e.message : String(e);
+    session.importError = errorText(e);
     return null;
   } finally {
     session.importing = false;
