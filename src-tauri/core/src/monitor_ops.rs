@@ -38,7 +38,8 @@ impl Workspace {
         latest_week_mae: Option<f64>,
     ) -> Result<Vec<AlertChange>> {
         let sample = monitor.sample(&self.paths().data_dir);
-        if !self.typed_settings().await?.monitoring {
+        let settings = self.typed_settings().await?;
+        if !settings.monitoring {
             let all_clear = [
                 AlertKind::Memory,
                 AlertKind::ModelMae,
@@ -61,7 +62,7 @@ impl Workspace {
             latest_week_mae,
             days_since_load,
         };
-        let conditions = evaluate(&observed, &self.alert_limits().await?);
+        let conditions = evaluate(&observed, &AlertLimits::of(&settings));
         Ok(monitor.update_alerts(conditions))
     }
 }
