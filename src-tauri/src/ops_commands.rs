@@ -47,10 +47,7 @@ pub async fn restore_backup(
 pub async fn run_doctor(state: State<'_, AppState>) -> Result<DoctorReport, IpcError> {
     match state.current() {
         Ok(ws) => Ok(ws.doctor().await?),
-        Err(e) => {
-            let error = nfl_dfs_core::Error::Config(e.message);
-            Ok(doctor::unopened(state.paths()?, &error).await)
-        }
+        Err(e) => Ok(doctor::unopened(state.paths()?, e.code, &e.message).await),
     }
 }
 

@@ -27,7 +27,7 @@ pub fn doctor_exit(report: &DoctorReport) -> ExitCode {
 
 /// `doctor` when the database did not open.
 pub async fn doctor_unopened(paths: &DataPaths, error: &Error, out: &Output) -> ExitCode {
-    let report = doctor::unopened(paths, error).await;
+    let report = doctor::unopened(paths, error.code(), &error.to_string()).await;
     out.print(&report, print::doctor);
     doctor_exit(&report)
 }

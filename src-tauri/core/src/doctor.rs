@@ -6,7 +6,7 @@ use crate::backup::{self, BackupKind};
 use crate::dk::Position;
 use crate::monitor::{AlertLimits, ResourceProbe, ResourceSample};
 use crate::paths::DataPaths;
-use crate::{store, Error, Result, Workspace};
+use crate::{store, ErrorCode, Result, Workspace};
 use chrono::Utc;
 use migration::{Migrator, MigratorTrait};
 use serde::{Deserialize, Serialize};
@@ -206,18 +206,29 @@ async fn backups_check(dir: &Path) -> Result<Check> {
     })
 }
 
-/// Checks a data folder whose database did not open: the database check is the error and,
+/// Checks a data folder whose database did not open (`code` and `message` of the error): a
+/// database from a newer version is to be opened by that version, and is left alone; otherwise,
 /// where a backup verifies, the fix restores it.
-pub async fn unopened(paths: &DataPaths, error: &Error) -> DoctorReport {
-    let newest = backup::newest_good(&paths.backups_dir())
-        .await
-        .ok()
-        .flatten();
+pub async fn unopened(paths: &DataPaths, code: ErrorCode, message: &str) -> DoctorReport {
+    let newest = match code {
+        ErrorCode::SchemaTooNew => None,
+        _ => backup::newest_good(&paths.backups_dir())
+            .await
+            .ok()
+            .flatten(),
+    };
     let database = match newest {
+        _ if code == ErrorCode::SchemaTooNew => Check::failing(
+            "Database",
+            CheckStatus::Problem,
+            message,
+            "Update NFL DFS to the version that wrote this database; it is left as it is.",
+            None,
+        ),
         Some(good) => Check::failing(
             "Database",
             CheckStatus::Problem,
-            error.to_string(),
+            message,
             format!(
                 "Restore the newest good backup, {} (the damaged file is kept).",
                 good.file_name
@@ -227,7 +238,7 @@ pub async fn unopened(paths: &DataPaths, error: &Error) -> DoctorReport {
         None => Check::failing(
             "Database",
             CheckStatus::Problem,
-            error.to_string(),
+            message,
             format!(
                 "No good backup exists. Move {} away to start with an empty database.",
                 paths.database_display()

@@ -97,7 +97,7 @@ async fn a_database_that_does_not_open_is_diagnosed_and_the_offered_fix_works() 
     std::fs::write(paths.database_file.as_ref().unwrap(), vec![0x42; 8192]).unwrap();
 
     let err = Workspace::open(paths.clone()).await.unwrap_err();
-    let report = doctor::unopened(&paths, &err).await;
+    let report = doctor::unopened(&paths, err.code(), &err.to_string()).await;
     let database = check(&report, "Database");
     assert_eq!(database.status, CheckStatus::Problem);
     assert_eq!(
@@ -171,4 +171,21 @@ async fn alerts_are_raised_once_from_what_is_watched_and_clear_themselves() {
         "monitoring off clears"
     );
     assert_eq!(monitor.snapshot().samples.len(), 5, "a sample per look");
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_version_is_left_alone_by_the_troubleshooter() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = DataPaths::in_folder(dir.path());
+    let ws = Workspace::open(paths.clone()).await.unwrap();
+    ws.backup_now().await.unwrap();
+    let report = doctor::unopened(
+        &paths,
+        nfl_dfs_core::ErrorCode::SchemaTooNew,
+        "written by a newer version",
+    )
+    .await;
+    let database = check(&report, "Database");
+    assert_eq!(database.action, None, "no restore over a newer database");
+    assert!(database.fix.as_deref().unwrap().contains("Update NFL DFS"));
 }
