@@ -38,6 +38,9 @@ if [ "$(uname -s)" = "Linux" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPL
   echo
   "$cli" settings get
   echo
+  # The troubleshooter exits 1 on a problem (low disk, say): shown, not fatal to the demo.
+  "$cli" doctor || true
+  echo
   echo "Run ./start.sh on a desktop session to open the app window."
   exit 0
 fi

@@ -16,6 +16,15 @@ use ts_rs::TS;
 /// A database backup older than this many days is reported.
 const BACKUP_MAX_AGE_DAYS: i64 = 2;
 
+/// `today`, `yesterday` or `N days ago`.
+fn days_ago(days: i64) -> String {
+    match days {
+        ..=0 => "today".into(),
+        1 => "yesterday".into(),
+        n => format!("{n} days ago"),
+    }
+}
+
 /// How a check came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -366,12 +375,12 @@ impl Workspace {
                     Check::failing(
                         "NFL data",
                         CheckStatus::Warning,
-                        format!("last loaded {days} days ago"),
+                        format!("last loaded {}", days_ago(days)),
                         "Download the latest weeks.",
                         Some(FixAction::DownloadData),
                     )
                 } else {
-                    Check::ok("NFL data", format!("last loaded {days} days ago"))
+                    Check::ok("NFL data", format!("last loaded {}", days_ago(days)))
                 }
             }
         })
