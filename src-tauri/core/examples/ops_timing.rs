@@ -7,9 +7,8 @@
 
 use nfl_dfs_core::backup::{self, BackupReason};
 use nfl_dfs_core::monitor::Monitor;
-use nfl_dfs_core::paths::DataPaths;
-use nfl_dfs_core::{TrainRequest, Workspace};
-use std::path::{Path, PathBuf};
+use nfl_dfs_core::TrainRequest;
+use std::path::Path;
 use std::time::Instant;
 
 fn ms(start: Instant) -> f64 {
@@ -31,25 +30,12 @@ where
     best
 }
 
+mod common;
+
 #[tokio::main]
 async fn main() {
-    let data = PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .unwrap_or_else(|| "../shared/data".into()),
-    );
-    let nfl = data.join("nflverse");
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let paths = DataPaths::in_folder(dir.path());
-    let ws = Workspace::open(paths.clone()).await.expect("a workspace");
-    let mut files = vec![nfl.join("schedules/games.csv")];
-    for season in 2018..=2022 {
-        files.push(nfl.join(format!("player_stats_weekly/player_stats_{season}.csv")));
-        files.push(nfl.join(format!("team_stats_weekly/stats_team_week_{season}.csv")));
-    }
-    ws.ingest_paths(&files, |_| true)
-        .await
-        .expect("real files load");
+    let (dir, ws) = common::real_seasons(&common::data_dir()).await;
+    let paths = ws.paths().clone();
     ws.train(&TrainRequest {
         until: None,
         search_seconds: 0,

@@ -5,35 +5,19 @@
 //! projection time and its backtest. Usage: train_timing [DATA_DIR]. Used by
 //! `scripts/bench-models.sh`.
 
-use nfl_dfs_core::paths::DataPaths;
 use nfl_dfs_core::projection::features::Features;
 use nfl_dfs_core::projection::history::{week_key, History};
 use nfl_dfs_core::projection::train::train_all;
 use nfl_dfs_core::projection::train::POSITIONS;
-use nfl_dfs_core::{TrainRequest, Workspace};
-use std::path::PathBuf;
+use nfl_dfs_core::TrainRequest;
 use std::time::{Duration, Instant};
+
+mod common;
 
 #[tokio::main]
 async fn main() {
-    let data = PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .unwrap_or_else(|| "../shared/data".into()),
-    );
-    let nfl = data.join("nflverse");
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let ws = Workspace::open(DataPaths::in_folder(dir.path()))
-        .await
-        .expect("a workspace");
-    let mut files = vec![nfl.join("schedules/games.csv")];
-    for season in 2018..=2022 {
-        files.push(nfl.join(format!("player_stats_weekly/player_stats_{season}.csv")));
-        files.push(nfl.join(format!("team_stats_weekly/stats_team_week_{season}.csv")));
-    }
-    ws.ingest_paths(&files, |_| true)
-        .await
-        .expect("real files load");
+    let data = common::data_dir();
+    let (_dir, ws) = common::real_seasons(&data).await;
     let history = History::load(ws.db()).await.expect("history");
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let start = Instant::now();
