@@ -16,6 +16,14 @@ use std::path::{Path, PathBuf};
 /// Name of the database file inside the data folder.
 pub const DATABASE_FILE: &str = "nfl-dfs.sqlite";
 
+/// The path beside `path` with `suffix` appended to its name (`a.sqlite` -> `a.sqlite-wal`):
+/// temporary and companion files that live next to the file they belong to.
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// The folders and the database location of one app instance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataPaths {

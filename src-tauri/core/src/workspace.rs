@@ -50,9 +50,7 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
 
 /// Writes a file whole or not at all: a temporary file beside it, then a rename.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".partial");
-    let tmp = std::path::PathBuf::from(tmp);
+    let tmp = crate::paths::with_suffix(path, ".partial");
     std::fs::write(&tmp, bytes).map_err(Error::io("writing", &tmp))?;
     std::fs::rename(&tmp, path).map_err(|e| {
         std::fs::remove_file(&tmp).ok();

@@ -11,7 +11,8 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
-const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%3fZ";
+/// How a backup's UTC time is written in file names (millisecond resolution).
+pub(super) const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%3fZ";
 
 /// What a backup holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]

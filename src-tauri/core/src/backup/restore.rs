@@ -3,9 +3,9 @@
 //! is kept (a snapshot when it is healthy, the file itself set aside when it is damaged); the
 //! file is swapped in with a rename. The caller then opens it, which runs pending migrations.
 
-use super::catalog::{list, BackupEntry, BackupKind, BackupReason};
+use super::catalog::{list, BackupEntry, BackupKind, BackupReason, TIME_FORMAT};
 use super::snapshot::{archive_models, snapshot_database};
-use crate::paths::DataPaths;
+use crate::paths::{with_suffix, DataPaths};
 use crate::store;
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -13,7 +13,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sea_orm::{DatabaseConnection, SqlxSqliteConnector};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use ts_rs::TS;
 
 /// What verifying a database backup found.
@@ -106,12 +106,6 @@ pub async fn newest_good(dir: &Path) -> Result<Option<BackupEntry>> {
     Ok(None)
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
 /// Replaces the database of `paths` with the backup `file`. `current` is the open database, if
 /// it opened: it is snapshotted (reason `before-restore`) and closed. Without one, or when the
 /// snapshot fails (a damaged database), the file is moved aside into the backups folder as
@@ -132,7 +126,7 @@ pub async fn restore_database(
     };
     let backups = paths.backups_dir();
     // Copy first: a failure here leaves the current database untouched.
-    let incoming = sibling(&target, ".restoring");
+    let incoming = with_suffix(&target, ".restoring");
     std::fs::copy(file, &incoming).map_err(Error::io("copying the backup", file))?;
     // Keep the current database: a snapshot when it reads whole; otherwise (it did not open,
     // or it is too damaged to snapshot) the file itself is moved aside, as it is.
@@ -162,10 +156,7 @@ pub async fn restore_database(
                         || "database".to_string(),
                         |n| n.to_string_lossy().into_owned(),
                     );
-                    let aside = backups.join(format!(
-                        "damaged-{}-{name}",
-                        now.format("%Y%m%dT%H%M%S%3fZ")
-                    ));
+                    let aside = backups.join(format!("damaged-{}-{name}", now.format(TIME_FORMAT)));
                     std::fs::rename(&target, &aside)
                         .map_err(Error::io("moving the damaged database", &target))?;
                     Ok(aside)
@@ -182,7 +173,7 @@ pub async fn restore_database(
     };
     // A write-ahead log belongs to the file it was written for; it must not meet the new one.
     for suffix in ["-wal", "-shm"] {
-        let path = sibling(&target, suffix);
+        let path = with_suffix(&target, suffix);
         if path.exists() {
             std::fs::remove_file(&path).map_err(Error::io("removing the old journal", &path))?;
         }
@@ -202,7 +193,7 @@ pub fn restore_models(
     file: &Path,
     now: DateTime<Utc>,
 ) -> Result<BackupEntry> {
-    let staging = sibling(models, ".restoring");
+    let staging = with_suffix(models, ".restoring");
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(Error::io("clearing", &staging))?;
     }
@@ -239,7 +230,7 @@ pub fn restore_models(
         return Err(refused(file, "it holds no models/ folder"));
     }
     let kept = archive_models(models, backups, BackupReason::BeforeRestore, now)?;
-    let previous = sibling(models, ".previous");
+    let previous = with_suffix(models, ".previous");
     if previous.exists() {
         std::fs::remove_dir_all(&previous).map_err(Error::io("clearing", &previous))?;
     }

@@ -3,16 +3,11 @@
 //! `.partial` file and renamed when whole, so a backup in the folder is always complete.
 
 use super::catalog::{entry_of, new_path, BackupEntry, BackupKind, BackupReason};
+use crate::paths::with_suffix;
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
-use std::path::{Path, PathBuf};
-
-fn partial_of(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".partial");
-    PathBuf::from(name)
-}
+use std::path::Path;
 
 fn finish(partial: &Path, path: &Path) -> Result<BackupEntry> {
     std::fs::rename(partial, path).map_err(|e| {
@@ -31,7 +26,7 @@ pub async fn snapshot_database(
 ) -> Result<BackupEntry> {
     std::fs::create_dir_all(dir).map_err(Error::io("creating the backups folder", dir))?;
     let path = new_path(dir, BackupKind::Database, reason, now);
-    let partial = partial_of(&path);
+    let partial = with_suffix(&path, ".partial");
     let quoted = partial.display().to_string().replace('\'', "''");
     db.execute_raw(Statement::from_string(
         db.get_database_backend(),
@@ -56,7 +51,7 @@ pub fn archive_models(
 ) -> Result<BackupEntry> {
     std::fs::create_dir_all(dir).map_err(Error::io("creating the backups folder", dir))?;
     let path = new_path(dir, BackupKind::Models, reason, now);
-    let partial = partial_of(&path);
+    let partial = with_suffix(&path, ".partial");
     let write = || -> std::io::Result<()> {
         let file = std::fs::File::create(&partial)?;
         let gz = flate2::write::GzEncoder::new(file, flate2::Compression::default());
