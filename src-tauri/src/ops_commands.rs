@@ -20,10 +20,8 @@ pub async fn backup_now(state: State<'_, AppState>) -> Result<Vec<BackupEntry>, 
 /// The backups, newest first.
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupEntry>, IpcError> {
-    match state.current() {
-        Ok(ws) => Ok(ws.backups()?),
-        Err(_) => Ok(nfl_dfs_core::backup::list(&state.paths()?.backups_dir())?),
-    }
+    // From the data folder, so the list shows even when the database did not open.
+    Ok(nfl_dfs_core::backup::list(&state.paths()?.backups_dir())?)
 }
 
 /// Restores a backup file (verified first; the current database is kept). After a database
