@@ -67,7 +67,17 @@ pub fn run() {
         })
         .manage(AppState::new(paths, workspace))
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!())
-        .expect("the window system failed to start");
+        .build(tauri::generate_context!())
+        .expect("the window system failed to start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                // The journal goes into the database file, so the file alone is whole.
+                if let Ok(ws) = app.state::<AppState>().current() {
+                    if let Err(e) = tauri::async_runtime::block_on(ws.close()) {
+                        tracing::warn!("the database was not closed cleanly: {e}");
+                    }
+                }
+            }
+        });
     drop(log_guard);
 }

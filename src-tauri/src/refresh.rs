@@ -1,7 +1,8 @@
 //! The scheduled work while the window is open. Every minute (and once at start, so a backup
 //! missed while the app was closed is made then) the core decides whether backups are due
 //! (`Workspace::scheduled_backups`, `backups-made`), whether an NFL data refresh is due
-//! (`nfl-data-refreshed`) and whether the models should retrain themselves (`models-trained`).
+//! (`nfl-data-refreshed`) and whether the models should retrain themselves (`models-trained`),
+//! each in a loop of its own.
 //! Every few seconds the monitor takes a sample and updates its alerts (`monitor-updated`
 //! with the snapshot, `alerts-changed` with what was raised or cleared).
 
@@ -26,12 +27,13 @@ fn emit<T: serde::Serialize + Clone>(app: &AppHandle, event: &str, payload: &T) 
     }
 }
 
-/// Starts the schedule and the monitor on the async runtime.
+/// Starts the schedule and the monitor on the async runtime. Backups, the data refresh and
+/// self-tuning run in loops of their own, so a slow download or a long training run never holds
+/// back the scheduled backup.
 pub fn spawn(app: AppHandle) {
-    let schedule_app = app.clone();
+    let backups_app = app.clone();
     tauri::async_runtime::spawn(async move {
-        let app = schedule_app;
-        let mut schedule = RefreshSchedule::default();
+        let app = backups_app;
         loop {
             if let Ok(workspace) = app.state::<AppState>().current() {
                 match workspace.scheduled_backups().await {
@@ -39,6 +41,16 @@ pub fn spawn(app: AppHandle) {
                     Ok(_) => {}
                     Err(e) => tracing::error!("scheduled backup failed: {e}"),
                 }
+            }
+            tokio::time::sleep(WAKE_EVERY).await;
+        }
+    });
+    let refresh_app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let app = refresh_app;
+        let mut schedule = RefreshSchedule::default();
+        loop {
+            if let Ok(workspace) = app.state::<AppState>().current() {
                 match workspace.scheduled_refresh(&mut schedule).await {
                     Ok(Some(report)) if !report.files.is_empty() => {
                         emit(&app, "nfl-data-refreshed", &report)
@@ -46,6 +58,15 @@ pub fn spawn(app: AppHandle) {
                     Ok(_) => {}
                     Err(e) => tracing::warn!("scheduled NFL data refresh failed: {e}"),
                 }
+            }
+            tokio::time::sleep(WAKE_EVERY).await;
+        }
+    });
+    let tune_app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let app = tune_app;
+        loop {
+            if let Ok(workspace) = app.state::<AppState>().current() {
                 match workspace.self_tune().await {
                     Ok(outcome) => {
                         if let Some(report) = outcome.report {

@@ -40,15 +40,34 @@ struct Cli {
 #[derive(Debug, Clone)]
 struct Seasons(Vec<i32>);
 
+/// Parses a season: a year from 1999 to 2100.
+fn season_arg(text: &str) -> Result<i32, String> {
+    ranged_arg(text, 1999..=2100, "a season (a year")
+}
+
+/// Parses a week of a season: 1 to 22.
+fn week_arg(text: &str) -> Result<i32, String> {
+    ranged_arg(text, 1..=22, "a week (")
+}
+
+/// A whole number in `range`; the error reads "'x' is not {what} 1 to 22)".
+fn ranged_arg(text: &str, range: std::ops::RangeInclusive<i32>, what: &str) -> Result<i32, String> {
+    text.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            format!(
+                "'{text}' is not {what} {} to {})",
+                range.start(),
+                range.end()
+            )
+        })
+}
+
 /// Parses `2024`, `2022-2024` or `2021,2023`.
 fn parse_seasons(text: &str) -> Result<Seasons, String> {
-    let season = |s: &str| {
-        s.trim()
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1999..=2100).contains(y))
-            .ok_or_else(|| format!("'{s}' is not a season (a year from 1999)"))
-    };
+    let season = season_arg;
     let mut seasons = Vec::new();
     for part in text.split(',') {
         match part.split_once('-') {
@@ -140,10 +159,10 @@ enum Command {
     /// Every player's and DST's DraftKings points of one week, from the loaded stats.
     Points {
         /// Season.
-        #[arg(long)]
+        #[arg(long, value_parser = season_arg)]
         season: i32,
         /// Week.
-        #[arg(long)]
+        #[arg(long, value_parser = week_arg)]
         week: i32,
     },
 }
@@ -253,7 +272,7 @@ async fn main() -> ExitCode {
                 println!("{body}");
             } else {
                 eprintln!("error[{}]: {e}", e.code().as_str());
-                if e.code() == nfl_dfs_core::ErrorCode::Database {
+                if e.is_damage() {
                     eprintln!("Run `nfl-dfs-cli doctor` to check the database and find a backup to restore.");
                 }
             }
@@ -269,6 +288,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
     let out = Output { json: cli.json };
     let ws = match (Workspace::open(paths.clone()).await, &cli.command) {
         (Ok(ws), _) => ws,
+        (Err(e), _) if e.code() == nfl_dfs_core::ErrorCode::Busy => return Err(e),
         (Err(e), Command::Doctor) => return Ok(ops::doctor_unopened(&paths, &e, &out).await),
         (Err(e), Command::Restore { file }) if e.code() == nfl_dfs_core::ErrorCode::Database => {
             ops::restore_unopened(paths, file, &out).await?;
@@ -276,14 +296,23 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         (Err(e), _) => return Err(e),
     };
-    match cli.command {
+    let result = execute(&ws, cli.command, &out).await;
+    // The journal goes into the database file on the way out, so the file alone is whole.
+    let closed = ws.close().await;
+    let code = result?;
+    closed?;
+    Ok(code)
+}
+
+async fn execute(ws: &Workspace, command: Command, out: &Output) -> Result<ExitCode, Error> {
+    match command {
         Command::Doctor => {
             let report = ws.doctor().await?;
             out.print(&report, print::doctor);
             return Ok(ops::doctor_exit(&report));
         }
         Command::Backup => out.print(&ws.backup_now().await?, |made, o| print::backups(made, o)),
-        Command::Restore { file } => ops::restore(&ws, &file, &out).await?,
+        Command::Restore { file } => ops::restore(ws, &file, out).await?,
         Command::Backups {
             action: ops::BackupsAction::List,
         } => out.print(&ws.backups()?, |all, o| print::backups(all, o)),
@@ -332,8 +361,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
         },
         Command::Optimize(args) => match &args.entries {
-            Some(_) => out.print(&optimize::late_swap(&ws, &args).await?, print::late_swap),
-            None => out.print(&optimize::run(&ws, &args).await?, print::optimize_report),
+            Some(_) => out.print(&optimize::late_swap(ws, &args).await?, print::late_swap),
+            None => out.print(&optimize::run(ws, &args).await?, print::optimize_report),
         },
         Command::Ingest { from, seasons, pbp } => {
             let report = match from {
@@ -353,10 +382,10 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
                 )));
             }
         }
-        Command::Train(args) => models::train(&ws, &args, &out).await?,
+        Command::Train(args) => models::train(ws, &args, out).await?,
         Command::Tune => out.print(&ws.self_tune().await?, print::tune),
-        Command::Models { action } => models::models(&ws, action, &out).await?,
-        Command::Project(args) => models::project(&ws, &args, &out).await?,
+        Command::Models { action } => models::models(ws, action, out).await?,
+        Command::Project(args) => models::project(ws, &args, out).await?,
         Command::Backtest { slate } => out.print(&ws.backtest(slate).await?, print::backtest),
         Command::Points { season, week } => {
             out.print(&ws.week_points(season, week).await?, print::week_points)
@@ -406,5 +435,77 @@ impl Output {
         }
         // A reader that went away (`| head`) is not an error worth reporting.
         let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::Parser;
+    use proptest::prelude::*;
+
+    /// Text at the edges of what a flag may be given.
+    fn edge() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("inf".to_string()),
+            Just("NaN".to_string()),
+            Just("-1".to_string()),
+            Just("2147483647-1".to_string()),
+            Just("2147483648".to_string()),
+            Just("18446744073709551616".to_string()),
+            Just("1999-2100".to_string()),
+            Just("2100-1999".to_string()),
+            Just("-5-3".to_string()),
+            Just("1=2-3".to_string()),
+            Just("RB=99999999999+QB".to_string()),
+            Just("1=FLEX99999999999".to_string()),
+            (0usize..5_000).prop_map(|n| "9".repeat(n)),
+            any::<i64>().prop_map(|n| n.to_string()),
+            any::<f64>().prop_map(|v| v.to_string()),
+            "[ -~]{0,30}",
+        ]
+    }
+
+    const FLAGS: &[(&[&str], &str)] = &[
+        (&["optimize", "--slate=1"], "--lineups"),
+        (&["optimize", "--slate=1"], "--min-unique"),
+        (&["optimize", "--slate=1"], "--qb-stack"),
+        (&["optimize", "--slate=1"], "--game-stack"),
+        (&["optimize", "--slate=1"], "--max-per-team"),
+        (&["optimize", "--slate=1"], "--min-salary"),
+        (&["optimize", "--slate=1"], "--max-salary"),
+        (&["optimize", "--slate=1"], "--lock"),
+        (&["optimize", "--slate=1"], "--lock-slot"),
+        (&["optimize", "--slate=1"], "--exposure"),
+        (&["optimize", "--slate=1"], "--team-limit"),
+        (&["optimize", "--slate=1"], "--randomness"),
+        (&["optimize", "--slate=1"], "--seed"),
+        (&["optimize"], "--slate"),
+        (&["points", "--week=1"], "--season"),
+        (&["points", "--season=2023"], "--week"),
+        (&["train"], "--until"),
+        (&["train"], "--search-seconds"),
+        (&["ingest"], "--seasons"),
+        (&["project", "--week=1"], "--season"),
+        (&["backtest"], "--slate"),
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_flag_takes_any_text_without_a_panic(flag in 0..FLAGS.len(), value in edge()) {
+            let (command, name) = FLAGS[flag];
+            let mut args = vec!["nfl-dfs-cli".to_string()];
+            args.extend(command.iter().map(|s| s.to_string()));
+            args.push(format!("{name}={value}"));
+            // What parses is in range where the flag has one.
+            if let Ok(Cli { command: super::Command::Points { season, week }, .. }) =
+                Cli::try_parse_from(&args)
+            {
+                prop_assert!((1999..=2100).contains(&season) && (1..=22).contains(&week));
+            }
+        }
     }
 }

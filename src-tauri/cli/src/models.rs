@@ -13,8 +13,8 @@ pub struct TrainArgs {
     /// Train only on weeks before this one, `SEASON-WEEK` (for backtests).
     #[arg(long, value_name = "SEASON-WEEK", value_parser = parse_week)]
     until: Option<(i32, i32)>,
-    /// Seconds each position may spend trying more learners.
-    #[arg(long, default_value_t = 0)]
+    /// Seconds each position may spend trying more learners (at most 3600).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=3600))]
     search_seconds: u32,
 }
 
@@ -66,10 +66,10 @@ pub struct ProjectArgs {
     #[arg(long, conflicts_with_all = ["season", "week"], required_unless_present = "season")]
     slate: Option<i32>,
     /// Project every player of a season's week (with --week), from earlier weeks only.
-    #[arg(long, requires = "week")]
+    #[arg(long, requires = "week", value_parser = crate::season_arg)]
     season: Option<i32>,
     /// The week (with --season).
-    #[arg(long, requires = "season")]
+    #[arg(long, requires = "season", value_parser = crate::week_arg)]
     week: Option<i32>,
     /// Write `ID,Name,Position,Projection,Floor,Ceiling` to this CSV file.
     #[arg(long, value_name = "FILE")]
@@ -81,11 +81,8 @@ fn parse_week(text: &str) -> Result<(i32, i32), String> {
     let (s, w) = text
         .split_once('-')
         .ok_or_else(|| format!("'{text}' is not SEASON-WEEK, e.g. 2023-1"))?;
-    let season = s.parse().map_err(|_| format!("'{s}' is not a season"))?;
-    let week: i32 = w.parse().map_err(|_| format!("'{w}' is not a week"))?;
-    if !(1..=22).contains(&week) {
-        return Err(format!("week {week} is not between 1 and 22"));
-    }
+    let season = crate::season_arg(s)?;
+    let week = crate::week_arg(w)?;
     Ok((season, week))
 }
 
@@ -204,10 +201,8 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
 }
 
 fn write(args: &ProjectArgs, csv: &str) -> Result<()> {
-    if let Some(path) = &args.out {
-        let tmp = path.with_extension("partial");
-        std::fs::write(&tmp, csv).map_err(Error::io("writing", &tmp))?;
-        std::fs::rename(&tmp, path).map_err(Error::io("writing", path))?;
+    match &args.out {
+        Some(path) => nfl_dfs_core::safe_fs::write_atomically(path, csv.as_bytes()),
+        None => Ok(()),
     }
-    Ok(())
 }

@@ -34,14 +34,16 @@ pub async fn doctor_unopened(paths: &DataPaths, error: &Error, out: &Output) -> 
 
 /// `restore FILE` when the database did not open: the damaged file is set aside.
 pub async fn restore_unopened(paths: DataPaths, file: &Path, out: &Output) -> Result<(), Error> {
-    let (_, report) = Workspace::restore_unopened(paths, file).await?;
+    let (restored, report) = Workspace::restore_unopened(paths, file).await?;
+    restored.close().await?;
     out.print(&report, print::restore);
     Ok(())
 }
 
 /// `restore FILE` on an open workspace.
 pub async fn restore(ws: &Workspace, file: &Path, out: &Output) -> Result<(), Error> {
-    let (_, report) = ws.restore(file).await?;
+    let (restored, report) = ws.restore(file).await?;
+    restored.close().await?;
     out.print(&report, print::restore);
     Ok(())
 }

@@ -222,6 +222,10 @@ pub struct OptimizedLineup {
 
 /// Builds, stores and optionally exports lineups.
 pub async fn run(ws: &Workspace, args: &OptimizeArgs) -> Result<OptimizeOutput, Error> {
+    // Refused before the run, so no lineups are stored for a file that cannot be written.
+    if let Some(out) = &args.out {
+        nfl_dfs_core::safe_fs::check_output_path(out)?;
+    }
     let rules = rules(ws, args).await?;
     let projections = projections(ws, args).await?;
     let report = ws

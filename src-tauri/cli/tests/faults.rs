@@ -1,5 +1,5 @@
 //! Fault tests: `nfl-dfs-cli` killed (SIGKILL, no chance to clean up) at many moments of an
-//! ingest, a training run and a backup. After each kill the database passes
+//! ingest, a training run, a backup and a restore. After each kill the database passes
 //! `PRAGMA integrity_check` (the troubleshooter's database check), holds whole files only
 //! (the player-week count is one a prefix of complete files gives), and every stored model
 //! version and backup is whole.
@@ -102,6 +102,21 @@ fn real_data() -> Option<PathBuf> {
     }
 }
 
+/// A data folder with the demo NFL history loaded.
+fn demo_history() -> tempfile::TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let base = tempfile::tempdir().unwrap();
+    run(
+        base.path(),
+        &[
+            "ingest",
+            "--from",
+            repo.join("data/nflverse-demo").to_str().unwrap(),
+        ],
+    );
+    base
+}
+
 const DELAYS_MS: [u64; 8] = [40, 120, 250, 400, 600, 900, 1_300, 1_800];
 
 #[test]
@@ -182,16 +197,8 @@ fn killed_ingests_and_backups_leave_whole_files_only() {
 
 #[test]
 fn killed_training_runs_leave_loadable_models_in_production() {
+    let base = demo_history();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let base = tempfile::tempdir().unwrap();
-    run(
-        base.path(),
-        &[
-            "ingest",
-            "--from",
-            repo.join("data/nflverse-demo").to_str().unwrap(),
-        ],
-    );
     run(
         base.path(),
         &["models", "install", repo.join("models").to_str().unwrap()],
@@ -232,4 +239,55 @@ fn killed_training_runs_leave_loadable_models_in_production() {
         interrupted >= 3,
         "only {interrupted} kills landed during training"
     );
+}
+
+#[test]
+fn killed_restores_leave_one_whole_database_old_or_new() {
+    let base = demo_history();
+    let made = json(base.path(), &["backup"]);
+    let backup = made.as_array().unwrap()[0]["file_name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // After the backup: a change the restore takes away.
+    run(base.path(), &["settings", "set", "nfl_seasons", "4"]);
+    let weeks = json(base.path(), &["health"])["data"]["nfl_player_weeks"]
+        .as_u64()
+        .unwrap();
+    let mut interrupted = 0;
+    for delay in [5, 15, 30, 50, 80, 120, 180, 260] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(base.path(), dir.path());
+        let file = dir.path().join("backups").join(&backup);
+        let killed = kill_after(
+            dir.path(),
+            &["restore", file.to_str().unwrap()],
+            Duration::from_millis(delay),
+        );
+        interrupted += usize::from(killed);
+        assert_database_whole(dir.path(), &format!("{delay} ms into a restore"));
+        // Either the database as it was or the backup, each whole.
+        let seasons = json(dir.path(), &["settings", "get", "nfl_seasons"])["value"]
+            .as_u64()
+            .unwrap();
+        assert!(
+            seasons == 4 || seasons == 3,
+            "nfl_seasons {seasons} after a kill {delay} ms into a restore"
+        );
+        assert_eq!(
+            json(dir.path(), &["health"])["data"]["nfl_player_weeks"].as_u64(),
+            Some(weeks),
+            "a kill {delay} ms into a restore lost rows"
+        );
+        for listed in json(dir.path(), &["backups", "list"]).as_array().unwrap() {
+            let name = listed["file_name"].as_str().unwrap();
+            assert!(!name.ends_with(".partial") && !name.contains(".restoring"));
+        }
+        // A restore after the kill finishes and lands the backup.
+        run(dir.path(), &["restore", file.to_str().unwrap()]);
+        let seasons = json(dir.path(), &["settings", "get", "nfl_seasons"]);
+        assert_eq!(seasons["source"], "default");
+    }
+    eprintln!("{interrupted} of 8 kills landed during a restore");
+    assert!(interrupted >= 1, "no kill landed during a restore");
 }

@@ -1,6 +1,7 @@
 //! [`Workspace`] backups: made on demand and on schedule, listed, pruned, restored.
 
 use crate::backup::{self, BackupCheck, BackupEntry, BackupKind, BackupReason};
+use crate::data_lock::{self, DataLock};
 use crate::paths::DataPaths;
 use crate::{Result, Workspace};
 use chrono::Utc;
@@ -91,7 +92,17 @@ impl Workspace {
             };
             return Ok((self.clone(), report));
         }
-        Self::restore_database(self.paths().clone(), file, Some(self)).await
+        // The database file is swapped: no other process may hold the folder meanwhile.
+        let lock = std::sync::Arc::clone(self.lock());
+        tokio::task::spawn_blocking(move || lock.upgrade(data_lock::EXCLUSIVE_WAIT))
+            .await
+            .map_err(|e| crate::Error::Config(format!("the data-folder lock failed: {e}")))??;
+        let restored = Self::restore_database(self.paths().clone(), file, Some(self)).await;
+        if restored.is_err() {
+            // Refused (before anything changed, as a rule): this workspace goes on as it was.
+            self.lock().downgrade()?;
+        }
+        restored
     }
 
     /// Restores a database backup into a data folder whose database did not open (damaged or
@@ -101,7 +112,18 @@ impl Workspace {
         paths: DataPaths,
         file: &Path,
     ) -> Result<(Workspace, RestoreReport)> {
-        Self::restore_database(paths, file, None).await
+        let data_dir = paths.data_dir.clone();
+        let lock = tokio::task::spawn_blocking(move || {
+            let lock = DataLock::shared(&data_dir)?;
+            lock.upgrade(data_lock::EXCLUSIVE_WAIT)?;
+            Ok::<_, crate::Error>(lock)
+        })
+        .await
+        .map_err(|e| crate::Error::Config(format!("the data-folder lock failed: {e}")))??;
+        let restored = backup::restore_database(&paths, file, None, Utc::now()).await;
+        lock.release();
+        let (check, kept) = restored?;
+        Self::opened_after_restore(paths, file, check, kept).await
     }
 
     async fn restore_database(
@@ -111,6 +133,19 @@ impl Workspace {
     ) -> Result<(Workspace, RestoreReport)> {
         let (check, kept) =
             backup::restore_database(&paths, file, current.map(Workspace::db), Utc::now()).await?;
+        if let Some(current) = current {
+            current.mark_closed();
+            current.lock().release();
+        }
+        Self::opened_after_restore(paths, file, check, kept).await
+    }
+
+    async fn opened_after_restore(
+        paths: DataPaths,
+        file: &Path,
+        check: BackupCheck,
+        kept: Option<String>,
+    ) -> Result<(Workspace, RestoreReport)> {
         let workspace = Workspace::open(paths).await?;
         Ok((
             workspace,

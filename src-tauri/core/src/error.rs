@@ -44,6 +44,14 @@ pub enum ErrorCode {
     /// A backup file was refused (damaged, not a backup, or from a newer version); nothing
     /// changed.
     InvalidBackup,
+    /// Another process holds the database or the data folder; waiting did not help. Nothing
+    /// changed: try again.
+    Busy,
+    /// The disk is full; nothing changed. Free space and try again.
+    DiskFull,
+    /// A write broke one of the database's rules (a duplicate, a missing reference); nothing
+    /// changed.
+    Constraint,
 }
 
 impl ErrorCode {
@@ -65,6 +73,9 @@ impl ErrorCode {
             ErrorCode::Network => "network",
             ErrorCode::Cancelled => "cancelled",
             ErrorCode::InvalidBackup => "invalid_backup",
+            ErrorCode::Busy => "busy",
+            ErrorCode::DiskFull => "disk_full",
+            ErrorCode::Constraint => "constraint",
         }
     }
 }
@@ -177,6 +188,25 @@ pub enum Error {
         /// What the check reported.
         problems: String,
     },
+    /// The database or the data folder is held by another process.
+    #[error("{0}")]
+    Busy(String),
+    /// The disk is full.
+    #[error("The disk is full while {action} ({path}); nothing was changed. Free some space and try again.")]
+    DiskFull {
+        /// What the app was doing.
+        action: &'static str,
+        /// The data folder or file concerned.
+        path: String,
+    },
+    /// A write broke a rule of the schema.
+    #[error("Refused while {action}: {detail}. Nothing was changed.")]
+    Constraint {
+        /// What the app was doing.
+        action: &'static str,
+        /// SQLite's words.
+        detail: String,
+    },
     /// A backup that cannot be restored; nothing was changed.
     #[error("The backup {file} cannot be restored: {reason}. Nothing was changed.")]
     InvalidBackup {
@@ -207,12 +237,29 @@ impl Error {
             Error::Cancelled(_) => ErrorCode::Cancelled,
             Error::InvalidBackup { .. } => ErrorCode::InvalidBackup,
             Error::DatabaseDamaged { .. } => ErrorCode::Database,
+            Error::Busy(_) => ErrorCode::Busy,
+            Error::DiskFull { .. } => ErrorCode::DiskFull,
+            Error::Constraint { .. } => ErrorCode::Constraint,
         }
     }
 
-    /// Wraps a database error with what the app was doing.
+    /// Whether this error means the database itself is damaged (the only case in which
+    /// restoring a backup is the advice).
+    pub fn is_damage(&self) -> bool {
+        match self {
+            Error::DatabaseDamaged { .. } => true,
+            Error::Database { source, .. } => matches!(
+                sqlite_code(source).map(|c| c & 0xff),
+                Some(SQLITE_CORRUPT | SQLITE_NOTADB)
+            ),
+            _ => false,
+        }
+    }
+
+    /// Wraps a database error with what the app was doing: a busy database, a full disk and a
+    /// broken constraint get their own codes; the rest is [`ErrorCode::Database`].
     pub fn db(action: &'static str) -> impl FnOnce(sea_orm::DbErr) -> Error {
-        move |source| Error::Database { action, source }
+        move |source| classify_db(action, source)
     }
 
     /// Wraps an I/O error with what the app was doing and on which path.
@@ -221,17 +268,121 @@ impl Error {
         path: impl Into<PathBuf>,
     ) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
-        move |source| Error::Io {
-            action,
-            path,
-            source,
+        move |source| {
+            if source.kind() == std::io::ErrorKind::StorageFull {
+                return Error::DiskFull {
+                    action,
+                    path: path.display().to_string(),
+                };
+            }
+            Error::Io {
+                action,
+                path,
+                source,
+            }
         }
+    }
+}
+
+const SQLITE_BUSY: i64 = 5;
+const SQLITE_LOCKED: i64 = 6;
+const SQLITE_CORRUPT: i64 = 11;
+const SQLITE_FULL: i64 = 13;
+const SQLITE_CONSTRAINT: i64 = 19;
+const SQLITE_CONSTRAINT_TRIGGER: i64 = 1811;
+const SQLITE_NOTADB: i64 = 26;
+
+/// SQLite's (extended) result code behind a sea-orm error, if it came from SQLite.
+fn sqlite_code(err: &sea_orm::DbErr) -> Option<i64> {
+    use sea_orm::{DbErr, RuntimeErr};
+    let runtime = match err {
+        DbErr::Conn(r) | DbErr::Exec(r) | DbErr::Query(r) => r,
+        _ => return None,
+    };
+    match runtime {
+        RuntimeErr::SqlxError(e) => match e.as_ref() {
+            sea_orm::sqlx::Error::Database(d) => d.code()?.parse().ok(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn classify_db(action: &'static str, source: sea_orm::DbErr) -> Error {
+    let timed_out = matches!(
+        source,
+        sea_orm::DbErr::ConnectionAcquire(sea_orm::ConnAcquireErr::Timeout)
+    );
+    let code = sqlite_code(&source);
+    // A trigger's RAISE is reported as a constraint too; it is not a rule of the schema.
+    if code == Some(SQLITE_CONSTRAINT_TRIGGER) {
+        return Error::Database { action, source };
+    }
+    match code.map(|c| c & 0xff) {
+        Some(SQLITE_BUSY | SQLITE_LOCKED) => Error::Busy(format!(
+            "The database is busy: another NFL DFS window or command kept it locked while \
+             {action}, longer than the app waits ({} s). Nothing was changed; try again.",
+            crate::store::BUSY_TIMEOUT.as_secs()
+        )),
+        Some(SQLITE_FULL) => Error::DiskFull {
+            action,
+            path: "the data folder".into(),
+        },
+        Some(SQLITE_CONSTRAINT) => Error::Constraint {
+            action,
+            detail: match &source {
+                sea_orm::DbErr::Exec(r) | sea_orm::DbErr::Query(r) => r.to_string(),
+                other => other.to_string(),
+            },
+        },
+        _ if timed_out => Error::Busy(format!(
+            "The database is busy while {action}: no connection came free in time. Nothing was \
+             changed; try again."
+        )),
+        _ => Error::Database { action, source },
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::ErrorCode;
+    use super::{Error, ErrorCode};
+    use sea_orm::{ConnectionTrait, Statement};
+
+    #[tokio::test]
+    async fn sqlite_failures_get_their_own_codes() {
+        let db = crate::store::connect("sqlite::memory:").await.unwrap();
+        let run = |sql: &str| {
+            let db = db.clone();
+            let sql = sql.to_string();
+            async move {
+                db.execute_raw(Statement::from_string(db.get_database_backend(), sql))
+                    .await
+                    .map(|_| ())
+                    .map_err(Error::db("testing"))
+            }
+        };
+        run("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)")
+            .await
+            .unwrap();
+        run("INSERT INTO t (name) VALUES ('a')").await.unwrap();
+        let duplicate = run("INSERT INTO t (name) VALUES ('a')").await.unwrap_err();
+        assert_eq!(duplicate.code(), ErrorCode::Constraint, "{duplicate}");
+        assert!(duplicate.to_string().contains("Nothing was changed"));
+        let missing = run("INSERT INTO t (name) VALUES (NULL)").await.unwrap_err();
+        assert_eq!(missing.code(), ErrorCode::Constraint);
+        run(
+            "CREATE TRIGGER no_b BEFORE INSERT ON t WHEN NEW.name = 'b' \
+             BEGIN SELECT RAISE(ABORT, 'refused'); END",
+        )
+        .await
+        .unwrap();
+        let raised = run("INSERT INTO t (name) VALUES ('b')").await.unwrap_err();
+        assert_eq!(raised.code(), ErrorCode::Database);
+        assert!(!raised.is_damage());
+        let bad = run("SELEC nonsense").await.unwrap_err();
+        assert_eq!(bad.code(), ErrorCode::Database);
+        assert!(!bad.is_damage(), "only damage suggests a restore");
+    }
 
     #[test]
     fn as_str_matches_the_serialized_code() {
@@ -251,6 +402,9 @@ mod tests {
             ErrorCode::Network,
             ErrorCode::Cancelled,
             ErrorCode::InvalidBackup,
+            ErrorCode::Busy,
+            ErrorCode::DiskFull,
+            ErrorCode::Constraint,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }

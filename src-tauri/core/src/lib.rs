@@ -15,6 +15,9 @@
 //! - [`backup`]: database snapshots and model archives, their schedule, retention and
 //!   verified restore.
 //! - [`paths`]: where the database, logs, cache, models and backups live.
+//! - [`data_lock`]: the data-folder lock the window and the CLI share (a restore holds it alone).
+//! - [`limits`]: every cap on input (file, row, model, archive and download sizes, times).
+//! - [`safe_fs`]: checked names that become paths, whole-or-nothing writes, capped reads.
 //! - [`store`]: the SQLite database (sea-orm): opening, pragmas, migrations, entities.
 //! - [`settings`]: typed, validated settings with defaults and environment overrides.
 //! - [`health`]: the report behind the `health` command and the status bar.
@@ -25,6 +28,7 @@
 
 pub mod backup;
 mod backup_ops;
+pub mod data_lock;
 pub mod demo;
 pub mod demo_history;
 pub mod dk;
@@ -32,6 +36,7 @@ pub mod doctor;
 pub mod error;
 pub mod health;
 pub mod identity;
+pub mod limits;
 pub mod lineup;
 pub mod logging;
 mod model_ops;
@@ -41,6 +46,7 @@ pub mod nflverse;
 pub mod optimizer;
 pub mod paths;
 pub mod projection;
+pub mod safe_fs;
 pub mod scoring;
 pub mod self_tuning;
 pub mod settings;

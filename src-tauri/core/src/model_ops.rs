@@ -11,9 +11,9 @@ use crate::projection::project::{
 };
 use crate::projection::registry::{self, LoadedModel, Metadata, ModelEvent, ModelVersion};
 use crate::projection::train::{self, PositionResult, POSITIONS};
-use crate::{identity, Error, Result, Workspace, APP_VERSION};
+use crate::{identity, nflverse, Error, Result, Workspace, APP_VERSION};
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -114,6 +114,9 @@ pub struct ProjectionCache {
     matches: Mutex<HashMap<i32, (i64, identity::SlateMatches)>>,
 }
 
+/// The longest learner search a training run may ask for, per position.
+const MAX_SEARCH_SECONDS: u32 = 3600;
+
 fn blocking_failed(e: tokio::task::JoinError) -> Error {
     Error::Config(format!("a worker thread failed: {e}"))
 }
@@ -176,6 +179,15 @@ impl Workspace {
     /// writes a version per position, and deploys each one that beats its production version's
     /// validation MAE (or where there is none).
     pub async fn train(&self, request: &TrainRequest) -> Result<TrainReport> {
+        if let Some((season, week)) = request.until {
+            nflverse::check_week(season, week)?;
+        }
+        if request.search_seconds > MAX_SEARCH_SECONDS {
+            return Err(Error::InvalidInput(format!(
+                "a learner search of {} s is too long; at most {MAX_SEARCH_SECONDS} s per position",
+                request.search_seconds
+            )));
+        }
         let history = self.history().await?;
         let weeks = history.weeks();
         let (Some(&first), Some(&last)) = (weeks.first(), weeks.last()) else {
@@ -200,11 +212,7 @@ impl Workspace {
         let seconds = clock.elapsed().as_secs_f64();
         let results: Vec<PositionResult> = trained.iter().map(|t| t.result.clone()).collect();
         let show = |key: i32| format!("{}-{}", key / 100, key % 100);
-        let txn = self
-            .db()
-            .begin()
-            .await
-            .map_err(Error::db("recording a training run"))?;
+        let txn = crate::store::begin_write(self.db(), "recording a training run").await?;
         txn.execute_raw(Statement::from_sql_and_values(
             DbBackend::Sqlite,
             "INSERT INTO training_runs (started_at, seconds, trigger, feature_version, data_from, \
@@ -411,6 +419,7 @@ impl Workspace {
 
     /// Every player of the teams playing a week, projected from the weeks before it.
     pub async fn project_week(&self, season: i32, week: i32) -> Result<Vec<WeekProjection>> {
+        nflverse::check_week(season, week)?;
         let (models, _) = self.production_models().await?;
         if models.is_empty() {
             return Err(Error::InvalidInput(
@@ -512,7 +521,7 @@ impl Workspace {
         for m in &matches.players {
             let value = if m.position == Position::DST {
                 by_team
-                    .get(&crate::nflverse::team_code::normalise(&m.team))
+                    .get(&nflverse::team_code::normalise(&m.team))
                     .copied()
             } else {
                 m.gsis_id.as_deref().and_then(|g| by_gsis.get(g).copied())
@@ -537,14 +546,15 @@ impl Workspace {
     /// Copies every production version into `to/<position>/<name>/` (the shipped-models
     /// layout; the metadata's version becomes `name`).
     pub async fn export_models(&self, to: &std::path::Path, name: &str) -> Result<Vec<String>> {
+        crate::safe_fs::check_name("model version", name)?;
         let mut exported = Vec::new();
         for position in POSITIONS {
             let Some(version) = registry::production(self.db(), position).await? else {
                 continue;
             };
             let loaded = registry::load_version(&self.registry_dir(), position, &version)?;
-            let from = registry::version_dir(&self.registry_dir(), position, &version);
-            let dir = registry::version_dir(to, position, name);
+            let from = registry::version_dir(&self.registry_dir(), position, &version)?;
+            let dir = registry::version_dir(to, position, name)?;
             std::fs::create_dir_all(&dir).map_err(Error::io("creating", &dir))?;
             for file in ["model.json.gz", "features.json"] {
                 std::fs::copy(from.join(file), dir.join(file))
@@ -554,12 +564,10 @@ impl Workspace {
                 version: name.to_string(),
                 ..loaded.metadata
             };
-            let path = dir.join("metadata.json");
-            std::fs::write(
-                &path,
-                serde_json::to_vec_pretty(&metadata).expect("serialises"),
-            )
-            .map_err(Error::io("writing", &path))?;
+            crate::safe_fs::write_atomically(
+                &dir.join("metadata.json"),
+                &serde_json::to_vec_pretty(&metadata).expect("serialises"),
+            )?;
             exported.push(format!("{} {name}", position.as_str()));
         }
         Ok(exported)
@@ -577,7 +585,9 @@ impl Workspace {
             };
             for entry in entries.flatten().filter(|e| e.path().is_dir()) {
                 let version = entry.file_name().to_string_lossy().into_owned();
-                let target = registry::version_dir(&self.registry_dir(), position, &version);
+                // The folder's name is the version; its metadata must say the same.
+                let target = registry::version_dir(&self.registry_dir(), position, &version)
+                    .map_err(|e| Error::InvalidInput(format!("{}: {e}", entry.path().display())))?;
                 if target.exists() {
                     continue;
                 }

@@ -26,7 +26,7 @@ pub enum SettingKind {
     },
     /// On or off.
     Bool,
-    /// An `http://` or `https://` address.
+    /// An `https://` address (`http://` only on this machine's loopback).
     Url,
 }
 
@@ -276,6 +276,9 @@ pub static SPECS: &[SettingSpec] = &[
     },
 ];
 
+/// What a URL setting must be, in words.
+const URL_EXPECTED: &str = "expected an https:// address (plain http:// only for this machine)";
+
 impl SettingSpec {
     /// Looks a setting up by key.
     pub fn find(key: &str) -> Result<&'static SettingSpec> {
@@ -332,14 +335,15 @@ impl SettingSpec {
             }
             (SettingKind::Url, SettingValue::Text(text)) => {
                 let text = text.trim().trim_end_matches('/').to_string();
-                let rest = text
-                    .strip_prefix("https://")
-                    .or_else(|| text.strip_prefix("http://"));
-                match rest {
-                    Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
-                        Ok(SettingValue::Text(text))
-                    }
-                    _ => Err(self.invalid(&text, "expected an http:// or https:// address")),
+                let secure = reqwest::Url::parse(&text).is_ok_and(|url| {
+                    url.host_str().is_some_and(|h| !h.is_empty())
+                        && (url.scheme() == "https"
+                            || (url.scheme() == "http" && crate::nflverse::is_loopback(&url)))
+                });
+                if secure && !text.contains(char::is_whitespace) && text.len() <= 2048 {
+                    Ok(SettingValue::Text(text))
+                } else {
+                    Err(self.invalid(&text, URL_EXPECTED))
                 }
             }
             (SettingKind::Bool, other) => {
@@ -348,9 +352,7 @@ impl SettingSpec {
             (SettingKind::Integer { .. }, other) => {
                 Err(self.invalid(&other.to_text(), "expected a whole number"))
             }
-            (SettingKind::Url, other) => {
-                Err(self.invalid(&other.to_text(), "expected an http:// or https:// address"))
-            }
+            (SettingKind::Url, other) => Err(self.invalid(&other.to_text(), URL_EXPECTED)),
         }
     }
 
@@ -534,8 +536,18 @@ mod tests {
             " http://127.0.0.1:8080/releases/ ",
             Ok("http://127.0.0.1:8080/releases"),
         ),
-        ("nfl_data_url", "ftp://mirror", Err("http:// or https://")),
-        ("nfl_data_url", "https://", Err("http:// or https://")),
+        ("nfl_data_url", "ftp://mirror", Err("an https:// address")),
+        ("nfl_data_url", "https://", Err("an https:// address")),
+        (
+            "nfl_data_url",
+            "http://example.com/x",
+            Err("an https:// address"),
+        ),
+        (
+            "nfl_data_url",
+            "https://example.com/x/",
+            Ok("https://example.com/x"),
+        ),
     ];
 
     #[test]

@@ -1,6 +1,7 @@
 //! [`Workspace`]: one open app instance (data folder + database). The only surface the shell,
 //! the CLI and the integration tests call.
 
+use crate::data_lock::DataLock;
 use crate::dk::{FileError, LineupFile};
 use crate::health::{self, Health};
 use crate::identity;
@@ -12,15 +13,12 @@ use crate::optimizer::{self, LateSwapReport, LateSwapRequest, OptimizeReport, Ru
 use crate::paths::DataPaths;
 use crate::settings::{self, SettingEntry, SettingSpec, SettingValue, Settings};
 use crate::slate::{self, ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSummary};
-use crate::{store, Error, Result, APP_VERSION};
+use crate::{limits, safe_fs, store, Error, Result, APP_VERSION};
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Larger files are refused before reading: a salary file is well under 1 MB.
-const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Reads a user-chosen input file, refusing folders and oversized files with a clear message.
 fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
@@ -32,30 +30,15 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
     if !meta.is_file() {
         return Err(FileError::new(&name, None, None, "this is a folder, not a CSV file").into());
     }
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(FileError::new(
+    let bytes = safe_fs::read_file_capped(path, limits::MAX_CSV_FILE_BYTES).map_err(|e| {
+        Error::from(FileError::new(
             &name,
             None,
             None,
-            format!(
-                "the file is {} MB; a DraftKings CSV is far smaller",
-                meta.len() >> 20
-            ),
-        )
-        .into());
-    }
-    let bytes = std::fs::read(path).map_err(Error::io("reading", path))?;
+            format!("{e}; a DraftKings CSV is far smaller"),
+        ))
+    })?;
     Ok((name, bytes))
-}
-
-/// Writes a file whole or not at all: a temporary file beside it, then a rename.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = crate::paths::with_suffix(path, ".partial");
-    std::fs::write(&tmp, bytes).map_err(Error::io("writing", &tmp))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        std::fs::remove_file(&tmp).ok();
-        Error::io("writing", path)(e)
-    })
 }
 
 /// An open data folder and database, migrated to this version's schema.
@@ -64,6 +47,10 @@ pub struct Workspace {
     paths: DataPaths,
     db: DatabaseConnection,
     cache: Arc<crate::model_ops::ProjectionCache>,
+    /// The data folder held shared while this workspace is open (a restore needs it alone).
+    lock: Arc<DataLock>,
+    /// Set once the database is closed (by [`Workspace::close`] or a restore that replaced it).
+    closed: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Workspace {
@@ -71,12 +58,39 @@ impl Workspace {
     /// newer app version is refused unchanged.
     pub async fn open(paths: DataPaths) -> Result<Self> {
         paths.create_all()?;
+        let data_dir = paths.data_dir.clone();
+        let lock = tokio::task::spawn_blocking(move || DataLock::shared(&data_dir))
+            .await
+            .map_err(|e| Error::Config(format!("the data-folder lock failed: {e}")))??;
         let db = store::open(&paths).await?;
         Ok(Self {
             paths,
             db,
             cache: Arc::default(),
+            lock,
+            closed: Arc::default(),
         })
+    }
+
+    /// Writes the journal into the database file and closes the database (on exit). The file
+    /// alone then holds everything, as a copy of it would.
+    pub async fn close(&self) -> Result<()> {
+        if self.closed.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return Ok(());
+        }
+        let checkpoint = store::checkpoint(&self.db).await;
+        self.db.clone().close().await.ok();
+        checkpoint
+    }
+
+    /// Records that a restore closed this workspace's database (it replaced the file).
+    pub(crate) fn mark_closed(&self) {
+        self.closed.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// The data-folder lock this workspace holds (a restore takes it alone).
+    pub(crate) fn lock(&self) -> &Arc<DataLock> {
+        &self.lock
     }
 
     /// [`Workspace::open`], then SQLite's quick check: a database that opens but is damaged
@@ -261,7 +275,7 @@ impl Workspace {
         let (bytes, mut report) =
             lineup::export(&slate, &lineups, entries.as_ref(), &rules, as_of)?;
         let out = Path::new(&request.out);
-        write_atomically(out, &bytes)?;
+        safe_fs::write_atomically(out, &bytes)?;
         report.path = out.display().to_string();
         tracing::info!(slate = slate.summary.id, path = %report.path, lineups = report.lineups_written, "lineups exported");
         Ok(report)
@@ -369,7 +383,7 @@ impl Workspace {
             )));
         }
         let out = Path::new(&request.out);
-        write_atomically(out, &file.filled(&run.fills))?;
+        safe_fs::write_atomically(out, &file.filled(&run.fills))?;
         tracing::info!(slate = request.slate_id, path = %out.display(), entries = run.fills.len(), "late swap written");
         Ok(LateSwapReport {
             path: out.display().to_string(),
@@ -402,7 +416,11 @@ impl Workspace {
     ) -> Result<IngestReport> {
         let settings = self.typed_settings().await?;
         let seasons = match seasons {
-            Some(s) if !s.is_empty() => s,
+            Some(s) if !s.is_empty() => {
+                s.iter()
+                    .try_for_each(|season| nflverse::check_season(*season))?;
+                s
+            }
             _ => nflverse::recent_seasons(Utc::now().date_naive(), settings.nfl_seasons),
         };
         let fetcher = self.fetcher(&settings)?;
@@ -447,6 +465,7 @@ impl Workspace {
 
     /// Every player's and DST's DraftKings points of a week.
     pub async fn week_points(&self, season: i32, week: i32) -> Result<nflverse::WeekPoints> {
+        nflverse::check_week(season, week)?;
         nflverse::week_points(&self.db, season, week).await
     }
 

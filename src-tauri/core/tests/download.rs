@@ -345,3 +345,84 @@ async fn a_real_season_downloads_like_it_loads_from_disk() {
         local.week_points(2022, 5).await.unwrap().players
     );
 }
+
+/// A fetcher on a fresh cache with small caps, no back-off.
+fn capped_fetcher(dir: &tempfile::TempDir, bytes: u64, time: Duration) -> Fetcher {
+    Fetcher::new(dir.path(), Duration::ZERO)
+        .unwrap()
+        .with_backoff(Duration::from_millis(1))
+        .with_caps(bytes, time)
+}
+
+#[tokio::test]
+async fn an_endless_body_stops_at_the_size_cap_and_leaves_no_file() {
+    let server = FileServer::start();
+    server.put("/big.csv", "a\n1\n");
+    server.fail_next("/big.csv", Fault::Endless);
+    let dir = tempfile::tempdir().unwrap();
+    let fetcher = capped_fetcher(&dir, 1 << 20, Duration::from_secs(30));
+    let err = fetcher
+        .fetch(&format!("{}/big.csv", server.base), &mut |_, _| true)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Network);
+    assert!(err.to_string().contains("larger than 1 MB"), "{err}");
+    assert_eq!(
+        server.requests("/big.csv"),
+        1,
+        "a file too large is not tried again"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[tokio::test]
+async fn a_trickling_download_stops_at_the_time_cap() {
+    let server = FileServer::start();
+    server.put("/slow.csv", "a\n1\n");
+    server.fail_next("/slow.csv", Fault::Trickle(Duration::from_millis(200)));
+    let dir = tempfile::tempdir().unwrap();
+    let fetcher = capped_fetcher(&dir, 1 << 20, Duration::from_secs(1));
+    let started = std::time::Instant::now();
+    let err = fetcher
+        .fetch(&format!("{}/slow.csv", server.base), &mut |_, _| true)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("took longer than 1 s"), "{err}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "not stopped by its cap"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[tokio::test]
+async fn redirects_to_another_host_or_plain_http_are_refused() {
+    let server = FileServer::start();
+    let other = FileServer::start();
+    other.put("/x.csv", "a\n1\n");
+    server.put("/hop.csv", "a\n1\n");
+    // The same host (127.0.0.1) on another port is followed; a name for another host is not.
+    server.fail_next("/hop.csv", Fault::Redirect(format!("{}/x.csv", other.base)));
+    let dir = tempfile::tempdir().unwrap();
+    let fetcher = capped_fetcher(&dir, 1 << 20, Duration::from_secs(30));
+    let url = format!("{}/hop.csv", server.base);
+    assert!(matches!(
+        fetcher.fetch(&url, &mut |_, _| true).await.unwrap(),
+        Fetched::File { .. }
+    ));
+    let away = other.base.replace("127.0.0.1", "localhost");
+    server.fail_next("/hop.csv", Fault::Redirect(format!("{away}/x.csv")));
+    let err = fetcher.fetch(&url, &mut |_, _| true).await.unwrap_err();
+    assert!(err.to_string().contains("redirect refused"), "{err}");
+    assert_eq!(
+        server.requests("/hop.csv"),
+        2,
+        "a refused redirect is not tried again"
+    );
+
+    let err = fetcher
+        .fetch("http://example.com/games.csv", &mut |_, _| true)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("https only"), "{err}");
+}

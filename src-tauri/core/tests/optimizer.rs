@@ -9,7 +9,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use nfl_dfs_core::dk::{Position, SALARY_CAP};
 use nfl_dfs_core::lineup::{validate, ValidationRules};
 use nfl_dfs_core::optimizer::{
-    optimize, optimize_with, Engine, ExposureLimit, Rules, SlotLock, TeamLimit,
+    optimize, optimize_with, optimize_within, Engine, ExposureLimit, Rules, SlotLock, TeamLimit,
 };
 use nfl_dfs_core::slate::{GameState, Slate, SlateGame, SlatePlayer, SlateSummary};
 use nfl_dfs_core::{ErrorCode, Workspace};
@@ -24,7 +24,7 @@ fn kickoff(game: i32) -> DateTime<Utc> {
 /// Two or three games; per team the given positions, with generated salaries and points.
 fn small_slate(players: &[(Position, u32, u32, usize)]) -> Slate {
     let teams = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"];
-    let opponent = |t: usize| if t % 2 == 0 { t + 1 } else { t - 1 };
+    let opponent = |t: usize| if t.is_multiple_of(2) { t + 1 } else { t - 1 };
     let slate_players = players
         .iter()
         .enumerate()
@@ -380,8 +380,8 @@ async fn real_slates_reach_the_peer_optimum_and_pass_the_validator() {
     }
 }
 
-#[test]
-fn no_lineup_is_explained_in_words() {
+/// Three games of two teams, each team with a QB, two RBs, two WRs, a TE and a DST.
+fn six_full_teams() -> Slate {
     let players: Vec<(Position, u32, u32, usize)> = (0..6)
         .flat_map(|team| {
             [
@@ -395,7 +395,12 @@ fn no_lineup_is_explained_in_words() {
             ]
         })
         .collect();
-    let mut slate = small_slate(&players);
+    small_slate(&players)
+}
+
+#[test]
+fn no_lineup_is_explained_in_words() {
+    let mut slate = six_full_teams();
     let message = |slate: &Slate, rules: &Rules| {
         let err = optimize(slate, &HashMap::new(), rules, |_, _| true).unwrap_err();
         assert_eq!(err.code(), ErrorCode::NoLineup);
@@ -813,4 +818,95 @@ fn highs_recovers_from_its_presolve_error_on_min_unique_cuts() {
     let search = totals(Engine::Search, &slate, &rules).unwrap();
     assert_eq!(highs, search);
     assert_eq!(highs[..3], [138.0, 113.0, 111.0]);
+}
+
+#[tokio::test]
+async fn a_run_that_reaches_its_time_limit_returns_what_it_found_and_says_so() {
+    let (_dir, slate) = demo_slate().await;
+    let rules = Rules {
+        lineups: 500,
+        min_unique: 3,
+        ..Rules::default()
+    };
+    let limited = optimize_within(
+        Engine::Search,
+        &slate,
+        &HashMap::new(),
+        &rules,
+        std::time::Duration::ZERO,
+        |_, _| true,
+    );
+    match limited {
+        Ok(run) => {
+            let warning = run.warning.expect("a run stopped by its limit says so");
+            assert!(warning.contains("time limit"), "{warning}");
+            assert!(!run.lineups.is_empty() && run.lineups.len() < 500);
+            let rules = ValidationRules {
+                salary_cap: SALARY_CAP,
+                late_swap: None,
+            };
+            for lineup in &run.lineups {
+                assert!(validate(&slate, &lineup.players, &rules).is_empty());
+            }
+        }
+        Err(e) => {
+            assert_eq!(e.code(), ErrorCode::Solver);
+            assert!(e.to_string().contains("time limit"), "{e}");
+        }
+    }
+    let whole = optimize(&slate, &HashMap::new(), &Rules::default(), |_, _| true).unwrap();
+    assert_eq!(whole.warning, None);
+}
+
+#[test]
+fn rules_no_lineup_can_meet_are_refused_before_the_search() {
+    let slate = six_full_teams();
+    for (rules, expect) in [
+        (
+            Rules {
+                min_salary: 60_000,
+                ..Rules::default()
+            },
+            "above the most a lineup may use",
+        ),
+        (
+            Rules {
+                game_stack: 9,
+                ..Rules::default()
+            },
+            "at least two games",
+        ),
+        (
+            Rules {
+                qb_stack: 6,
+                ..Rules::default()
+            },
+            "a QB stack of 6 is impossible",
+        ),
+        (
+            Rules {
+                max_per_team: Some(0),
+                ..Rules::default()
+            },
+            "at most 0 players per team",
+        ),
+    ] {
+        let err = optimize(&slate, &HashMap::new(), &rules, |_, _| {
+            panic!("the search started for {rules:?}")
+        })
+        .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::NoLineup);
+        assert!(err.to_string().contains(expect), "{err}");
+    }
+    let mut both = slate.clone();
+    both.players[0].locked = true;
+    let rules = Rules {
+        exclude: vec![both.players[0].id],
+        ..Rules::default()
+    };
+    let err = optimize(&both, &HashMap::new(), &rules, |_, _| true).unwrap_err();
+    assert!(
+        err.to_string().contains("P1 is both locked and excluded"),
+        "{err}"
+    );
 }

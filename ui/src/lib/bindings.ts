@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings
 
-export type ErrorCode = "database" | "schema_too_new" | "unknown_setting" | "invalid_setting" | "io" | "config" | "invalid_file" | "not_found" | "invalid_input" | "invalid_lineup" | "no_lineup" | "solver" | "network" | "cancelled" | "invalid_backup";
+export type ErrorCode = "database" | "schema_too_new" | "unknown_setting" | "invalid_setting" | "io" | "config" | "invalid_file" | "not_found" | "invalid_input" | "invalid_lineup" | "no_lineup" | "solver" | "network" | "cancelled" | "invalid_backup" | "busy" | "disk_full" | "constraint";
 
 export type IpcError = { 
 /**
@@ -883,7 +883,12 @@ lineups: Array<Built>,
 /**
  * Wall time of the solve, seconds.
  */
-seconds: number, };
+seconds: number, 
+/**
+ * Set when the run stopped at its time limit: the lineups are the best found by then,
+ * not proven the best.
+ */
+warning: string | null, };
 
 export type OptimizeReport = { 
 /**

@@ -14,6 +14,7 @@ function report(): OptimizeReport {
         { players: [1, 2, 2, 3, 3, 3, 4, 4, 1], salary: 48100, points: 149.5 },
       ],
       seconds: 0.42,
+      warning: null,
     },
     lineup_ids: [11, 12],
   };
@@ -85,6 +86,21 @@ describe("Optimizer page", () => {
       /2 lineups in 0\.42 s · best\s+151\.25 pts/,
     );
     expect(screen.getByLabelText("Exposure").textContent).toContain("Avery Brooks");
+  });
+
+  it("says when the run stopped at its time limit", async () => {
+    mockOptimizer(() => {
+      const stopped = report();
+      stopped.run.warning =
+        "The search stopped at its time limit of 60 s: these 2 lineup(s) are the best found by then, not proven the best";
+      return stopped;
+    });
+    render(OptimizerPage);
+    await screen.findByText("Sun 01/03/2027 · 2 games");
+    await fireEvent.click(screen.getByTestId("optimize-run"));
+    const warning = await screen.findByTestId("optimizer-warning");
+    expect(warning.textContent).toContain("time limit of 60 s");
+    expect(await screen.findAllByTestId("lineup-card")).toHaveLength(2);
   });
 
   it("explains why no lineup exists", async () => {

@@ -1,19 +1,20 @@
 //! Restoring: a database backup is verified (it opens, `PRAGMA integrity_check` says `ok`, its
 //! schema has only migrations this version knows) before anything changes; the current database
 //! is kept (a snapshot when it is healthy, the file itself set aside when it is damaged); the
-//! file is swapped in with a rename. The caller then opens it, which runs pending migrations.
+//! backup is copied through SQLite and swapped in with a rename. The caller then opens it,
+//! which runs pending migrations.
 
 use super::catalog::{list, BackupEntry, BackupKind, BackupReason, TIME_FORMAT};
 use super::snapshot::{archive_models, snapshot_database};
 use crate::paths::{with_suffix, DataPaths};
-use crate::store;
+use crate::{limits, safe_fs, store};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sea_orm::{DatabaseConnection, SqlxSqliteConnector};
+use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxSqliteConnector, Statement};
 use serde::Serialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 /// What verifying a database backup found.
@@ -34,12 +35,8 @@ fn refused(file: &Path, reason: impl Into<String>) -> Error {
     }
 }
 
-/// Checks that `file` is a whole NFL DFS database this version can open, without changing it.
-pub async fn verify_database(file: &Path) -> Result<BackupCheck> {
-    let meta = std::fs::metadata(file).map_err(|e| refused(file, e.to_string()))?;
-    if !meta.is_file() {
-        return Err(refused(file, "it is a folder, not a database file"));
-    }
+/// Opens a database file read-only, refusing it as a backup when it does not open.
+async fn open_read_only(file: &Path) -> Result<DatabaseConnection> {
     let options = SqliteConnectOptions::new()
         .filename(file)
         .read_only(true)
@@ -49,7 +46,16 @@ pub async fn verify_database(file: &Path) -> Result<BackupCheck> {
         .connect_with(options)
         .await
         .map_err(|e| refused(file, format!("it does not open as a database ({e})")))?;
-    let db = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
+/// Checks that `file` is a whole NFL DFS database this version can open, without changing it.
+pub async fn verify_database(file: &Path) -> Result<BackupCheck> {
+    let meta = std::fs::metadata(file).map_err(|e| refused(file, e.to_string()))?;
+    if !meta.is_file() {
+        return Err(refused(file, "it is a folder, not a database file"));
+    }
+    let db = open_read_only(file).await?;
     let result = check_open(&db, file).await;
     db.close().await.ok();
     result
@@ -106,39 +112,102 @@ pub async fn newest_good(dir: &Path) -> Result<Option<BackupEntry>> {
     Ok(None)
 }
 
-/// Replaces the database of `paths` with the backup `file`. `current` is the open database, if
-/// it opened: it is snapshotted (reason `before-restore`) and closed. Without one, or when the
-/// snapshot fails (a damaged database), the file is moved aside into the backups folder as
-/// `damaged-<time>-<name>`. Returns
-/// the check of the backup and the path of the kept copy. Nothing changes when the backup is
-/// refused.
+/// Copies the database `file` into the new file `to` through SQLite: `VACUUM INTO` reads the
+/// backup as SQLite sees it (with its journal, if one lies beside it) and writes one whole,
+/// self-contained file. The backup itself is opened read-only and never changed.
+async fn copy_database(file: &Path, to: &Path) -> Result<()> {
+    let db = open_read_only(file).await?;
+    let quoted = to.display().to_string().replace('\'', "''");
+    let copied = db
+        .execute_raw(Statement::from_string(
+            db.get_database_backend(),
+            format!("VACUUM INTO '{quoted}'"),
+        ))
+        .await;
+    db.close().await.ok();
+    copied.map_err(|e| {
+        std::fs::remove_file(to).ok();
+        Error::db("copying the backup")(e)
+    })?;
+    // The copy must be on disk before it replaces the database.
+    std::fs::File::open(to)
+        .and_then(|f| f.sync_all())
+        .map_err(Error::io("copying the backup", to))
+}
+
+/// Moves the database `target` and its journal files (`-wal`, `-shm`) into `backups` as
+/// `damaged-<time>-<name>…`, together, so the set aside copy keeps every committed page.
+fn move_aside(target: &Path, backups: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+    std::fs::create_dir_all(backups).map_err(Error::io("creating the backups folder", backups))?;
+    let name = target.file_name().map_or_else(
+        || "database".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let aside = backups.join(format!("damaged-{}-{name}", now.format(TIME_FORMAT)));
+    // The journal first: the main file moved alone would lose what the journal holds.
+    for suffix in ["-wal", "-shm"] {
+        let journal = with_suffix(target, suffix);
+        if journal.exists() {
+            let to = with_suffix(&aside, suffix);
+            std::fs::rename(&journal, &to)
+                .map_err(Error::io("moving the damaged database's journal", &journal))?;
+        }
+    }
+    std::fs::rename(target, &aside).map_err(Error::io("moving the damaged database", target))?;
+    Ok(aside)
+}
+
+/// Replaces the database of `paths` with the backup `file`. The caller holds the data folder
+/// alone ([`crate::data_lock`]), so no other process has the database open. `current` is the
+/// open database, if it opened: it is snapshotted (reason `before-restore`), its journal
+/// written into the file, and closed. Without one, or when that fails (a damaged database),
+/// the file is moved aside with its journal into the backups folder as
+/// `damaged-<time>-<name>`. The backup is copied beside the database first and swapped in with
+/// a rename. Returns the check of the backup and the path of the kept copy. Nothing changes when
+/// the backup is refused, and the live database itself is refused.
 pub async fn restore_database(
     paths: &DataPaths,
     file: &Path,
     current: Option<&DatabaseConnection>,
     now: DateTime<Utc>,
 ) -> Result<(BackupCheck, Option<String>)> {
-    let check = verify_database(file).await?;
     let Some(target) = paths.database_file.clone() else {
         return Err(Error::InvalidInput(
             "this database lives in memory; there is no file to restore into".into(),
         ));
     };
+    let live = ["", "-wal", "-shm"]
+        .iter()
+        .any(|suffix| safe_fs::same_file(file, &with_suffix(&target, suffix)));
+    if live {
+        return Err(refused(
+            file,
+            "it is the live database itself; restore a backup from the backups folder",
+        ));
+    }
+    let check = verify_database(file).await?;
     let backups = paths.backups_dir();
     // Copy first: a failure here leaves the current database untouched.
     let incoming = with_suffix(&target, ".restoring");
-    std::fs::copy(file, &incoming).map_err(Error::io("copying the backup", file))?;
-    // Keep the current database: a snapshot when it reads whole; otherwise (it did not open,
-    // or it is too damaged to snapshot) the file itself is moved aside, as it is.
-    let snapshot = match current {
+    if incoming.exists() {
+        std::fs::remove_file(&incoming).map_err(Error::io("clearing", &incoming))?;
+    }
+    copy_database(file, &incoming).await?;
+    // Keep the current database: a snapshot when it reads whole, its journal then written into
+    // the file; otherwise (it did not open, or it is too damaged) the file and its journal are
+    // moved aside as they are.
+    let kept = match current {
         Some(db) => {
             let kept = snapshot_database(db, &backups, BackupReason::BeforeRestore, now).await;
+            let checkpointed = store::checkpoint(db).await;
             db.clone().close().await.ok();
-            match kept {
-                Ok(kept) => Some(kept.path),
-                Err(e) => {
+            match (kept, checkpointed) {
+                (Ok(kept), Ok(())) => Some(kept.path),
+                (kept, checkpointed) => {
                     tracing::warn!(
-                        "the current database could not be snapshotted ({e}); moving it aside"
+                        snapshot = ?kept.err(),
+                        checkpoint = ?checkpointed.err(),
+                        "the current database could not be kept whole; moving it aside"
                     );
                     None
                 }
@@ -146,38 +215,27 @@ pub async fn restore_database(
         }
         None => None,
     };
-    let kept = match snapshot {
-        Some(path) => Some(path),
-        None if target.exists() => {
-            let moved = std::fs::create_dir_all(&backups)
-                .map_err(Error::io("creating the backups folder", &backups))
-                .and_then(|()| {
-                    let name = target.file_name().map_or_else(
-                        || "database".to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    let aside = backups.join(format!("damaged-{}-{name}", now.format(TIME_FORMAT)));
-                    std::fs::rename(&target, &aside)
-                        .map_err(Error::io("moving the damaged database", &target))?;
-                    Ok(aside)
-                });
-            match moved {
-                Ok(aside) => Some(aside.display().to_string()),
-                Err(e) => {
-                    std::fs::remove_file(&incoming).ok();
-                    return Err(e);
+    let kept = match kept {
+        Some(path) => {
+            // The journal was written into the file: what is left of it is empty.
+            for suffix in ["-wal", "-shm"] {
+                let path = with_suffix(&target, suffix);
+                if path.exists() {
+                    std::fs::remove_file(&path)
+                        .map_err(Error::io("removing the old journal", &path))?;
                 }
             }
+            Some(path)
         }
+        None if target.exists() => match move_aside(&target, &backups, now) {
+            Ok(aside) => Some(aside.display().to_string()),
+            Err(e) => {
+                std::fs::remove_file(&incoming).ok();
+                return Err(e);
+            }
+        },
         None => None,
     };
-    // A write-ahead log belongs to the file it was written for; it must not meet the new one.
-    for suffix in ["-wal", "-shm"] {
-        let path = with_suffix(&target, suffix);
-        if path.exists() {
-            std::fs::remove_file(&path).map_err(Error::io("removing the old journal", &path))?;
-        }
-    }
     std::fs::rename(&incoming, &target).map_err(Error::io("swapping in the backup", &target))?;
     tracing::info!(backup = %file.display(), kept = ?kept, "database restored");
     Ok((check, kept))
@@ -200,7 +258,12 @@ pub fn restore_models(
     std::fs::create_dir_all(&staging).map_err(Error::io("creating", &staging))?;
     let unpack = || -> std::result::Result<(), String> {
         let reader = std::fs::File::open(file).map_err(|e| e.to_string())?;
-        let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(reader));
+        // Capped twice: the bytes unpacked, and the sizes the entries declare.
+        let mut archive = tar::Archive::new(safe_fs::CappedReader::new(
+            flate2::read::GzDecoder::new(reader),
+            limits::MAX_ARCHIVE_UNPACKED_BYTES + (64 << 20),
+        ));
+        let (mut entries, mut bytes) = (0u64, 0u64);
         for entry in archive
             .entries()
             .map_err(|e| format!("not a .tar.gz archive ({e})"))?
@@ -209,6 +272,22 @@ pub fn restore_models(
             let path = entry.path().map_err(|e| e.to_string())?.into_owned();
             if !path.starts_with("models") {
                 return Err(format!("it holds '{}', outside models/", path.display()));
+            }
+            let kind = entry.header().entry_type();
+            if !(kind.is_file() || kind.is_dir()) {
+                return Err(format!(
+                    "it holds '{}', which is neither a file nor a folder",
+                    path.display()
+                ));
+            }
+            entries += 1;
+            bytes = bytes.saturating_add(entry.header().size().unwrap_or(u64::MAX));
+            if entries > limits::MAX_ARCHIVE_ENTRIES || bytes > limits::MAX_ARCHIVE_UNPACKED_BYTES {
+                return Err(format!(
+                    "it unpacks to more than {} entries or {}, more than a models backup holds",
+                    limits::MAX_ARCHIVE_ENTRIES,
+                    safe_fs::human_bytes(limits::MAX_ARCHIVE_UNPACKED_BYTES)
+                ));
             }
             // `unpack_in` refuses paths that climb out of the staging folder.
             if !entry
@@ -250,4 +329,27 @@ pub fn is_models_archive(file: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase());
     name.is_some_and(|n| n.ends_with(".tar.gz") || n.ends_with(".tgz"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_set_aside_keeps_its_journal_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("nfl-dfs.sqlite");
+        for (suffix, bytes) in [("", "main"), ("-wal", "journal"), ("-shm", "index")] {
+            std::fs::write(with_suffix(&target, suffix), bytes).unwrap();
+        }
+        let backups = dir.path().join("backups");
+        let aside = move_aside(&target, &backups, Utc::now()).unwrap();
+        for (suffix, bytes) in [("", "main"), ("-wal", "journal"), ("-shm", "index")] {
+            assert!(!with_suffix(&target, suffix).exists());
+            assert_eq!(
+                std::fs::read_to_string(with_suffix(&aside, suffix)).unwrap(),
+                bytes
+            );
+        }
+    }
 }

@@ -16,6 +16,10 @@ use serde::Serialize;
 use std::collections::HashMap;
 use ts_rs::TS;
 
+/// The most one player may cost: DraftKings' cap is $50,000 for nine, so no real salary is
+/// near this; anything above is a damaged or hostile file.
+pub const MAX_PLAYER_SALARY: u32 = 100_000;
+
 /// Which layout a salary file came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -298,6 +302,15 @@ impl Columns {
             .ok()
             .filter(|s| *s > 0)
             .ok_or_else(|| problem(self.salary, format!("'{salary_text}' is not a salary")))?;
+        if salary > MAX_PLAYER_SALARY {
+            return Err(problem(
+                self.salary,
+                format!(
+                    "{salary} is not a DraftKings salary (a player costs at most \
+                     ${MAX_PLAYER_SALARY})"
+                ),
+            ));
+        }
         let game_text = cell(self.game_info);
         let game = match games.get(game_text) {
             Some(parsed) => parsed.clone(),
@@ -325,11 +338,16 @@ impl Columns {
         let avg_points_per_game = if avg_text.is_empty() {
             0.0
         } else {
-            avg_text
+            let avg = avg_text
                 .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite())
-                .ok_or_else(|| problem(self.avg_points, format!("'{avg_text}' is not a number")))?
+                .map_err(|_| problem(self.avg_points, format!("'{avg_text}' is not a number")))?;
+            if !(avg.is_finite() && (-100.0..=200.0).contains(&avg)) {
+                return Err(problem(
+                    self.avg_points,
+                    format!("'{avg_text}' is not an average of DraftKings points (-100 to 200)"),
+                ));
+            }
+            avg
         };
         Ok(SalaryRow {
             line,
@@ -475,6 +493,14 @@ mod tests {
             (
                 standard(&[&QB.replace("27.80", "lots")]),
                 "e.csv, line 2, column 'AvgPointsPerGame': 'lots' is not a number",
+            ),
+            (
+                standard(&[&QB.replace("27.80", "inf")]),
+                "e.csv, line 2, column 'AvgPointsPerGame': 'inf' is not an average",
+            ),
+            (
+                standard(&[&QB.replace("8500", "3000000000")]),
+                "e.csv, line 2, column 'Salary': 3000000000 is not a DraftKings salary",
             ),
         ];
         for (text, expected) in cases {

@@ -12,9 +12,7 @@ use crate::nflverse::team_code;
 use crate::slate::Slate;
 use crate::{Error, Result};
 use chrono::{Datelike, Utc};
-use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Statement, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Statement};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use ts_rs::TS;
@@ -232,7 +230,7 @@ async fn store(db: &DatabaseConnection, players: &[PlayerMatch]) -> Result<()> {
     .into_iter()
     .map(|p| (p.gsis_id, p.id))
     .collect();
-    let txn = db.begin().await.map_err(Error::db(MATCHING))?;
+    let txn = crate::store::begin_write(db, MATCHING).await?;
     for m in players {
         let id = m.gsis_id.as_ref().and_then(|g| ids.get(g)).copied();
         txn.execute_raw(Statement::from_sql_and_values(
@@ -278,7 +276,7 @@ pub async fn link(
         what: "NFL player (load the nflverse stats that have him)",
         id: gsis_id.to_string(),
     })?;
-    let txn = db.begin().await.map_err(Error::db(MATCHING))?;
+    let txn = crate::store::begin_write(db, MATCHING).await?;
     txn.execute_raw(Statement::from_sql_and_values(
         DbBackend::Sqlite,
         "INSERT INTO player_links (name_key, position, gsis_id, linked_at) VALUES (?, ?, ?, ?) \

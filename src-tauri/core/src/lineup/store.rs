@@ -10,7 +10,6 @@ use crate::{Error, Result};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -62,7 +61,7 @@ pub async fn save(
         .map(|l| (l.player_key, l.id))
         .collect();
 
-    let txn = db.begin().await.map_err(Error::db(SAVING))?;
+    let txn = crate::store::begin_write(db, SAVING).await?;
     let mut ids = Vec::with_capacity(lineups.len());
     let mut added: HashMap<String, i32> = HashMap::new();
     let now = Utc::now();

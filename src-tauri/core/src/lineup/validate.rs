@@ -153,7 +153,7 @@ pub fn validate(slate: &Slate, lineup: &[i32], rules: &ValidationRules) -> Vec<L
                 player: format!("{} ({})", player.name, player.position),
             });
         }
-        salary += player.salary;
+        salary = salary.saturating_add(player.salary);
         games.insert(
             player
                 .game_id

@@ -2,7 +2,7 @@
 //! cache lifetime), retries with exponential back-off on connection failures and server errors,
 //! byte progress with cancel, and files written whole or not at all.
 
-use crate::{Error, Result};
+use crate::{limits, Error, Result};
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,6 +34,8 @@ pub struct Fetcher {
     cache_dir: PathBuf,
     ttl: Duration,
     first_backoff: Duration,
+    max_bytes: u64,
+    max_time: Duration,
 }
 
 /// Why one attempt failed.
@@ -52,7 +54,8 @@ impl Fetcher {
         let client = reqwest::Client::builder()
             .user_agent(concat!("nfl-dfs/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(Duration::from_secs(15))
-            .read_timeout(Duration::from_secs(60))
+            .read_timeout(limits::DOWNLOAD_READ_TIMEOUT)
+            .redirect(reqwest::redirect::Policy::custom(redirect))
             .build()
             .map_err(|e| Error::Config(format!("cannot start the HTTP client: {e}")))?;
         std::fs::create_dir_all(cache_dir).map_err(Error::io("creating", cache_dir))?;
@@ -61,7 +64,16 @@ impl Fetcher {
             cache_dir: cache_dir.to_path_buf(),
             ttl,
             first_backoff: Duration::from_secs(1),
+            max_bytes: limits::MAX_DOWNLOAD_BYTES,
+            max_time: limits::MAX_DOWNLOAD_TIME,
         })
+    }
+
+    /// The same fetcher with other caps on one download's size and total time.
+    pub fn with_caps(mut self, max_bytes: u64, max_time: Duration) -> Fetcher {
+        self.max_bytes = max_bytes;
+        self.max_time = max_time;
+        self
     }
 
     /// The same fetcher with another first back-off (doubled after each failed try).
@@ -85,6 +97,7 @@ impl Fetcher {
         url: &str,
         on_bytes: &mut (dyn FnMut(u64, Option<u64>) -> bool + Send),
     ) -> Result<Fetched> {
+        check_address(url)?;
         let path = self.cache_path(url);
         let age = std::fs::metadata(&path)
             .and_then(|m| m.modified())
@@ -131,12 +144,28 @@ impl Fetcher {
         path: &Path,
         on_bytes: &mut (dyn FnMut(u64, Option<u64>) -> bool + Send),
     ) -> Result<Fetched, Failure> {
-        let mut response = self
-            .client
-            .get(url)
-            .send()
-            .await
-            .map_err(|e| Failure::Retry(describe(&e)))?;
+        let deadline = tokio::time::Instant::now() + self.max_time;
+        let too_slow = || {
+            Failure::Fatal(Error::Network {
+                url: url.to_string(),
+                reason: format!(
+                    "the download took longer than {} s, the most one file may take; what was \
+                     loaded before is kept",
+                    self.max_time.as_secs()
+                ),
+            })
+        };
+        let mut response =
+            match tokio::time::timeout_at(deadline, self.client.get(url).send()).await {
+                Ok(sent) => sent.map_err(|e| match redirect_refusal(&e) {
+                    Some(reason) => Failure::Fatal(Error::Network {
+                        url: url.to_string(),
+                        reason,
+                    }),
+                    None => Failure::Retry(describe(&e)),
+                })?,
+                Err(_) => return Err(too_slow()),
+            };
         let status = response.status();
         if status == reqwest::StatusCode::NOT_FOUND {
             return Ok(Fetched::Missing);
@@ -151,14 +180,26 @@ impl Fetcher {
             }));
         }
         let total = response.content_length();
-        let partial = path.with_extension("partial");
-        let mut out = std::fs::File::create(&partial)
-            .map_err(|e| Failure::Fatal(Error::io("writing", &partial)(e)))?;
-        // Drops the half-written file of a try that did not finish.
-        let discard = |out: std::fs::File| {
-            drop(out);
-            std::fs::remove_file(&partial).ok();
+        let too_big = || {
+            Failure::Fatal(Error::Network {
+                url: url.to_string(),
+                reason: format!(
+                    "the file is larger than {}, the most one download may hold",
+                    crate::safe_fs::human_bytes(self.max_bytes)
+                ),
+            })
         };
+        if total.is_some_and(|t| t > self.max_bytes) {
+            return Err(too_big());
+        }
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let mut out = tempfile::Builder::new()
+            .prefix(".download-")
+            .suffix(".partial")
+            .tempfile_in(folder)
+            .map_err(|e| Failure::Fatal(Error::io("writing in", folder)(e)))?;
+        // A try that does not finish leaves nothing: the temporary file goes when dropped.
+        let discard = drop::<tempfile::NamedTempFile>;
         let mut received = 0u64;
         if !on_bytes(0, total) {
             discard(out);
@@ -167,17 +208,25 @@ impl Fetcher {
             ))));
         }
         loop {
-            let chunk = match response.chunk().await {
-                Ok(Some(chunk)) => chunk,
-                Ok(None) => break,
-                Err(e) => {
+            let chunk = match tokio::time::timeout_at(deadline, response.chunk()).await {
+                Ok(Ok(Some(chunk))) => chunk,
+                Ok(Ok(None)) => break,
+                Ok(Err(e)) => {
                     discard(out);
                     return Err(Failure::Retry(describe(&e)));
                 }
+                Err(_) => {
+                    discard(out);
+                    return Err(too_slow());
+                }
             };
-            out.write_all(&chunk)
-                .map_err(|e| Failure::Fatal(Error::io("writing", &partial)(e)))?;
             received += chunk.len() as u64;
+            if received > self.max_bytes {
+                discard(out);
+                return Err(too_big());
+            }
+            out.write_all(&chunk)
+                .map_err(|e| Failure::Fatal(Error::io("writing", path)(e)))?;
             if !on_bytes(received, total) {
                 discard(out);
                 return Err(Failure::Fatal(Error::Cancelled(format!(
@@ -185,22 +234,102 @@ impl Fetcher {
                 ))));
             }
         }
-        drop(out);
         if total.is_some_and(|t| t != received) {
-            std::fs::remove_file(&partial).ok();
+            discard(out);
             return Err(Failure::Retry(format!(
                 "the connection closed after {received} of {} bytes",
                 total.unwrap_or_default()
             )));
         }
-        std::fs::rename(&partial, path)
+        out.as_file()
+            .sync_all()
             .map_err(|e| Failure::Fatal(Error::io("writing", path)(e)))?;
+        out.persist(path)
+            .map_err(|e| Failure::Fatal(Error::io("writing", path)(e.error)))?;
         Ok(Fetched::File {
             path: path.to_path_buf(),
             cached: false,
             stale: false,
         })
     }
+}
+
+/// Whether `url` may be downloaded: https, or http on this machine's loopback (tests, a local
+/// mirror). Anything else is refused before a connection is made.
+pub fn check_address(url: &str) -> Result<()> {
+    let parsed = reqwest::Url::parse(url).map_err(|e| Error::Network {
+        url: url.to_string(),
+        reason: format!("it is not a web address ({e})"),
+    })?;
+    if parsed.scheme() == "https" || (parsed.scheme() == "http" && is_loopback(&parsed)) {
+        Ok(())
+    } else {
+        Err(Error::Network {
+            url: url.to_string(),
+            reason: "NFL data is downloaded over https only (plain http only from this \
+                     machine); fix the NFL data address in Settings"
+                .into(),
+        })
+    }
+}
+
+/// Whether an address names this machine.
+pub fn is_loopback(url: &reqwest::Url) -> bool {
+    match url.host_str() {
+        Some(host) if host.eq_ignore_ascii_case("localhost") => true,
+        Some(host) => host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback()),
+        None => false,
+    }
+}
+
+/// Redirects go over https (or stay on loopback), to the same host or a listed mirror, and
+/// at most [`limits::MAX_REDIRECTS`] times.
+fn redirect(attempt: reqwest::redirect::Attempt<'_>) -> reqwest::redirect::Action {
+    let previous = attempt.previous();
+    if previous.len() > limits::MAX_REDIRECTS {
+        return attempt.error(format!(
+            "{REFUSED}: more than {} redirects",
+            limits::MAX_REDIRECTS
+        ));
+    }
+    let first_host = previous
+        .first()
+        .and_then(|u| u.host_str())
+        .map(str::to_owned);
+    let next = attempt.url();
+    let host = next.host_str().unwrap_or_default().to_owned();
+    let secure = next.scheme() == "https" || (next.scheme() == "http" && is_loopback(next));
+    let known = first_host.as_deref() == Some(host.as_str())
+        || limits::DOWNLOAD_MIRRORS.contains(&host.as_str());
+    if secure && known {
+        attempt.follow()
+    } else {
+        let reason = format!("{REFUSED} to {}://{host}", next.scheme());
+        attempt.error(reason)
+    }
+}
+
+/// How a refused redirect's error starts, so it is told apart from a network failure.
+const REFUSED: &str = "redirect refused";
+
+/// The reason of a refused redirect, if that is what `e` is (not worth another try).
+fn redirect_refusal(e: &reqwest::Error) -> Option<String> {
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        let text = s.to_string();
+        if text.starts_with(REFUSED) {
+            return Some(format!(
+                "the server sent the download elsewhere ({text}); only https on the same host \
+                 or GitHub's release mirrors is followed"
+            ));
+        }
+        source = s.source();
+    }
+    None
 }
 
 /// A reqwest error in words, without the address (the caller names it).

@@ -12,7 +12,7 @@ use super::team_week::{self, TeamWeek};
 use crate::dk::FileError;
 use crate::{Error, Result};
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -216,7 +216,7 @@ pub async fn ingest(
         "{:x}",
         std::mem::take(&mut *hash.lock().expect("reading is done")).finalize()
     );
-    let txn = db.begin().await.map_err(Error::db("storing NFL data"))?;
+    let txn = crate::store::begin_write(db, "storing NFL data").await?;
     let (count, seasons) = match &rows {
         Rows::Players(r) => {
             store::player_weeks(&txn, r).await?;

@@ -19,7 +19,7 @@ mod table;
 pub mod team_code;
 pub mod team_week;
 
-pub use fetch::{Fetched, Fetcher};
+pub use fetch::{check_address, is_loopback, Fetched, Fetcher};
 pub use ingest::{files_of, ingest, FileKind, IngestedFile};
 pub use load::{
     download, last_download, load_paths, refresh_due, IngestReport, OnProgress, RefreshSchedule,
@@ -32,3 +32,26 @@ pub use query::{
 pub use remote::{recent_seasons, remote_files, season_of, RemoteFile, DEFAULT_DATA_URL};
 pub use store::{points_allowed, DstEvents};
 pub use table::Table;
+
+/// Checks a season and week asked for (a command-line flag, a request from the window):
+/// seasons 1999-2100, weeks 1-22.
+pub fn check_week(season: i32, week: i32) -> crate::Result<()> {
+    check_season(season)?;
+    if !table::WEEKS.contains(&week) {
+        return Err(crate::Error::InvalidInput(format!(
+            "week {week} is not a week of an NFL season (1 to 22)"
+        )));
+    }
+    Ok(())
+}
+
+/// Checks a season asked for: 1999 (the first nflverse season) to 2100.
+pub fn check_season(season: i32) -> crate::Result<()> {
+    if table::SEASONS.contains(&season) {
+        Ok(())
+    } else {
+        Err(crate::Error::InvalidInput(format!(
+            "{season} is not a season NFL data covers (1999 to 2100)"
+        )))
+    }
+}

@@ -106,8 +106,8 @@ pub fn read(table: &mut Table) -> Result<Vec<DstGame>, FileError> {
         let game_id = table.required_text(c.game_id)?.to_string();
         let home = normalise(table.required_text(c.home)?);
         let away = normalise(table.required_text(c.away)?);
-        let season = table.integer(c.season)?;
-        let week = table.integer(c.week)?;
+        let season = table.season(c.season)?;
+        let week = table.week(c.week)?;
         let season_type = table
             .optional_text(c.season_type)
             .unwrap_or("REG")

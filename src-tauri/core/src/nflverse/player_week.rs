@@ -129,8 +129,8 @@ pub fn read(
         }
         let mut week_row = PlayerWeek {
             gsis_id,
-            season: table.integer(season)?,
-            week: table.integer(week)?,
+            season: table.season(season)?,
+            week: table.week(week)?,
             season_type: table
                 .optional_text(season_type)
                 .unwrap_or("REG")

@@ -104,8 +104,8 @@ pub fn read_roster(table: &mut Table) -> Result<Vec<RosterEntry>, FileError> {
             continue;
         };
         rows.push(RosterEntry {
-            season: table.integer(season)?,
-            week: table.optional_number(week)?.map_or(0, |w| w as i32),
+            season: table.season(season)?,
+            week: table.optional_week(week)?,
             gsis_id,
             team: normalise(table.required_text(team)?),
             name: table.required_text(name)?.to_string(),
@@ -133,8 +133,8 @@ pub fn read_injuries(table: &mut Table) -> Result<Vec<InjuryEntry>, FileError> {
             continue;
         };
         rows.push(InjuryEntry {
-            season: table.integer(season)?,
-            week: table.integer(week)?,
+            season: table.season(season)?,
+            week: table.week(week)?,
             season_type: table
                 .optional_text(season_type)
                 .unwrap_or("REG")
@@ -167,8 +167,8 @@ pub fn read_snap_counts(table: &mut Table) -> Result<Vec<SnapEntry>, FileError> 
         rows.push(SnapEntry {
             game_id: table.required_text(game_id)?.to_string(),
             pfr_player_id: table.required_text(pfr)?.to_string(),
-            season: table.integer(season)?,
-            week: table.integer(week)?,
+            season: table.season(season)?,
+            week: table.week(week)?,
             name: table.required_text(name)?.to_string(),
             position: table.optional_text(position).map(str::to_string),
             team: normalise(table.required_text(team)?),

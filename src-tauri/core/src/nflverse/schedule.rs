@@ -91,9 +91,9 @@ pub fn read(
     while table.advance()? {
         row(ScheduledGame {
             game_id: table.required_text(game_id)?.to_string(),
-            season: table.integer(season)?,
+            season: table.season(season)?,
             game_type: table.optional_text(game_type).unwrap_or("REG").to_string(),
-            week: table.integer(week)?,
+            week: table.week(week)?,
             gameday: table.required_text(gameday)?.to_string(),
             gametime: table.optional_text(gametime).map(str::to_string),
             away_team: normalise(table.required_text(away)?),

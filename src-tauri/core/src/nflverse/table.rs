@@ -3,10 +3,21 @@
 //! line and column.
 
 use crate::dk::FileError;
+use crate::limits;
+use crate::safe_fs::{CappedReader, LineCappedReader};
 use csv::StringRecord;
 use flate2::read::MultiGzDecoder;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
+
+/// The seasons NFL data may hold: nflverse starts in 1999.
+pub const SEASONS: std::ops::RangeInclusive<i32> = 1999..=2100;
+
+/// The weeks of a season, playoffs included.
+pub const WEEKS: std::ops::RangeInclusive<i32> = 1..=22;
+
+/// No statistic of a game or season comes near this; a larger number is a damaged file.
+const MAX_MAGNITUDE: f64 = 1e12;
 
 /// How often (in records) the row hook is called.
 const ROWS_PER_REPORT: u64 = 4096;
@@ -33,13 +44,23 @@ impl Table {
         let head = buffered
             .fill_buf()
             .map_err(|e| FileError::new(file, None, None, format!("cannot be read: {e}")))?;
+        // Capped as read: a small gzip file can hold gigabytes, a line can be endless.
         let input: Box<dyn Read + Send> = if head.starts_with(&[0x1f, 0x8b]) {
             Box::new(BufReader::with_capacity(
                 1 << 16,
-                MultiGzDecoder::new(buffered),
+                LineCappedReader::new(
+                    CappedReader::new(
+                        MultiGzDecoder::new(buffered),
+                        limits::MAX_DECOMPRESSED_BYTES,
+                    ),
+                    limits::MAX_RECORD_BYTES,
+                ),
             ))
         } else {
-            Box::new(buffered)
+            Box::new(LineCappedReader::new(
+                CappedReader::new(buffered, limits::MAX_DECOMPRESSED_BYTES),
+                limits::MAX_RECORD_BYTES,
+            ))
         };
         let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
         let headers = reader.headers().map_err(|e| csv_error(file, &e))?.clone();
@@ -103,7 +124,18 @@ impl Table {
             .map_err(|e| csv_error(&self.file, &e))?;
         if more {
             self.rows += 1;
-            if self.rows % ROWS_PER_REPORT == 0 {
+            if self.rows > limits::MAX_ROWS_PER_FILE {
+                return Err(FileError::new(
+                    &self.file,
+                    Some(self.line()),
+                    None,
+                    format!(
+                        "has more than {} rows, more than any nflverse file",
+                        limits::MAX_ROWS_PER_FILE
+                    ),
+                ));
+            }
+            if self.rows.is_multiple_of(ROWS_PER_REPORT) {
                 if let Some(hook) = self.on_rows.as_mut() {
                     self.stopped = !hook(self.rows);
                 }
@@ -136,12 +168,15 @@ impl Table {
         let Some(text) = self.optional_text(index) else {
             return Ok(None);
         };
-        text.parse::<f64>().map(Some).map_err(|_| {
-            self.error(
-                index.expect("text came from a column"),
-                format!("'{text}' is not a number"),
-            )
-        })
+        let index = index.expect("text came from a column");
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() && v.abs() <= MAX_MAGNITUDE => Ok(Some(v)),
+            Ok(_) => Err(self.error(
+                index,
+                format!("'{text}' is not a finite number in the range of real NFL data"),
+            )),
+            Err(_) => Err(self.error(index, format!("'{text}' is not a number"))),
+        }
     }
 
     /// A number, zero when empty or `NA`.
@@ -154,6 +189,55 @@ impl Table {
         let text = self.text(index);
         text.parse::<i32>()
             .map_err(|_| self.error(index, format!("'{text}' is not a whole number")))
+    }
+
+    /// A season (1999-2100) that must be there.
+    pub fn season(&self, index: usize) -> Result<i32, FileError> {
+        self.in_range(index, "season", SEASONS)
+    }
+
+    /// A week (1-22) that must be there.
+    pub fn week(&self, index: usize) -> Result<i32, FileError> {
+        self.in_range(index, "week", WEEKS)
+    }
+
+    /// A week that may be empty (0 then), else 1-22.
+    pub fn optional_week(&self, index: Option<usize>) -> Result<i32, FileError> {
+        match self.optional_text(index) {
+            None => Ok(0),
+            Some(_) => self.week(index.expect("text came from a column")),
+        }
+    }
+
+    fn in_range(
+        &self,
+        index: usize,
+        what: &str,
+        range: std::ops::RangeInclusive<i32>,
+    ) -> Result<i32, FileError> {
+        // Some nflverse exports write whole numbers as `3.0`.
+        let text = self.text(index);
+        let value = text.parse::<i32>().ok().or_else(|| {
+            text.parse::<f64>()
+                .ok()
+                .filter(|v| v.fract() == 0.0 && v.abs() < 1e6)
+                .map(|v| v as i32)
+        });
+        let Some(value) = value else {
+            return Err(self.error(index, format!("'{text}' is not a whole number")));
+        };
+        if range.contains(&value) {
+            Ok(value)
+        } else {
+            Err(self.error(
+                index,
+                format!(
+                    "{value} is not a {what} ({} to {})",
+                    range.start(),
+                    range.end()
+                ),
+            ))
+        }
     }
 
     /// A text that must be there.

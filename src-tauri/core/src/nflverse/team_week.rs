@@ -81,8 +81,8 @@ pub fn read(
         }
         row(TeamWeek {
             team: normalise(table.required_text(team)?),
-            season: table.integer(season)?,
-            week: table.integer(week)?,
+            season: table.season(season)?,
+            week: table.week(week)?,
             season_type: table
                 .optional_text(season_type)
                 .unwrap_or("REG")

@@ -46,8 +46,8 @@ pub fn why_no_lineup(slate: &Slate, pool: &[Candidate], rules: &Rules) -> String
 fn plain_causes(slate: &Slate, pool: &[Candidate], rules: &Rules) -> Vec<String> {
     let mut reasons = Vec::new();
     let locked: Vec<&Candidate> = pool.iter().filter(|c| c.locked).collect();
-    let locked_salary: u32 = locked.iter().map(|c| c.salary).sum();
-    if locked_salary > rules.cap() {
+    let locked_salary: u64 = locked.iter().map(|c| u64::from(c.salary)).sum();
+    if locked_salary > u64::from(rules.cap()) {
         reasons.push(format!(
             "the locked players cost {locked_salary}, over the {} cap",
             rules.cap()

@@ -46,6 +46,9 @@ pub struct Run {
     pub lineups: Vec<Built>,
     /// Wall time of the solve, seconds.
     pub seconds: f64,
+    /// Set when the run stopped at its time limit: the lineups are the best found by then,
+    /// not proven the best.
+    pub warning: Option<String>,
 }
 
 /// A run, stored: the lineups and their ids in the database.
@@ -85,6 +88,26 @@ pub fn optimize_with(
     slate: &Slate,
     projections: &HashMap<i32, f64>,
     rules: &Rules,
+    on_progress: impl FnMut(usize, usize) -> bool,
+) -> Result<Run> {
+    optimize_within(
+        engine,
+        slate,
+        projections,
+        rules,
+        crate::limits::OPTIMIZER_TIME_LIMIT,
+        on_progress,
+    )
+}
+
+/// [`optimize_with`] that stops searching after `time_limit` and returns the best lineups
+/// found by then, with a warning saying so (an error when it found none).
+pub fn optimize_within(
+    engine: Engine,
+    slate: &Slate,
+    projections: &HashMap<i32, f64>,
+    rules: &Rules,
+    time_limit: std::time::Duration,
     mut on_progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Run> {
     let started = Instant::now();
@@ -95,15 +118,37 @@ pub fn optimize_with(
         || rules.randomness > 0
         || rules.max_exposure.is_some()
         || !rules.exposures.is_empty();
+    let timed_out = std::cell::Cell::new(false);
+    let mut progress = |done: usize, total: usize| {
+        if started.elapsed() >= time_limit {
+            timed_out.set(true);
+            return false;
+        }
+        on_progress(done, total)
+    };
     let found = if one_by_one {
-        sequence::build(engine, &pool, rules, k, &mut on_progress)
+        sequence::build(engine, &pool, rules, k, &mut progress)
     } else {
-        sequence::best(engine, &pool, rules, k, &mut on_progress)
+        sequence::best(engine, &pool, rules, k, &mut progress)
     }
     .map_err(|e| Error::Solver(e.0))?;
+    let limit = time_limit.as_secs_f64();
     if found.is_empty() {
+        if timed_out.get() {
+            return Err(Error::Solver(format!(
+                "no lineup was found within the time limit of {limit:.0} s; loosen the rules \
+                 (stacks, minimum salary, locks) and try again"
+            )));
+        }
         return Err(Error::NoLineup(explain::why_no_lineup(slate, &pool, rules)));
     }
+    let warning = timed_out.get().then(|| {
+        format!(
+            "The search stopped at its time limit of {limit:.0} s: these {} lineup(s) are the \
+             best found by then, not proven the best",
+            found.len()
+        )
+    });
     let kickoffs: HashMap<i32, _> = slate
         .players
         .iter()
@@ -115,7 +160,9 @@ pub fn optimize_with(
             let picked: Vec<&Candidate> = solved.picks.iter().map(|&i| &pool[i]).collect();
             Built {
                 players: roster_order(&picked, &kickoffs, &rules.lock_slots),
-                salary: picked.iter().map(|c| c.salary).sum(),
+                salary: picked
+                    .iter()
+                    .fold(0u32, |sum, c| sum.saturating_add(c.salary)),
                 points: solved.points,
             }
         })
@@ -123,6 +170,7 @@ pub fn optimize_with(
     Ok(Run {
         lineups,
         seconds: started.elapsed().as_secs_f64(),
+        warning,
     })
 }
 
@@ -171,6 +219,23 @@ fn check(slate: &Slate, pool: &[Candidate], rules: &Rules) -> Result<()> {
             ));
         }
     }
+    let excluded =
+        |id: i32| rules.exclude.contains(&id) || slate.player(id).is_some_and(|p| p.excluded);
+    let locked: Vec<i32> = slate
+        .players
+        .iter()
+        .filter(|p| p.locked)
+        .map(|p| p.id)
+        .chain(rules.lock.iter().copied())
+        .chain(rules.lock_slots.iter().map(|l| l.player))
+        .collect();
+    if let Some(id) = locked.iter().find(|id| excluded(**id)) {
+        return invalid(format!(
+            "{} is both locked and excluded; remove one of the two",
+            name(*id)
+        ));
+    }
+    check_feasible(pool, rules)?;
     let mut slots = std::collections::HashSet::new();
     for lock in &rules.lock_slots {
         let Some(slot) = ROSTER.get(usize::from(lock.slot)) else {
@@ -195,6 +260,67 @@ fn check(slate: &Slate, pool: &[Candidate], rules: &Rules) -> Result<()> {
         }
         if !slots.insert(lock.slot) {
             return invalid(format!("two players are locked to the same {slot} slot"));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses rule sets that provably admit no lineup before any search: a salary range above
+/// the cap, stacks larger than a lineup or a team can hold. (Locked players over the cap end
+/// the search at once; `explain` names them.)
+fn check_feasible(pool: &[Candidate], rules: &Rules) -> Result<()> {
+    let invalid = |m: String| Err(Error::NoLineup(m));
+    let cap = rules.cap();
+    if rules.min_salary > cap {
+        return invalid(format!(
+            "the least salary to use (${}) is above the most a lineup may use (${cap})",
+            rules.min_salary
+        ));
+    }
+    // DraftKings wants players from two games, so one game holds at most eight of the nine.
+    if rules.game_stack > 8 {
+        return invalid(format!(
+            "a game stack of {} is impossible: DraftKings requires players from at least two \
+             games, so one game holds at most 8 of a lineup's 9 players",
+            rules.game_stack
+        ));
+    }
+    // The QB's receivers fill RB (when counted), WR, TE and FLEX: at most 7 of the 9 slots.
+    let stack_room = if rules.qb_stack_with_rb { 7 } else { 5 };
+    if rules.qb_stack > stack_room {
+        return invalid(format!(
+            "a QB stack of {} is impossible: a lineup has room for at most {stack_room} of the \
+             QB's {}",
+            rules.qb_stack,
+            if rules.qb_stack_with_rb {
+                "RBs, WRs and TEs"
+            } else {
+                "WRs and TEs"
+            }
+        ));
+    }
+    if rules.bring_back > 7 || 1 + u64::from(rules.qb_stack) + u64::from(rules.bring_back) > 8 {
+        return invalid(format!(
+            "the QB, a stack of {} and a bring-back of {} would put more than 8 players in one \
+             game; DraftKings requires players from two games",
+            rules.qb_stack, rules.bring_back
+        ));
+    }
+    if rules.max_per_team == Some(0) {
+        return invalid("at most 0 players per team leaves no lineup".into());
+    }
+    if rules.game_stack > 0 {
+        let mut per_game: HashMap<i32, usize> = HashMap::new();
+        for c in pool {
+            *per_game.entry(c.game).or_default() += 1;
+        }
+        let most = per_game.values().copied().max().unwrap_or(0);
+        if most < rules.game_stack as usize {
+            return invalid(format!(
+                "a game stack of {} needs that many playable players in one game; the most any \
+                 game has is {most}",
+                rules.game_stack
+            ));
         }
     }
     Ok(())

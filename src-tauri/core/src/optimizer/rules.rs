@@ -160,8 +160,8 @@ impl Rules {
             return false;
         }
         let players: Vec<&Candidate> = picks.iter().map(|&i| &pool[i]).collect();
-        let salary: u32 = players.iter().map(|c| c.salary).sum();
-        if salary > self.cap() || salary < self.min_salary {
+        let salary: u64 = players.iter().map(|c| u64::from(c.salary)).sum();
+        if salary > u64::from(self.cap()) || salary < u64::from(self.min_salary) {
             return false;
         }
         let count = |keep: &dyn Fn(&Candidate) -> bool| players.iter().filter(|c| keep(c)).count();

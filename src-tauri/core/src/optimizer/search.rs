@@ -147,8 +147,12 @@ pub fn k_best(
         rules,
         k,
         heap: BinaryHeap::new(),
+        progress: &mut on_progress,
+        branch: (0, 0),
+        nodes: 0,
+        stopped: false,
     };
-    search.run(&items, budget, &mut on_progress);
+    search.run(&items, budget);
     let mut found: Vec<Found> = search.heap.into_iter().map(|Reverse(f)| f).collect();
     found.sort_by(|a, b| b.cmp(a));
     Some(found.into_iter().map(|f| f.0).collect())
@@ -159,7 +163,18 @@ struct Search<'a> {
     rules: &'a Rules,
     k: usize,
     heap: BinaryHeap<Reverse<Found>>,
+    /// Hears progress and says whether to go on (cancel, time limit).
+    progress: &'a mut dyn FnMut(usize, usize) -> bool,
+    /// (branches done, branches) for the progress calls made inside a branch.
+    branch: (usize, usize),
+    /// Nodes visited, to ask `progress` every so often inside a long branch.
+    nodes: u64,
+    /// Set when `progress` said stop: the search unwinds keeping what it found.
+    stopped: bool,
 }
+
+/// Nodes between two calls of the progress hook inside a branch.
+const NODES_PER_POLL: u64 = 1 << 16;
 
 /// The FLEX choices as (RB, WR, TE) counts.
 const SHAPES: [(usize, usize, usize); 3] = [(3, 3, 1), (2, 4, 1), (2, 3, 2)];
@@ -182,12 +197,7 @@ impl Search<'_> {
         }
     }
 
-    fn run(
-        &mut self,
-        items: &[Item],
-        budget: usize,
-        on_progress: &mut impl FnMut(usize, usize) -> bool,
-    ) {
+    fn run(&mut self, items: &[Item], budget: usize) {
         let locked: Vec<Item> = items
             .iter()
             .filter(|i| self.pool[i.index].locked)
@@ -313,9 +323,10 @@ impl Search<'_> {
         let counters = (self.rules.qb_stack as usize, self.rules.bring_back as usize);
         for (done, (bound, branch)) in branches.into_iter().enumerate() {
             if bound + SLACK < self.bar() {
-                on_progress(total, total);
+                (self.progress)(total, total);
                 return;
             }
+            self.branch = (done, total);
             let (groups, needs, plain) = &shapes[branch.shape];
             let qb = branch.qbs[0].1;
             let tagged = table_groups(
@@ -333,6 +344,9 @@ impl Search<'_> {
             };
             let tagged: Vec<Vec<Entry>> = tagged.into_iter().map(|g| g.entries).collect();
             for (bound, qb) in &branch.qbs {
+                if self.stopped {
+                    break;
+                }
                 if bound + SLACK < self.bar() || !self.can_add(&start, qb) {
                     continue;
                 }
@@ -359,7 +373,7 @@ impl Search<'_> {
                 };
                 self.next_group(&walk, 0, s, &mut partial);
             }
-            if !on_progress(done + 1, total) {
+            if self.stopped || !(self.progress)(done + 1, total) {
                 return;
             }
         }
@@ -384,6 +398,15 @@ impl Search<'_> {
         s: usize,
         partial: &mut Partial,
     ) {
+        self.nodes += 1;
+        if self.nodes.is_multiple_of(NODES_PER_POLL)
+            && !(self.progress)(self.branch.0, self.branch.1)
+        {
+            self.stopped = true;
+        }
+        if self.stopped {
+            return;
+        }
         for (c, (item, entry)) in walk.groups[g]
             .iter()
             .zip(&walk.entries[g])

@@ -136,7 +136,8 @@ pub fn build(
             if asked > MAX_STREAM {
                 break by_highs(&s.sub, &s.map, rules, &taken)?;
             }
-            s.lineups = best(engine, &s.sub, rules, asked, |_, _| true)?;
+            let done = taken.len();
+            s.lineups = best(engine, &s.sub, rules, asked, |_, _| on_progress(done, k))?;
             s.asked = asked;
             s.cursor = 0;
         };

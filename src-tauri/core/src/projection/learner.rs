@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use smartcore::ensemble::random_forest_regressor::{
     RandomForestRegressor, RandomForestRegressorParameters,
 };
+use smartcore::linalg::basic::arrays::Array;
 use smartcore::linalg::basic::matrix::DenseMatrix;
 use smartcore::linear::elastic_net::{ElasticNet, ElasticNetParameters};
 use smartcore::linear::ridge_regression::{RidgeRegression, RidgeRegressionParameters};
@@ -127,6 +128,40 @@ pub struct Model {
     fitted: Fitted,
 }
 
+/// Runs smartcore code that may panic on a model it did not fit itself (a damaged or crafted
+/// file): a panic becomes an error.
+/// The panic is logged, not printed: the hook installed once here stays quiet for panics
+/// inside `guarded` and hands every other panic to the hook that was there before.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    thread_local! {
+        static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(std::cell::Cell::get) {
+                let payload = info.payload();
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .copied()
+                    .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                    .unwrap_or("no message");
+                let at = info.location().map(ToString::to_string).unwrap_or_default();
+                tracing::warn!("a model failed inside smartcore ({at}): {what}");
+            } else {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result.map_err(|_| {
+        "the model's parts do not fit together (damaged or not made by NFL DFS)".into()
+    })
+}
+
 fn matrix(rows: &[Vec<f64>]) -> Result<Matrix, String> {
     DenseMatrix::from_2d_vec(&rows.to_vec()).map_err(|e| e.to_string())
 }
@@ -185,7 +220,40 @@ impl Model {
         })
     }
 
-    /// Predicts one value per row; rows of the wrong width are refused.
+    /// Checks that the parts of a loaded model fit together (the scaler's width, the features
+    /// it keeps, the coefficients), so a crafted or damaged file is refused with a message
+    /// instead of failing inside smartcore.
+    pub fn check_shapes(&self) -> Result<(), String> {
+        let scaler = &self.scaler;
+        if [scaler.mean.len(), scaler.sd.len(), scaler.keep.len()] != [self.width; 3] {
+            return Err(format!("its scaler does not have {} features", self.width));
+        }
+        if scaler.mean.iter().chain(&scaler.sd).any(|v| !v.is_finite())
+            || scaler.sd.iter().any(|v| *v <= 0.0)
+        {
+            return Err("its scaler holds values that are not positive numbers".into());
+        }
+        let kept = scaler.keep.iter().filter(|k| **k).count();
+        if kept == 0 {
+            return Err("its scaler keeps no feature".into());
+        }
+        let coefficients = guarded(|| match &self.fitted {
+            Fitted::Ridge(r) => Some(r.coefficients().shape()),
+            Fitted::ElasticNet(r) => Some(r.coefficients().shape()),
+            Fitted::Forest(_) => None,
+        })?;
+        if let Some((rows, cols)) = coefficients {
+            if (rows, cols) != (kept, 1) {
+                return Err(format!(
+                    "it has {rows}x{cols} coefficients for {kept} features"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Predicts one value per row; rows of the wrong width are refused, and a model whose parts
+    /// do not fit is an error, never a panic.
     pub fn predict(&self, x: &[Vec<f64>]) -> Result<Vec<f64>, String> {
         if let Some(bad) = x.iter().find(|r| r.len() != self.width) {
             return Err(format!(
@@ -197,20 +265,29 @@ impl Model {
         if x.is_empty() {
             return Ok(Vec::new());
         }
+        self.check_shapes()?;
         let m = matrix(&self.scaler.apply(x))?;
-        let out = match &self.fitted {
+        let out = guarded(|| match &self.fitted {
             Fitted::Ridge(r) => r.predict(&m),
             Fitted::ElasticNet(r) => r.predict(&m),
             Fitted::Forest(r) => r.predict(&m),
-        }
+        })?
         .map_err(|e| e.to_string())?;
-        if out.iter().any(|v| !v.is_finite()) {
-            return Err("the model predicts a value that is not a number".into());
+        if out.len() != x.len() {
+            return Err(format!(
+                "the model made {} predictions for {} rows",
+                out.len(),
+                x.len()
+            ));
         }
-        Ok(out
+        let points: Vec<f64> = out
             .into_iter()
             .map(|v| v.max(0.0).powi(2) - SHIFT)
-            .collect())
+            .collect();
+        if points.iter().any(|v| !v.is_finite()) {
+            return Err("the model predicts a value that is not a number".into());
+        }
+        Ok(points)
     }
 }
 

@@ -10,13 +10,13 @@ use super::features::{feature_names, FEATURE_VERSION};
 use super::learner::Model;
 use super::train::{PositionResult, Trained};
 use crate::dk::{FileError, Position};
-use crate::{Error, Result};
+use crate::{limits, Error, Result};
 use chrono::{DateTime, Utc};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Statement};
 use serde::{Deserialize, Serialize};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -100,9 +100,10 @@ pub struct ModelEvent {
     pub at: DateTime<Utc>,
 }
 
-/// The folder of a version.
-pub fn version_dir(registry: &Path, position: Position, version: &str) -> PathBuf {
-    registry.join(position.as_str()).join(version)
+/// The folder of a version. The version name is checked first (`[A-Za-z0-9._-]{1,64}`, not
+/// starting with a dot), so the folder is always inside the registry.
+pub fn version_dir(registry: &Path, position: Position, version: &str) -> Result<PathBuf> {
+    crate::safe_fs::child(&registry.join(position.as_str()), "model version", version)
 }
 
 fn shown(path: &Path) -> String {
@@ -115,13 +116,17 @@ fn invalid(path: &Path, message: impl Into<String>) -> Error {
 
 /// Writes a trained position as a new version (to a temporary folder, renamed when whole).
 pub fn write_version(registry: &Path, trained: &Trained, metadata: &Metadata) -> Result<PathBuf> {
-    let dir = version_dir(registry, metadata.position, &metadata.version);
-    let tmp = dir.with_extension("partial");
-    std::fs::create_dir_all(&tmp).map_err(Error::io("creating", &tmp))?;
-    let write = |name: &str, bytes: &[u8]| {
-        let path = tmp.join(name);
-        std::fs::write(&path, bytes).map_err(Error::io("writing", &path))
-    };
+    let dir = version_dir(registry, metadata.position, &metadata.version)?;
+    let parent = dir
+        .parent()
+        .expect("a version folder has a position folder");
+    std::fs::create_dir_all(parent).map_err(Error::io("creating", parent))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".staging-")
+        .tempdir_in(parent)
+        .map_err(Error::io("creating a folder in", parent))?;
+    let tmp = staging.path().to_path_buf();
+    let write = |name: &str, bytes: &[u8]| crate::safe_fs::write_atomically(&tmp.join(name), bytes);
     let json = serde_json::to_vec(&trained.model)
         .map_err(|e| Error::Config(format!("cannot serialise the model: {e}")))?;
     let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -147,36 +152,49 @@ pub fn write_version(registry: &Path, trained: &Trained, metadata: &Metadata) ->
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(Error::io("replacing", &dir))?;
     }
-    std::fs::rename(&tmp, &dir).map_err(Error::io("writing", &dir))?;
+    std::fs::rename(staging.keep(), &dir).map_err(Error::io("writing", &dir))?;
     Ok(dir)
 }
 
 /// Loads and validates a version: files present, model loads, features match this app's,
 /// a prediction on a row of the right width is a number, metrics present.
 pub fn load_version(registry: &Path, position: Position, version: &str) -> Result<LoadedModel> {
-    let dir = version_dir(registry, position, version);
+    let dir = version_dir(registry, position, version)?;
     if !dir.is_dir() {
         return Err(Error::NotFound {
             what: "model version",
             id: format!("{} {version}", position.as_str()),
         });
     }
-    let read = |name: &str| {
+    let read = |name: &str, limit: u64| {
         let path = dir.join(name);
-        std::fs::read(&path).map_err(|e| invalid(&path, format!("cannot be read: {e}")))
+        crate::safe_fs::read_file_capped(&path, limit)
+            .map_err(|e| invalid(&path, format!("cannot be read: {e}")))
     };
     let meta_path = dir.join(METADATA_FILE);
-    let metadata: Metadata = serde_json::from_slice(&read(METADATA_FILE)?)
-        .map_err(|e| invalid(&meta_path, format!("is not valid metadata: {e}")))?;
+    let metadata: Metadata =
+        serde_json::from_slice(&read(METADATA_FILE, limits::MAX_MODEL_SIDECAR_BYTES)?)
+            .map_err(|e| invalid(&meta_path, format!("is not valid metadata: {e}")))?;
     if metadata.position != position || metadata.result.model.rows == 0 {
         return Err(invalid(
             &meta_path,
             "has no validation metrics for this position",
         ));
     }
+    if metadata.version != version {
+        return Err(invalid(
+            &meta_path,
+            format!(
+                "names version '{}' but sits in the folder '{version}'; a version's metadata \
+                 must name its own folder",
+                metadata.version.chars().take(80).collect::<String>()
+            ),
+        ));
+    }
     let features_path = dir.join(FEATURES_FILE);
-    let features: FeatureList = serde_json::from_slice(&read(FEATURES_FILE)?)
-        .map_err(|e| invalid(&features_path, format!("is not a feature list: {e}")))?;
+    let features: FeatureList =
+        serde_json::from_slice(&read(FEATURES_FILE, limits::MAX_MODEL_SIDECAR_BYTES)?)
+            .map_err(|e| invalid(&features_path, format!("is not a feature list: {e}")))?;
     let expected = feature_names(position);
     if features.version != FEATURE_VERSION || features.names != expected {
         return Err(invalid(
@@ -188,10 +206,12 @@ pub fn load_version(registry: &Path, position: Position, version: &str) -> Resul
         ));
     }
     let model_path = dir.join(MODEL_FILE);
-    let mut json = Vec::new();
-    GzDecoder::new(read(MODEL_FILE)?.as_slice())
-        .read_to_end(&mut json)
-        .map_err(|e| invalid(&model_path, format!("is damaged: {e}")))?;
+    let compressed = read(MODEL_FILE, limits::MAX_MODEL_FILE_BYTES)?;
+    let json = crate::safe_fs::read_capped(
+        GzDecoder::new(compressed.as_slice()),
+        limits::MAX_MODEL_JSON_BYTES,
+    )
+    .map_err(|e| invalid(&model_path, format!("is damaged: {e}")))?;
     let model: Model = serde_json::from_slice(&json)
         .map_err(|e| invalid(&model_path, format!("is not a model: {e}")))?;
     if model.width != expected.len() {
@@ -201,7 +221,8 @@ pub fn load_version(registry: &Path, position: Position, version: &str) -> Resul
         ));
     }
     model
-        .predict(&[vec![1.0; expected.len()]])
+        .check_shapes()
+        .and_then(|()| model.predict(&[vec![1.0; expected.len()]]))
         .map_err(|e| invalid(&model_path, format!("does not predict: {e}")))?;
     Ok(LoadedModel { metadata, model })
 }
@@ -383,6 +404,7 @@ pub async fn delete(
     position: Position,
     version: &str,
 ) -> Result<()> {
+    let dir = version_dir(registry, position, version)?;
     if production(db, position).await?.as_deref() == Some(version) {
         return Err(Error::InvalidInput(format!(
             "{} {version} is in production and cannot be deleted; deploy or roll back first",
@@ -396,8 +418,7 @@ pub async fn delete(
     ))
     .await
     .map_err(Error::db("deleting a model"))?;
-    let dir = version_dir(registry, position, version);
-    if dir.exists() {
+    if dir.is_dir() && !dir.is_symlink() {
         std::fs::remove_dir_all(&dir).map_err(Error::io("deleting", &dir))?;
     }
     Ok(())

@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::America::New_York;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, Set, TransactionTrait,
+    QueryFilter, Set,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
@@ -40,7 +40,7 @@ pub async fn import(
         return report(db, existing.id, &file, true).await;
     }
 
-    let txn = db.begin().await.map_err(Error::db(IMPORTING))?;
+    let txn = crate::store::begin_write(db, IMPORTING).await?;
     let slate_id = write_slate(&txn, file_name, &hash, name, &file).await?;
     txn.commit().await.map_err(Error::db(IMPORTING))?;
     tracing::info!(
@@ -77,6 +77,10 @@ async fn report(
         unusable_players,
     })
 }
+
+/// Rows per insert statement: SQLite limits the values bound to one statement, and 100 rows of
+/// at most 15 columns stay far below it, however many rows a file has.
+const ROWS_PER_INSERT: usize = 100;
 
 async fn write_slate(
     txn: &DatabaseTransaction,
@@ -126,8 +130,8 @@ async fn write_slate(
         })
         .collect();
     links.sort_by_key(|l| *l.game_id.as_ref());
-    if !links.is_empty() {
-        slate_game::Entity::insert_many(links)
+    for chunk in links.chunks(ROWS_PER_INSERT) {
+        slate_game::Entity::insert_many(chunk.to_vec())
             .exec(txn)
             .await
             .map_err(Error::db(IMPORTING))?;
@@ -155,8 +159,7 @@ async fn write_slate(
             ..Default::default()
         })
         .collect();
-    // SQLite limits bound parameters per statement; 100 rows x 15 columns stays well below it.
-    for chunk in players.chunks(100) {
+    for chunk in players.chunks(ROWS_PER_INSERT) {
         slate_player::Entity::insert_many(chunk.to_vec())
             .exec(txn)
             .await
@@ -182,8 +185,8 @@ async fn ensure_teams(txn: &DatabaseTransaction, codes: &BTreeSet<&str>) -> Resu
             name: Set(c.to_string()),
         })
         .collect();
-    if !missing.is_empty() {
-        team::Entity::insert_many(missing)
+    for chunk in missing.chunks(ROWS_PER_INSERT) {
+        team::Entity::insert_many(chunk.to_vec())
             .exec(txn)
             .await
             .map_err(Error::db(IMPORTING))?;

@@ -13,7 +13,10 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
-use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxSqliteConnector, Statement};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, SqliteTransactionMode,
+    SqlxSqliteConnector, Statement, TransactionOptions, TransactionTrait,
+};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -90,6 +93,33 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection> {
             source: sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())),
         })?;
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
+/// Starts a write transaction with `BEGIN IMMEDIATE`: the write lock is taken at the start,
+/// waiting out [`BUSY_TIMEOUT`] for another writer, instead of a read that fails when it
+/// later needs to write. Every multi-row write begins here.
+pub async fn begin_write(
+    db: &DatabaseConnection,
+    action: &'static str,
+) -> Result<DatabaseTransaction> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+    .map_err(Error::db(action))
+}
+
+/// Moves every page of the write-ahead log into the database file and empties the log, so
+/// the file alone holds everything (on exit, and before a restore swaps the file).
+pub async fn checkpoint(db: &DatabaseConnection) -> Result<()> {
+    db.execute_raw(Statement::from_string(
+        db.get_database_backend(),
+        "PRAGMA wal_checkpoint(TRUNCATE)",
+    ))
+    .await
+    .map_err(Error::db("writing the journal into the database"))?;
+    Ok(())
 }
 
 /// The migrations applied to a database (none for a new, empty one).

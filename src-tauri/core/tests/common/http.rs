@@ -13,6 +13,12 @@ pub enum Fault {
     Status(u16),
     /// Announce the whole length but send only this many bytes, then close.
     CutAt(usize),
+    /// A body with no length that goes on (up to 64 MB, then the server stops by itself).
+    Endless,
+    /// One byte every interval (at most 60 bytes, then the server stops by itself).
+    Trickle(std::time::Duration),
+    /// A 302 to this address.
+    Redirect(String),
 }
 
 #[derive(Default)]
@@ -114,6 +120,32 @@ fn answer(stream: TcpStream, routes: &Mutex<Routes>) {
     match (fault, body) {
         (Some(Fault::Status(code)), _) => reply(&mut out, &format!("{code} Scripted"), 0, b""),
         (Some(Fault::CutAt(n)), Some(body)) => reply(&mut out, "200 OK", body.len(), &body[..n]),
+        (Some(Fault::Endless), _) => {
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nConnection: close\r\n\r\n";
+            out.write_all(head.as_bytes()).ok();
+            let block = vec![b'x'; 1 << 16];
+            for _ in 0..1024 {
+                if out.write_all(&block).is_err() {
+                    break;
+                }
+            }
+        }
+        (Some(Fault::Trickle(every)), _) => {
+            let head = "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n";
+            out.write_all(head.as_bytes()).ok();
+            for _ in 0..60 {
+                if out.write_all(b"x").and_then(|()| out.flush()).is_err() {
+                    break;
+                }
+                std::thread::sleep(every);
+            }
+        }
+        (Some(Fault::Redirect(to)), _) => {
+            let head = format!(
+                "HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            out.write_all(head.as_bytes()).ok();
+        }
         (_, Some(body)) => reply(&mut out, "200 OK", body.len(), &body),
         (_, None) => reply(&mut out, "404 Not Found", 0, b""),
     }

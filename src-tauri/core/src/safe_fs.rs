@@ -1,0 +1,326 @@
+//! File-system operations on hostile names and paths: names that become paths are checked and
+//! must stay inside their folder, files are written whole or not at all through a temporary
+//! file created exclusively beside the target (a planted link is never followed), and reads
+//! of compressed or user-chosen data stop at a cap.
+
+use crate::{Error, Result};
+use std::io::{Read, Write};
+use std::path::{Component, Path, PathBuf};
+
+/// The longest name that may become a path (a model version, an export name).
+pub const MAX_NAME_LEN: usize = 64;
+
+/// Checks a name that becomes one path component: 1 to 64 of `A-Z a-z 0-9 . _ -`, not
+/// starting with a dot (so never `.` or `..`). `what` names it in the message.
+pub fn check_name(what: &str, name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.len() <= MAX_NAME_LEN
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::InvalidInput(format!(
+            "'{}' is not a valid {what}: use 1 to {MAX_NAME_LEN} letters, digits, '.', '_' or \
+             '-', not starting with '.'",
+            name.chars().take(80).collect::<String>()
+        )))
+    }
+}
+
+/// `folder/name` after [`check_name`]: the result is always directly inside `folder`.
+pub fn child(folder: &Path, what: &str, name: &str) -> Result<PathBuf> {
+    check_name(what, name)?;
+    Ok(folder.join(name))
+}
+
+/// Whether `path`, made absolute and free of `.`/`..` (without following links), lies inside
+/// `folder` (made absolute the same way).
+pub fn is_inside(path: &Path, folder: &Path) -> bool {
+    let (Some(path), Some(folder)) = (lexical_absolute(path), lexical_absolute(folder)) else {
+        return false;
+    };
+    path.starts_with(&folder)
+}
+
+fn lexical_absolute(path: &Path) -> Option<PathBuf> {
+    let base = if path.is_absolute() {
+        PathBuf::new()
+    } else {
+        std::env::current_dir().ok()?
+    };
+    let mut out = base;
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    Some(out)
+}
+
+/// Whether two paths name the same existing file (after links and `..`).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes `path` whole or not at all: `write` fills a temporary file created exclusively in
+/// the same folder, which is flushed to disk and renamed over `path`. The folder must exist;
+/// the message says so when it does not. Nothing is left behind on failure.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
+    let folder = check_output_path(path)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".partial")
+        .tempfile_in(folder)
+        .map_err(Error::io("writing a temporary file in", folder))?;
+    write(tmp.as_file_mut())
+        .and_then(|()| tmp.as_file_mut().flush())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(Error::io("writing", path))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io("writing", path)(e.error))?;
+    Ok(())
+}
+
+/// Checks that `path` can be written (its folder exists, it is not a folder) before any work
+/// whose result goes there; returns the folder.
+pub fn check_output_path(path: &Path) -> Result<&Path> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(Error::io("writing", path)(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("the folder {} does not exist", folder.display()),
+        )));
+    }
+    if path.is_dir() {
+        return Err(Error::io("writing", path)(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a folder",
+        )));
+    }
+    Ok(folder)
+}
+
+/// [`write_atomically_with`] for bytes in memory.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically_with(path, |f| f.write_all(bytes))
+}
+
+/// Reads at most `limit` bytes from `reader`; more is an error saying what the cap was.
+pub fn read_capped(mut reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    reader.by_ref().take(limit + 1).read_to_end(&mut out)?;
+    if out.len() as u64 > limit {
+        return Err(too_large(limit));
+    }
+    Ok(out)
+}
+
+/// Reads a whole file of at most `limit` bytes, checking its size before reading.
+pub fn read_file_capped(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    if file.metadata()?.len() > limit {
+        return Err(too_large(limit));
+    }
+    read_capped(file, limit)
+}
+
+/// The error of a read that passed its cap.
+pub fn too_large(limit: u64) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        format!(
+            "it is larger than the {} the app accepts",
+            human_bytes(limit)
+        ),
+    )
+}
+
+/// A reader that fails once more than `limit` bytes have passed through it.
+pub struct CappedReader<R> {
+    inner: R,
+    left: u64,
+    limit: u64,
+}
+
+impl<R> CappedReader<R> {
+    /// Wraps `inner`, allowing `limit` bytes.
+    pub fn new(inner: R, limit: u64) -> Self {
+        CappedReader {
+            inner,
+            left: limit,
+            limit,
+        }
+    }
+}
+
+impl<R: Read> Read for CappedReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if self.left == 0 {
+            // At the cap: anything more is too much, the end is fine.
+            let mut probe = [0u8; 1];
+            return match self.inner.read(&mut probe)? {
+                0 => Ok(0),
+                _ => Err(too_large(self.limit)),
+            };
+        }
+        let max = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..max])?;
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+/// A reader that fails when a line runs longer than `limit` bytes, so a parser buffering a
+/// line (a CSV record) never holds more than that.
+pub struct LineCappedReader<R> {
+    inner: R,
+    run: usize,
+    limit: usize,
+}
+
+impl<R> LineCappedReader<R> {
+    /// Wraps `inner`, allowing lines of `limit` bytes.
+    pub fn new(inner: R, limit: usize) -> Self {
+        LineCappedReader {
+            inner,
+            run: 0,
+            limit,
+        }
+    }
+}
+
+impl<R: Read> Read for LineCappedReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                self.run = 0;
+            } else {
+                self.run += 1;
+                if self.run > self.limit {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!(
+                            "a line is longer than {}, far longer than a real row",
+                            human_bytes(self.limit as u64)
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(n)
+    }
+}
+
+/// Bytes in words (`512 MB`).
+pub fn human_bytes(bytes: u64) -> String {
+    if bytes >= 1 << 30 && bytes.is_multiple_of(1 << 30) {
+        format!("{} GB", bytes >> 30)
+    } else if bytes >= 1 << 20 {
+        format!("{} MB", bytes >> 20)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_would_leave_their_folder_are_refused() {
+        for bad in [
+            "",
+            ".",
+            "..",
+            "../..",
+            "/tmp/x",
+            "a/b",
+            "a\\b",
+            ".hidden",
+            "x\0y",
+            "é",
+            &"a".repeat(65),
+        ] {
+            assert!(check_name("version", bad).is_err(), "{bad:?} was accepted");
+        }
+        for good in ["r12", "baseline", "v1.2-rc_3", &"a".repeat(64)] {
+            check_name("version", good).unwrap();
+        }
+    }
+
+    #[test]
+    fn is_inside_sees_through_dot_dot() {
+        let root = Path::new("/data/models");
+        assert!(is_inside(Path::new("/data/models/QB/r1"), root));
+        assert!(!is_inside(Path::new("/data/models/../x"), root));
+        assert!(!is_inside(Path::new("/tmp"), root));
+    }
+
+    #[test]
+    fn atomic_write_replaces_whole_and_never_follows_a_planted_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.csv");
+        write_atomically(&target, b"one").unwrap();
+        write_atomically(&target, b"two").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"two");
+        #[cfg(unix)]
+        {
+            let victim = dir.path().join("victim.txt");
+            std::fs::write(&victim, b"keep").unwrap();
+            std::os::unix::fs::symlink(&victim, dir.path().join("out.csv.partial")).unwrap();
+            write_atomically(&target, b"three").unwrap();
+            assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+        }
+        let missing = dir.path().join("no-such-folder").join("x.csv");
+        let err = write_atomically(&missing, b"x").unwrap_err().to_string();
+        assert!(err.contains("does not exist"), "{err}");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+            .filter(|e| !e.path().is_symlink())
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn capped_reads_stop_at_the_cap() {
+        assert_eq!(read_capped(&b"abc"[..], 3).unwrap(), b"abc");
+        assert!(read_capped(&b"abcd"[..], 3).is_err());
+        let mut out = Vec::new();
+        let err = CappedReader::new(std::io::repeat(7), 1000)
+            .read_to_end(&mut out)
+            .unwrap_err();
+        assert!(err.to_string().contains("larger than"));
+        let mut out = Vec::new();
+        CappedReader::new(&b"12345"[..], 5)
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, b"12345");
+    }
+}
