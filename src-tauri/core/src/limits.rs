@@ -13,7 +13,7 @@ pub const MAX_DECOMPRESSED_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Records one nflverse file may hold. A season of play-by-play has about 50,000; every
 /// season of weekly player stats together about 150,000.
-pub const MAX_ROWS_PER_FILE: u64 = 1_000_000;
+pub const MAX_ROWS_PER_FILE: u64 = 500_000;
 
 /// Bytes one line of an nflverse file may hold: a real row is a few kilobytes (play-by-play
 /// rows, the longest, about 3 KB).

@@ -1,19 +1,31 @@
 //! Making backups: `VACUUM INTO` for the database (a consistent copy taken inside SQLite while
 //! the app keeps working) and a gzipped tar of the model registry. Both are written to a
-//! `.partial` file and renamed when whole, so a backup in the folder is always complete.
+//! temporary `.partial` file created exclusively in the folder and renamed when whole, so a
+//! backup in the folder is always complete.
 
 use super::catalog::{entry_of, new_path, BackupEntry, BackupKind, BackupReason};
-use crate::paths::with_suffix;
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use std::path::Path;
 
-fn finish(partial: &Path, path: &Path) -> Result<BackupEntry> {
-    std::fs::rename(partial, path).map_err(|e| {
-        std::fs::remove_file(partial).ok();
-        Error::io("finishing the backup", path)(e)
-    })?;
+/// A new, empty temporary file in `dir` (created exclusively, so no planted link is
+/// followed) named after the backup it becomes.
+fn partial_beside(path: &Path, dir: &Path) -> Result<tempfile::NamedTempFile> {
+    let name = path
+        .file_name()
+        .map_or_else(|| "backup".into(), |n| n.to_string_lossy().into_owned());
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(Error::io("creating a backup in", dir))
+}
+
+fn finish(partial: tempfile::NamedTempFile, path: &Path) -> Result<BackupEntry> {
+    partial
+        .persist(path)
+        .map_err(|e| Error::io("finishing the backup", path)(e.error))?;
     Ok(entry_of(path).expect("named by new_path"))
 }
 
@@ -26,18 +38,16 @@ pub async fn snapshot_database(
 ) -> Result<BackupEntry> {
     std::fs::create_dir_all(dir).map_err(Error::io("creating the backups folder", dir))?;
     let path = new_path(dir, BackupKind::Database, reason, now);
-    let partial = with_suffix(&path, ".partial");
-    let quoted = partial.display().to_string().replace('\'', "''");
+    // `VACUUM INTO` writes into an empty file; it is removed again if the snapshot fails.
+    let partial = partial_beside(&path, dir)?;
+    let quoted = partial.path().display().to_string().replace('\'', "''");
     db.execute_raw(Statement::from_string(
         db.get_database_backend(),
         format!("VACUUM INTO '{quoted}'"),
     ))
     .await
-    .map_err(|e| {
-        std::fs::remove_file(&partial).ok();
-        Error::db("backing up the database")(e)
-    })?;
-    let entry = finish(&partial, &path)?;
+    .map_err(Error::db("backing up the database"))?;
+    let entry = finish(partial, &path)?;
     tracing::info!(file = %entry.file_name, bytes = entry.bytes, "database backed up");
     Ok(entry)
 }
@@ -51,9 +61,8 @@ pub fn archive_models(
 ) -> Result<BackupEntry> {
     std::fs::create_dir_all(dir).map_err(Error::io("creating the backups folder", dir))?;
     let path = new_path(dir, BackupKind::Models, reason, now);
-    let partial = with_suffix(&path, ".partial");
-    let write = || -> std::io::Result<()> {
-        let file = std::fs::File::create(&partial)?;
+    let mut partial = partial_beside(&path, dir)?;
+    let write = |file: &mut std::fs::File| -> std::io::Result<()> {
         let gz = flate2::write::GzEncoder::new(file, flate2::Compression::default());
         let mut tar = tar::Builder::new(gz);
         if models.is_dir() {
@@ -67,11 +76,8 @@ pub fn archive_models(
         }
         tar.into_inner()?.finish()?.sync_all()
     };
-    write().map_err(|e| {
-        std::fs::remove_file(&partial).ok();
-        Error::io("archiving the models", models)(e)
-    })?;
-    let entry = finish(&partial, &path)?;
+    write(partial.as_file_mut()).map_err(Error::io("archiving the models", models))?;
+    let entry = finish(partial, &path)?;
     tracing::info!(file = %entry.file_name, bytes = entry.bytes, "models backed up");
     Ok(entry)
 }
