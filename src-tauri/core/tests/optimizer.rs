@@ -910,3 +910,19 @@ fn rules_no_lineup_can_meet_are_refused_before_the_search() {
         "{err}"
     );
 }
+
+#[test]
+fn locked_salaries_too_large_to_add_in_32_bits_are_explained_not_a_crash() {
+    let mut slate = six_full_teams();
+    for id in [1, 2, 4, 9, 10] {
+        let player = &mut slate.players[id - 1];
+        player.locked = true;
+        player.salary = 1_500_000_000;
+    }
+    let err = optimize(&slate, &HashMap::new(), &Rules::default(), |_, _| true).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NoLineup);
+    assert!(
+        err.to_string().contains("the locked players cost 7500000000"),
+        "{err}"
+    );
+}
