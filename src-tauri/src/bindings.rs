@@ -140,6 +140,18 @@ pub fn typescript() -> String {
         out.push_str(&decl);
         out.push('\n');
     }
+    let events = crate::events::typescript_events(&cfg);
+    out.push_str("\n/** Every event the app sends the window, by name, with its payload. */\n");
+    out.push_str("export type AppEvents = {\n");
+    for (name, payload) in &events {
+        out.push_str(&format!("  \"{name}\": {payload};\n"));
+    }
+    out.push_str("};\n\n/** The names of every event, in declaration order. */\n");
+    out.push_str("export const APP_EVENTS = [\n");
+    for (name, _) in &events {
+        out.push_str(&format!("  \"{name}\",\n"));
+    }
+    out.push_str("] as const;\n");
     out
 }
 

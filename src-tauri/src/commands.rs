@@ -2,6 +2,7 @@
 //! tokio runtime, off the UI thread.
 
 use crate::error::IpcError;
+use crate::events::AppEvent;
 use crate::state::AppState;
 use nfl_dfs_core::health::Health;
 use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport};
@@ -11,7 +12,7 @@ use nfl_dfs_core::slate::{ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSu
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::sync::atomic::Ordering;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 use ts_rs::TS;
 
 /// Input of [`set_setting`].
@@ -188,9 +189,7 @@ pub async fn optimize(
             done: done as u32,
             total: total as u32,
         };
-        if let Err(e) = app.emit("optimize-progress", progress) {
-            tracing::warn!("progress event not sent: {e}");
-        }
+        AppEvent::OptimizeProgress(progress).emit(&app);
         !cancel.load(Ordering::SeqCst)
     };
     Ok(state

@@ -4,6 +4,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod events;
 mod menu;
 pub mod model_commands;
 pub mod nfl_commands;

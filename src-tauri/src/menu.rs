@@ -1,8 +1,9 @@
 //! The window's menu: the platform's default menu with "Check for Updates…" in Help. Choosing it
 //! sends `menu-check-updates` to the page, which runs the same check as the System page.
 
+use crate::events::AppEvent;
 use tauri::menu::{Menu, MenuEvent, MenuItem, HELP_SUBMENU_ID};
-use tauri::{AppHandle, Emitter, Runtime};
+use tauri::{AppHandle, Runtime};
 
 /// The menu item's id.
 const CHECK_UPDATES: &str = "check-updates";
@@ -25,8 +26,6 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 /// Passes the update item on to the page.
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     if event.id() == CHECK_UPDATES {
-        if let Err(e) = app.emit("menu-check-updates", ()) {
-            tracing::warn!("menu event not sent: {e}");
-        }
+        AppEvent::MenuCheckUpdates(()).emit(app);
     }
 }

@@ -2,6 +2,7 @@
 //! to NFL players. Thin wrappers over the core, like [`crate::commands`].
 
 use crate::error::IpcError;
+use crate::events::AppEvent;
 use crate::state::AppState;
 use nfl_dfs_core::identity::SlateMatches;
 use nfl_dfs_core::nflverse::{LoadProgress, NflPlayerSummary, SeasonData};
@@ -10,7 +11,7 @@ use serde::Deserialize;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 use ts_rs::TS;
 
 /// Input of [`ingest_nfl`].
@@ -46,9 +47,7 @@ fn progress_events(
     cancel: Arc<AtomicBool>,
 ) -> impl Fn(&LoadProgress) -> bool + Send + Sync + 'static {
     move |progress: &LoadProgress| {
-        if let Err(e) = app.emit("ingest-progress", progress) {
-            tracing::warn!("progress event not sent: {e}");
-        }
+        AppEvent::IngestProgress(progress.clone()).emit(&app);
         !cancel.load(Ordering::SeqCst)
     }
 }

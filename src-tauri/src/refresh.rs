@@ -6,10 +6,11 @@
 //! Every few seconds the monitor takes a sample and updates its alerts (`monitor-updated`
 //! with the snapshot, `alerts-changed` with what was raised or cleared).
 
+use crate::events::AppEvent;
 use crate::state::AppState;
 use nfl_dfs_core::nflverse::RefreshSchedule;
 use std::time::{Duration, Instant};
-use tauri::{AppHandle, Emitter, Manager};
+use tauri::{AppHandle, Manager};
 
 /// How often the schedule is looked at.
 const WAKE_EVERY: Duration = Duration::from_secs(60);
@@ -21,12 +22,6 @@ const SAMPLE_EVERY: Duration = Duration::from_secs(5);
 /// history, so not on every sample).
 const MAE_EVERY: Duration = Duration::from_secs(600);
 
-fn emit<T: serde::Serialize + Clone>(app: &AppHandle, event: &str, payload: &T) {
-    if let Err(e) = app.emit(event, payload) {
-        tracing::warn!("{event} event not sent: {e}");
-    }
-}
-
 /// Starts the schedule and the monitor on the async runtime. Backups, the data refresh and
 /// self-tuning run in loops of their own, so a slow download or a long training run never holds
 /// back the scheduled backup.
@@ -37,7 +32,7 @@ pub fn spawn(app: AppHandle) {
         loop {
             if let Ok(workspace) = app.state::<AppState>().current() {
                 match workspace.scheduled_backups().await {
-                    Ok(made) if !made.is_empty() => emit(&app, "backups-made", &made),
+                    Ok(made) if !made.is_empty() => AppEvent::BackupsMade(made).emit(&app),
                     Ok(_) => {}
                     Err(e) => tracing::error!("scheduled backup failed: {e}"),
                 }
@@ -53,7 +48,7 @@ pub fn spawn(app: AppHandle) {
             if let Ok(workspace) = app.state::<AppState>().current() {
                 match workspace.scheduled_refresh(&mut schedule).await {
                     Ok(Some(report)) if !report.files.is_empty() => {
-                        emit(&app, "nfl-data-refreshed", &report)
+                        AppEvent::NflDataRefreshed(report).emit(&app)
                     }
                     Ok(_) => {}
                     Err(e) => tracing::warn!("scheduled NFL data refresh failed: {e}"),
@@ -70,7 +65,7 @@ pub fn spawn(app: AppHandle) {
                 match workspace.self_tune().await {
                     Ok(outcome) => {
                         if let Some(report) = outcome.report {
-                            emit(&app, "models-trained", &report);
+                            AppEvent::ModelsTrained(report).emit(&app);
                         }
                     }
                     Err(e) => tracing::warn!("self-tuning failed: {e}"),
@@ -98,9 +93,9 @@ pub fn spawn(app: AppHandle) {
             match workspace.watch(state.monitor(), mae).await {
                 Ok(changes) => {
                     if !changes.is_empty() {
-                        emit(&app, "alerts-changed", &changes);
+                        AppEvent::AlertsChanged(changes).emit(&app);
                     }
-                    emit(&app, "monitor-updated", &state.monitor().snapshot());
+                    AppEvent::MonitorUpdated(state.monitor().snapshot()).emit(&app);
                 }
                 Err(e) => tracing::warn!("monitoring failed: {e}"),
             }

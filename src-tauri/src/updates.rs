@@ -4,10 +4,11 @@
 //! in the background; offline it is silent.
 
 use crate::error::IpcError;
+use crate::events::AppEvent;
 use nfl_dfs_core::ErrorCode;
 use serde::Serialize;
 use std::time::Duration;
-use tauri::{AppHandle, Emitter, Runtime};
+use tauri::{AppHandle, Runtime};
 use tauri_plugin_updater::{Update, UpdaterExt};
 use ts_rs::TS;
 
@@ -99,9 +100,7 @@ pub async fn download<R: Runtime>(
         .download(
             |chunk, total| {
                 downloaded += chunk as u64;
-                if let Err(e) = app.emit("update-progress", UpdateProgress { downloaded, total }) {
-                    tracing::warn!("update progress not sent: {e}");
-                }
+                AppEvent::UpdateProgress(UpdateProgress { downloaded, total }).emit(app);
             },
             || {},
         )
@@ -117,9 +116,7 @@ pub fn check_in_background<R: Runtime>(app: AppHandle<R>, endpoint: String) {
         match check(&app, &endpoint).await {
             Ok(Some(update)) => {
                 tracing::info!(version = %update.version, "an update is available");
-                if let Err(e) = app.emit("update-available", UpdateInfo::from(&update)) {
-                    tracing::warn!("update event not sent: {e}");
-                }
+                AppEvent::UpdateAvailable(UpdateInfo::from(&update)).emit(&app);
             }
             Ok(None) => tracing::info!("no update available"),
             Err(e) => tracing::info!("update check skipped: {}", e.message),

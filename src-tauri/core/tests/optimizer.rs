@@ -922,7 +922,8 @@ fn locked_salaries_too_large_to_add_in_32_bits_are_explained_not_a_crash() {
     let err = optimize(&slate, &HashMap::new(), &Rules::default(), |_, _| true).unwrap_err();
     assert_eq!(err.code(), ErrorCode::NoLineup);
     assert!(
-        err.to_string().contains("the locked players cost 7500000000"),
+        err.to_string()
+            .contains("the locked players cost 7500000000"),
         "{err}"
     );
 }

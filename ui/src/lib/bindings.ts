@@ -1439,3 +1439,31 @@ downloaded: number,
  * Size of the package, when the server says.
  */
 total: number | null, };
+
+/** Every event the app sends the window, by name, with its payload. */
+export type AppEvents = {
+  "optimize-progress": OptimizeProgress;
+  "ingest-progress": LoadProgress;
+  "backups-made": Array<BackupEntry>;
+  "nfl-data-refreshed": IngestReport;
+  "models-trained": TrainReport;
+  "alerts-changed": Array<AlertChange>;
+  "monitor-updated": MonitorSnapshot;
+  "update-progress": UpdateProgress;
+  "update-available": UpdateInfo;
+  "menu-check-updates": null;
+};
+
+/** The names of every event, in declaration order. */
+export const APP_EVENTS = [
+  "optimize-progress",
+  "ingest-progress",
+  "backups-made",
+  "nfl-data-refreshed",
+  "models-trained",
+  "alerts-changed",
+  "monitor-updated",
+  "update-progress",
+  "update-available",
+  "menu-check-updates",
+] as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
 import ModelsPage from "./ModelsPage.svelte";
 import type { DeployInput, ModelVersion, PositionResult, TrainingRun } from "../lib/bindings";
 
@@ -81,5 +82,24 @@ describe("Models page", () => {
     render(ModelsPage);
     await fireEvent.click(await screen.findByText("Roll back QB"));
     expect((await screen.findByRole("alert")).textContent).toContain("no earlier production version");
+  });
+
+  it("shows versions that self-tuning deployed in the background, without a restart", async () => {
+    let tuned = false;
+    mockIPC(
+      (cmd) => {
+        if (cmd === "list_training_runs") return tuned ? [run] : [];
+        if (cmd === "list_model_versions")
+          return tuned ? [version("QB", "r2", true), version("QB", "baseline", false)] : [version("QB", "baseline", true)];
+        throw { code: "not_found", message: `unexpected ${cmd}` };
+      },
+      { shouldMockEvents: true },
+    );
+    render(ModelsPage);
+    await waitFor(() => expect(screen.getByTestId("versions").textContent).toContain("baseline"));
+    expect(screen.getByTestId("versions").textContent).not.toContain("r2");
+    tuned = true;
+    await emit("models-trained", { run_id: 2, seconds: 3.2, results: run.results, version: "r2", deployed: ["QB"], kept: [] });
+    await waitFor(() => expect(screen.getByTestId("versions").textContent).toContain("r2"));
   });
 });
