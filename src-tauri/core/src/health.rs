@@ -97,7 +97,7 @@ const COUNTING: &str = "counting stored data";
 async fn count<E>(db: &DatabaseConnection) -> Result<u32>
 where
     E: EntityTrait,
-    E::Model: sea_orm::FromQueryResult + Send + Sync,
+    E::Model: FromQueryResult + Send + Sync,
 {
     let n = E::find().count(db).await.map_err(Error::db(COUNTING))?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
