@@ -12,6 +12,7 @@ mod print;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use nfl_dfs_core::lineup::ExportRequest;
+use nfl_dfs_core::nflverse;
 use nfl_dfs_core::paths::DataPaths;
 use nfl_dfs_core::{logging, Error, Workspace};
 use serde::Serialize;
@@ -40,29 +41,24 @@ struct Cli {
 #[derive(Debug, Clone)]
 struct Seasons(Vec<i32>);
 
-/// Parses a season: a year from 1999 to 2100.
+/// Parses a season the core accepts (1999 to 2100).
 fn season_arg(text: &str) -> Result<i32, String> {
-    ranged_arg(text, 1999..=2100, "a season (a year")
+    let season = whole_number(text)?;
+    nflverse::check_season(season).map_err(|e| e.to_string())?;
+    Ok(season)
 }
 
-/// Parses a week of a season: 1 to 22.
+/// Parses a week the core accepts (1 to 22).
 fn week_arg(text: &str) -> Result<i32, String> {
-    ranged_arg(text, 1..=22, "a week (")
+    let week = whole_number(text)?;
+    nflverse::check_week_number(week).map_err(|e| e.to_string())?;
+    Ok(week)
 }
 
-/// A whole number in `range`; the error reads "'x' is not {what} 1 to 22)".
-fn ranged_arg(text: &str, range: std::ops::RangeInclusive<i32>, what: &str) -> Result<i32, String> {
+fn whole_number(text: &str) -> Result<i32, String> {
     text.trim()
-        .parse::<i32>()
-        .ok()
-        .filter(|n| range.contains(n))
-        .ok_or_else(|| {
-            format!(
-                "'{text}' is not {what} {} to {})",
-                range.start(),
-                range.end()
-            )
-        })
+        .parse()
+        .map_err(|_| format!("'{text}' is not a whole number"))
 }
 
 /// Parses `2024`, `2022-2024` or `2021,2023`.

@@ -14,7 +14,11 @@ pub struct TrainArgs {
     #[arg(long, value_name = "SEASON-WEEK", value_parser = parse_week)]
     until: Option<(i32, i32)>,
     /// Seconds each position may spend trying more learners (at most 3600).
-    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=3600))]
+    #[arg(
+        long,
+        default_value_t = 0,
+        value_parser = clap::value_parser!(u32).range(0..=i64::from(nfl_dfs_core::MAX_SEARCH_SECONDS))
+    )]
     search_seconds: u32,
 }
 

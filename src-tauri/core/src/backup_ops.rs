@@ -94,9 +94,7 @@ impl Workspace {
         }
         // The database file is swapped: no other process may hold the folder meanwhile.
         let lock = std::sync::Arc::clone(self.lock());
-        tokio::task::spawn_blocking(move || lock.upgrade(data_lock::EXCLUSIVE_WAIT))
-            .await
-            .map_err(|e| crate::Error::Config(format!("the data-folder lock failed: {e}")))??;
+        data_lock::off_runtime(move || lock.upgrade(data_lock::EXCLUSIVE_WAIT)).await?;
         let restored = Self::restore_database(self.paths().clone(), file, Some(self)).await;
         if restored.is_err() {
             // Refused (before anything changed, as a rule): this workspace goes on as it was.
@@ -113,13 +111,12 @@ impl Workspace {
         file: &Path,
     ) -> Result<(Workspace, RestoreReport)> {
         let data_dir = paths.data_dir.clone();
-        let lock = tokio::task::spawn_blocking(move || {
+        let lock = data_lock::off_runtime(move || {
             let lock = DataLock::shared(&data_dir)?;
             lock.upgrade(data_lock::EXCLUSIVE_WAIT)?;
-            Ok::<_, crate::Error>(lock)
+            Ok(lock)
         })
-        .await
-        .map_err(|e| crate::Error::Config(format!("the data-folder lock failed: {e}")))??;
+        .await?;
         let restored = backup::restore_database(&paths, file, None, Utc::now()).await;
         lock.release();
         let (check, kept) = restored?;

@@ -129,6 +129,15 @@ impl Drop for DataLock {
     }
 }
 
+/// Runs a lock call (which may sleep while it waits) off the async runtime's threads.
+pub async fn off_runtime<T: Send + 'static>(
+    call: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tokio::task::spawn_blocking(call)
+        .await
+        .map_err(|e| Error::Config(format!("the data-folder lock failed: {e}")))?
+}
+
 fn poisoned() -> Error {
     Error::Config("the data-folder lock was poisoned by a crashed thread".into())
 }

@@ -56,7 +56,9 @@ mod workspace;
 
 pub use backup_ops::RestoreReport;
 pub use error::{Error, ErrorCode, Result};
-pub use model_ops::{ModelCheck, SlateProjections, TrainReport, TrainRequest, TrainingRun};
+pub use model_ops::{
+    ModelCheck, SlateProjections, TrainReport, TrainRequest, TrainingRun, MAX_SEARCH_SECONDS,
+};
 pub use nflverse::IngestReport;
 pub use workspace::Workspace;
 

@@ -54,6 +54,3 @@ pub const MAX_REDIRECTS: usize = 5;
 
 /// How long one optimizer run may search before it returns the lineups it has.
 pub const OPTIMIZER_TIME_LIMIT: Duration = Duration::from_secs(60);
-
-/// Players one salary file may list; games it may hold (a real slate has at most 16 games).
-pub const MAX_SLATE_PLAYERS: usize = 20_000;

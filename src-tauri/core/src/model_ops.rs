@@ -115,7 +115,7 @@ pub struct ProjectionCache {
 }
 
 /// The longest learner search a training run may ask for, per position.
-const MAX_SEARCH_SECONDS: u32 = 3600;
+pub const MAX_SEARCH_SECONDS: u32 = 3600;
 
 fn blocking_failed(e: tokio::task::JoinError) -> Error {
     Error::Config(format!("a worker thread failed: {e}"))

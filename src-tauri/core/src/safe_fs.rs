@@ -5,7 +5,7 @@
 
 use crate::{Error, Result};
 use std::io::{Read, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// The longest name that may become a path (a model version, an export name).
 pub const MAX_NAME_LEN: usize = 64;
@@ -34,34 +34,6 @@ pub fn check_name(what: &str, name: &str) -> Result<()> {
 pub fn child(folder: &Path, what: &str, name: &str) -> Result<PathBuf> {
     check_name(what, name)?;
     Ok(folder.join(name))
-}
-
-/// Whether `path`, made absolute and free of `.`/`..` (without following links), lies inside
-/// `folder` (made absolute the same way).
-pub fn is_inside(path: &Path, folder: &Path) -> bool {
-    let (Some(path), Some(folder)) = (lexical_absolute(path), lexical_absolute(folder)) else {
-        return false;
-    };
-    path.starts_with(&folder)
-}
-
-fn lexical_absolute(path: &Path) -> Option<PathBuf> {
-    let base = if path.is_absolute() {
-        PathBuf::new()
-    } else {
-        std::env::current_dir().ok()?
-    };
-    let mut out = base;
-    for component in path.components() {
-        match component {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other.as_os_str()),
-        }
-    }
-    Some(out)
 }
 
 /// Whether two paths name the same existing file (after links and `..`).
@@ -271,14 +243,6 @@ mod tests {
         for good in ["r12", "baseline", "v1.2-rc_3", &"a".repeat(64)] {
             check_name("version", good).unwrap();
         }
-    }
-
-    #[test]
-    fn is_inside_sees_through_dot_dot() {
-        let root = Path::new("/data/models");
-        assert!(is_inside(Path::new("/data/models/QB/r1"), root));
-        assert!(!is_inside(Path::new("/data/models/../x"), root));
-        assert!(!is_inside(Path::new("/tmp"), root));
     }
 
     #[test]

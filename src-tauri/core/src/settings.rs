@@ -337,8 +337,7 @@ impl SettingSpec {
                 let text = text.trim().trim_end_matches('/').to_string();
                 let secure = reqwest::Url::parse(&text).is_ok_and(|url| {
                     url.host_str().is_some_and(|h| !h.is_empty())
-                        && (url.scheme() == "https"
-                            || (url.scheme() == "http" && crate::nflverse::is_loopback(&url)))
+                        && crate::nflverse::is_secure_address(&url)
                 });
                 if secure && !text.contains(char::is_whitespace) && text.len() <= 2048 {
                     Ok(SettingValue::Text(text))

@@ -1,7 +1,7 @@
 //! [`Workspace`]: one open app instance (data folder + database). The only surface the shell,
 //! the CLI and the integration tests call.
 
-use crate::data_lock::DataLock;
+use crate::data_lock::{self, DataLock};
 use crate::dk::{FileError, LineupFile};
 use crate::health::{self, Health};
 use crate::identity;
@@ -59,9 +59,7 @@ impl Workspace {
     pub async fn open(paths: DataPaths) -> Result<Self> {
         paths.create_all()?;
         let data_dir = paths.data_dir.clone();
-        let lock = tokio::task::spawn_blocking(move || DataLock::shared(&data_dir))
-            .await
-            .map_err(|e| Error::Config(format!("the data-folder lock failed: {e}")))??;
+        let lock = data_lock::off_runtime(move || DataLock::shared(&data_dir)).await?;
         let db = store::open(&paths).await?;
         Ok(Self {
             paths,

@@ -12,7 +12,7 @@ use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxSqliteConnector, Statement};
+use sea_orm::{DatabaseConnection, SqlxSqliteConnector};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -117,13 +117,7 @@ pub async fn newest_good(dir: &Path) -> Result<Option<BackupEntry>> {
 /// self-contained file. The backup itself is opened read-only and never changed.
 async fn copy_database(file: &Path, to: &Path) -> Result<()> {
     let db = open_read_only(file).await?;
-    let quoted = to.display().to_string().replace('\'', "''");
-    let copied = db
-        .execute_raw(Statement::from_string(
-            db.get_database_backend(),
-            format!("VACUUM INTO '{quoted}'"),
-        ))
-        .await;
+    let copied = store::vacuum_into(&db, to).await;
     db.close().await.ok();
     copied.map_err(|e| {
         std::fs::remove_file(to).ok();

@@ -6,7 +6,7 @@
 use super::catalog::{entry_of, new_path, BackupEntry, BackupKind, BackupReason};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use sea_orm::DatabaseConnection;
 use std::path::Path;
 
 /// A new, empty temporary file in `dir` (created exclusively, so no planted link is
@@ -40,13 +40,9 @@ pub async fn snapshot_database(
     let path = new_path(dir, BackupKind::Database, reason, now);
     // `VACUUM INTO` writes into an empty file; it is removed again if the snapshot fails.
     let partial = partial_beside(&path, dir)?;
-    let quoted = partial.path().display().to_string().replace('\'', "''");
-    db.execute_raw(Statement::from_string(
-        db.get_database_backend(),
-        format!("VACUUM INTO '{quoted}'"),
-    ))
-    .await
-    .map_err(Error::db("backing up the database"))?;
+    crate::store::vacuum_into(db, partial.path())
+        .await
+        .map_err(Error::db("backing up the database"))?;
     let entry = finish(partial, &path)?;
     tracing::info!(file = %entry.file_name, bytes = entry.bytes, "database backed up");
     Ok(entry)

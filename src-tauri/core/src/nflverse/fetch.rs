@@ -199,10 +199,8 @@ impl Fetcher {
             .tempfile_in(folder)
             .map_err(|e| Failure::Fatal(Error::io("writing in", folder)(e)))?;
         // A try that does not finish leaves nothing: the temporary file goes when dropped.
-        let discard = drop::<tempfile::NamedTempFile>;
         let mut received = 0u64;
         if !on_bytes(0, total) {
-            discard(out);
             return Err(Failure::Fatal(Error::Cancelled(format!(
                 "{url} was not downloaded"
             ))));
@@ -212,30 +210,25 @@ impl Fetcher {
                 Ok(Ok(Some(chunk))) => chunk,
                 Ok(Ok(None)) => break,
                 Ok(Err(e)) => {
-                    discard(out);
                     return Err(Failure::Retry(describe(&e)));
                 }
                 Err(_) => {
-                    discard(out);
                     return Err(too_slow());
                 }
             };
             received += chunk.len() as u64;
             if received > self.max_bytes {
-                discard(out);
                 return Err(too_big());
             }
             out.write_all(&chunk)
                 .map_err(|e| Failure::Fatal(Error::io("writing", path)(e)))?;
             if !on_bytes(received, total) {
-                discard(out);
                 return Err(Failure::Fatal(Error::Cancelled(format!(
                     "{url} was not downloaded"
                 ))));
             }
         }
         if total.is_some_and(|t| t != received) {
-            discard(out);
             return Err(Failure::Retry(format!(
                 "the connection closed after {received} of {} bytes",
                 total.unwrap_or_default()
@@ -254,14 +247,14 @@ impl Fetcher {
     }
 }
 
-/// Whether `url` may be downloaded: https, or http on this machine's loopback (tests, a local
-/// mirror). Anything else is refused before a connection is made.
-pub fn check_address(url: &str) -> Result<()> {
+/// Whether `url` may be downloaded from (see [`is_secure_address`]); anything else is refused
+/// before a connection is made.
+fn check_address(url: &str) -> Result<()> {
     let parsed = reqwest::Url::parse(url).map_err(|e| Error::Network {
         url: url.to_string(),
         reason: format!("it is not a web address ({e})"),
     })?;
-    if parsed.scheme() == "https" || (parsed.scheme() == "http" && is_loopback(&parsed)) {
+    if is_secure_address(&parsed) {
         Ok(())
     } else {
         Err(Error::Network {
@@ -273,8 +266,14 @@ pub fn check_address(url: &str) -> Result<()> {
     }
 }
 
+/// The addresses the app downloads from: https, or plain http on this machine's loopback (tests,
+/// a local mirror).
+pub fn is_secure_address(url: &reqwest::Url) -> bool {
+    url.scheme() == "https" || (url.scheme() == "http" && is_loopback(url))
+}
+
 /// Whether an address names this machine.
-pub fn is_loopback(url: &reqwest::Url) -> bool {
+fn is_loopback(url: &reqwest::Url) -> bool {
     match url.host_str() {
         Some(host) if host.eq_ignore_ascii_case("localhost") => true,
         Some(host) => host
@@ -302,7 +301,7 @@ fn redirect(attempt: reqwest::redirect::Attempt<'_>) -> reqwest::redirect::Actio
         .map(str::to_owned);
     let next = attempt.url();
     let host = next.host_str().unwrap_or_default().to_owned();
-    let secure = next.scheme() == "https" || (next.scheme() == "http" && is_loopback(next));
+    let secure = is_secure_address(next);
     let known = first_host.as_deref() == Some(host.as_str())
         || limits::DOWNLOAD_MIRRORS.contains(&host.as_str());
     if secure && known {

@@ -19,7 +19,7 @@ mod table;
 pub mod team_code;
 pub mod team_week;
 
-pub use fetch::{check_address, is_loopback, Fetched, Fetcher};
+pub use fetch::{is_secure_address, Fetched, Fetcher};
 pub use ingest::{files_of, ingest, FileKind, IngestedFile};
 pub use load::{
     download, last_download, load_paths, refresh_due, IngestReport, OnProgress, RefreshSchedule,
@@ -37,6 +37,11 @@ pub use table::Table;
 /// seasons 1999-2100, weeks 1-22.
 pub fn check_week(season: i32, week: i32) -> crate::Result<()> {
     check_season(season)?;
+    check_week_number(week)
+}
+
+/// Checks a week number asked for: 1 to 22, playoffs included.
+pub fn check_week_number(week: i32) -> crate::Result<()> {
     if !table::WEEKS.contains(&week) {
         return Err(crate::Error::InvalidInput(format!(
             "week {week} is not a week of an NFL season (1 to 22)"

@@ -110,6 +110,21 @@ pub async fn begin_write(
     .map_err(Error::db(action))
 }
 
+/// Writes a consistent copy of the database into the new (or empty) file `to` with `VACUUM
+/// INTO`: what SQLite sees, journal included, as one self-contained file.
+pub async fn vacuum_into(
+    db: &DatabaseConnection,
+    to: &std::path::Path,
+) -> std::result::Result<(), sea_orm::DbErr> {
+    let quoted = to.display().to_string().replace('\'', "''");
+    db.execute_raw(Statement::from_string(
+        db.get_database_backend(),
+        format!("VACUUM INTO '{quoted}'"),
+    ))
+    .await
+    .map(|_| ())
+}
+
 /// Moves every page of the write-ahead log into the database file and empties the log, so
 /// the file alone holds everything (on exit, and before a restore swaps the file).
 pub async fn checkpoint(db: &DatabaseConnection) -> Result<()> {
