@@ -11,6 +11,7 @@ use crate::model_commands::DeployInput;
 use crate::nfl_commands::{DownloadInput, IngestInput, LinkPlayerInput};
 use crate::updates::{UpdateInfo, UpdateProgress};
 use nfl_dfs_core::backup::{BackupCheck, BackupEntry, BackupKind, BackupReason};
+use nfl_dfs_core::choices::{Choices, SlotRule};
 use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::doctor::{Check, CheckStatus, DoctorReport, FixAction};
 use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
@@ -38,7 +39,9 @@ use nfl_dfs_core::slate::{
 };
 use nfl_dfs_core::IngestReport;
 use nfl_dfs_core::{ErrorCode, RestoreReport};
-use nfl_dfs_core::{SlateProjections, TrainReport, TrainRequest, TrainingRun};
+use nfl_dfs_core::{
+    PlayerView, SlateProjections, SlateView, TrainReport, TrainRequest, TrainingRun,
+};
 use ts_rs::{Config, TS};
 
 /// Where the generated file lives, relative to the workspace root.
@@ -64,6 +67,10 @@ pub fn typescript() -> String {
         SlateGame::decl(&cfg),
         SlatePlayer::decl(&cfg),
         Slate::decl(&cfg),
+        PlayerView::decl(&cfg),
+        SlotRule::decl(&cfg),
+        Choices::decl(&cfg),
+        SlateView::decl(&cfg),
         PositionCount::decl(&cfg),
         ImportReport::decl(&cfg),
         PlayerFlags::decl(&cfg),
@@ -152,6 +159,13 @@ pub fn typescript() -> String {
         out.push_str(&format!("  \"{name}\",\n"));
     }
     out.push_str("] as const;\n");
+    out.push_str("\n/** Every IPC command the window may call (`invoke` name). */\n");
+    out.push_str("export const COMMANDS = [\n");
+    for name in crate::commands::COMMAND_NAMES {
+        out.push_str(&format!("  \"{name}\",\n"));
+    }
+    out.push_str("] as const;\n\n/** The name of an IPC command. */\n");
+    out.push_str("export type CommandName = (typeof COMMANDS)[number];\n");
     out
 }
 

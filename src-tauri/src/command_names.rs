@@ -1,38 +1,54 @@
-// The app's IPC command names, shared by build.rs (which makes each an `allow-<command>`
-// permission) and the shell's tests. Keep in step with `commands::handler()`.
-pub const COMMAND_NAMES: &[&str] = &[
-    "health",
-    "get_settings",
-    "set_setting",
-    "import_slate",
-    "list_slates",
-    "get_slate",
-    "set_player_flags",
-    "list_lineups",
-    "import_lineups",
-    "export_lineups",
-    "delete_lineups",
-    "optimize",
-    "cancel_optimize",
-    "late_swap",
-    "ingest_nfl",
-    "download_nfl",
-    "cancel_load",
-    "list_nfl_seasons",
-    "match_slate",
-    "link_player",
-    "search_nfl_players",
-    "train_models",
-    "list_training_runs",
-    "list_model_versions",
-    "deploy_model",
-    "rollback_model",
-    "project_slate",
-    "backup_now",
-    "list_backups",
-    "restore_backup",
-    "run_doctor",
-    "monitor_snapshot",
-    "check_update",
-    "install_update",
-];
+// The app's IPC commands, declared once. `app_commands!(callback)` hands the list (as
+// `module::command` paths) to a macro: build.rs makes each an `allow-<command>` permission,
+// `commands::handler()` registers them, and the bindings give TypeScript the `CommandName` union
+// `api.ts` calls with (a typo is a type error).
+macro_rules! app_commands {
+    ($callback:ident) => {
+        $callback! {
+            commands::health,
+            commands::get_settings,
+            commands::set_setting,
+            commands::import_slate,
+            commands::list_slates,
+            commands::get_slate,
+            commands::get_choices,
+            commands::set_player_flags,
+            commands::list_lineups,
+            commands::import_lineups,
+            commands::export_lineups,
+            commands::delete_lineups,
+            commands::optimize,
+            commands::cancel_optimize,
+            commands::late_swap,
+            nfl_commands::ingest_nfl,
+            nfl_commands::download_nfl,
+            nfl_commands::cancel_load,
+            nfl_commands::list_nfl_seasons,
+            nfl_commands::match_slate,
+            nfl_commands::link_player,
+            nfl_commands::search_nfl_players,
+            model_commands::train_models,
+            model_commands::list_training_runs,
+            model_commands::list_model_versions,
+            model_commands::deploy_model,
+            model_commands::rollback_model,
+            model_commands::project_slate,
+            ops_commands::backup_now,
+            ops_commands::list_backups,
+            ops_commands::restore_backup,
+            ops_commands::run_doctor,
+            ops_commands::monitor_snapshot,
+            ops_commands::check_update,
+            ops_commands::install_update,
+        }
+    };
+}
+
+macro_rules! command_names {
+    ($($module:ident::$name:ident),* $(,)?) => {
+        /// Every IPC command's name.
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+app_commands!(command_names);

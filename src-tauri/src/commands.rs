@@ -4,11 +4,13 @@
 use crate::error::IpcError;
 use crate::events::AppEvent;
 use crate::state::AppState;
+use nfl_dfs_core::choices::Choices;
 use nfl_dfs_core::health::Health;
 use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport};
 use nfl_dfs_core::optimizer::{LateSwapReport, LateSwapRequest, OptimizeReport, Rules};
 use nfl_dfs_core::settings::{SettingEntry, SettingValue};
-use nfl_dfs_core::slate::{ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSummary};
+use nfl_dfs_core::slate::{ImportReport, PlayerFlags, SlatePlayer, SlateSummary};
+use nfl_dfs_core::SlateView;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -114,8 +116,18 @@ pub async fn list_slates(state: State<'_, AppState>) -> Result<Vec<SlateSummary>
 
 /// One slate with its games and players.
 #[tauri::command]
-pub async fn get_slate(state: State<'_, AppState>, slate_id: i32) -> Result<Slate, IpcError> {
-    Ok(state.workspace("get_slate")?.slate(slate_id).await?)
+pub async fn get_slate(state: State<'_, AppState>, slate_id: i32) -> Result<SlateView, IpcError> {
+    Ok(state
+        .workspace("get_slate")?
+        .slate_view(Some(slate_id))
+        .await?)
+}
+
+/// The limits and choices the core owns (lineup range, percent bounds, slots, salary cap,
+/// backup schedule).
+#[tauri::command]
+pub async fn get_choices(state: State<'_, AppState>) -> Result<Choices, IpcError> {
+    Ok(state.workspace("get_choices")?.choices().await?)
 }
 
 /// Sets a player's lock, exclude and projection override.
@@ -221,42 +233,12 @@ include!("command_names.rs");
 
 /// The invoke handler with every command registered (the names in [`COMMAND_NAMES`]).
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        health,
-        get_settings,
-        set_setting,
-        import_slate,
-        list_slates,
-        get_slate,
-        set_player_flags,
-        list_lineups,
-        import_lineups,
-        export_lineups,
-        delete_lineups,
-        optimize,
-        cancel_optimize,
-        late_swap,
-        crate::nfl_commands::ingest_nfl,
-        crate::nfl_commands::download_nfl,
-        crate::nfl_commands::cancel_load,
-        crate::nfl_commands::list_nfl_seasons,
-        crate::nfl_commands::match_slate,
-        crate::nfl_commands::link_player,
-        crate::nfl_commands::search_nfl_players,
-        crate::model_commands::train_models,
-        crate::model_commands::list_training_runs,
-        crate::model_commands::list_model_versions,
-        crate::model_commands::deploy_model,
-        crate::model_commands::rollback_model,
-        crate::model_commands::project_slate,
-        crate::ops_commands::backup_now,
-        crate::ops_commands::list_backups,
-        crate::ops_commands::restore_backup,
-        crate::ops_commands::run_doctor,
-        crate::ops_commands::monitor_snapshot,
-        crate::ops_commands::check_update,
-        crate::ops_commands::install_update
-    ]
+    macro_rules! register {
+        ($($module:ident::$name:ident),* $(,)?) => {
+            tauri::generate_handler![$(crate::$module::$name),*]
+        };
+    }
+    app_commands!(register)
 }
 
 #[cfg(test)]

@@ -332,18 +332,7 @@ async fn execute(ws: &Workspace, command: Command, out: &Output) -> Result<ExitC
             SlateAction::List => out.print(&ws.slates().await?, |slates, o| {
                 slates.iter().for_each(|s| print::slate_summary(s, o))
             }),
-            SlateAction::Show { id } => {
-                let id = match id {
-                    Some(id) => id,
-                    None => ws.slates().await?.first().map(|s| s.id).ok_or_else(|| {
-                        Error::InvalidInput(
-                            "No slate imported yet: run `nfl-dfs-cli slate import FILE` first."
-                                .into(),
-                        )
-                    })?,
-                };
-                out.print(&ws.slate(id).await?, print::slate)
-            }
+            SlateAction::Show { id } => out.print(&ws.slate_view(id).await?, print::slate),
             SlateAction::Matches { slate } => {
                 out.print(&ws.match_slate(slate).await?, print::slate_matches)
             }

@@ -27,8 +27,9 @@ use nfl_dfs_core::projection::project::WeekProjection;
 use nfl_dfs_core::projection::registry::ModelVersion;
 use nfl_dfs_core::self_tuning::TuneOutcome;
 use nfl_dfs_core::settings::{SettingEntry, SettingSource};
-use nfl_dfs_core::slate::{ImportReport, Slate, SlateSummary};
+use nfl_dfs_core::slate::{ImportReport, SlateSummary};
 use nfl_dfs_core::IngestReport;
+use nfl_dfs_core::SlateView;
 use nfl_dfs_core::{RestoreReport, SlateProjections, TrainReport};
 
 /// A kickoff in US Eastern time, as DraftKings shows it.
@@ -88,7 +89,7 @@ pub fn slate_summary(s: &SlateSummary, o: &mut String) {
     );
 }
 
-pub fn slate(s: &Slate, o: &mut String) {
+pub fn slate(s: &SlateView, o: &mut String) {
     slate_summary(&s.summary, o);
     line!(o);
     for g in &s.games {
@@ -103,16 +104,19 @@ pub fn slate(s: &Slate, o: &mut String) {
     line!(o);
     line!(
         o,
-        "  {:>10}  {:<28} {:<4} {:<4} {:<4} {:>6} {:>6}  flags",
+        "  {:>10}  {:<28} {:<4} {:<4} {:<4} {:>6} {:>6} {:>6} {:>6}  flags",
         "DK ID",
         "name",
         "pos",
         "team",
         "opp",
         "salary",
-        "avg"
+        "avg",
+        "proj",
+        "value"
     );
-    for p in &s.players {
+    for view in &s.players {
+        let p = &view.player;
         let mut flags = Vec::new();
         if p.locked {
             flags.push("locked".to_string());
@@ -128,7 +132,7 @@ pub fn slate(s: &Slate, o: &mut String) {
         }
         line!(
             o,
-            "  {:>10}  {:<28} {:<4} {:<4} {:<4} {:>6} {:>6.2}  {}",
+            "  {:>10}  {:<28} {:<4} {:<4} {:<4} {:>6} {:>6.2} {:>6.2} {:>6.2}  {}",
             p.dk_id.map_or("-".to_string(), |id| id.to_string()),
             p.name,
             p.position.as_str(),
@@ -136,6 +140,8 @@ pub fn slate(s: &Slate, o: &mut String) {
             p.opponent.as_deref().unwrap_or("-"),
             p.salary,
             p.avg_points_per_game,
+            view.projection,
+            view.value,
             flags.join(", ")
         );
     }

@@ -6,7 +6,7 @@
 //! `scripts/bench-models.sh`.
 
 use nfl_dfs_core::projection::features::Features;
-use nfl_dfs_core::projection::history::{week_key, History};
+use nfl_dfs_core::projection::history::week_key;
 use nfl_dfs_core::projection::train::train_all;
 use nfl_dfs_core::projection::train::POSITIONS;
 use nfl_dfs_core::TrainRequest;
@@ -18,7 +18,9 @@ mod common;
 async fn main() {
     let data = common::data_dir();
     let (_dir, ws) = common::real_seasons(&data).await;
-    let history = History::load(ws.db()).await.expect("history");
+    let history = nfl_dfs_core::store::history::load(ws.db())
+        .await
+        .expect("history");
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let start = Instant::now();
     let features = Features::new(&history);

@@ -28,26 +28,22 @@
 
 pub mod backup;
 mod backup_ops;
+pub mod choices;
 pub mod data_lock;
 pub mod demo;
 pub mod demo_history;
-pub mod dk;
 pub mod doctor;
-pub mod error;
 pub mod health;
 pub mod identity;
-pub mod limits;
 pub mod lineup;
 pub mod logging;
 mod model_ops;
 pub mod monitor;
 mod monitor_ops;
 pub mod nflverse;
-pub mod optimizer;
 pub mod paths;
 pub mod projection;
 pub mod safe_fs;
-pub mod scoring;
 pub mod self_tuning;
 pub mod settings;
 pub mod slate;
@@ -55,10 +51,12 @@ pub mod store;
 mod workspace;
 
 pub use backup_ops::RestoreReport;
-pub use error::{Error, ErrorCode, Result};
 pub use model_ops::{
-    ModelCheck, SlateProjections, TrainReport, TrainRequest, TrainingRun, MAX_SEARCH_SECONDS,
+    ModelCheck, PlayerView, SlateProjections, SlateView, TrainReport, TrainRequest, TrainingRun,
+    MAX_SEARCH_SECONDS,
 };
+pub use nfl_dfs_domain::{dk, error, limits, optimizer, scoring};
+pub use nfl_dfs_domain::{Error, ErrorCode, Result};
 pub use nflverse::IngestReport;
 pub use workspace::Workspace;
 

@@ -11,9 +11,9 @@ use crate::projection::project::{
 };
 use crate::projection::registry::{self, LoadedModel, Metadata, ModelEvent, ModelVersion};
 use crate::projection::train::{self, PositionResult, POSITIONS};
-use crate::{identity, nflverse, Error, Result, Workspace, APP_VERSION};
+use crate::slate::{SlateGame, SlatePlayer, SlateSummary};
+use crate::{identity, nflverse, store, Error, Result, Workspace, APP_VERSION};
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -81,18 +81,6 @@ pub struct TrainingRun {
     pub results: Vec<PositionResult>,
 }
 
-#[derive(FromQueryResult)]
-struct RunRow {
-    id: i32,
-    started_at: chrono::DateTime<Utc>,
-    seconds: f64,
-    trigger: String,
-    feature_version: i32,
-    data_from: String,
-    data_until: String,
-    results: String,
-}
-
 /// A slate's projections.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SlateProjections {
@@ -104,6 +92,41 @@ pub struct SlateProjections {
     pub models: Vec<String>,
     /// Seconds taken.
     pub seconds: f64,
+}
+
+/// A slate player with the numbers the optimizer uses for him.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PlayerView {
+    /// The player as imported, with the user's toggles.
+    #[serde(flatten)]
+    pub player: SlatePlayer,
+    /// The projection the optimizer uses.
+    pub projection: f64,
+    /// Where it comes from.
+    pub projection_source: ProjectionSource,
+    /// Floor (15th percentile).
+    pub floor: f64,
+    /// Ceiling (85th percentile).
+    pub ceiling: f64,
+    /// Points per $1,000 of salary.
+    pub value: f64,
+    /// Whether he can be put in a lineup.
+    pub playable: bool,
+    /// Why the projection is not the model's, when it is not.
+    pub projection_note: Option<String>,
+}
+
+/// A slate as the pages show it: every player with his numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SlateView {
+    /// The summary.
+    pub summary: SlateSummary,
+    /// Games by kickoff.
+    pub games: Vec<SlateGame>,
+    /// Players by salary, highest first.
+    pub players: Vec<PlayerView>,
+    /// Production versions used, e.g. `QB r3`.
+    pub models: Vec<String>,
 }
 
 /// The NFL history and slate matches of the last projection, reused while nothing new was
@@ -124,19 +147,7 @@ fn blocking_failed(e: tokio::task::JoinError) -> Error {
 impl Workspace {
     /// The generation of the loaded data: changes with every load and hand link.
     async fn generation(&self) -> Result<i64> {
-        #[derive(FromQueryResult)]
-        struct Row {
-            generation: i64,
-        }
-        Ok(Row::find_by_statement(Statement::from_string(
-            DbBackend::Sqlite,
-            "SELECT (SELECT COALESCE(MAX(id), 0) FROM ingests) * 100000 \
-             + (SELECT COUNT(*) FROM player_links) AS generation",
-        ))
-        .one(self.db())
-        .await
-        .map_err(Error::db("reading the load history"))?
-        .map_or(0, |r| r.generation))
+        store::ingests::generation(self.db()).await
     }
 
     /// The NFL history, from the cache while nothing new was loaded.
@@ -147,7 +158,7 @@ impl Workspace {
                 return Ok(h.clone());
             }
         }
-        let history = Arc::new(History::load(self.db()).await?);
+        let history = Arc::new(store::history::load(self.db()).await?);
         *self.cache().history.lock().expect("not poisoned") = Some((generation, history.clone()));
         Ok(history)
     }
@@ -212,37 +223,21 @@ impl Workspace {
         let seconds = clock.elapsed().as_secs_f64();
         let results: Vec<PositionResult> = trained.iter().map(|t| t.result.clone()).collect();
         let show = |key: i32| format!("{}-{}", key / 100, key % 100);
-        let txn = crate::store::begin_write(self.db(), "recording a training run").await?;
-        txn.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Sqlite,
-            "INSERT INTO training_runs (started_at, seconds, trigger, feature_version, data_from, \
-             data_until, parameters, results, app_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                started_at.into(),
-                seconds.into(),
-                request.trigger.clone().into(),
-                (FEATURE_VERSION as i32).into(),
-                show(first).into(),
-                show(until).into(),
-                serde_json::to_string(request).expect("serialises").into(),
-                serde_json::to_string(&results).expect("serialises").into(),
-                APP_VERSION.into(),
-            ],
-        ))
-        .await
-        .map_err(Error::db("recording a training run"))?;
-        let run_id: i32 = txn
-            .query_one_raw(Statement::from_string(
-                DbBackend::Sqlite,
-                "SELECT last_insert_rowid() AS id",
-            ))
-            .await
-            .map_err(Error::db("recording a training run"))?
-            .and_then(|r| r.try_get::<i32>("", "id").ok())
-            .ok_or_else(|| Error::Config("the training run got no id".into()))?;
-        txn.commit()
-            .await
-            .map_err(Error::db("recording a training run"))?;
+        let run_id = store::training_runs::record(
+            self.db(),
+            &store::training_runs::NewRun {
+                started_at,
+                seconds,
+                trigger: &request.trigger,
+                feature_version: FEATURE_VERSION as i32,
+                data_from: show(first),
+                data_until: show(until),
+                parameters: serde_json::to_string(request).expect("serialises"),
+                results: serde_json::to_string(&results).expect("serialises"),
+                app_version: APP_VERSION,
+            },
+        )
+        .await?;
         let version = format!("r{run_id}");
         let registry_dir = self.registry_dir();
         let mut report = TrainReport {
@@ -292,14 +287,7 @@ impl Workspace {
 
     /// Every training run, newest first.
     pub async fn training_runs(&self) -> Result<Vec<TrainingRun>> {
-        let rows = RunRow::find_by_statement(Statement::from_string(
-            DbBackend::Sqlite,
-            "SELECT id, started_at, seconds, trigger, feature_version, data_from, data_until, \
-             results FROM training_runs ORDER BY id DESC",
-        ))
-        .all(self.db())
-        .await
-        .map_err(Error::db("reading training runs"))?;
+        let rows = store::training_runs::list(self.db()).await?;
         Ok(rows
             .into_iter()
             .map(|r| TrainingRun {
@@ -435,49 +423,68 @@ impl Workspace {
         .map_err(blocking_failed)
     }
 
-    /// The projections the optimizer uses for a slate: the model's (or 0 for players ruled
-    /// out) for players without the user's override. Empty without production models.
-    pub async fn model_projections(&self, slate_id: i32) -> Result<HashMap<i32, f64>> {
-        // A database read, not a model load: the projection loads the models once.
-        if registry::production_versions(self.db()).await?.is_empty() {
-            return Ok(HashMap::new());
-        }
-        let slate = self.slate(slate_id).await?;
-        let overridden: HashSet<i32> = slate
-            .players
-            .iter()
-            .filter(|p| p.projection_override.is_some())
-            .map(|p| p.id)
-            .collect();
+    /// The projections the optimizer uses for a slate, by slate player: the user's override,
+    /// else the production model's (0 for players ruled out), else DraftKings' average. The
+    /// same numbers the Players page shows ([`Workspace::slate_view`]).
+    pub async fn optimizer_projections(&self, slate_id: i32) -> Result<HashMap<i32, f64>> {
         Ok(self
             .project_slate(slate_id)
             .await?
             .players
             .into_iter()
-            .filter(|p| {
-                p.source != ProjectionSource::Average && !overridden.contains(&p.slate_player_id)
-            })
             .map(|p| (p.slate_player_id, p.projection))
             .collect())
     }
 
+    /// A slate with each player's numbers from the core: projection, source, range, value and
+    /// whether he is playable. What the Players page and `slate show` display.
+    /// `None` shows the newest import.
+    pub async fn slate_view(&self, slate_id: Option<i32>) -> Result<SlateView> {
+        let slate_id = match slate_id {
+            Some(id) => id,
+            None => self.slates().await?.first().map(|s| s.id).ok_or_else(|| {
+                Error::InvalidInput(
+                    "No slate imported yet: import a DraftKings salary file first \
+                     (`nfl-dfs-cli slate import FILE`)."
+                        .into(),
+                )
+            })?,
+        };
+        let slate = self.slate(slate_id).await?;
+        let projected = self.project_slate(slate_id).await?;
+        let mut by_id: HashMap<i32, PlayerProjection> = projected
+            .players
+            .into_iter()
+            .map(|p| (p.slate_player_id, p))
+            .collect();
+        let players = slate
+            .players
+            .into_iter()
+            .filter_map(|player| {
+                let numbers = by_id.remove(&player.id)?;
+                Some(PlayerView {
+                    projection: numbers.projection,
+                    projection_source: numbers.source,
+                    floor: numbers.floor,
+                    ceiling: numbers.ceiling,
+                    value: numbers.value,
+                    playable: numbers.playable,
+                    projection_note: numbers.note,
+                    player,
+                })
+            })
+            .collect();
+        Ok(SlateView {
+            summary: slate.summary,
+            games: slate.games,
+            players,
+            models: projected.models,
+        })
+    }
+
     /// GSIS ids ruled out in the latest injury report of a season (Out, IR, suspended).
     async fn ruled_out(&self, season: i32) -> Result<HashSet<String>> {
-        #[derive(FromQueryResult)]
-        struct Row {
-            gsis_id: String,
-        }
-        let rows = Row::find_by_statement(Statement::from_sql_and_values(
-            DbBackend::Sqlite,
-            "SELECT gsis_id FROM nfl_injuries WHERE season = ?1 \
-             AND week = (SELECT MAX(week) FROM nfl_injuries WHERE season = ?1) \
-             AND lower(report_status) IN ('out', 'ir', 'injured reserve', 'suspended', 'pup')",
-            [season.into()],
-        ))
-        .all(self.db())
-        .await
-        .map_err(Error::db("reading injury reports"))?;
-        Ok(rows.into_iter().map(|r| r.gsis_id).collect())
+        nflverse::ruled_out(self.db(), season).await
     }
 }
 

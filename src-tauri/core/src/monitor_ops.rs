@@ -2,25 +2,13 @@
 //! applied to the alerts of a [`Monitor`].
 
 use crate::monitor::{evaluate, AlertChange, AlertKind, AlertLimits, Monitor, Observations};
-use crate::{Error, Result, Workspace};
+use crate::{store, Result, Workspace};
 use chrono::{DateTime, Utc};
-use sea_orm::{DbBackend, FromQueryResult, Statement};
 
 impl Workspace {
     /// When NFL data was last loaded (file or download), if ever.
     pub async fn last_nfl_load(&self) -> Result<Option<DateTime<Utc>>> {
-        #[derive(FromQueryResult)]
-        struct Last {
-            loaded: Option<DateTime<Utc>>,
-        }
-        Ok(Last::find_by_statement(Statement::from_string(
-            DbBackend::Sqlite,
-            "SELECT MAX(loaded_at) AS loaded FROM ingests",
-        ))
-        .one(self.db())
-        .await
-        .map_err(Error::db("reading the load history"))?
-        .and_then(|l| l.loaded))
+        store::ingests::last_load(self.db()).await
     }
 
     /// The alert thresholds of the settings.

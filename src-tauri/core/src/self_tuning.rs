@@ -9,8 +9,7 @@ use crate::projection::features::Features;
 use crate::projection::history::week_key;
 use crate::projection::metrics::Metrics;
 use crate::projection::train::is_relevant;
-use crate::{Error, Result, TrainReport, TrainRequest, Workspace};
-use sea_orm::{DbBackend, FromQueryResult, Statement};
+use crate::{store, Result, TrainReport, TrainRequest, Workspace};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -35,18 +34,6 @@ pub struct TuneOutcome {
     pub check: TuneCheck,
     /// The run, when one was due.
     pub report: Option<TrainReport>,
-}
-
-#[derive(FromQueryResult)]
-struct LastRun {
-    data_until: String,
-    started_at: chrono::DateTime<chrono::Utc>,
-}
-
-#[derive(FromQueryResult)]
-struct Newest {
-    week: Option<i32>,
-    loaded: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Workspace {
@@ -87,29 +74,15 @@ impl Workspace {
         if !self.typed_settings().await?.self_tuning {
             return Ok(not("self-tuning is off in Settings"));
         }
-        let newest = Newest::find_by_statement(Statement::from_string(
-            DbBackend::Sqlite,
-            "SELECT (SELECT MAX(season * 100 + week) FROM nfl_player_weeks) AS week, \
-             (SELECT MAX(loaded_at) FROM ingests) AS loaded",
-        ))
-        .one(self.db())
-        .await
-        .map_err(Error::db("reading the load history"))?;
-        let Some(Newest {
+        let newest = store::ingests::newest(self.db()).await?;
+        let Some(store::ingests::Newest {
             week: Some(newest_week),
             loaded,
         }) = newest
         else {
             return Ok(not("no NFL history is loaded"));
         };
-        let last_run = LastRun::find_by_statement(Statement::from_string(
-            DbBackend::Sqlite,
-            "SELECT data_until, started_at FROM training_runs \
-             WHERE trigger IN ('manual', 'self_tuning') ORDER BY id DESC LIMIT 1",
-        ))
-        .one(self.db())
-        .await
-        .map_err(Error::db("reading training runs"))?;
+        let last_run = store::training_runs::last_trained(self.db()).await?;
         // The MAE needs the models and the features: it is worked out only where a run is due
         // or where it decides, not on every periodic check.
         let Some(run) = last_run else {

@@ -6,10 +6,8 @@
 //! default. Values are validated on every way in; a bad value is refused with a message naming
 //! the setting, the value and the rule.
 
-use crate::store::entity::setting;
+use crate::store::{self, Db};
 use crate::{Error, Result};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -470,34 +468,15 @@ impl Settings {
 }
 
 /// The stored (database) values by key.
-pub async fn load_stored(db: &DatabaseConnection) -> Result<HashMap<String, String>> {
-    Ok(setting::Entity::find()
-        .all(db)
-        .await
-        .map_err(Error::db("reading settings"))?
-        .into_iter()
-        .map(|m| (m.key, m.value))
-        .collect())
+pub async fn load_stored(db: &Db) -> Result<HashMap<String, String>> {
+    store::settings::all(db).await
 }
 
 /// Validates and stores one value (an upsert: one statement, atomic).
-pub async fn store(db: &DatabaseConnection, key: &str, value: SettingValue) -> Result<()> {
+pub async fn store(db: &Db, key: &str, value: SettingValue) -> Result<()> {
     let spec = SettingSpec::find(key)?;
     let value = spec.validate(value)?;
-    let row = setting::ActiveModel {
-        key: Set(spec.key.to_string()),
-        value: Set(value.to_text()),
-        updated_at: Set(chrono::Utc::now()),
-    };
-    setting::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(setting::Column::Key)
-                .update_columns([setting::Column::Value, setting::Column::UpdatedAt])
-                .to_owned(),
-        )
-        .exec(db)
-        .await
-        .map_err(Error::db("saving a setting"))?;
+    store::settings::upsert(db, spec.key, &value.to_text()).await?;
     tracing::info!(key = spec.key, value = %value.to_text(), "setting changed");
     Ok(())
 }

@@ -15,7 +15,6 @@ use crate::settings::{self, SettingEntry, SettingSpec, SettingValue, Settings};
 use crate::slate::{self, ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSummary};
 use crate::{limits, safe_fs, store, Error, Result, APP_VERSION};
 use chrono::Utc;
-use sea_orm::DatabaseConnection;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -45,7 +44,7 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
 #[derive(Debug, Clone)]
 pub struct Workspace {
     paths: DataPaths,
-    db: DatabaseConnection,
+    db: store::Db,
     cache: Arc<crate::model_ops::ProjectionCache>,
     /// The data folder held shared while this workspace is open (a restore needs it alone).
     lock: Arc<DataLock>,
@@ -60,7 +59,18 @@ impl Workspace {
         paths.create_all()?;
         let data_dir = paths.data_dir.clone();
         let lock = data_lock::off_runtime(move || DataLock::shared(&data_dir)).await?;
-        let db = store::open(&paths).await?;
+        let (db, pending) = store::open(&paths).await?;
+        if pending > 0 && paths.database_file.is_some() {
+            // The schema is about to change: keep the database as it was first.
+            crate::backup::snapshot_database(
+                &db,
+                &paths.backups_dir(),
+                crate::backup::BackupReason::BeforeMigration,
+                Utc::now(),
+            )
+            .await?;
+        }
+        store::migrate(&db, &paths.database_display()).await?;
         Ok(Self {
             paths,
             db,
@@ -115,7 +125,7 @@ impl Workspace {
     }
 
     /// The database connection.
-    pub fn db(&self) -> &DatabaseConnection {
+    pub fn db(&self) -> &store::Db {
         &self.db
     }
 
@@ -292,7 +302,7 @@ impl Workspace {
         on_progress: impl FnMut(usize, usize) -> bool + Send + 'static,
     ) -> Result<OptimizeReport> {
         let projections = if projections.is_empty() {
-            self.model_projections(slate_id).await?
+            self.optimizer_projections(slate_id).await?
         } else {
             projections
         };
@@ -338,7 +348,7 @@ impl Workspace {
         projections: HashMap<i32, f64>,
     ) -> Result<LateSwapReport> {
         let projections = if projections.is_empty() {
-            self.model_projections(request.slate_id).await?
+            self.optimizer_projections(request.slate_id).await?
         } else {
             projections
         };

@@ -4,6 +4,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   BackupEntry,
+  Choices,
+  CommandName,
   DoctorReport,
   MonitorSnapshot,
   RestoreReport,
@@ -39,7 +41,7 @@ import type {
   SetSettingInput,
   SettingEntry,
   SlateMatches,
-  Slate,
+  SlateView,
   SlatePlayer,
   SlateSummary,
 } from "./bindings";
@@ -69,7 +71,7 @@ function isIpcError(value: unknown): value is IpcError {
   );
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (raw) {
@@ -91,7 +93,8 @@ export const api = {
   setSetting: (input: SetSettingInput) => call<SettingEntry>("set_setting", { input }),
   importSlate: (input: ImportSlateInput) => call<ImportReport>("import_slate", { input }),
   listSlates: () => call<SlateSummary[]>("list_slates"),
-  getSlate: (slateId: number) => call<Slate>("get_slate", { slateId }),
+  getSlate: (slateId: number) => call<SlateView>("get_slate", { slateId }),
+  getChoices: () => call<Choices>("get_choices"),
   setPlayerFlags: (input: SetPlayerFlagsInput) => call<SlatePlayer>("set_player_flags", { input }),
   listLineups: (slateId: number) => call<Lineup[]>("list_lineups", { slateId }),
   importLineups: (input: ImportLineupsInput) =>

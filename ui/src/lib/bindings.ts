@@ -285,6 +285,154 @@ games: Array<SlateGame>,
  */
 players: Array<SlatePlayer>, };
 
+export type PlayerView = { 
+/**
+ * The projection the optimizer uses.
+ */
+projection: number, 
+/**
+ * Where it comes from.
+ */
+projection_source: ProjectionSource, 
+/**
+ * Floor (15th percentile).
+ */
+floor: number, 
+/**
+ * Ceiling (85th percentile).
+ */
+ceiling: number, 
+/**
+ * Points per $1,000 of salary.
+ */
+value: number, 
+/**
+ * Whether he can be put in a lineup.
+ */
+playable: boolean, 
+/**
+ * Why the projection is not the model's, when it is not.
+ */
+projection_note: string | null, 
+/**
+ * Slate-player id (unique across slates).
+ */
+id: number, 
+/**
+ * DraftKings player ID (None for pre-2018 files).
+ */
+dk_id: number | null, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Team code.
+ */
+team: string, 
+/**
+ * Opponent's code, when the game is scheduled.
+ */
+opponent: string | null, 
+/**
+ * The game, when scheduled.
+ */
+game_id: number | null, 
+/**
+ * Kickoff of the game, when scheduled.
+ */
+kickoff_utc: string | null, 
+/**
+ * What the file said of the game.
+ */
+game_state: GameState, 
+/**
+ * Salary in dollars.
+ */
+salary: number, 
+/**
+ * DraftKings' AvgPointsPerGame.
+ */
+avg_points_per_game: number, 
+/**
+ * Locked into every lineup by the user.
+ */
+locked: boolean, 
+/**
+ * Excluded from every lineup by the user.
+ */
+excluded: boolean, 
+/**
+ * The user's own projection, replacing the model's.
+ */
+projection_override: number | null, };
+
+export type SlotRule = { 
+/**
+ * The slot.
+ */
+slot: Slot, 
+/**
+ * The positions it accepts.
+ */
+positions: Array<Position>, };
+
+export type Choices = { 
+/**
+ * The most lineups one optimizer run builds (the least is 1).
+ */
+max_lineups: number, 
+/**
+ * The largest exposure, max exposure or randomness, in percent (the least is 0).
+ */
+max_percent: number, 
+/**
+ * The largest projection override, in points (the least is 0).
+ */
+max_projection_override: number, 
+/**
+ * The salary cap in force (the `salary_cap` setting).
+ */
+salary_cap: number, 
+/**
+ * The nine slots in DraftKings' order.
+ */
+roster: Array<Slot>, 
+/**
+ * Which positions each kind of slot accepts.
+ */
+slots: Array<SlotRule>, 
+/**
+ * The local hour of the daily database backup.
+ */
+backup_hour: number, 
+/**
+ * Days between model backups.
+ */
+model_backup_days: number, };
+
+export type SlateView = { 
+/**
+ * The summary.
+ */
+summary: SlateSummary, 
+/**
+ * Games by kickoff.
+ */
+games: Array<SlateGame>, 
+/**
+ * Players by salary, highest first.
+ */
+players: Array<PlayerView>, 
+/**
+ * Production versions used, e.g. `QB r3`.
+ */
+models: Array<string>, };
+
 export type PositionCount = { 
 /**
  * The position.
@@ -1130,7 +1278,7 @@ position: Position,
  */
 version: string, };
 
-export type ProjectionSource = "model" | "average" | "out";
+export type ProjectionSource = "model" | "average" | "out" | "override";
 
 export type PlayerProjection = { 
 /**
@@ -1172,7 +1320,15 @@ source: ProjectionSource,
 /**
  * Why it is not the model's, when it is not.
  */
-note: string | null, };
+note: string | null, 
+/**
+ * Points per $1,000 of salary.
+ */
+value: number, 
+/**
+ * Whether he can be put in a lineup (his game is on the slate and has not started).
+ */
+playable: boolean, };
 
 export type SlateProjections = { 
 /**
@@ -1467,3 +1623,45 @@ export const APP_EVENTS = [
   "update-available",
   "menu-check-updates",
 ] as const;
+
+/** Every IPC command the window may call (`invoke` name). */
+export const COMMANDS = [
+  "health",
+  "get_settings",
+  "set_setting",
+  "import_slate",
+  "list_slates",
+  "get_slate",
+  "get_choices",
+  "set_player_flags",
+  "list_lineups",
+  "import_lineups",
+  "export_lineups",
+  "delete_lineups",
+  "optimize",
+  "cancel_optimize",
+  "late_swap",
+  "ingest_nfl",
+  "download_nfl",
+  "cancel_load",
+  "list_nfl_seasons",
+  "match_slate",
+  "link_player",
+  "search_nfl_players",
+  "train_models",
+  "list_training_runs",
+  "list_model_versions",
+  "deploy_model",
+  "rollback_model",
+  "project_slate",
+  "backup_now",
+  "list_backups",
+  "restore_backup",
+  "run_doctor",
+  "monitor_snapshot",
+  "check_update",
+  "install_update",
+] as const;
+
+/** The name of an IPC command. */
+export type CommandName = (typeof COMMANDS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FILTER, kickoffLabel, pool, value } from "./players";
+import { EMPTY_FILTER, kickoffLabel, pool } from "./players";
 import { slateFixture } from "../test/fixtures";
 
 const players = slateFixture().players;
@@ -35,12 +35,15 @@ describe("player pool", () => {
     expect(names(playable)).not.toContain("Elliot Fletcher");
   });
 
-  it("values points per $1,000 and prefers the user's override", () => {
-    const qb = players[0]!;
-    expect(value(qb)).toBeCloseTo(3.0);
-    expect(value({ ...qb, projection_override: 32 })).toBeCloseTo(4.0);
-    const byValue = pool(players, EMPTY_FILTER, "value", true);
-    expect(byValue[0]!.name).toBe("Avery Brooks");
+  it("sorts by the core's projection and value, not by DraftKings' average", () => {
+    const cheapStar = { ...players[3]!, projection: 40, value: 10 };
+    const list = [players[0]!, players[1]!, cheapStar];
+    expect(names(pool(list, EMPTY_FILTER, "projection", true))).toEqual([
+      "Dallas Ellison",
+      "Avery Brooks",
+      "Blake Carter",
+    ]);
+    expect(pool(list, EMPTY_FILTER, "value", true)[0]!.name).toBe("Dallas Ellison");
   });
 
   it("shows kickoffs in Eastern time", () => {

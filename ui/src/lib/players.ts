@@ -1,7 +1,7 @@
 // The player pool as the Players page shows it: filtering, sorting, value, kickoff labels.
-import type { Position, SlatePlayer } from "./bindings";
+import type { PlayerView, Position, SlatePlayer } from "./bindings";
 
-export type SortKey = "name" | "position" | "team" | "kickoff" | "salary" | "avg" | "value";
+export type SortKey = "name" | "position" | "team" | "kickoff" | "salary" | "projection" | "value";
 
 export interface PoolFilter {
   /** Positions to show; empty shows all. FLEX shows RB, WR and TE. */
@@ -24,21 +24,8 @@ export const EMPTY_FILTER: PoolFilter = {
   playableOnly: false,
 };
 
-/** The projection used for value: the user's override, else DraftKings' average. */
-export function projection(p: SlatePlayer): number {
-  return p.projection_override ?? p.avg_points_per_game;
-}
-
-/** Points per $1,000 of salary. */
-export function value(p: SlatePlayer): number {
-  return p.salary > 0 ? projection(p) / (p.salary / 1000) : 0;
-}
-
-export function playable(p: SlatePlayer): boolean {
-  return p.game_state === "scheduled" && p.game_id !== null;
-}
-
-export function matches(p: SlatePlayer, f: PoolFilter): boolean {
+/** Whether a player passes the filter; projection, value and playability are the core's. */
+export function matches(p: PlayerView, f: PoolFilter): boolean {
   if (f.positions.length > 0) {
     const flex = f.positions.includes("FLEX") && ["RB", "WR", "TE"].includes(p.position);
     if (!flex && !f.positions.includes(p.position)) return false;
@@ -46,11 +33,11 @@ export function matches(p: SlatePlayer, f: PoolFilter): boolean {
   if (f.team && p.team !== f.team) return false;
   if (f.gameId !== null && p.game_id !== f.gameId) return false;
   if (f.search && !p.name.toLowerCase().includes(f.search.trim().toLowerCase())) return false;
-  if (f.playableOnly && (!playable(p) || p.excluded)) return false;
+  if (f.playableOnly && (!p.playable || p.excluded)) return false;
   return true;
 }
 
-function sortValue(p: SlatePlayer, key: SortKey): number | string {
+function sortValue(p: PlayerView, key: SortKey): number | string {
   switch (key) {
     case "name":
       return p.name.toLowerCase();
@@ -62,20 +49,20 @@ function sortValue(p: SlatePlayer, key: SortKey): number | string {
       return p.kickoff_utc ?? "9999";
     case "salary":
       return p.salary;
-    case "avg":
-      return projection(p);
+    case "projection":
+      return p.projection;
     case "value":
-      return value(p);
+      return p.value;
   }
 }
 
 /** Filters then sorts (ties broken by salary, highest first, then name). */
 export function pool(
-  players: SlatePlayer[],
+  players: PlayerView[],
   filter: PoolFilter,
   key: SortKey,
   descending: boolean,
-): SlatePlayer[] {
+): PlayerView[] {
   const dir = descending ? -1 : 1;
   return players
     .filter((p) => matches(p, filter))

@@ -8,14 +8,17 @@ import { slateFixture } from "../test/fixtures";
 
 function mockSlate(onFlags?: (input: SetPlayerFlagsInput) => SlatePlayer) {
   const calls: SetPlayerFlagsInput[] = [];
+  // The core's state: flags saved are on the slate the page reloads.
+  const slate = slateFixture();
   mockIPC((cmd, args) => {
-    if (cmd === "get_slate") return slateFixture();
+    if (cmd === "get_slate") return structuredClone(slate);
     if (cmd === "set_player_flags") {
       const input = (args as { input: SetPlayerFlagsInput }).input;
       calls.push(input);
       if (onFlags) return onFlags(input);
-      const p = slateFixture().players.find((x) => x.id === input.slate_player_id)!;
-      return { ...p, ...input.flags };
+      const p = slate.players.find((x) => x.id === input.slate_player_id)!;
+      Object.assign(p, input.flags);
+      return { ...p };
     }
     throw { code: "not_found", message: `unexpected ${cmd}` };
   });
@@ -40,6 +43,16 @@ describe("Players page", () => {
     expect(rowNames()[0]).toBe("Avery Brooks");
     await fireEvent.click(screen.getByRole("button", { name: /^Salary/ }));
     expect(rowNames()[0]).toBe("Dallas Ellison");
+  });
+
+  it("shows the projection and value the core computed, not DraftKings' average", async () => {
+    mockSlate();
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    const qb = screen.getAllByTestId("player-row")[0]!;
+    expect(within(qb).getByTestId("player-projection").textContent!.trim()).toBe("27.5");
+    expect(qb.textContent).toContain("3.44");
+    expect(qb.textContent).not.toContain("24.0");
   });
 
   it("filters by position chip, search and game", async () => {

@@ -16,6 +16,8 @@ const player = (id: number, name: string, position: PlayerProjection["position"]
   ceiling: projection + 6,
   source,
   note: source === "model" ? null : "not matched to an NFL player",
+  value: projection / 5,
+  playable: true,
 });
 
 const data: SlateProjections = {

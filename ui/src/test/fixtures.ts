@@ -1,5 +1,5 @@
 // Realistic command results for the UI tests, shaped by the generated bindings.
-import type { Health, SettingEntry } from "../lib/bindings";
+import type { Choices, Health, SettingEntry } from "../lib/bindings";
 
 export function healthFixture(overrides: Partial<Health> = {}): Health {
   return {
@@ -76,7 +76,14 @@ export function settingsFixture(): SettingEntry[] {
   ];
 }
 
-import type { ImportReport, Lineup, Slate, SlatePlayer, SlateSummary } from "../lib/bindings";
+import type {
+  ImportReport,
+  Lineup,
+  PlayerView,
+  SlatePlayer,
+  SlateSummary,
+  SlateView,
+} from "../lib/bindings";
 
 export function slateSummaryFixture(overrides: Partial<SlateSummary> = {}): SlateSummary {
   return {
@@ -102,10 +109,18 @@ function player(
   team: string,
   salary: number,
   avg: number,
-  extra: Partial<SlatePlayer> = {},
-): SlatePlayer {
+  extra: Partial<PlayerView> = {},
+): PlayerView {
   const game1 = ["BUF", "MIA"].includes(team);
+  const playable = extra.game_state === undefined || extra.game_state === "scheduled";
   return {
+    projection: playable ? avg : 0,
+    projection_source: playable ? "average" : "out",
+    floor: playable ? avg * 0.6 : 0,
+    ceiling: playable ? avg * 1.4 : 0,
+    value: playable ? avg / (salary / 1000) : 0,
+    playable,
+    projection_note: playable ? null : "no game on this slate",
     id,
     dk_id: 91000000 + id,
     name,
@@ -124,15 +139,23 @@ function player(
   };
 }
 
-export function slateFixture(): Slate {
+/** A slate as the core shows it: the QB's projection comes from a model (not his average). */
+export function slateFixture(): SlateView {
   return {
+    models: ["QB r1"],
     summary: slateSummaryFixture(),
     games: [
       { id: 1, away: "BUF", home: "MIA", kickoff_utc: "2027-01-03T18:00:00Z" },
       { id: 2, away: "KC", home: "LV", kickoff_utc: "2027-01-03T21:25:00Z" },
     ],
     players: [
-      player(1, "Avery Brooks", "QB", "BUF", 8000, 24.0),
+      player(1, "Avery Brooks", "QB", "BUF", 8000, 24.0, {
+        projection: 27.5,
+        projection_source: "model",
+        floor: 19.0,
+        ceiling: 35.0,
+        value: 3.4375,
+      }),
       player(2, "Blake Carter", "RB", "KC", 7000, 21.0),
       player(3, "Carter Dawson", "WR", "MIA", 6000, 18.0),
       player(4, "Dallas Ellison", "TE", "LV", 4000, 12.0),
@@ -176,5 +199,26 @@ export function lineupFixture(id: number, playerIds: number[]): Lineup {
     projected_points: 150.5,
     source: "import:upload.csv",
     created_at: "2026-11-28T12:00:00Z",
+  };
+}
+
+/** The core's limits and choices, as `get_choices` returns them. */
+export function choicesFixture(): Choices {
+  return {
+    max_lineups: 500,
+    max_percent: 100,
+    max_projection_override: 100,
+    salary_cap: 50000,
+    roster: ["QB", "RB", "RB", "WR", "WR", "WR", "TE", "FLEX", "DST"],
+    slots: [
+      { slot: "QB", positions: ["QB"] },
+      { slot: "RB", positions: ["RB"] },
+      { slot: "WR", positions: ["WR"] },
+      { slot: "TE", positions: ["TE"] },
+      { slot: "FLEX", positions: ["RB", "WR", "TE"] },
+      { slot: "DST", positions: ["DST"] },
+    ],
+    backup_hour: 3,
+    model_backup_days: 7,
   };
 }

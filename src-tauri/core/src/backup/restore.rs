@@ -11,8 +11,6 @@ use crate::{limits, safe_fs, store};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use migration::{Migrator, MigratorTrait};
-use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sea_orm::{DatabaseConnection, SqlxSqliteConnector};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -35,33 +33,21 @@ fn refused(file: &Path, reason: impl Into<String>) -> Error {
     }
 }
 
-/// Opens a database file read-only, refusing it as a backup when it does not open.
-async fn open_read_only(file: &Path) -> Result<DatabaseConnection> {
-    let options = SqliteConnectOptions::new()
-        .filename(file)
-        .read_only(true)
-        .create_if_missing(false);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(options)
-        .await
-        .map_err(|e| refused(file, format!("it does not open as a database ({e})")))?;
-    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
-}
-
 /// Checks that `file` is a whole NFL DFS database this version can open, without changing it.
 pub async fn verify_database(file: &Path) -> Result<BackupCheck> {
     let meta = std::fs::metadata(file).map_err(|e| refused(file, e.to_string()))?;
     if !meta.is_file() {
         return Err(refused(file, "it is a folder, not a database file"));
     }
-    let db = open_read_only(file).await?;
+    let db = store::open_read_only(file)
+        .await
+        .map_err(|e| refused(file, format!("it does not open as a database ({e})")))?;
     let result = check_open(&db, file).await;
     db.close().await.ok();
     result
 }
 
-async fn check_open(db: &DatabaseConnection, file: &Path) -> Result<BackupCheck> {
+async fn check_open(db: &store::Db, file: &Path) -> Result<BackupCheck> {
     let problems = store::integrity_problems(db, true)
         .await
         .map_err(|e| refused(file, format!("it is not a readable database ({e})")))?;
@@ -116,12 +102,14 @@ pub async fn newest_good(dir: &Path) -> Result<Option<BackupEntry>> {
 /// backup as SQLite sees it (with its journal, if one lies beside it) and writes one whole,
 /// self-contained file. The backup itself is opened read-only and never changed.
 async fn copy_database(file: &Path, to: &Path) -> Result<()> {
-    let db = open_read_only(file).await?;
+    let db = store::open_read_only(file)
+        .await
+        .map_err(|e| refused(file, format!("it does not open as a database ({e})")))?;
     let copied = store::vacuum_into(&db, to).await;
     db.close().await.ok();
     copied.map_err(|e| {
         std::fs::remove_file(to).ok();
-        Error::db("copying the backup")(e)
+        store::db_err("copying the backup")(e)
     })?;
     // The copy must be on disk before it replaces the database.
     std::fs::File::open(to)
@@ -162,7 +150,7 @@ fn move_aside(target: &Path, backups: &Path, now: DateTime<Utc>) -> Result<PathB
 pub async fn restore_database(
     paths: &DataPaths,
     file: &Path,
-    current: Option<&DatabaseConnection>,
+    current: Option<&store::Db>,
     now: DateTime<Utc>,
 ) -> Result<(BackupCheck, Option<String>)> {
     let Some(target) = paths.database_file.clone() else {

@@ -7,6 +7,9 @@ use chrono::{DateTime, Duration, Local, NaiveTime, TimeZone, Utc};
 /// The local hour of the daily database backup.
 pub const DAILY_HOUR: u32 = 3;
 
+/// Days between model backups.
+pub const MODEL_BACKUP_DAYS: u32 = 7;
+
 /// The latest daily backup time at or before `now` (local time).
 fn last_daily_time<Tz: TimeZone>(now: &DateTime<Tz>) -> DateTime<Utc> {
     let at = NaiveTime::from_hms_opt(DAILY_HOUR, 0, 0).expect("a valid hour");
@@ -48,7 +51,7 @@ pub fn due<Tz: TimeZone>(
     if newest(BackupKind::Database).is_none_or(|t| t < last_daily_time(now)) {
         out.push(BackupKind::Database);
     }
-    let week_ago = now.with_timezone(&Utc) - Duration::days(7);
+    let week_ago = now.with_timezone(&Utc) - Duration::days(i64::from(MODEL_BACKUP_DAYS));
     if models_present && newest(BackupKind::Models).is_none_or(|t| t <= week_ago) {
         out.push(BackupKind::Models);
     }

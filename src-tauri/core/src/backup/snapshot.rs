@@ -6,7 +6,6 @@
 use super::catalog::{entry_of, new_path, BackupEntry, BackupKind, BackupReason};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
-use sea_orm::DatabaseConnection;
 use std::path::Path;
 
 /// A new, empty temporary file in `dir` (created exclusively, so no planted link is
@@ -31,7 +30,7 @@ fn finish(partial: tempfile::NamedTempFile, path: &Path) -> Result<BackupEntry> 
 
 /// Snapshots the database into the backups folder `dir`.
 pub async fn snapshot_database(
-    db: &DatabaseConnection,
+    db: &crate::store::Db,
     dir: &Path,
     reason: BackupReason,
     now: DateTime<Utc>,
@@ -42,7 +41,7 @@ pub async fn snapshot_database(
     let partial = partial_beside(&path, dir)?;
     crate::store::vacuum_into(db, partial.path())
         .await
-        .map_err(Error::db("backing up the database"))?;
+        .map_err(crate::store::db_err("backing up the database"))?;
     let entry = finish(partial, &path)?;
     tracing::info!(file = %entry.file_name, bytes = entry.bytes, "database backed up");
     Ok(entry)

@@ -2,22 +2,17 @@
 //! name, team and position, DSTs by team (`matcher`, `names`). Matches are stored on the slate
 //! players; links the user makes by hand are kept and reused on every later slate.
 
-mod matcher;
-pub mod names;
-
-pub use matcher::{Candidates, MatchHow, Matched, NflPlayer};
+pub use nfl_dfs_domain::identity::{names, Candidates, MatchHow, Matched, NflPlayer};
 
 use crate::dk::Position;
 use crate::nflverse::team_code;
 use crate::slate::Slate;
+use crate::store::{player_links, Db};
 use crate::{Error, Result};
 use chrono::{Datelike, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Statement};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use ts_rs::TS;
-
-const MATCHING: &str = "matching players";
 
 /// One slate player and the NFL player he was matched to.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -78,29 +73,11 @@ pub fn season_of(date: chrono::DateTime<Utc>) -> i32 {
     }
 }
 
-#[derive(Debug, FromQueryResult)]
-struct WeekRow {
-    gsis_id: String,
-    name: String,
-    position: Option<String>,
-    team: String,
-    season: i32,
-}
-
 /// The NFL players of every loaded season, from stats and rosters (who is who does not depend on
 /// when: a backup with no stats this season has them in another, or is on a roster); teams are
 /// those of the season and the ones beside it, names the latest.
-async fn candidates(db: &impl ConnectionTrait, season: i32) -> Result<Candidates> {
-    let rows = WeekRow::find_by_statement(Statement::from_string(
-        DbBackend::Sqlite,
-        "SELECT gsis_id, name, position, team, season FROM nfl_player_weeks \
-         GROUP BY gsis_id, team, season, name \
-         UNION SELECT gsis_id, name, position, team, season FROM nfl_rosters \
-         GROUP BY gsis_id, team, season, name",
-    ))
-    .all(db)
-    .await
-    .map_err(Error::db(MATCHING))?;
+async fn candidates(db: &Db, season: i32) -> Result<Candidates> {
+    let rows = player_links::nfl_player_seasons(db).await?;
     let mut players: BTreeMap<String, NflPlayer> = BTreeMap::new();
     let mut latest: HashMap<String, i32> = HashMap::new();
     for r in rows {
@@ -130,21 +107,8 @@ async fn candidates(db: &impl ConnectionTrait, season: i32) -> Result<Candidates
     Ok(Candidates::new(players.into_values().collect()))
 }
 
-#[derive(Debug, FromQueryResult)]
-struct Link {
-    name_key: String,
-    position: String,
-    gsis_id: String,
-}
-
-#[derive(Debug, FromQueryResult)]
-struct PlayerId {
-    id: i32,
-    gsis_id: String,
-}
-
 /// Matches every player of a slate and stores the matches (one transaction).
-pub async fn match_slate(db: &DatabaseConnection, slate: &Slate) -> Result<SlateMatches> {
+pub async fn match_slate(db: &Db, slate: &Slate) -> Result<SlateMatches> {
     let season = season_of(
         slate
             .summary
@@ -152,16 +116,7 @@ pub async fn match_slate(db: &DatabaseConnection, slate: &Slate) -> Result<Slate
             .unwrap_or(slate.summary.imported_at),
     );
     let found = candidates(db, season).await?;
-    let links: HashMap<(String, String), String> = Link::find_by_statement(Statement::from_string(
-        DbBackend::Sqlite,
-        "SELECT name_key, position, gsis_id FROM player_links",
-    ))
-    .all(db)
-    .await
-    .map_err(Error::db(MATCHING))?
-    .into_iter()
-    .map(|l| ((l.name_key, l.position), l.gsis_id))
-    .collect();
+    let links = player_links::links(db).await?;
     let by_gsis: HashMap<&str, usize> = found
         .players
         .iter()
@@ -201,7 +156,13 @@ pub async fn match_slate(db: &DatabaseConnection, slate: &Slate) -> Result<Slate
             avg_points_per_game: p.avg_points_per_game,
         });
     }
-    store(db, &players).await?;
+    player_links::store_matches(
+        db,
+        players
+            .iter()
+            .map(|m| (m.slate_player_id, m.gsis_id.as_deref())),
+    )
+    .await?;
     let count = |f: &dyn Fn(&PlayerMatch) -> bool| players.iter().filter(|m| f(m)).count() as u32;
     let is_dst = |m: &PlayerMatch| m.position == Position::DST;
     let matched = |m: &PlayerMatch| m.gsis_id.is_some() || m.how == MatchHow::Team;
@@ -218,39 +179,8 @@ pub async fn match_slate(db: &DatabaseConnection, slate: &Slate) -> Result<Slate
     })
 }
 
-/// Stores each match on its slate player (the NFL player's row id), in one transaction.
-async fn store(db: &DatabaseConnection, players: &[PlayerMatch]) -> Result<()> {
-    let ids: HashMap<String, i32> = PlayerId::find_by_statement(Statement::from_string(
-        DbBackend::Sqlite,
-        "SELECT id, gsis_id FROM players WHERE gsis_id IS NOT NULL",
-    ))
-    .all(db)
-    .await
-    .map_err(Error::db(MATCHING))?
-    .into_iter()
-    .map(|p| (p.gsis_id, p.id))
-    .collect();
-    let txn = crate::store::begin_write(db, MATCHING).await?;
-    for m in players {
-        let id = m.gsis_id.as_ref().and_then(|g| ids.get(g)).copied();
-        txn.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Sqlite,
-            "UPDATE slate_players SET player_id = ? WHERE id = ?",
-            [id.into(), m.slate_player_id.into()],
-        ))
-        .await
-        .map_err(Error::db(MATCHING))?;
-    }
-    txn.commit().await.map_err(Error::db(MATCHING))
-}
-
 /// Links a slate player to an NFL player by hand; the link is kept for later slates.
-pub async fn link(
-    db: &DatabaseConnection,
-    slate: &Slate,
-    slate_player_id: i32,
-    gsis_id: &str,
-) -> Result<()> {
+pub async fn link(db: &Db, slate: &Slate, slate_player_id: i32, gsis_id: &str) -> Result<()> {
     let player = slate
         .players
         .iter()
@@ -264,39 +194,19 @@ pub async fn link(
             "a DST is matched by its team and cannot be linked to a player".into(),
         ));
     }
-    let known = PlayerId::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        "SELECT id, gsis_id FROM players WHERE gsis_id = ?",
-        [gsis_id.into()],
-    ))
-    .one(db)
+    let row = player_links::nfl_player_row(db, gsis_id)
+        .await?
+        .ok_or_else(|| Error::NotFound {
+            what: "NFL player (load the nflverse stats that have him)",
+            id: gsis_id.to_string(),
+        })?;
+    player_links::link(
+        db,
+        &names::folded(&player.name),
+        player.position.as_str(),
+        gsis_id,
+        slate_player_id,
+        row,
+    )
     .await
-    .map_err(Error::db(MATCHING))?
-    .ok_or_else(|| Error::NotFound {
-        what: "NFL player (load the nflverse stats that have him)",
-        id: gsis_id.to_string(),
-    })?;
-    let txn = crate::store::begin_write(db, MATCHING).await?;
-    txn.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        "INSERT INTO player_links (name_key, position, gsis_id, linked_at) VALUES (?, ?, ?, ?) \
-         ON CONFLICT (name_key, position) DO UPDATE SET gsis_id = excluded.gsis_id, \
-         linked_at = excluded.linked_at",
-        [
-            names::folded(&player.name).into(),
-            player.position.as_str().into(),
-            gsis_id.into(),
-            Utc::now().into(),
-        ],
-    ))
-    .await
-    .map_err(Error::db(MATCHING))?;
-    txn.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        "UPDATE slate_players SET player_id = ? WHERE id = ?",
-        [known.id.into(), slate_player_id.into()],
-    ))
-    .await
-    .map_err(Error::db(MATCHING))?;
-    txn.commit().await.map_err(Error::db(MATCHING))
 }

@@ -2,10 +2,10 @@
 //! (late swap: DraftKings' locked players stay in their slots), and reading lineups back from
 //! either. Every lineup passes the validator before a byte is written.
 
-use super::{validate, LateSwap, Lineup, NewLineup, ValidationRules};
+use super::{entry_cells, validate, LateSwap, Lineup, NewLineup, ValidationRules};
 use crate::dk::lineup_file::{write_upload, EntryCells};
-use crate::dk::{FileError, LineupFile, PlayerCell, ROSTER};
-use crate::slate::{Slate, SlatePlayer};
+use crate::dk::{FileError, LineupFile, ROSTER};
+use crate::slate::Slate;
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -201,18 +201,6 @@ fn fill_entries(
             entries_kept: kept,
         },
     ))
-}
-
-/// The nine cells written into an entry row: `Name (ID)` per slot, keeping ` (LOCKED)` where
-/// DraftKings marked the slot.
-pub fn entry_cells<'a>(
-    original: &[Option<PlayerCell>; 9],
-    player: impl Fn(usize) -> &'a SlatePlayer,
-) -> EntryCells {
-    std::array::from_fn(|k| match original[k] {
-        Some(cell) if cell.locked => format!("{} (LOCKED)", player(k).name_and_id()),
-        _ => player(k).name_and_id(),
-    })
 }
 
 /// The complete lineups of an upload or entries file, as slate players, each validated.

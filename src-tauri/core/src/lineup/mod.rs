@@ -1,61 +1,9 @@
-//! Lineups: the independent validator, storage (one transaction per batch, duplicates
-//! recognised), and the files DraftKings takes (upload file, entries-file fill) and gives back.
+//! Lineups: storage (one transaction per batch, duplicates recognised), and the files
+//! DraftKings takes (upload file, entries-file fill) and gives back. The types and the validator
+//! are the domain's.
 
 mod files;
-mod store;
-pub mod validate;
 
-pub use files::{entry_cells, export, read_file, ExportReport, ExportRequest, LineupImportReport};
-pub use store::{delete, list, save, Saved};
-pub use validate::{validate, LateSwap, LineupProblem, ValidationRules};
-
-use crate::dk::Slot;
-use crate::slate::SlatePlayer;
-use chrono::{DateTime, Utc};
-use serde::Serialize;
-use ts_rs::TS;
-
-/// A lineup to store: slate-player ids in roster order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewLineup {
-    /// The nine players, in `QB,RB,RB,WR,WR,WR,TE,FLEX,DST` order.
-    pub players: [i32; 9],
-    /// Projected points, when known.
-    pub projected_points: Option<f64>,
-}
-
-/// One slot of a stored lineup.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct LineupSlot {
-    /// The slot.
-    pub slot: Slot,
-    /// The player in it.
-    pub player: SlatePlayer,
-}
-
-/// A stored lineup.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct Lineup {
-    /// Lineup id.
-    pub id: i32,
-    /// The slate.
-    pub slate_id: i32,
-    /// The nine slots in roster order.
-    pub slots: Vec<LineupSlot>,
-    /// Total salary.
-    pub salary: u32,
-    /// Projected points when it was built, if known.
-    pub projected_points: Option<f64>,
-    /// Where it came from, e.g. `import:lineups.csv`.
-    pub source: String,
-    /// When it was stored.
-    #[ts(type = "string")]
-    pub created_at: DateTime<Utc>,
-}
-
-impl Lineup {
-    /// The slate-player ids in roster order.
-    pub fn player_ids(&self) -> Vec<i32> {
-        self.slots.iter().map(|s| s.player.id).collect()
-    }
-}
+pub use crate::store::lineups::{delete, list, save, Saved};
+pub use files::{export, read_file, ExportReport, ExportRequest, LineupImportReport};
+pub use nfl_dfs_domain::lineup::*;

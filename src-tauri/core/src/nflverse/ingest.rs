@@ -6,16 +6,14 @@ use super::play_by_play::{self, DstGame};
 use super::player_week::{self, PlayerWeek};
 use super::roster_files::{self, InjuryEntry, RosterEntry, SnapEntry};
 use super::schedule::{self, ScheduledGame};
-use super::store;
 use super::table::{RowHook, Table};
 use super::team_week::{self, TeamWeek};
 use crate::dk::FileError;
+use crate::store::nfl_tables;
+use crate::store::Db;
 use crate::{Error, Result};
-use chrono::Utc;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -92,13 +90,20 @@ pub struct IngestedFile {
 }
 
 /// The rows of one file, read before anything is written.
-enum Rows {
+pub enum Rows {
+    /// Weekly player stats.
     Players(Vec<PlayerWeek>),
+    /// Weekly team stats.
     Teams(Vec<TeamWeek>),
+    /// Schedules.
     Games(Vec<ScheduledGame>),
+    /// DST games from play-by-play.
     Dst(Vec<DstGame>),
+    /// Season rosters.
     Rosters(Vec<RosterEntry>),
+    /// Injury reports.
     Injuries(Vec<InjuryEntry>),
+    /// Snap counts.
     Snaps(Vec<SnapEntry>),
 }
 
@@ -184,7 +189,7 @@ impl<R: Read> Read for Hashing<R> {
 /// so far; when it returns false the file is dropped unstored and the result is
 /// [`Error::Cancelled`].
 pub async fn ingest(
-    db: &DatabaseConnection,
+    db: &Db,
     file: &str,
     source: &str,
     input: impl Read + Send + 'static,
@@ -216,54 +221,7 @@ pub async fn ingest(
         "{:x}",
         std::mem::take(&mut *hash.lock().expect("reading is done")).finalize()
     );
-    let txn = crate::store::begin_write(db, "storing NFL data").await?;
-    let (count, seasons) = match &rows {
-        Rows::Players(r) => {
-            store::player_weeks(&txn, r).await?;
-            (r.len(), r.iter().map(|x| x.season).collect::<BTreeSet<_>>())
-        }
-        Rows::Teams(r) => {
-            store::team_weeks(&txn, r).await?;
-            (r.len(), r.iter().map(|x| x.season).collect())
-        }
-        Rows::Games(r) => {
-            store::schedule(&txn, r).await?;
-            (r.len(), r.iter().map(|x| x.season).collect())
-        }
-        Rows::Dst(r) => {
-            store::dst_games(&txn, r).await?;
-            (r.len(), r.iter().map(|x| x.season).collect())
-        }
-        Rows::Rosters(r) => {
-            store::rosters(&txn, r).await?;
-            (r.len(), r.iter().map(|x| x.season).collect())
-        }
-        Rows::Injuries(r) => {
-            store::injuries(&txn, r).await?;
-            (r.len(), r.iter().map(|x| x.season).collect())
-        }
-        Rows::Snaps(r) => {
-            store::snap_counts(&txn, r).await?;
-            (r.len(), r.iter().map(|x| x.season).collect())
-        }
-    };
-    if matches!(kind, FileKind::TeamWeeks | FileKind::Schedule) {
-        store::dst_points(&txn, &seasons).await?;
-    }
-    txn.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        "INSERT INTO ingests (kind, source, content_hash, rows, loaded_at) VALUES (?, ?, ?, ?, ?)",
-        [
-            kind.as_str().into(),
-            source.into(),
-            digest.into(),
-            (count as i32).into(),
-            Utc::now().into(),
-        ],
-    ))
-    .await
-    .map_err(Error::db("storing NFL data"))?;
-    txn.commit().await.map_err(Error::db("storing NFL data"))?;
+    let (count, seasons) = nfl_tables::store_file(db, &rows, kind, source, &digest).await?;
     tracing::info!(
         file,
         kind = kind.as_str(),

@@ -8,7 +8,6 @@ use super::progress::{LoadProgress, LoadStage};
 use super::remote::RemoteFile;
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::io::Read;
@@ -36,7 +35,7 @@ pub struct IngestReport {
 
 /// Reads and stores one opened file, reporting rows and bytes.
 async fn ingest_one(
-    db: &DatabaseConnection,
+    db: &crate::store::Db,
     name: &str,
     source: &str,
     input: impl Read + Send + 'static,
@@ -72,7 +71,7 @@ fn name_of(path: &Path) -> String {
 /// with its reason and the others still load; a cancel stops before the next file and keeps
 /// the files already stored.
 pub async fn load_paths(
-    db: &DatabaseConnection,
+    db: &crate::store::Db,
     paths: &[PathBuf],
     on_progress: OnProgress,
 ) -> Result<IngestReport> {
@@ -112,36 +111,6 @@ pub async fn load_paths(
     Ok(report)
 }
 
-/// The content hash stored by the latest load from `source`, if any.
-async fn last_hash(db: &DatabaseConnection, source: &str) -> Result<Option<String>> {
-    let row = db
-        .query_one_raw(Statement::from_sql_and_values(
-            DbBackend::Sqlite,
-            "SELECT content_hash FROM ingests WHERE source = ? ORDER BY id DESC LIMIT 1",
-            [source.into()],
-        ))
-        .await
-        .map_err(Error::db("reading the load history"))?;
-    row.map(|r| r.try_get::<String>("", "content_hash"))
-        .transpose()
-        .map_err(Error::db("reading the load history"))
-}
-
-/// When anything was last downloaded (rather than picked from disk), if ever.
-pub async fn last_download(db: &DatabaseConnection) -> Result<Option<DateTime<Utc>>> {
-    let row = db
-        .query_one_raw(Statement::from_string(
-            DbBackend::Sqlite,
-            "SELECT MAX(loaded_at) AS at FROM ingests WHERE source LIKE 'http%'",
-        ))
-        .await
-        .map_err(Error::db("reading the load history"))?;
-    row.map(|r| r.try_get::<Option<DateTime<Utc>>>("", "at"))
-        .transpose()
-        .map(Option::flatten)
-        .map_err(Error::db("reading the load history"))
-}
-
 /// The state of the scheduled refresh: when it last checked.
 #[derive(Debug, Clone, Default)]
 pub struct RefreshSchedule {
@@ -176,7 +145,7 @@ fn file_hash(path: &Path) -> Result<String> {
 /// have is listed as missing; a file identical to the last load from its address is skipped as
 /// unchanged; a network failure with no cached copy stops the load (files already stored stay).
 pub async fn download(
-    db: &DatabaseConnection,
+    db: &crate::store::Db,
     fetcher: &Fetcher,
     remote: &[RemoteFile],
     on_progress: OnProgress,
@@ -211,7 +180,7 @@ pub async fn download(
         if stale {
             report.stale.push(file.name.clone());
         }
-        if last_hash(db, &file.url).await? == Some(file_hash(&path)?) {
+        if crate::store::ingests::last_hash(db, &file.url).await? == Some(file_hash(&path)?) {
             report.unchanged.push(file.name.clone());
             continue;
         }

@@ -10,27 +10,24 @@ mod load;
 pub mod play_by_play;
 pub mod player_week;
 mod progress;
-mod query;
 mod remote;
 pub mod roster_files;
 pub mod schedule;
-mod store;
 mod table;
-pub mod team_code;
+pub use nfl_dfs_domain::team_code;
 pub mod team_week;
 
+pub use crate::scoring::{points_allowed, DstEvents};
+pub use crate::store::ingests::last_download;
+pub use crate::store::nfl_queries::{
+    ruled_out, search_players, seasons, week_points, DstPoints, NflPlayerSummary, PlayerPoints,
+    SeasonData, WeekPoints,
+};
 pub use fetch::{is_secure_address, Fetched, Fetcher};
-pub use ingest::{files_of, ingest, FileKind, IngestedFile};
-pub use load::{
-    download, last_download, load_paths, refresh_due, IngestReport, OnProgress, RefreshSchedule,
-};
+pub use ingest::{files_of, ingest, FileKind, IngestedFile, Rows};
+pub use load::{download, load_paths, refresh_due, IngestReport, OnProgress, RefreshSchedule};
 pub use progress::{LoadProgress, LoadStage};
-pub use query::{
-    search_players, seasons, week_points, DstPoints, NflPlayerSummary, PlayerPoints, SeasonData,
-    WeekPoints,
-};
 pub use remote::{recent_seasons, remote_files, season_of, RemoteFile, DEFAULT_DATA_URL};
-pub use store::{points_allowed, DstEvents};
 pub use table::Table;
 
 /// Checks a season and week asked for (a command-line flag, a request from the window):

@@ -3,10 +3,8 @@
 //! and projections of slates and weeks.
 
 pub mod backtest;
-pub mod features;
-pub mod history;
-pub mod learner;
-pub mod metrics;
 pub mod project;
 pub mod registry;
 pub mod train;
+
+pub use nfl_dfs_domain::projection::{features, history, learner, metrics};

@@ -9,7 +9,7 @@ use super::features::{Context, Features};
 use super::registry::LoadedModel;
 use crate::dk::Position;
 use crate::nflverse::team_code::normalise;
-use crate::slate::Slate;
+use crate::slate::{Slate, SlatePlayer};
 use chrono_tz::America::New_York;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -25,6 +25,8 @@ pub enum ProjectionSource {
     Average,
     /// Ruled out or without a game: 0.
     Out,
+    /// The user's own projection, which replaces every other.
+    Override,
 }
 
 /// One slate player's projection.
@@ -51,6 +53,10 @@ pub struct PlayerProjection {
     pub source: ProjectionSource,
     /// Why it is not the model's, when it is not.
     pub note: Option<String>,
+    /// Points per $1,000 of salary.
+    pub value: f64,
+    /// Whether he can be put in a lineup (his game is on the slate and has not started).
+    pub playable: bool,
 }
 
 /// What a slate projection needs besides the slate and the history.
@@ -64,10 +70,7 @@ pub struct SlateInputs<'a> {
 }
 
 /// A slate player's game in the loaded schedule: his team on the kickoff's Eastern date.
-pub fn scheduled_context<'f>(
-    features: &'f Features,
-    player: &crate::slate::SlatePlayer,
-) -> Option<&'f Context> {
+pub fn scheduled_context<'f>(features: &'f Features, player: &SlatePlayer) -> Option<&'f Context> {
     let day = player.kickoff_utc?.with_timezone(&New_York).date_naive();
     features.context_on(
         &normalise(&player.team),
@@ -77,11 +80,7 @@ pub fn scheduled_context<'f>(
 
 /// The game of a slate player as the features see it: from the schedule when it is there,
 /// else neutral lines (spread 0, total 44) in the week after the last one loaded.
-fn context(
-    features: &Features,
-    slate: &Slate,
-    player: &crate::slate::SlatePlayer,
-) -> Option<Context> {
+fn context(features: &Features, slate: &Slate, player: &SlatePlayer) -> Option<Context> {
     let opponent = normalise(player.opponent.as_deref()?);
     let team = normalise(&player.team);
     if let Some(ctx) = scheduled_context(features, player) {
@@ -116,72 +115,101 @@ pub fn project_slate(
     slate
         .players
         .iter()
-        .map(|p| {
-            let mut out = PlayerProjection {
-                slate_player_id: p.id,
-                dk_id: p.dk_id,
-                name: p.name.clone(),
-                position: p.position,
-                team: p.team.clone(),
-                projection: p.avg_points_per_game,
-                floor: p.avg_points_per_game,
-                ceiling: p.avg_points_per_game,
-                source: ProjectionSource::Average,
-                note: None,
-            };
-            let ruled_out = inputs
-                .gsis
-                .get(&p.id)
-                .is_some_and(|g| inputs.ruled_out.contains(g));
-            if !p.has_usable_game() || ruled_out {
-                out.projection = 0.0;
-                out.floor = 0.0;
-                out.ceiling = 0.0;
-                out.source = ProjectionSource::Out;
-                out.note = Some(if ruled_out {
-                    "ruled out on the injury report".into()
-                } else {
-                    "no game on this slate".into()
-                });
-                return out;
-            }
-            let Some(model) = inputs.models.get(&p.position) else {
-                out.note = Some(format!("no {} model in production", p.position.as_str()));
-                return out;
-            };
-            let Some(ctx) = context(features, slate, p) else {
-                out.note = Some("no game time on this slate".into());
-                return out;
-            };
-            let row = if p.position == Position::DST {
-                features.dst_row(&ctx)
-            } else {
-                match inputs.gsis.get(&p.id) {
-                    Some(gsis) => features.offense_row(gsis, p.position, &ctx),
-                    None => {
-                        out.note = Some("not matched to an NFL player".into());
-                        return out;
-                    }
-                }
-            };
-            let Some((x, _, _)) = row else {
-                out.note = Some("no earlier NFL game to project from".into());
-                return out;
-            };
-            match model.model.predict(&[x]) {
-                Ok(values) => {
-                    let mean = values[0].max(0.0);
-                    let r = &model.metadata.result;
-                    out.projection = mean;
-                    out.floor = (mean + r.floor_offset).max(0.0);
-                    out.ceiling = (mean + r.ceiling_offset).max(mean);
-                    out.source = ProjectionSource::Model;
-                }
-                Err(e) => out.note = Some(format!("the model failed: {e}")),
-            }
-            out
-        })
+        .map(|p| with_override(p, model_projection(features, slate, inputs, p)))
         .collect()
+}
+
+/// The user's override replaces the projection (the range keeps its width); value is worked out
+/// from the result.
+fn with_override(p: &SlatePlayer, mut out: PlayerProjection) -> PlayerProjection {
+    if let Some(mine) = p.projection_override {
+        let (down, up) = (out.projection - out.floor, out.ceiling - out.projection);
+        out.projection = mine;
+        out.floor = (mine - down).max(0.0);
+        out.ceiling = mine + up;
+        out.source = ProjectionSource::Override;
+        out.note = Some("your projection".into());
+    }
+    out.value = if p.salary > 0 {
+        out.projection / (f64::from(p.salary) / 1000.0)
+    } else {
+        0.0
+    };
+    out
+}
+
+/// A player's projection from the production model, or why it falls back.
+fn model_projection(
+    features: &Features,
+    slate: &Slate,
+    inputs: &SlateInputs,
+    p: &SlatePlayer,
+) -> PlayerProjection {
+    let mut out = PlayerProjection {
+        slate_player_id: p.id,
+        dk_id: p.dk_id,
+        name: p.name.clone(),
+        position: p.position,
+        team: p.team.clone(),
+        projection: p.avg_points_per_game,
+        floor: p.avg_points_per_game,
+        ceiling: p.avg_points_per_game,
+        source: ProjectionSource::Average,
+        note: None,
+        value: 0.0,
+        playable: p.has_usable_game(),
+    };
+    let ruled_out = inputs
+        .gsis
+        .get(&p.id)
+        .is_some_and(|g| inputs.ruled_out.contains(g));
+    if !p.has_usable_game() || ruled_out {
+        out.projection = 0.0;
+        out.floor = 0.0;
+        out.ceiling = 0.0;
+        out.source = ProjectionSource::Out;
+        out.note = Some(if ruled_out {
+            "ruled out on the injury report".into()
+        } else {
+            "no game on this slate".into()
+        });
+        return out;
+    }
+    let Some(model) = inputs.models.get(&p.position) else {
+        out.note = Some(format!("no {} model in production", p.position.as_str()));
+        return out;
+    };
+    let Some(ctx) = context(features, slate, p) else {
+        out.note = Some("no game time on this slate".into());
+        return out;
+    };
+    let row = if p.position == Position::DST {
+        features.dst_row(&ctx)
+    } else {
+        match inputs.gsis.get(&p.id) {
+            Some(gsis) => features.offense_row(gsis, p.position, &ctx),
+            None => {
+                out.note = Some("not matched to an NFL player".into());
+                return out;
+            }
+        }
+    };
+    let Some((x, _, _)) = row else {
+        out.note = Some("no earlier NFL game to project from".into());
+        return out;
+    };
+    match model.model.predict(&[x]) {
+        Ok(values) => {
+            let mean = values[0].max(0.0);
+            let r = &model.metadata.result;
+            out.projection = mean;
+            out.floor = (mean + r.floor_offset).max(0.0);
+            out.ceiling = (mean + r.ceiling_offset).max(mean);
+            out.source = ProjectionSource::Model;
+        }
+        Err(e) => out.note = Some(format!("the model failed: {e}")),
+    }
+    out
 }
 
 /// One NFL player's projection for a week.

@@ -10,11 +10,11 @@ use super::features::{feature_names, FEATURE_VERSION};
 use super::learner::Model;
 use super::train::{PositionResult, Trained};
 use crate::dk::{FileError, Position};
+use crate::store::{model_registry, Db};
 use crate::{limits, Error, Result};
 use chrono::{DateTime, Utc};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Statement};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -84,21 +84,7 @@ pub struct ModelVersion {
     pub production: bool,
 }
 
-/// A deploy or rollback.
-#[derive(Debug, Clone, PartialEq, Serialize, TS, FromQueryResult)]
-pub struct ModelEvent {
-    /// Position.
-    pub position: String,
-    /// `deploy` or `rollback`.
-    pub action: String,
-    /// The version production went to.
-    pub version: String,
-    /// The version it left, if any.
-    pub previous: Option<String>,
-    /// When.
-    #[ts(type = "string")]
-    pub at: DateTime<Utc>,
-}
+pub use crate::store::model_registry::ModelEvent;
 
 /// The folder of a version. The version name is checked first (`[A-Za-z0-9._-]{1,64}`, not
 /// starting with a dot), so the folder is always inside the registry.
@@ -227,18 +213,12 @@ pub fn load_version(registry: &Path, position: Position, version: &str) -> Resul
     Ok(LoadedModel { metadata, model })
 }
 
-async fn events(db: &DatabaseConnection) -> Result<Vec<ModelEvent>> {
-    ModelEvent::find_by_statement(Statement::from_string(
-        DbBackend::Sqlite,
-        "SELECT position, action, version, previous, at FROM model_events ORDER BY id",
-    ))
-    .all(db)
-    .await
-    .map_err(Error::db("reading model deployments"))
+async fn events(db: &Db) -> Result<Vec<ModelEvent>> {
+    model_registry::events(db).await
 }
 
 /// Every deploy and rollback, oldest first.
-pub async fn history(db: &DatabaseConnection) -> Result<Vec<ModelEvent>> {
+pub async fn history(db: &Db) -> Result<Vec<ModelEvent>> {
     events(db).await
 }
 
@@ -257,12 +237,12 @@ fn stack(events: &[ModelEvent], position: Position) -> Vec<String> {
 }
 
 /// The production version of a position, if any.
-pub async fn production(db: &DatabaseConnection, position: Position) -> Result<Option<String>> {
+pub async fn production(db: &Db, position: Position) -> Result<Option<String>> {
     Ok(stack(&events(db).await?, position).pop())
 }
 
 /// The production version of every position that has one, from one read of the events.
-pub async fn production_versions(db: &DatabaseConnection) -> Result<Vec<(Position, String)>> {
+pub async fn production_versions(db: &Db) -> Result<Vec<(Position, String)>> {
     let events = events(db).await?;
     Ok(super::train::POSITIONS
         .into_iter()
@@ -271,25 +251,13 @@ pub async fn production_versions(db: &DatabaseConnection) -> Result<Vec<(Positio
 }
 
 async fn record(
-    db: &DatabaseConnection,
+    db: &Db,
     position: Position,
     action: &str,
     version: &str,
     previous: Option<String>,
 ) -> Result<()> {
-    db.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        "INSERT INTO model_events (position, action, version, previous, at) VALUES (?, ?, ?, ?, ?)",
-        [
-            position.as_str().into(),
-            action.into(),
-            version.into(),
-            previous.into(),
-            Utc::now().into(),
-        ],
-    ))
-    .await
-    .map_err(Error::db("recording a deployment"))?;
+    model_registry::record_event(db, position.as_str(), action, version, previous).await?;
     tracing::info!(
         position = position.as_str(),
         action,
@@ -300,23 +268,14 @@ async fn record(
 }
 
 /// Validates a version and makes it production; on a failed validation nothing changes.
-pub async fn deploy(
-    db: &DatabaseConnection,
-    registry: &Path,
-    position: Position,
-    version: &str,
-) -> Result<()> {
+pub async fn deploy(db: &Db, registry: &Path, position: Position, version: &str) -> Result<()> {
     load_version(registry, position, version)?;
     let current = production(db, position).await?;
     record(db, position, "deploy", version, current).await
 }
 
 /// Returns production to the version before the current one (validated first).
-pub async fn rollback(
-    db: &DatabaseConnection,
-    registry: &Path,
-    position: Position,
-) -> Result<String> {
+pub async fn rollback(db: &Db, registry: &Path, position: Position) -> Result<String> {
     let mut stack = stack(&events(db).await?, position);
     let current = stack.pop();
     let Some(previous) = stack.pop() else {
@@ -331,52 +290,13 @@ pub async fn rollback(
 }
 
 /// Records a version trained by a run (or shipped, without a run).
-pub async fn register(
-    db: &DatabaseConnection,
-    metadata: &Metadata,
-    run_id: Option<i32>,
-) -> Result<()> {
-    db.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        "INSERT OR REPLACE INTO model_versions \
-         (position, version, run_id, learner, mae, baseline_mae, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            metadata.position.as_str().into(),
-            metadata.version.clone().into(),
-            run_id.into(),
-            metadata.result.learner.to_string().into(),
-            metadata.result.model.mae.into(),
-            metadata.result.season_to_date.mae.into(),
-            metadata.created_at.into(),
-        ],
-    ))
-    .await
-    .map_err(Error::db("registering a model"))?;
-    Ok(())
-}
-
-#[derive(FromQueryResult)]
-struct VersionRow {
-    position: String,
-    version: String,
-    run_id: Option<i32>,
-    learner: String,
-    mae: f64,
-    baseline_mae: f64,
-    created_at: DateTime<Utc>,
+pub async fn register(db: &Db, metadata: &Metadata, run_id: Option<i32>) -> Result<()> {
+    model_registry::register(db, metadata, run_id).await
 }
 
 /// Every registered version, newest first, with production marked.
-pub async fn list(db: &DatabaseConnection) -> Result<Vec<ModelVersion>> {
-    let rows = VersionRow::find_by_statement(Statement::from_string(
-        DbBackend::Sqlite,
-        "SELECT position, version, run_id, learner, mae, baseline_mae, created_at \
-         FROM model_versions ORDER BY created_at DESC, position",
-    ))
-    .all(db)
-    .await
-    .map_err(Error::db("listing models"))?;
+pub async fn list(db: &Db) -> Result<Vec<ModelVersion>> {
+    let rows = model_registry::versions(db).await?;
     let events = events(db).await?;
     Ok(rows
         .into_iter()
@@ -398,12 +318,7 @@ pub async fn list(db: &DatabaseConnection) -> Result<Vec<ModelVersion>> {
 }
 
 /// Deletes a version that is not in production (files and registration).
-pub async fn delete(
-    db: &DatabaseConnection,
-    registry: &Path,
-    position: Position,
-    version: &str,
-) -> Result<()> {
+pub async fn delete(db: &Db, registry: &Path, position: Position, version: &str) -> Result<()> {
     let dir = version_dir(registry, position, version)?;
     if production(db, position).await?.as_deref() == Some(version) {
         return Err(Error::InvalidInput(format!(
@@ -411,13 +326,7 @@ pub async fn delete(
             position.as_str()
         )));
     }
-    db.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        "DELETE FROM model_versions WHERE position = ? AND version = ?",
-        [position.as_str().into(), version.into()],
-    ))
-    .await
-    .map_err(Error::db("deleting a model"))?;
+    model_registry::delete_version(db, position.as_str(), version).await?;
     if dir.is_dir() && !dir.is_symlink() {
         std::fs::remove_dir_all(&dir).map_err(Error::io("deleting", &dir))?;
     }

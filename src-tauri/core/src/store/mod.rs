@@ -5,7 +5,22 @@
 //! nothing half-written. Pragmas: WAL journal (readers never block the writer), foreign keys on,
 //! a busy timeout so a second process (the CLI beside the app) waits instead of failing.
 
+mod db_error;
 pub mod entity;
+pub mod history;
+pub mod ingests;
+pub mod lineups;
+pub mod model_registry;
+pub mod nfl_queries;
+pub mod nfl_tables;
+pub mod player_links;
+pub mod settings;
+pub mod slate_import;
+pub mod slates;
+pub mod status;
+pub mod training_runs;
+
+pub use db_error::db_err;
 
 use crate::paths::DataPaths;
 use crate::{Error, Result, APP_VERSION};
@@ -19,6 +34,9 @@ use sea_orm::{
 };
 use std::str::FromStr;
 use std::time::Duration;
+
+/// The database connection every use case is given.
+pub type Db = DatabaseConnection;
 
 /// How long a writer waits for another connection's lock before failing.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -37,10 +55,11 @@ impl SchemaState {
     }
 }
 
-/// Opens (creating if needed) the database, checks that this app knows its schema, and brings it
-/// up to date, backing up an existing database first. A database with unknown migrations is
-/// refused before anything is written.
-pub async fn open(paths: &DataPaths) -> Result<DatabaseConnection> {
+/// Opens (creating if needed) the database and checks that this app knows its schema: a
+/// database with unknown migrations is refused before anything is written. Returns the
+/// connection and how many migrations are pending on a database that already had some (the
+/// caller backs it up, then calls [`migrate`]).
+pub async fn open(paths: &DataPaths) -> Result<(DatabaseConnection, usize)> {
     let db = connect(&paths.database_url).await?;
     let state = schema_state(&db).await?;
     let known: Vec<String> = Migrator::migrations()
@@ -56,23 +75,23 @@ pub async fn open(paths: &DataPaths) -> Result<DatabaseConnection> {
         });
     }
     let pending = known.len() - state.applied.len();
-    if pending > 0 && !state.applied.is_empty() && paths.database_file.is_some() {
-        // The schema is about to change: keep the database as it was first.
-        crate::backup::snapshot_database(
-            &db,
-            &paths.backups_dir(),
-            crate::backup::BackupReason::BeforeMigration,
-            chrono::Utc::now(),
-        )
-        .await?;
-    }
+    let existing = if state.applied.is_empty() { 0 } else { pending };
+    Ok((db, existing))
+}
+
+/// Applies every pending migration.
+pub async fn migrate(db: &DatabaseConnection, database: &str) -> Result<()> {
+    let pending = Migrator::get_pending_migrations(db)
+        .await
+        .map_err(db_err("reading the schema"))?
+        .len();
     if pending > 0 {
-        tracing::info!(pending, database = %paths.database_display(), "applying migrations");
-        Migrator::up(&db, None)
+        tracing::info!(pending, database, "applying migrations");
+        Migrator::up(db, None)
             .await
-            .map_err(Error::db("applying migrations"))?;
+            .map_err(db_err("applying migrations"))?;
     }
-    Ok(db)
+    Ok(())
 }
 
 /// Connects with the app's pragmas, without migrating.
@@ -88,9 +107,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection> {
         .max_connections(4)
         .connect_with(options)
         .await
-        .map_err(|e| Error::Database {
-            action: "opening the database",
-            source: sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())),
+        .map_err(|e| {
+            db_err("opening the database")(sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(
+                e.into(),
+            )))
         })?;
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }
@@ -107,7 +127,7 @@ pub async fn begin_write(
         ..TransactionOptions::default()
     })
     .await
-    .map_err(Error::db(action))
+    .map_err(db_err(action))
 }
 
 /// Writes a consistent copy of the database into the new (or empty) file `to` with `VACUUM
@@ -133,7 +153,7 @@ pub async fn checkpoint(db: &DatabaseConnection) -> Result<()> {
         "PRAGMA wal_checkpoint(TRUNCATE)",
     ))
     .await
-    .map_err(Error::db("writing the journal into the database"))?;
+    .map_err(db_err("writing the journal into the database"))?;
     Ok(())
 }
 
@@ -146,7 +166,7 @@ pub async fn schema_state(db: &DatabaseConnection) -> Result<SchemaState> {
             "SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'seaql_migrations'",
         ))
         .await
-        .map_err(Error::db("reading the schema version"))?
+        .map_err(db_err("reading the schema version"))?
         .is_some();
     if !has_table {
         return Ok(SchemaState { applied: vec![] });
@@ -157,12 +177,12 @@ pub async fn schema_state(db: &DatabaseConnection) -> Result<SchemaState> {
             "SELECT version FROM seaql_migrations ORDER BY version",
         ))
         .await
-        .map_err(Error::db("reading the schema version"))?;
+        .map_err(db_err("reading the schema version"))?;
     let applied = rows
         .iter()
         .map(|row| row.try_get::<String>("", "version"))
         .collect::<Result<_, _>>()
-        .map_err(Error::db("reading the schema version"))?;
+        .map_err(db_err("reading the schema version"))?;
     Ok(SchemaState { applied })
 }
 
@@ -188,4 +208,18 @@ pub async fn integrity_problems(
         .filter_map(|r| r.try_get_by_index::<String>(0).ok())
         .filter(|s| s != "ok")
         .collect())
+}
+
+/// Opens a database file read-only (a backup to check or copy); the error is the driver's words.
+pub async fn open_read_only(file: &std::path::Path) -> std::result::Result<Db, String> {
+    let options = SqliteConnectOptions::new()
+        .filename(file)
+        .read_only(true)
+        .create_if_missing(false);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }

@@ -1,0 +1,91 @@
+//! The NFL history models learn from (`nfl_schedule`, `nfl_player_weeks`, `nfl_dst_games`,
+//! `nfl_team_weeks`), read once into the domain's [`History`].
+
+use super::db_err;
+use crate::nflverse::team_code::normalise;
+use crate::projection::history::{DstGame, Game, History, PlayerGame};
+use crate::Result;
+use sea_orm::{DatabaseConnection, DbBackend, FromQueryResult, Statement};
+
+const READING: &str = "reading NFL history";
+
+/// Reads the history from the database.
+pub async fn load(db: &DatabaseConnection) -> Result<History> {
+    let games = GameRow::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT season, week, gameday, away_team, home_team, spread_line, total_line, roof, \
+         away_rest, home_rest FROM nfl_schedule ORDER BY season, week, game_id",
+    ))
+    .all(db)
+    .await
+    .map_err(db_err(READING))?;
+    let players = PlayerRow::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT gsis_id, name, CASE position WHEN 'FB' THEN 'RB' ELSE position END AS position, \
+         team, season, week, dk_points, attempts, carries, targets, target_share, \
+         air_yards_share FROM nfl_player_weeks \
+         WHERE position IN ('QB', 'RB', 'FB', 'WR', 'TE') ORDER BY season, week, gsis_id",
+    ))
+    .all(db)
+    .await
+    .map_err(db_err(READING))?;
+    let dsts = DstRow::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT team, opponent, season, week, dk_points, sacks, \
+           interceptions + fumbles_recovered AS takeaways, points_allowed \
+         FROM nfl_dst_games \
+         UNION ALL \
+         SELECT t.team, t.opponent, t.season, t.week, t.dk_points, t.def_sacks AS sacks, \
+           t.def_interceptions + t.def_fumbles_recovered AS takeaways, \
+           CAST(t.points_allowed AS REAL) AS points_allowed \
+         FROM nfl_team_weeks t WHERE t.opponent IS NOT NULL AND t.points_allowed IS NOT NULL \
+           AND NOT EXISTS (SELECT 1 FROM nfl_dst_games d WHERE d.season = t.season \
+           AND d.week = t.week AND d.team = t.team) \
+         ORDER BY season, week, team",
+    ))
+    .all(db)
+    .await
+    .map_err(db_err(READING))?;
+    let mut history = History {
+        games: games.into_iter().map(Into::into).collect(),
+        players: players.into_iter().map(Into::into).collect(),
+        dsts: dsts.into_iter().map(Into::into).collect(),
+    };
+    for g in &mut history.games {
+        g.away_team = normalise(&g.away_team);
+        g.home_team = normalise(&g.home_team);
+    }
+    Ok(history)
+}
+
+macro_rules! row {
+    ($row:ident => $domain:ident { $($field:ident: $ty:ty),* $(,)? }) => {
+        #[derive(FromQueryResult)]
+        struct $row {
+            $($field: $ty),*
+        }
+
+        impl From<$row> for $domain {
+            fn from(r: $row) -> $domain {
+                $domain { $($field: r.$field),* }
+            }
+        }
+    };
+}
+
+row!(GameRow => Game {
+    season: i32, week: i32, gameday: String, away_team: String, home_team: String,
+    spread_line: Option<f64>, total_line: Option<f64>, roof: Option<String>,
+    away_rest: Option<i32>, home_rest: Option<i32>,
+});
+
+row!(PlayerRow => PlayerGame {
+    gsis_id: String, name: String, position: String, team: String, season: i32, week: i32,
+    dk_points: f64, attempts: f64, carries: f64, targets: f64, target_share: Option<f64>,
+    air_yards_share: Option<f64>,
+});
+
+row!(DstRow => DstGame {
+    team: String, opponent: String, season: i32, week: i32, dk_points: f64, sacks: f64,
+    takeaways: f64, points_allowed: Option<f64>,
+});

@@ -1,0 +1,56 @@
+//! How much is stored: row counts of the main tables and when data last changed.
+
+use super::db_err;
+use super::entity::{game, player, slate, slate_player, team};
+use crate::health::DataStatus;
+use crate::Result;
+use sea_orm::{
+    DatabaseConnection, DbBackend, EntityTrait, FromQueryResult, PaginatorTrait, QueryOrder,
+    Statement,
+};
+
+/// Counts the stored data.
+pub async fn data_status(db: &DatabaseConnection) -> Result<DataStatus> {
+    let latest_slate = slate::Entity::find()
+        .order_by_desc(slate::Column::ImportedAt)
+        .one(db)
+        .await
+        .map_err(db_err(COUNTING))?;
+    #[derive(Debug, FromQueryResult)]
+    struct Nfl {
+        weeks: i64,
+        loaded: Option<chrono::DateTime<chrono::Utc>>,
+    }
+    let nfl = Nfl::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT (SELECT COUNT(*) FROM nfl_player_weeks) AS weeks, \
+         (SELECT MAX(loaded_at) FROM ingests) AS loaded",
+    ))
+    .one(db)
+    .await
+    .map_err(db_err(COUNTING))?;
+    let last_nfl_load = nfl.as_ref().and_then(|n| n.loaded);
+    let last_slate = latest_slate.map(|s| s.imported_at);
+    Ok(DataStatus {
+        teams: count::<team::Entity>(db).await?,
+        games: count::<game::Entity>(db).await?,
+        players: count::<player::Entity>(db).await?,
+        slates: count::<slate::Entity>(db).await?,
+        slate_players: count::<slate_player::Entity>(db).await?,
+        nfl_player_weeks: nfl.map_or(0, |n| n.weeks as u32),
+        last_nfl_load: last_nfl_load.map(|t| t.to_rfc3339()),
+        last_updated: last_slate.max(last_nfl_load).map(|t| t.to_rfc3339()),
+    })
+}
+
+const COUNTING: &str = "counting stored data";
+
+/// Rows in one table.
+async fn count<E>(db: &DatabaseConnection) -> Result<u32>
+where
+    E: EntityTrait,
+    E::Model: FromQueryResult + Send + Sync,
+{
+    let n = E::find().count(db).await.map_err(db_err(COUNTING))?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}

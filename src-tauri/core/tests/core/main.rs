@@ -1,0 +1,23 @@
+//! The core's tests, one binary (each module links sea-orm, HiGHS and smartcore once).
+//! Tests that need `../shared/data` skip with a printed reason where it is absent.
+
+mod architecture;
+mod backups;
+mod common;
+mod demo_models;
+mod dk_lineup_files;
+mod dk_salary_files;
+mod doctor;
+mod download;
+mod hostile_readers;
+mod identity;
+mod late_swap;
+mod lineup_files;
+mod lineup_validator;
+mod logging;
+mod models;
+mod nflverse;
+mod optimizer;
+mod play_by_play;
+mod slates;
+mod workspace;

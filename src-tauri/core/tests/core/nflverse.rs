@@ -1,0 +1,280 @@
+//! nflverse data in: both weekly player layouts, team stats and the schedule read by header
+//! name from plain or gzip CSV; DraftKings points that satisfy the reference identity on every
+//! real player-week of 2018-2022; DST points on hand-checked games; team codes of every era under
+//! one franchise code; idempotent loads; a malformed row refuses its file and changes nothing.
+
+use crate::common::{real_data, snapshot, workspace};
+use flate2::write::GzEncoder;
+use nfl_dfs_core::nflverse::player_week::{self, stat, PlayerWeek};
+use nfl_dfs_core::nflverse::Table;
+use nfl_dfs_core::ErrorCode;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn player_rows(path: &Path) -> Vec<PlayerWeek> {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let mut table = Table::open(&name, std::fs::File::open(path).unwrap()).unwrap();
+    assert!(player_week::is_player_week(&table), "{name}");
+    let mut rows = Vec::new();
+    player_week::read(&mut table, |r| {
+        rows.push(r);
+        Ok(())
+    })
+    .unwrap();
+    rows
+}
+
+/// DraftKings = PPR + interceptions + fumbles lost + the 3-point bonuses (the reference's check).
+fn identity_gap(r: &PlayerWeek) -> f64 {
+    let s = |n: &str| r.stats[stat(n)];
+    let bonus = |yards: f64, mark: f64| if yards >= mark { 3.0 } else { 0.0 };
+    let expected = r.fantasy_points_ppr.unwrap_or(0.0)
+        + s("interceptions")
+        + s("sack_fumbles_lost")
+        + s("rushing_fumbles_lost")
+        + s("receiving_fumbles_lost")
+        + bonus(s("passing_yards"), 300.0)
+        + bonus(s("rushing_yards"), 100.0)
+        + bonus(s("receiving_yards"), 100.0);
+    (r.stats[stat("dk_points")] - expected).abs()
+}
+
+#[test]
+fn draftkings_points_satisfy_the_reference_identity_on_every_real_player_week() {
+    let Some(data) = real_data() else { return };
+    let mut checked = 0;
+    for season in 2018..=2022 {
+        let path = data
+            .join("nflverse/player_stats_weekly")
+            .join(format!("player_stats_{season}.csv"));
+        let rows = player_rows(&path);
+        assert!(rows.len() > 5_000, "{season}: {} rows", rows.len());
+        for r in &rows {
+            // nflverse rounds PPR points to two decimals.
+            assert!(
+                identity_gap(r) < 0.011,
+                "{season} week {} {} ({}): DK {} vs PPR {:?}",
+                r.week,
+                r.name,
+                r.gsis_id,
+                r.stats[stat("dk_points")],
+                r.fantasy_points_ppr
+            );
+        }
+        checked += rows.len();
+    }
+    println!("identity holds on {checked} player-weeks");
+    assert!(checked > 25_000);
+}
+
+#[test]
+fn the_current_layout_reads_into_the_same_columns() {
+    let Some(data) = real_data() else { return };
+    let rows = player_rows(
+        &data.join("nflverse/player_stats_weekly/stats_player_week_2025_week2_partial.csv"),
+    );
+    // 71 rows, one of them a team-level row without a player id, skipped.
+    assert_eq!(rows.len(), 70);
+    assert!(rows
+        .iter()
+        .all(|r| r.season == 2025 && !r.gsis_id.is_empty()));
+    // One game (GB-WAS); `sacks_suffered` lands in sacks, `team` in team.
+    let love = rows.iter().find(|r| r.name == "Jordan Love").unwrap();
+    assert_eq!(
+        (love.team.as_str(), love.stats[stat("passing_yards")]),
+        ("GB", 292.0)
+    );
+    assert_eq!(love.stats[stat("sacks")], 2.0);
+    assert_eq!(love.fantasy_points_ppr, Some(20.88));
+    assert!(
+        (love.stats[stat("dk_points")] - 20.88).abs() < 1e-9,
+        "no bonus, no turnover"
+    );
+    for r in &rows {
+        assert!(identity_gap(r) < 0.011, "{} week {}", r.name, r.week);
+    }
+}
+
+fn gzip(path: &Path, out: &Path) {
+    let mut encoder = GzEncoder::new(std::fs::File::create(out).unwrap(), Default::default());
+    encoder.write_all(&std::fs::read(path).unwrap()).unwrap();
+    encoder.finish().unwrap();
+}
+
+#[tokio::test]
+async fn a_folder_loads_once_with_dst_points_of_hand_checked_games() {
+    let Some(data) = real_data() else { return };
+    let (dir, ws) = workspace().await;
+    let folder = dir.path().join("nflverse");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        data.join("nflverse/schedules/games.csv"),
+        folder.join("games.csv"),
+    )
+    .unwrap();
+    gzip(
+        &data.join("nflverse/team_stats_weekly/stats_team_week_2018.csv"),
+        &folder.join("stats_team_week_2018.csv.gz"),
+    );
+    std::fs::copy(
+        data.join("nflverse/player_stats_weekly/player_stats_2018.csv"),
+        folder.join("player_stats_2018.csv"),
+    )
+    .unwrap();
+    std::fs::write(folder.join("notes.csv"), "a,b\n1,2\n").unwrap();
+
+    let report = ws.ingest_paths(&[&folder], |_| true).await.unwrap();
+    let kinds: Vec<(&str, &str)> = report
+        .files
+        .iter()
+        .map(|f| (f.file.as_str(), f.kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("games.csv", "schedule"),
+            ("player_stats_2018.csv", "player_weeks"),
+            ("stats_team_week_2018.csv.gz", "team_weeks"),
+        ]
+    );
+    assert_eq!(report.refused.len(), 1);
+    assert!(report.refused[0].starts_with("notes.csv, line 1: not an nflverse file"));
+
+    // 2018 week 1, by hand from the files: CHI at GB 23-24 (GB no defensive score): 4 sacks,
+    // 1 INT, 1 fumble recovery, 1 TD, 24 allowed (0) = 14. DET vs NYJ 17-48, NYJ with a
+    // defensive TD: 2 + 2 + 2 + 6, 48 - 7 = 41 allowed (-4) = 8. LA at OAK 33-13 (OAK stored as
+    // LV): 1 sack, 3 INT, 1 TD, 13 allowed (4) = 17.
+    let week = ws.week_points(2018, 1).await.unwrap();
+    let dst = |team: &str| week.dsts.iter().find(|d| d.team == team).unwrap().clone();
+    assert_eq!(
+        (dst("CHI").points_allowed, dst("CHI").dk_points),
+        (Some(24), 14.0)
+    );
+    assert_eq!(
+        (dst("DET").points_allowed, dst("DET").dk_points),
+        (Some(41), 8.0)
+    );
+    assert_eq!(
+        (dst("LA").points_allowed, dst("LA").dk_points),
+        (Some(13), 17.0)
+    );
+    assert_eq!(dst("LA").opponent.as_deref(), Some("LV"));
+    assert!(week.dsts.iter().all(|d| d.team != "OAK" && d.team != "LAR"));
+    // Players: every player-week of the week, with DK points.
+    assert!(week.players.len() > 250);
+    let top = &week.players[0];
+    assert!(top.dk_points > 30.0, "{top:?}");
+
+    // The same folder again changes nothing: same rows, nothing added.
+    let before = snapshot(&ws).await;
+    let again = ws.ingest_paths(&[&folder], |_| true).await.unwrap();
+    assert_eq!(again.files.len(), 3);
+    let after = snapshot(&ws).await;
+    let without_ingests = |s: &[(String, i64)]| -> Vec<(String, i64)> {
+        s.iter().filter(|(t, _)| t != "ingests").cloned().collect()
+    };
+    assert_eq!(without_ingests(&before), without_ingests(&after));
+
+    let seasons = ws.nfl_seasons().await.unwrap();
+    let s2018 = seasons.iter().find(|s| s.season == 2018).unwrap();
+    assert!(s2018.player_weeks > 5_000 && s2018.team_weeks > 500 && s2018.games == 267);
+    assert_eq!(s2018.last_week, Some(21));
+}
+
+#[tokio::test]
+async fn a_malformed_row_refuses_its_file_and_keeps_what_was_stored() {
+    let Some(data) = real_data() else { return };
+    let (dir, ws) = workspace().await;
+    let games = data.join("nflverse/schedules/games.csv");
+    ws.ingest_paths(&[&games], |_| true).await.unwrap();
+    let before = snapshot(&ws).await;
+
+    // Line 3000 of the 2019 player stats gets a word for its passing yards.
+    let text =
+        std::fs::read_to_string(data.join("nflverse/player_stats_weekly/player_stats_2019.csv"))
+            .unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    let column = header.iter().position(|h| *h == "passing_yards").unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut cells = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(lines[2999].as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    cells[column] = "lots".into();
+    let mut row = csv::Writer::from_writer(vec![]);
+    row.write_record(&cells).unwrap();
+    lines[2999] = String::from_utf8(row.into_inner().unwrap())
+        .unwrap()
+        .trim_end()
+        .to_string();
+    let bad = dir.path().join("player_stats_2019.csv");
+    std::fs::write(&bad, lines.join("\n")).unwrap();
+
+    let report = ws.ingest_paths(&[&bad], |_| true).await.unwrap();
+    assert!(report.files.is_empty());
+    assert_eq!(
+        report.refused,
+        ["player_stats_2019.csv, line 3000, column 'passing_yards': 'lots' is not a number"]
+    );
+    assert_eq!(snapshot(&ws).await, before, "nothing was stored");
+
+    let missing = ws
+        .ingest_paths(&[PathBuf::from("/nonexistent/x.csv")], |_| true)
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), ErrorCode::Io);
+}
+
+#[tokio::test]
+async fn rosters_snap_counts_and_injury_reports_load() {
+    let Some(data) = real_data() else { return };
+    let (dir, ws) = workspace().await;
+    let report = ws
+        .ingest_paths(&[data.join("nflverse/rosters/roster_2023.csv")], |_| true)
+        .await
+        .unwrap();
+    assert_eq!(report.files[0].kind.as_str(), "rosters");
+    assert!(report.files[0].rows > 2_000, "{:?}", report.files[0]);
+    // A player known only from the roster can now be found and linked.
+    let found = ws.search_nfl_players("Bernard Willi").await.unwrap();
+    assert!(found.iter().any(|p| p.gsis_id == "00-0017724"), "{found:?}");
+
+    let snaps = ws
+        .ingest_paths(
+            &[data.join("nflverse/snap_counts/snap_counts_2021.csv")],
+            |_| true,
+        )
+        .await
+        .unwrap();
+    assert_eq!(snaps.files[0].kind.as_str(), "snap_counts");
+    assert!(snaps.files[0].rows > 20_000);
+
+    // Injury reports: no real file in ../shared/data, so one written with nflverse's columns.
+    let injuries = dir.path().join("injuries_2023.csv");
+    std::fs::write(
+        &injuries,
+        "season,game_type,team,week,gsis_id,position,full_name,first_name,last_name,\
+         report_primary_injury,report_secondary_injury,report_status,practice_primary_injury,\
+         practice_secondary_injury,practice_status,date_modified\n\
+         2023,REG,OAK,1,00-0036358,RB,Josh Jacobs,Josh,Jacobs,Ankle,,Questionable,Ankle,,Limited Participation in Practice,2023-09-08T20:00:00Z\n\
+         2023,REG,KC,1,00-0030506,TE,Travis Kelce,Travis,Kelce,Knee,,Out,Knee,,Did Not Participate In Practice,2023-09-07T20:00:00Z\n",
+    )
+    .unwrap();
+    let report = ws.ingest_paths(&[&injuries], |_| true).await.unwrap();
+    assert_eq!(report.files[0].kind.as_str(), "injuries");
+    assert_eq!(report.files[0].rows, 2);
+    let again = ws.ingest_paths(&[&injuries], |_| true).await.unwrap();
+    assert_eq!(
+        again.files[0].rows, 2,
+        "the same report again updates, adds nothing"
+    );
+    let tables = snapshot(&ws).await;
+    let count = |t: &str| tables.iter().find(|(n, _)| n == t).map(|(_, c)| *c);
+    assert_eq!(count("nfl_injuries"), Some(2));
+}

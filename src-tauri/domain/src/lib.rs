@@ -1,0 +1,31 @@
+//! # nfl-dfs-domain
+//!
+//! The pure rules of NFL DFS. Nothing here knows a database, an async runtime, a window or the
+//! file system: readers take bytes, computations take values. The app crate (`nfl-dfs-core`)
+//! stores, schedules and serves what this crate computes. A test (`domain_has_no_io`) fails if
+//! this crate's manifest gains sea-orm, tokio, tauri or reqwest, or its sources open files.
+//!
+//! Code map:
+//! - [`dk`]: DraftKings file formats (salary file layouts, lineup files, positions, slots).
+//! - [`scoring`]: DraftKings NFL classic scoring.
+//! - [`team_code`]: one code per franchise across relocations and sources.
+//! - [`slate`]: a slate, its games and players, and what an import reported.
+//! - [`lineup`]: lineups and the independent validator.
+//! - [`optimizer`]: lineups by integer programming (HiGHS), k best, explanations, late swap.
+//! - [`projection`]: history, features, learners, metrics.
+//! - [`identity`]: the name/team/position matcher.
+//! - [`limits`]: every cap on input.
+//! - [`error`]: the one error type, with a stable machine-readable [`ErrorCode`].
+
+pub mod dk;
+pub mod error;
+pub mod identity;
+pub mod limits;
+pub mod lineup;
+pub mod optimizer;
+pub mod projection;
+pub mod scoring;
+pub mod slate;
+pub mod team_code;
+
+pub use error::{Error, ErrorCode, Result};

@@ -1,0 +1,111 @@
+//! The NFL history models learn from, held in memory (the store reads it once): every game
+//! with its betting lines, every player's game (DraftKings points and opportunity), every
+//! DST's game (play-by-play where loaded, else the team-stats estimate).
+
+/// A week's place in time: `season * 100 + week`.
+pub type WeekKey = i32;
+
+/// The key of a season's week.
+pub fn week_key(season: i32, week: i32) -> WeekKey {
+    season * 100 + week
+}
+
+/// One scheduled game.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Game {
+    /// Season.
+    pub season: i32,
+    /// Week.
+    pub week: i32,
+    /// Date of the game (`YYYY-MM-DD`, local to the stadium as nflverse gives it).
+    pub gameday: String,
+    /// Away team (today's code).
+    pub away_team: String,
+    /// Home team (today's code).
+    pub home_team: String,
+    /// Points the home team is favoured by (nflverse `spread_line`).
+    pub spread_line: Option<f64>,
+    /// Expected total points.
+    pub total_line: Option<f64>,
+    /// `dome`, `closed`, `open`, `outdoors`.
+    pub roof: Option<String>,
+    /// Away team's days of rest.
+    pub away_rest: Option<i32>,
+    /// Home team's days of rest.
+    pub home_rest: Option<i32>,
+}
+
+/// One player's game.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayerGame {
+    /// GSIS id.
+    pub gsis_id: String,
+    /// Name.
+    pub name: String,
+    /// Position (QB, RB, WR, TE; FB counts as RB).
+    pub position: String,
+    /// Team.
+    pub team: String,
+    /// Season.
+    pub season: i32,
+    /// Week.
+    pub week: i32,
+    /// DraftKings points.
+    pub dk_points: f64,
+    /// Pass attempts.
+    pub attempts: f64,
+    /// Carries.
+    pub carries: f64,
+    /// Targets.
+    pub targets: f64,
+    /// Share of the team's targets.
+    pub target_share: Option<f64>,
+    /// Share of the team's air yards.
+    pub air_yards_share: Option<f64>,
+}
+
+/// One DST's game.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DstGame {
+    /// Team.
+    pub team: String,
+    /// Opponent.
+    pub opponent: String,
+    /// Season.
+    pub season: i32,
+    /// Week.
+    pub week: i32,
+    /// DraftKings points.
+    pub dk_points: f64,
+    /// Sacks.
+    pub sacks: f64,
+    /// Interceptions and fumble recoveries.
+    pub takeaways: f64,
+    /// Points allowed as DraftKings counts them.
+    pub points_allowed: Option<f64>,
+}
+
+/// Everything the features are made from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    /// Games, by season and week.
+    pub games: Vec<Game>,
+    /// Player games, by season and week.
+    pub players: Vec<PlayerGame>,
+    /// DST games, by season and week.
+    pub dsts: Vec<DstGame>,
+}
+
+impl History {
+    /// The weeks with player games, in order.
+    pub fn weeks(&self) -> Vec<WeekKey> {
+        let mut weeks: Vec<WeekKey> = self
+            .players
+            .iter()
+            .map(|p| week_key(p.season, p.week))
+            .collect();
+        weeks.sort_unstable();
+        weeks.dedup();
+        weeks
+    }
+}
