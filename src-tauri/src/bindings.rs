@@ -27,6 +27,7 @@ use nfl_dfs_core::optimizer::{
     Built, ExposureLimit, LateSwapReport, LateSwapRequest, OptimizeReport, Rules, Run, SlotLock,
     SwappedEntry, TeamLimit,
 };
+use nfl_dfs_core::profile::Profile;
 use nfl_dfs_core::projection::learner::Learner;
 use nfl_dfs_core::projection::metrics::Metrics;
 use nfl_dfs_core::projection::project::{PlayerProjection, ProjectionSource};
@@ -56,6 +57,7 @@ pub fn typescript() -> String {
         Health::decl(&cfg),
         DataStatus::decl(&cfg),
         ModelStatus::decl(&cfg),
+        Profile::decl(&cfg),
         SettingValue::decl(&cfg),
         SettingSource::decl(&cfg),
         SettingEntry::decl(&cfg),

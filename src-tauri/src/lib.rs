@@ -22,16 +22,17 @@ use tauri::Manager;
 /// unusable one is reported in the window, not by a crash), and runs the window's event loop.
 pub fn run() {
     let paths = DataPaths::resolve(None);
-    let log_guard = paths
-        .as_ref()
-        .ok()
-        .and_then(|p| match logging::init(&p.logs_dir(), "info") {
-            Ok(guard) => Some(guard),
-            Err(e) => {
-                eprintln!("logging disabled: {e}");
-                None
-            }
-        });
+    let log_guard =
+        paths
+            .as_ref()
+            .ok()
+            .and_then(|p| match logging::init(&p.logs_dir(), "info", p.profile) {
+                Ok(guard) => Some(guard),
+                Err(e) => {
+                    eprintln!("logging disabled: {e}");
+                    None
+                }
+            });
     let workspace = match &paths {
         Ok(paths) => tauri::async_runtime::block_on(Workspace::open_checked(paths.clone())),
         Err(e) => Err(nfl_dfs_core::Error::Config(e.to_string())),

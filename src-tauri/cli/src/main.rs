@@ -280,7 +280,7 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<ExitCode, Error> {
     let paths = DataPaths::resolve(cli.data_dir)?;
     paths.create_all()?;
-    let _log_guard = logging::init(&paths.logs_dir(), "warn")?;
+    let _log_guard = logging::init(&paths.logs_dir(), "warn", paths.profile)?;
     let out = Output { json: cli.json };
     let ws = match (Workspace::open(paths.clone()).await, &cli.command) {
         (Ok(ws), _) => ws,

@@ -1,6 +1,7 @@
 //! The health report: what the app is, where its state lives, and what data and models it has.
 //! Behind the `health` command, the status bar and `nfl-dfs-cli health`.
 
+use crate::profile::Profile;
 pub use crate::store::status::data_status;
 use crate::{Error, Result};
 use serde::Serialize;
@@ -12,6 +13,8 @@ use ts_rs::TS;
 pub struct Health {
     /// App version.
     pub app_version: String,
+    /// The configuration profile (`NFL_DFS_PROFILE`).
+    pub profile: Profile,
     /// The data folder.
     pub data_dir: String,
     /// The database file (or URL when in memory).

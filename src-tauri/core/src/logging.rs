@@ -2,6 +2,7 @@
 //! daily-rotated files `nfl-dfs.YYYY-MM-DD.log` in the logs folder, the newest 7 kept.
 //! `RUST_LOG` overrides the filter.
 
+use crate::profile::Profile;
 use crate::{Error, Result};
 use std::path::Path;
 use tracing_appender::non_blocking::WorkerGuard;
@@ -20,8 +21,8 @@ pub const LOG_FILE_PREFIX: &str = "nfl-dfs";
 /// dropping it flushes the file writer.
 ///
 /// `console_level` is the default console filter (`warn` for the CLI, `info` for the app);
-/// files always get `info` and above.
-pub fn init(logs_dir: &Path, console_level: &str) -> Result<WorkerGuard> {
+/// files get `info` and above; the profile may ask for more (development: debug and SQL).
+pub fn init(logs_dir: &Path, console_level: &str, profile: Profile) -> Result<WorkerGuard> {
     std::fs::create_dir_all(logs_dir).map_err(Error::io("creating the logs folder", logs_dir))?;
     let appender = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
@@ -33,7 +34,7 @@ pub fn init(logs_dir: &Path, console_level: &str) -> Result<WorkerGuard> {
     let (file_writer, guard) = tracing_appender::non_blocking(appender);
     let filter = |default: &str| {
         EnvFilter::try_from_default_env()
-            .unwrap_or_else(|_| EnvFilter::new(format!("{default},sqlx=warn,sea_orm=warn")))
+            .unwrap_or_else(|_| EnvFilter::new(profile.log_filter(default)))
     };
     tracing_subscriber::registry()
         .with(

@@ -8,8 +8,10 @@
 //!    Tauri's `app_data_dir()` gives (`~/.local/share/<id>`, `~/Library/Application Support/<id>`,
 //!    `%APPDATA%\<id>`).
 //!
-//! `DATABASE_URL` overrides the database location alone.
+//! `DATABASE_URL` overrides the database location alone. `NFL_DFS_PROFILE=testing` makes the
+//! default a throw-away folder ([`Profile`]).
 
+use crate::profile::Profile;
 use crate::{Error, Result, APP_IDENTIFIER};
 use std::path::{Path, PathBuf};
 
@@ -33,6 +35,8 @@ pub struct DataPaths {
     pub database_url: String,
     /// The database file (None for an in-memory database).
     pub database_file: Option<PathBuf>,
+    /// The configuration profile (`NFL_DFS_PROFILE`).
+    pub profile: Profile,
 }
 
 impl DataPaths {
@@ -53,11 +57,15 @@ impl DataPaths {
         explicit_data_dir: Option<PathBuf>,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Self> {
-        let data_dir = match explicit_data_dir.or_else(|| {
-            env("NFL_DFS_DATA_DIR")
-                .filter(|s| !s.is_empty())
-                .map(PathBuf::from)
-        }) {
+        let profile = Profile::from_env(&env)?;
+        let data_dir = match explicit_data_dir
+            .or_else(|| {
+                env("NFL_DFS_DATA_DIR")
+                    .filter(|s| !s.is_empty())
+                    .map(PathBuf::from)
+            })
+            .or_else(|| profile.default_data_dir())
+        {
             Some(dir) => dir,
             None => dirs::data_dir()
                 .ok_or_else(|| {
@@ -72,8 +80,12 @@ impl DataPaths {
                 database_file: database_file_of_url(&url)?,
                 database_url: url,
                 data_dir,
+                profile,
             }),
-            None => Ok(Self::in_folder(data_dir)),
+            None => Ok(Self {
+                profile,
+                ..Self::in_folder(data_dir)
+            }),
         }
     }
 
@@ -85,6 +97,7 @@ impl DataPaths {
             database_url: format!("sqlite://{}?mode=rwc", file.display()),
             database_file: Some(file),
             data_dir,
+            profile: Profile::default(),
         }
     }
 

@@ -539,6 +539,7 @@ impl Workspace {
         let schema = store::schema_state(&self.db).await?;
         Ok(Health {
             app_version: APP_VERSION.to_string(),
+            profile: self.paths.profile,
             data_dir: self.paths.data_dir.display().to_string(),
             database_path: self.paths.database_display(),
             schema_version: schema.version().unwrap_or("none").to_string(),

@@ -19,6 +19,10 @@ export type Health = {
  */
 app_version: string, 
 /**
+ * The configuration profile (`NFL_DFS_PROFILE`).
+ */
+profile: Profile, 
+/**
  * The data folder.
  */
 data_dir: string, 
@@ -86,6 +90,8 @@ registry_dir: string,
  * Positions with at least one trained model version, sorted.
  */
 trained_positions: Array<string>, };
+
+export type Profile = "development" | "testing" | "production";
 
 export type SettingValue = number | boolean | string;
 

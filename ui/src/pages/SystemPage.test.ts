@@ -72,7 +72,9 @@ describe("System page", () => {
       if (cmd === "monitor_snapshot") return snapshot;
       throw { code: "not_found", message: `unexpected ${cmd}` };
     });
-    render(SystemPage, { health: healthFixture(), error: null, onrefresh: () => {} });
+    render(SystemPage, { health: { ...healthFixture(), profile: "testing" }, error: null, onrefresh: () => {} });
+    expect(screen.getByTestId("health-profile").textContent).toBe("testing");
+    expect(screen.getByTestId("backup-schedule").textContent).toContain("daily at 03:00");
     const check = await screen.findByTestId("check-Backups");
     expect(check.textContent).toContain("nfl-dfs-cli backup");
     await fireEvent.click(within(check).getByRole("button", { name: "Back up now" }));

@@ -4,6 +4,7 @@ import type { Choices, Health, SettingEntry } from "../lib/bindings";
 export function healthFixture(overrides: Partial<Health> = {}): Health {
   return {
     app_version: "0.1.0",
+    profile: "production",
     data_dir: "/home/u/.local/share/com.nfldfs.desktop",
     database_path: "/home/u/.local/share/com.nfldfs.desktop/nfl-dfs.sqlite",
     schema_version: "m20261128_000001_initial",

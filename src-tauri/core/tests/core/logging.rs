@@ -5,7 +5,7 @@
 fn log_lines_reach_a_dated_file_in_the_logs_folder() {
     let dir = tempfile::tempdir().unwrap();
     let logs = dir.path().join("logs");
-    let guard = nfl_dfs_core::logging::init(&logs, "error").unwrap();
+    let guard = nfl_dfs_core::logging::init(&logs, "error", Default::default()).unwrap();
     tracing::info!("hello from the logging test");
     drop(guard); // flushes the non-blocking writer
 
@@ -24,6 +24,6 @@ fn log_lines_reach_a_dated_file_in_the_logs_folder() {
     let text = std::fs::read_to_string(logs.join(name)).unwrap();
     assert!(text.contains("hello from the logging test"), "{text}");
 
-    let second = nfl_dfs_core::logging::init(&logs, "error").unwrap_err();
+    let second = nfl_dfs_core::logging::init(&logs, "error", Default::default()).unwrap_err();
     assert!(second.to_string().contains("already"), "{second}");
 }

@@ -19,5 +19,6 @@ mod models;
 mod nflverse;
 mod optimizer;
 mod play_by_play;
+mod scheduled;
 mod slates;
 mod workspace;
