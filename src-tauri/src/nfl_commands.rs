@@ -114,10 +114,10 @@ pub async fn link_player(
     state: State<'_, AppState>,
     input: LinkPlayerInput,
 ) -> Result<SlateMatches, IpcError> {
-    let ws = state.workspace("link_player")?;
-    ws.link_player(input.slate_id, input.slate_player_id, &input.gsis_id)
-        .await?;
-    Ok(ws.match_slate(input.slate_id).await?)
+    Ok(state
+        .workspace("link_player")?
+        .link_player(input.slate_id, input.slate_player_id, &input.gsis_id)
+        .await?)
 }
 
 /// Up to 20 NFL players whose name contains the query.

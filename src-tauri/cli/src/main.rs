@@ -340,10 +340,10 @@ async fn execute(ws: &Workspace, command: Command, out: &Output) -> Result<ExitC
                 slate,
                 player,
                 gsis,
-            } => {
-                ws.link_player(slate, player, &gsis).await?;
-                out.print(&ws.match_slate(slate).await?, print::slate_matches)
-            }
+            } => out.print(
+                &ws.link_player(slate, player, &gsis).await?,
+                print::slate_matches,
+            ),
         },
         Command::Optimize(args) => match &args.entries {
             Some(_) => out.print(&optimize::late_swap(ws, &args).await?, print::late_swap),

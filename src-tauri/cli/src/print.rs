@@ -353,7 +353,12 @@ pub fn export_report(r: &ExportReport, o: &mut String) {
 }
 
 pub fn health(h: &Health, o: &mut String) {
-    line!(o, "NFL DFS {} ({} profile)", h.app_version, h.profile.as_str());
+    line!(
+        o,
+        "NFL DFS {} ({} profile)",
+        h.app_version,
+        h.profile.as_str()
+    );
     line!(o, "data folder     {}", h.data_dir);
     line!(o, "database        {}", h.database_path);
     line!(

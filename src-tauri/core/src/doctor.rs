@@ -6,9 +6,8 @@ use crate::backup::{self, BackupKind};
 use crate::dk::Position;
 use crate::monitor::{AlertLimits, ResourceProbe, ResourceSample};
 use crate::paths::DataPaths;
-use crate::{store, ErrorCode, Result, Workspace};
+use crate::{ErrorCode, Result};
 use chrono::Utc;
-use migration::{Migrator, MigratorTrait};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -17,7 +16,7 @@ use ts_rs::TS;
 const BACKUP_MAX_AGE_DAYS: i64 = 2;
 
 /// `today`, `yesterday` or `N days ago`.
-fn days_ago(days: i64) -> String {
+pub(crate) fn days_ago(days: i64) -> String {
     match days {
         ..=0 => "today".into(),
         1 => "yesterday".into(),
@@ -92,7 +91,7 @@ pub struct Check {
 }
 
 impl Check {
-    fn ok(name: &str, detail: impl Into<String>) -> Check {
+    pub(crate) fn ok(name: &str, detail: impl Into<String>) -> Check {
         Check {
             name: name.into(),
             status: CheckStatus::Ok,
@@ -103,7 +102,7 @@ impl Check {
         }
     }
 
-    fn failing(
+    pub(crate) fn failing(
         name: &str,
         status: CheckStatus,
         detail: impl Into<String>,
@@ -133,7 +132,7 @@ pub struct DoctorReport {
 }
 
 impl DoctorReport {
-    fn of(checks: Vec<Check>) -> DoctorReport {
+    pub(crate) fn of(checks: Vec<Check>) -> DoctorReport {
         let count = |s| checks.iter().filter(|c| c.status == s).count() as u32;
         DoctorReport {
             problems: count(CheckStatus::Problem),
@@ -143,7 +142,7 @@ impl DoctorReport {
     }
 }
 
-fn disk_and_memory(sample: &ResourceSample, limits: &AlertLimits) -> [Check; 2] {
+pub(crate) fn disk_and_memory(sample: &ResourceSample, limits: &AlertLimits) -> [Check; 2] {
     let disk = match sample.disk_free_bytes {
         Some(free) if free < limits.disk_free_bytes => Check::failing(
             "Disk space",
@@ -179,7 +178,7 @@ fn disk_and_memory(sample: &ResourceSample, limits: &AlertLimits) -> [Check; 2] 
     [disk, memory]
 }
 
-async fn backups_check(dir: &Path) -> Result<Check> {
+pub(crate) async fn backups_check(dir: &Path) -> Result<Check> {
     let newest = backup::list(dir)?
         .into_iter()
         .find(|e| e.kind == BackupKind::Database);
@@ -261,128 +260,4 @@ pub async fn unopened(paths: &DataPaths, code: ErrorCode, message: &str) -> Doct
     let mut checks = vec![database];
     checks.extend(disk_and_memory(&sample, &limits));
     DoctorReport::of(checks)
-}
-
-impl Workspace {
-    /// Runs every check.
-    pub async fn doctor(&self) -> Result<DoctorReport> {
-        let mut checks = vec![self.database_check().await?];
-        checks.extend(self.model_checks().await?);
-        checks.push(self.data_check().await?);
-        let sample = ResourceProbe::default().sample(&self.paths().data_dir);
-        checks.extend(disk_and_memory(&sample, &self.alert_limits().await?));
-        checks.push(backups_check(&self.paths().backups_dir()).await?);
-        Ok(DoctorReport::of(checks))
-    }
-
-    async fn database_check(&self) -> Result<Check> {
-        let problems = store::integrity_problems(self.db(), true)
-            .await
-            .unwrap_or_else(|e| vec![e.to_string()]);
-        let restore = backup::newest_good(&self.paths().backups_dir())
-            .await?
-            .map(|b| FixAction::Restore { file: b.path });
-        if !problems.is_empty() {
-            return Ok(Check::failing(
-                "Database",
-                CheckStatus::Problem,
-                format!("the integrity check failed: {}", problems.join("; ")),
-                "Restore the newest good backup (the current file is kept).",
-                restore,
-            ));
-        }
-        let applied = store::schema_state(self.db()).await?.applied.len();
-        let known = Migrator::migrations().len();
-        Ok(if applied == known {
-            Check::ok(
-                "Database",
-                format!("integrity ok, schema current ({applied} migrations)"),
-            )
-        } else {
-            Check::failing(
-                "Database",
-                CheckStatus::Problem,
-                format!("{applied} of {known} migrations applied"),
-                "Restart the app: it applies migrations when it opens the database.",
-                None,
-            )
-        })
-    }
-
-    async fn model_checks(&self) -> Result<Vec<Check>> {
-        let checks = self.check_production_models().await?;
-        let versions = self.model_versions().await?;
-        let missing: Vec<&str> = checks
-            .iter()
-            .filter(|c| c.version.is_none())
-            .map(|c| c.position.as_str())
-            .collect();
-        let mut out = Vec::new();
-        for c in checks.iter().filter(|c| c.version.is_some()) {
-            let name = format!("{} model", c.position.as_str());
-            let version = c.version.as_deref().unwrap_or_default();
-            out.push(match &c.problem {
-                None => Check::ok(&name, format!("{version} loads and predicts")),
-                Some(problem) => {
-                    let others = versions
-                        .iter()
-                        .filter(|v| v.position == c.position && v.version != version)
-                        .count();
-                    let action = if others > 0 {
-                        FixAction::RollbackModel {
-                            position: c.position,
-                        }
-                    } else {
-                        FixAction::TrainModels
-                    };
-                    Check::failing(
-                        &name,
-                        CheckStatus::Problem,
-                        problem.clone(),
-                        "Roll back to the previous version, or train again; until then its \
-                         players use DraftKings' AvgPointsPerGame.",
-                        Some(action),
-                    )
-                }
-            });
-        }
-        if !missing.is_empty() {
-            out.push(Check::failing(
-                "Models",
-                CheckStatus::Warning,
-                format!("no production model for {}", missing.join(", ")),
-                "Train models (NFL data must be loaded); until then projections use \
-                 DraftKings' AvgPointsPerGame.",
-                Some(FixAction::TrainModels),
-            ));
-        }
-        Ok(out)
-    }
-
-    async fn data_check(&self) -> Result<Check> {
-        let limit = i64::from(self.typed_settings().await?.alert_stale_days);
-        Ok(match self.last_nfl_load().await? {
-            None => Check::failing(
-                "NFL data",
-                CheckStatus::Warning,
-                "no NFL data loaded",
-                "Download NFL data (Data page), or load nflverse files you have.",
-                Some(FixAction::DownloadData),
-            ),
-            Some(at) => {
-                let days = (Utc::now() - at).num_days();
-                if days > limit {
-                    Check::failing(
-                        "NFL data",
-                        CheckStatus::Warning,
-                        format!("last loaded {}", days_ago(days)),
-                        "Download the latest weeks.",
-                        Some(FixAction::DownloadData),
-                    )
-                } else {
-                    Check::ok("NFL data", format!("last loaded {}", days_ago(days)))
-                }
-            }
-        })
-    }
 }

@@ -27,8 +27,6 @@
 //! - [`error`]: the one error type, with a stable machine-readable [`ErrorCode`].
 
 pub mod backup;
-mod backup_ops;
-pub mod choices;
 pub mod data_lock;
 pub mod demo;
 pub mod demo_history;
@@ -37,30 +35,26 @@ pub mod health;
 pub mod identity;
 pub mod lineup;
 pub mod logging;
-mod model_ops;
 pub mod monitor;
-mod monitor_ops;
 pub mod nflverse;
 pub mod paths;
 pub mod profile;
 pub mod projection;
 pub mod safe_fs;
 pub mod scheduled;
-pub mod self_tuning;
 pub mod settings;
 pub mod slate;
 pub mod store;
 mod workspace;
 
-pub use backup_ops::RestoreReport;
-pub use model_ops::{
-    ModelCheck, PlayerView, SlateProjections, SlateView, TrainReport, TrainRequest, TrainingRun,
-    MAX_SEARCH_SECONDS,
-};
 pub use nfl_dfs_domain::{dk, error, limits, optimizer, scoring};
 pub use nfl_dfs_domain::{Error, ErrorCode, Result};
 pub use nflverse::IngestReport;
-pub use workspace::Workspace;
+pub use workspace::{choices, self_tuning};
+pub use workspace::{
+    ModelCheck, PlayerView, RestoreReport, SlateProjections, SlateView, TrainReport, TrainRequest,
+    TrainingRun, Workspace, MAX_SEARCH_SECONDS,
+};
 
 /// The app's version, shared by the shell, the CLI and the core (one workspace version).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,23 +1,18 @@
-//! [`Workspace`] operations on projections and models: train (with experiment tracking and the
-//! deploy-if-better rule), list, deploy, roll back and delete versions, project a slate or a
-//! week. Heavy work runs on blocking threads, off the async runtime.
+//! Models: training runs with experiment tracking and the deploy-if-better rule, the registry
+//! (deploy, rollback, delete, checks), export and install. Heavy work runs off the async runtime.
 
+use super::{blocking_failed, Workspace};
 use crate::dk::Position;
-use crate::projection::backtest;
 use crate::projection::features::{Features, FEATURE_VERSION};
-use crate::projection::history::{week_key, History};
-use crate::projection::project::{
-    self, PlayerProjection, ProjectionSource, SlateInputs, WeekProjection,
-};
-use crate::projection::registry::{self, LoadedModel, Metadata, ModelEvent, ModelVersion};
-use crate::projection::train::{self, PositionResult, POSITIONS};
-use crate::slate::{SlateGame, SlatePlayer, SlateSummary};
-use crate::{identity, nflverse, store, Error, Result, Workspace, APP_VERSION};
+use crate::projection::history::week_key;
+use crate::projection::registry::{LoadedModel, Metadata, ModelEvent, ModelVersion};
+use crate::projection::train::{PositionResult, POSITIONS};
+use crate::projection::{registry, train};
+use crate::{nflverse, safe_fs, store, Error, Result, APP_VERSION};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use ts_rs::TS;
 
@@ -81,106 +76,10 @@ pub struct TrainingRun {
     pub results: Vec<PositionResult>,
 }
 
-/// A slate's projections.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SlateProjections {
-    /// The slate.
-    pub slate_id: i32,
-    /// Every player.
-    pub players: Vec<PlayerProjection>,
-    /// Production versions used, e.g. `QB r3`.
-    pub models: Vec<String>,
-    /// Seconds taken.
-    pub seconds: f64,
-}
-
-/// A slate player with the numbers the optimizer uses for him.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct PlayerView {
-    /// The player as imported, with the user's toggles.
-    #[serde(flatten)]
-    pub player: SlatePlayer,
-    /// The projection the optimizer uses.
-    pub projection: f64,
-    /// Where it comes from.
-    pub projection_source: ProjectionSource,
-    /// Floor (15th percentile).
-    pub floor: f64,
-    /// Ceiling (85th percentile).
-    pub ceiling: f64,
-    /// Points per $1,000 of salary.
-    pub value: f64,
-    /// Whether he can be put in a lineup.
-    pub playable: bool,
-    /// Why the projection is not the model's, when it is not.
-    pub projection_note: Option<String>,
-}
-
-/// A slate as the pages show it: every player with his numbers.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SlateView {
-    /// The summary.
-    pub summary: SlateSummary,
-    /// Games by kickoff.
-    pub games: Vec<SlateGame>,
-    /// Players by salary, highest first.
-    pub players: Vec<PlayerView>,
-    /// Production versions used, e.g. `QB r3`.
-    pub models: Vec<String>,
-}
-
-/// The NFL history and slate matches of the last projection, reused while nothing new was
-/// loaded or linked (the generation: the newest load's id and the number of hand links).
-#[derive(Debug, Default)]
-pub struct ProjectionCache {
-    history: Mutex<Option<(i64, Arc<History>)>>,
-    matches: Mutex<HashMap<i32, (i64, identity::SlateMatches)>>,
-}
-
 /// The longest learner search a training run may ask for, per position.
 pub const MAX_SEARCH_SECONDS: u32 = 3600;
 
-fn blocking_failed(e: tokio::task::JoinError) -> Error {
-    Error::Config(format!("a worker thread failed: {e}"))
-}
-
 impl Workspace {
-    /// The generation of the loaded data: changes with every load and hand link.
-    async fn generation(&self) -> Result<i64> {
-        store::ingests::generation(self.db()).await
-    }
-
-    /// The NFL history, from the cache while nothing new was loaded.
-    pub async fn history(&self) -> Result<Arc<History>> {
-        let generation = self.generation().await?;
-        if let Some((g, h)) = self.cache().history.lock().expect("not poisoned").as_ref() {
-            if *g == generation {
-                return Ok(h.clone());
-            }
-        }
-        let history = Arc::new(store::history::load(self.db()).await?);
-        *self.cache().history.lock().expect("not poisoned") = Some((generation, history.clone()));
-        Ok(history)
-    }
-
-    /// A slate's matches, from the cache while nothing new was loaded or linked.
-    async fn cached_matches(&self, slate: &crate::slate::Slate) -> Result<identity::SlateMatches> {
-        let generation = self.generation().await?;
-        let id = slate.summary.id;
-        if let Some((g, m)) = self.cache().matches.lock().expect("not poisoned").get(&id) {
-            if *g == generation {
-                return Ok(m.clone());
-            }
-        }
-        let matches = identity::match_slate(self.db(), slate).await?;
-        self.cache()
-            .matches
-            .lock()
-            .expect("not poisoned")
-            .insert(id, (generation, matches.clone()));
-        Ok(matches)
-    }
-
     /// The model registry folder.
     pub fn registry_dir(&self) -> PathBuf {
         self.paths().models_dir().join("registry")
@@ -373,187 +272,10 @@ impl Workspace {
         Ok((models, names))
     }
 
-    /// Projects every player of a slate (see [`project::project_slate`]).
-    pub async fn project_slate(&self, slate_id: i32) -> Result<SlateProjections> {
-        let clock = Instant::now();
-        let slate = self.slate(slate_id).await?;
-        let matches = self.cached_matches(&slate).await?;
-        let gsis: HashMap<i32, String> = matches
-            .players
-            .iter()
-            .filter_map(|m| m.gsis_id.clone().map(|g| (m.slate_player_id, g)))
-            .collect();
-        let ruled_out = self.ruled_out(matches.season).await?;
-        let (models, names) = self.production_models().await?;
-        let history = self.history().await?;
-        let players = tokio::task::spawn_blocking(move || {
-            let features = Features::new(&history);
-            let inputs = SlateInputs {
-                gsis: &gsis,
-                ruled_out: &ruled_out,
-                models: &models,
-            };
-            project::project_slate(&features, &slate, &inputs)
-        })
-        .await
-        .map_err(blocking_failed)?;
-        Ok(SlateProjections {
-            slate_id,
-            players,
-            models: names,
-            seconds: clock.elapsed().as_secs_f64(),
-        })
-    }
-
-    /// Every player of the teams playing a week, projected from the weeks before it.
-    pub async fn project_week(&self, season: i32, week: i32) -> Result<Vec<WeekProjection>> {
-        nflverse::check_week(season, week)?;
-        let (models, _) = self.production_models().await?;
-        if models.is_empty() {
-            return Err(Error::InvalidInput(
-                "No model is in production: train first (`nfl-dfs-cli train`).".into(),
-            ));
-        }
-        let history = self.history().await?;
-        tokio::task::spawn_blocking(move || {
-            let features = Features::new(&history);
-            project::project_week(&features, &history, &models, season, week)
-        })
-        .await
-        .map_err(blocking_failed)
-    }
-
-    /// The projections the optimizer uses for a slate, by slate player: the user's override,
-    /// else the production model's (0 for players ruled out), else DraftKings' average. The
-    /// same numbers the Players page shows ([`Workspace::slate_view`]).
-    pub async fn optimizer_projections(&self, slate_id: i32) -> Result<HashMap<i32, f64>> {
-        Ok(self
-            .project_slate(slate_id)
-            .await?
-            .players
-            .into_iter()
-            .map(|p| (p.slate_player_id, p.projection))
-            .collect())
-    }
-
-    /// A slate with each player's numbers from the core: projection, source, range, value and
-    /// whether he is playable. What the Players page and `slate show` display.
-    /// `None` shows the newest import.
-    pub async fn slate_view(&self, slate_id: Option<i32>) -> Result<SlateView> {
-        let slate_id = match slate_id {
-            Some(id) => id,
-            None => self.slates().await?.first().map(|s| s.id).ok_or_else(|| {
-                Error::InvalidInput(
-                    "No slate imported yet: import a DraftKings salary file first \
-                     (`nfl-dfs-cli slate import FILE`)."
-                        .into(),
-                )
-            })?,
-        };
-        let slate = self.slate(slate_id).await?;
-        let projected = self.project_slate(slate_id).await?;
-        let mut by_id: HashMap<i32, PlayerProjection> = projected
-            .players
-            .into_iter()
-            .map(|p| (p.slate_player_id, p))
-            .collect();
-        let players = slate
-            .players
-            .into_iter()
-            .filter_map(|player| {
-                let numbers = by_id.remove(&player.id)?;
-                Some(PlayerView {
-                    projection: numbers.projection,
-                    projection_source: numbers.source,
-                    floor: numbers.floor,
-                    ceiling: numbers.ceiling,
-                    value: numbers.value,
-                    playable: numbers.playable,
-                    projection_note: numbers.note,
-                    player,
-                })
-            })
-            .collect();
-        Ok(SlateView {
-            summary: slate.summary,
-            games: slate.games,
-            players,
-            models: projected.models,
-        })
-    }
-
-    /// GSIS ids ruled out in the latest injury report of a season (Out, IR, suspended).
-    async fn ruled_out(&self, season: i32) -> Result<HashSet<String>> {
-        nflverse::ruled_out(self.db(), season).await
-    }
-}
-
-impl Workspace {
-    /// Backtests a past slate with the production models: projections against actual points,
-    /// and the actual points of the app's, the AvgPointsPerGame and the hindsight lineups.
-    pub async fn backtest(&self, slate_id: i32) -> Result<backtest::BacktestReport> {
-        let slate = self.slate(slate_id).await?;
-        let projected = self.project_slate(slate_id).await?;
-        let matches = self.cached_matches(&slate).await?;
-        let history = self.history().await?;
-        let features = Features::new(&history);
-        let week = slate
-            .players
-            .iter()
-            .find_map(|p| project::scheduled_context(&features, p).map(|c| (c.season, c.week)))
-            .ok_or_else(|| {
-                Error::InvalidInput(format!(
-                    "The games of slate '{}' are not in the loaded schedule: load games.csv.",
-                    slate.summary.name
-                ))
-            })?;
-        let points = self.week_points(week.0, week.1).await?;
-        if points.players.is_empty() {
-            return Err(Error::InvalidInput(format!(
-                "No player stats are loaded for {} week {}: load that season's weekly stats.",
-                week.0, week.1
-            )));
-        }
-        let by_gsis: HashMap<&str, f64> = points
-            .players
-            .iter()
-            .map(|p| (p.gsis_id.as_str(), p.dk_points))
-            .collect();
-        let by_team: HashMap<String, f64> = points
-            .dsts
-            .iter()
-            .map(|d| (d.team.clone(), d.dk_points))
-            .collect();
-        let mut actual = HashMap::new();
-        for m in &matches.players {
-            let value = if m.position == Position::DST {
-                by_team
-                    .get(&nflverse::team_code::normalise(&m.team))
-                    .copied()
-            } else {
-                m.gsis_id.as_deref().and_then(|g| by_gsis.get(g).copied())
-            };
-            if let Some(v) = value {
-                actual.insert(m.slate_player_id, v);
-            }
-        }
-        let rules = crate::optimizer::Rules {
-            salary_cap: self.typed_settings().await?.salary_cap,
-            ..Default::default()
-        };
-        tokio::task::spawn_blocking(move || {
-            backtest::backtest(&slate, week.0, week.1, &projected.players, &actual, &rules)
-        })
-        .await
-        .map_err(blocking_failed)?
-    }
-}
-
-impl Workspace {
     /// Copies every production version into `to/<position>/<name>/` (the shipped-models
     /// layout; the metadata's version becomes `name`).
-    pub async fn export_models(&self, to: &std::path::Path, name: &str) -> Result<Vec<String>> {
-        crate::safe_fs::check_name("model version", name)?;
+    pub async fn export_models(&self, to: &Path, name: &str) -> Result<Vec<String>> {
+        safe_fs::check_name("model version", name)?;
         let mut exported = Vec::new();
         for position in POSITIONS {
             let Some(version) = registry::production(self.db(), position).await? else {
@@ -571,7 +293,7 @@ impl Workspace {
                 version: name.to_string(),
                 ..loaded.metadata
             };
-            crate::safe_fs::write_atomically(
+            safe_fs::write_atomically(
                 &dir.join("metadata.json"),
                 &serde_json::to_vec_pretty(&metadata).expect("serialises"),
             )?;
@@ -583,7 +305,7 @@ impl Workspace {
     /// Installs shipped models (`from/<position>/<version>/`) into the registry: each is
     /// validated, registered, and deployed where the position has no production version.
     /// Versions already in the registry are left as they are.
-    pub async fn install_models(&self, from: &std::path::Path) -> Result<Vec<String>> {
+    pub async fn install_models(&self, from: &Path) -> Result<Vec<String>> {
         let mut installed = Vec::new();
         for position in POSITIONS {
             let dir = from.join(position.as_str());

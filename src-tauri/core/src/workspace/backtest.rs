@@ -1,0 +1,69 @@
+//! Backtests: a past slate's projections and lineups against what happened.
+
+use super::{blocking_failed, Workspace};
+use crate::dk::Position;
+use crate::projection::features::Features;
+use crate::projection::{backtest, project};
+use crate::{nflverse, Error, Result};
+use std::collections::HashMap;
+
+impl Workspace {
+    /// Backtests a past slate with the production models: projections against actual points,
+    /// and the actual points of the app's, the AvgPointsPerGame and the hindsight lineups.
+    pub async fn backtest(&self, slate_id: i32) -> Result<backtest::BacktestReport> {
+        let slate = self.slate(slate_id).await?;
+        let projected = self.project_slate(slate_id).await?;
+        let matches = self.cached_matches(&slate).await?;
+        let history = self.history().await?;
+        let features = Features::new(&history);
+        let week = slate
+            .players
+            .iter()
+            .find_map(|p| project::scheduled_context(&features, p).map(|c| (c.season, c.week)))
+            .ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "The games of slate '{}' are not in the loaded schedule: load games.csv.",
+                    slate.summary.name
+                ))
+            })?;
+        let points = self.week_points(week.0, week.1).await?;
+        if points.players.is_empty() {
+            return Err(Error::InvalidInput(format!(
+                "No player stats are loaded for {} week {}: load that season's weekly stats.",
+                week.0, week.1
+            )));
+        }
+        let by_gsis: HashMap<&str, f64> = points
+            .players
+            .iter()
+            .map(|p| (p.gsis_id.as_str(), p.dk_points))
+            .collect();
+        let by_team: HashMap<String, f64> = points
+            .dsts
+            .iter()
+            .map(|d| (d.team.clone(), d.dk_points))
+            .collect();
+        let mut actual = HashMap::new();
+        for m in &matches.players {
+            let value = if m.position == Position::DST {
+                by_team
+                    .get(&nflverse::team_code::normalise(&m.team))
+                    .copied()
+            } else {
+                m.gsis_id.as_deref().and_then(|g| by_gsis.get(g).copied())
+            };
+            if let Some(v) = value {
+                actual.insert(m.slate_player_id, v);
+            }
+        }
+        let rules = crate::optimizer::Rules {
+            salary_cap: self.typed_settings().await?.salary_cap,
+            ..Default::default()
+        };
+        tokio::task::spawn_blocking(move || {
+            backtest::backtest(&slate, week.0, week.1, &projected.players, &actual, &rules)
+        })
+        .await
+        .map_err(blocking_failed)?
+    }
+}

@@ -1,0 +1,132 @@
+//! Building lineups: the optimizer run and late swap, with the projections the core uses.
+
+use super::{read_input, Workspace};
+use crate::dk::LineupFile;
+use crate::lineup::NewLineup;
+use crate::optimizer::{LateSwapReport, LateSwapRequest, OptimizeReport, Rules};
+use crate::{lineup, optimizer, safe_fs, Error, Result};
+use chrono::Utc;
+use std::collections::HashMap;
+use std::path::Path;
+
+impl Workspace {
+    /// Builds lineups for a slate with the optimizer (off the async runtime's threads) and
+    /// stores them (source `optimizer`). The salary cap comes from the settings.
+    /// `projections` overrides players' projections by slate-player id (when empty, the
+    /// production models' projections are used for players without the user's override); `on_progress(done, total)`
+    /// reports progress and returns false to stop early.
+    pub async fn optimize(
+        &self,
+        slate_id: i32,
+        rules: Rules,
+        projections: HashMap<i32, f64>,
+        on_progress: impl FnMut(usize, usize) -> bool + Send + 'static,
+    ) -> Result<OptimizeReport> {
+        let projections = if projections.is_empty() {
+            self.optimizer_projections(slate_id).await?
+        } else {
+            projections
+        };
+        let slate = self.slate(slate_id).await?;
+        let rules = Rules {
+            salary_cap: self.typed_settings().await?.salary_cap,
+            ..rules
+        };
+        let (slate, run) = tokio::task::spawn_blocking(move || {
+            let run = optimizer::optimize(&slate, &projections, &rules, on_progress);
+            (slate, run)
+        })
+        .await
+        .map_err(|e| Error::Solver(format!("the optimizer thread failed: {e}")))?;
+        let run = run?;
+        let lineups: Vec<NewLineup> = run
+            .lineups
+            .iter()
+            .map(|built| NewLineup {
+                players: built
+                    .players
+                    .clone()
+                    .try_into()
+                    .expect("the optimizer returns nine players"),
+                projected_points: Some(built.points),
+            })
+            .collect();
+        let rules = self.lineup_rules().await?;
+        let saved = lineup::save(&self.db, &slate, &lineups, "optimizer", &rules).await?;
+        Ok(OptimizeReport {
+            run,
+            lineup_ids: saved.ids,
+        })
+    }
+
+    /// Late swap: re-optimises every entry of a DraftKings entries file at `request.as_of`
+    /// (default now), keeping started and locked players in their slots, and writes the filled
+    /// entries file (nothing is written when no entry can be re-optimised). The salary cap comes
+    /// from the settings; projections as in [`Workspace::optimize`].
+    pub async fn late_swap(
+        &self,
+        request: &LateSwapRequest,
+        projections: HashMap<i32, f64>,
+    ) -> Result<LateSwapReport> {
+        let projections = if projections.is_empty() {
+            self.optimizer_projections(request.slate_id).await?
+        } else {
+            projections
+        };
+        let slate = self.slate(request.slate_id).await?;
+        let (file_name, bytes) = read_input(Path::new(&request.entries))?;
+        let file = LineupFile::parse(&file_name, &bytes)?;
+        let rules = Rules {
+            salary_cap: self.typed_settings().await?.salary_cap,
+            ..request.rules.clone()
+        };
+        let as_of = request.as_of.unwrap_or_else(Utc::now);
+        let (file, run) = tokio::task::spawn_blocking(move || {
+            let run = optimizer::late_swap(&slate, &projections, &rules, &file, as_of);
+            (file, run)
+        })
+        .await
+        .map_err(|e| Error::Solver(format!("the optimizer thread failed: {e}")))?;
+        let run = run?;
+        if run.fills.is_empty() {
+            let reasons: Vec<String> = run
+                .entries
+                .iter()
+                .map(|e| {
+                    format!(
+                        "entry {} (line {}): {}",
+                        e.entry_id,
+                        e.line,
+                        e.reason.as_deref().unwrap_or("nothing to do")
+                    )
+                })
+                .collect();
+            return Err(Error::InvalidInput(format!(
+                "No entry of {} could be re-optimised: {}",
+                file.file,
+                if reasons.is_empty() {
+                    "it has no entry rows".into()
+                } else {
+                    reasons.join("; ")
+                }
+            )));
+        }
+        let out = Path::new(&request.out);
+        safe_fs::write_atomically(out, &file.filled(&run.fills))?;
+        tracing::info!(slate = request.slate_id, path = %out.display(), entries = run.fills.len(), "late swap written");
+        Ok(LateSwapReport {
+            path: out.display().to_string(),
+            entries: run.entries,
+            seconds: run.seconds,
+        })
+    }
+
+    /// Reads a projections file (`ID,Projection`) for a slate.
+    pub async fn read_projections(&self, slate_id: i32, path: &Path) -> Result<HashMap<i32, f64>> {
+        let (file_name, bytes) = read_input(path)?;
+        let slate = self.slate(slate_id).await?;
+        Ok(optimizer::projection_file::read(
+            &file_name, &bytes, &slate,
+        )?)
+    }
+}

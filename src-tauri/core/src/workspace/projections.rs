@@ -1,0 +1,226 @@
+//! Projections: the NFL history and slate matches (cached by data generation), slate and week
+//! projections, and the numbers the pages show.
+
+use super::{blocking_failed, Workspace};
+use crate::projection::features::Features;
+use crate::projection::history::History;
+use crate::projection::project;
+use crate::projection::project::{PlayerProjection, ProjectionSource, SlateInputs, WeekProjection};
+use crate::slate::{SlateGame, SlatePlayer, SlateSummary};
+use crate::{identity, nflverse, store, Error, Result};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use ts_rs::TS;
+
+/// A slate's projections.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SlateProjections {
+    /// The slate.
+    pub slate_id: i32,
+    /// Every player.
+    pub players: Vec<PlayerProjection>,
+    /// Production versions used, e.g. `QB r3`.
+    pub models: Vec<String>,
+    /// Seconds taken.
+    pub seconds: f64,
+}
+
+/// A slate player with the numbers the optimizer uses for him.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PlayerView {
+    /// The player as imported, with the user's toggles.
+    #[serde(flatten)]
+    pub player: SlatePlayer,
+    /// The projection the optimizer uses.
+    pub projection: f64,
+    /// Where it comes from.
+    pub projection_source: ProjectionSource,
+    /// Floor (15th percentile).
+    pub floor: f64,
+    /// Ceiling (85th percentile).
+    pub ceiling: f64,
+    /// Points per $1,000 of salary.
+    pub value: f64,
+    /// Whether he can be put in a lineup.
+    pub playable: bool,
+    /// Why the projection is not the model's, when it is not.
+    pub projection_note: Option<String>,
+}
+
+/// A slate as the pages show it: every player with his numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SlateView {
+    /// The summary.
+    pub summary: SlateSummary,
+    /// Games by kickoff.
+    pub games: Vec<SlateGame>,
+    /// Players by salary, highest first.
+    pub players: Vec<PlayerView>,
+    /// Production versions used, e.g. `QB r3`.
+    pub models: Vec<String>,
+}
+
+/// The NFL history and slate matches of the last projection, reused while nothing new was
+/// loaded or linked (the generation: the newest load's id and the number of hand links).
+#[derive(Debug, Default)]
+pub struct ProjectionCache {
+    history: Mutex<Option<(i64, Arc<History>)>>,
+    matches: Mutex<HashMap<i32, (i64, identity::SlateMatches)>>,
+}
+
+impl Workspace {
+    /// The generation of the loaded data: changes with every load and hand link.
+    pub(crate) async fn generation(&self) -> Result<i64> {
+        store::ingests::generation(self.db()).await
+    }
+
+    /// The NFL history, from the cache while nothing new was loaded.
+    pub async fn history(&self) -> Result<Arc<History>> {
+        let generation = self.generation().await?;
+        if let Some((g, h)) = self.cache().history.lock().expect("not poisoned").as_ref() {
+            if *g == generation {
+                return Ok(h.clone());
+            }
+        }
+        let history = Arc::new(store::history::load(self.db()).await?);
+        *self.cache().history.lock().expect("not poisoned") = Some((generation, history.clone()));
+        Ok(history)
+    }
+
+    /// A slate's matches, from the cache while nothing new was loaded or linked.
+    pub(crate) async fn cached_matches(
+        &self,
+        slate: &crate::slate::Slate,
+    ) -> Result<identity::SlateMatches> {
+        let generation = self.generation().await?;
+        let id = slate.summary.id;
+        if let Some((g, m)) = self.cache().matches.lock().expect("not poisoned").get(&id) {
+            if *g == generation {
+                return Ok(m.clone());
+            }
+        }
+        let matches = identity::match_slate(self.db(), slate).await?;
+        self.cache()
+            .matches
+            .lock()
+            .expect("not poisoned")
+            .insert(id, (generation, matches.clone()));
+        Ok(matches)
+    }
+
+    /// Projects every player of a slate (see [`project::project_slate`]).
+    pub async fn project_slate(&self, slate_id: i32) -> Result<SlateProjections> {
+        let clock = Instant::now();
+        let slate = self.slate(slate_id).await?;
+        let matches = self.cached_matches(&slate).await?;
+        let gsis: HashMap<i32, String> = matches
+            .players
+            .iter()
+            .filter_map(|m| m.gsis_id.clone().map(|g| (m.slate_player_id, g)))
+            .collect();
+        let ruled_out = self.ruled_out(matches.season).await?;
+        let (models, names) = self.production_models().await?;
+        let history = self.history().await?;
+        let players = tokio::task::spawn_blocking(move || {
+            let features = Features::new(&history);
+            let inputs = SlateInputs {
+                gsis: &gsis,
+                ruled_out: &ruled_out,
+                models: &models,
+            };
+            project::project_slate(&features, &slate, &inputs)
+        })
+        .await
+        .map_err(blocking_failed)?;
+        Ok(SlateProjections {
+            slate_id,
+            players,
+            models: names,
+            seconds: clock.elapsed().as_secs_f64(),
+        })
+    }
+
+    /// Every player of the teams playing a week, projected from the weeks before it.
+    pub async fn project_week(&self, season: i32, week: i32) -> Result<Vec<WeekProjection>> {
+        nflverse::check_week(season, week)?;
+        let (models, _) = self.production_models().await?;
+        if models.is_empty() {
+            return Err(Error::InvalidInput(
+                "No model is in production: train first (`nfl-dfs-cli train`).".into(),
+            ));
+        }
+        let history = self.history().await?;
+        tokio::task::spawn_blocking(move || {
+            let features = Features::new(&history);
+            project::project_week(&features, &history, &models, season, week)
+        })
+        .await
+        .map_err(blocking_failed)
+    }
+
+    /// The projections the optimizer uses for a slate, by slate player: the user's override,
+    /// else the production model's (0 for players ruled out), else DraftKings' average. The
+    /// same numbers the Players page shows ([`Workspace::slate_view`]).
+    pub async fn optimizer_projections(&self, slate_id: i32) -> Result<HashMap<i32, f64>> {
+        Ok(self
+            .project_slate(slate_id)
+            .await?
+            .players
+            .into_iter()
+            .map(|p| (p.slate_player_id, p.projection))
+            .collect())
+    }
+
+    /// A slate with each player's numbers from the core: projection, source, range, value and
+    /// whether he is playable. What the Players page and `slate show` display.
+    /// `None` shows the newest import.
+    pub async fn slate_view(&self, slate_id: Option<i32>) -> Result<SlateView> {
+        let slate_id = match slate_id {
+            Some(id) => id,
+            None => self.slates().await?.first().map(|s| s.id).ok_or_else(|| {
+                Error::InvalidInput(
+                    "No slate imported yet: import a DraftKings salary file first \
+                     (`nfl-dfs-cli slate import FILE`)."
+                        .into(),
+                )
+            })?,
+        };
+        let slate = self.slate(slate_id).await?;
+        let projected = self.project_slate(slate_id).await?;
+        let mut by_id: HashMap<i32, PlayerProjection> = projected
+            .players
+            .into_iter()
+            .map(|p| (p.slate_player_id, p))
+            .collect();
+        let players = slate
+            .players
+            .into_iter()
+            .filter_map(|player| {
+                let numbers = by_id.remove(&player.id)?;
+                Some(PlayerView {
+                    projection: numbers.projection,
+                    projection_source: numbers.source,
+                    floor: numbers.floor,
+                    ceiling: numbers.ceiling,
+                    value: numbers.value,
+                    playable: numbers.playable,
+                    projection_note: numbers.note,
+                    player,
+                })
+            })
+            .collect();
+        Ok(SlateView {
+            summary: slate.summary,
+            games: slate.games,
+            players,
+            models: projected.models,
+        })
+    }
+
+    /// GSIS ids ruled out in the latest injury report of a season (Out, IR, suspended).
+    pub(crate) async fn ruled_out(&self, season: i32) -> Result<HashSet<String>> {
+        nflverse::ruled_out(self.db(), season).await
+    }
+}
