@@ -283,3 +283,80 @@ test("the System page samples, backs up, and restores a backup made in the windo
   assert.ok(reasons.includes("before_restore"), reasons.join(", "));
   assert.ok(reasons.includes("daily"), "the start-up backup was made: " + reasons.join(", "));
 });
+
+test("the Models page updates after the start-up self-tuning, and the Players page shows the optimizer's projections", async () => {
+  // NFL history and the shipped models: the app's start-up self-tuning will train on the history.
+  cli("ingest", "--from", join(root, "data", "nflverse-demo"));
+  cli("models", "install", join(root, "models"));
+  const slateId = cli("slate", "list")[0].id;
+
+  const app = await launchApp();
+  try {
+    // The Models page, opened while the start-up training runs, lists the shipped versions...
+    await (await testId(app, "nav-models")).click();
+    const versions = await testId(app, "versions");
+    const listed = async () => (await versions.getText()).split("\n");
+    assert.ok((await listed()).some((row) => /baseline/.test(row)), "the shipped versions are listed");
+    assert.ok(!(await listed()).some((row) => /\br1\b/.test(row)), "the page opened before training ended");
+    // ...and shows the run's versions when it ends, without a restart or a click.
+    await app.waitUntil(async () => (await listed()).some((row) => /\br1\b/.test(row)), {
+      timeout: 240_000,
+      interval: 1_000,
+      timeoutMsg: "the Models page never showed the self-tuning run's versions",
+    });
+    await app.saveScreenshot(join(targetDir, "e2e-models.png"));
+
+    // One lineup: its points are the optimizer's projections of its nine players.
+    await (await testId(app, "nav-optimizer")).click();
+    const count = await testId(app, "rule-lineups");
+    await count.clearValue();
+    await count.setValue("1");
+    await (await testId(app, "optimize-run")).click();
+    await app.waitUntil(async () => (await app.$$('[data-testid="lineup-card"]')).length === 1, {
+      timeout: 60_000,
+      timeoutMsg: "the optimizer did not show a lineup",
+    });
+    const card = (await app.$$('[data-testid="lineup-card"]'))[0];
+    const points = Number((await card.$("header span").getText()).replace(/ pts$/, ""));
+    const picked = [];
+    for (const row of await card.$$("tbody tr")) {
+      const cells = await row.$$("td");
+      picked.push({ name: await cells[0].getText(), team: await cells[1].getText() });
+    }
+    assert.equal(picked.length, 9);
+
+    // The Players page shows each of them at the projection the optimizer used.
+    await (await testId(app, "nav-players")).click();
+    await testId(app, "players-table");
+    const search = await testId(app, "player-search");
+    let shown = 0;
+    for (const { name, team } of picked) {
+      await search.clearValue();
+      await search.setValue(name);
+      let projection;
+      await app.waitUntil(
+        async () => {
+          for (const row of await app.$$('[data-testid="player-row"]')) {
+            const cells = await row.$$("td");
+            if ((await cells[0].getText()).startsWith(name) && (await cells[2].getText()) === team) {
+              projection = Number(await (await row.$('[data-testid="player-projection"]')).getText());
+              return true;
+            }
+          }
+          return false;
+        },
+        { timeout: 10_000, timeoutMsg: `${name} (${team}) is not on the Players page` },
+      );
+      shown += projection;
+    }
+    // Each shown to 0.1: nine roundings of at most 0.05.
+    assert.ok(Math.abs(shown - points) <= 0.46, `Players page ${shown.toFixed(2)} vs optimizer ${points}`);
+  } finally {
+    await app.deleteSession();
+  }
+  // The CLI shows the same numbers as `project`.
+  const shownByCli = new Map(cli("slate", "show", String(slateId)).players.map((p) => [p.id, p.projection]));
+  for (const p of cli("project", "--slate", String(slateId)).players) {
+    assert.equal(shownByCli.get(p.slate_player_id), p.projection);
+  }
+});
