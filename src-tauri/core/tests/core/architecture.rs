@@ -66,9 +66,13 @@ fn sql_lines(source: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where a source names the database library.
+/// Whether a source names the database library in code (string literals, such as a log
+/// filter `sqlx::query=info`, do not count).
 fn names_sea_orm(source: &str) -> bool {
-    source.contains("sea_orm::") || source.contains("use sea_orm") || source.contains("sqlx::")
+    source.lines().any(|line| {
+        let code: String = line.split('"').step_by(2).collect();
+        code.contains("sea_orm::") || code.contains("use sea_orm") || code.contains("sqlx::")
+    })
 }
 
 #[test]
@@ -149,7 +153,10 @@ fn the_detectors_catch_what_they_look_for() {
     );
     assert!(sql_lines("let s = \"Update the app\";").is_empty());
     assert!(names_sea_orm("use sea_orm::Statement;"));
-    assert!(!names_sea_orm("EnvFilter::new(\"sea_orm=warn\")"));
+    assert!(!names_sea_orm(
+        "EnvFilter::new(\"sea_orm=warn,sqlx::query=info\")"
+    ));
+    assert!(names_sea_orm("let x = sea_orm::sqlx::Error::PoolClosed;"));
     assert_eq!(
         dependencies("[package]\nname = \"x\"\n[dependencies]\ntokio = \"1\"\nserde.workspace = true\n[dev-dependencies]\nproptest = \"1\""),
         ["tokio", "serde"]
