@@ -28,6 +28,7 @@ use nfl_dfs_core::optimizer::{
     SwappedEntry, TeamLimit,
 };
 use nfl_dfs_core::profile::Profile;
+use nfl_dfs_core::projection::availability::PlayStatus;
 use nfl_dfs_core::projection::learner::Learner;
 use nfl_dfs_core::projection::metrics::Metrics;
 use nfl_dfs_core::projection::project::{PlayerProjection, ProjectionSource};
@@ -119,6 +120,7 @@ pub fn typescript() -> String {
         ModelVersion::decl(&cfg),
         DeployInput::decl(&cfg),
         ProjectionSource::decl(&cfg),
+        PlayStatus::decl(&cfg),
         PlayerProjection::decl(&cfg),
         SlateProjections::decl(&cfg),
         BackupKind::decl(&cfg),

@@ -165,15 +165,19 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
     match (args.slate, args.season, args.week) {
         (Some(slate), _, _) => {
             let projected = ws.project_slate(slate).await?;
+            csv =
+                String::from("ID,Name,Position,Projection,Floor,Ceiling,PlayProbability,Status\n");
             for p in &projected.players {
                 csv.push_str(&format!(
-                    "{},{},{},{:.2},{:.2},{:.2}\n",
+                    "{},{},{},{:.2},{:.2},{:.2},{:.3},{}\n",
                     p.dk_id.map_or_else(String::new, |id| id.to_string()),
                     quote(&p.name),
                     p.position.as_str(),
                     p.projection,
                     p.floor,
-                    p.ceiling
+                    p.ceiling,
+                    p.play_probability,
+                    p.status.as_str()
                 ));
             }
             write(args, &csv)?;

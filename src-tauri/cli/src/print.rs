@@ -466,7 +466,7 @@ pub fn slate_projections(s: &SlateProjections, o: &mut String) {
     for p in &s.players {
         line!(
             o,
-            "{:<10} {:<26} {:<3} {:<4} {:>6.2} [{:.2}-{:.2}] {:?}{}",
+            "{:<10} {:<26} {:<3} {:<4} {:>6.2} [{:.2}-{:.2}] {:>4.0}% {:<12} {:?}{}",
             p.dk_id.map_or_else(String::new, |id| id.to_string()),
             p.name,
             p.position.as_str(),
@@ -474,6 +474,8 @@ pub fn slate_projections(s: &SlateProjections, o: &mut String) {
             p.projection,
             p.floor,
             p.ceiling,
+            100.0 * p.play_probability,
+            p.status.as_str(),
             p.source,
             p.note
                 .as_ref()

@@ -275,7 +275,11 @@ excluded: boolean,
 /**
  * The user's own projection, replacing the model's.
  */
-projection_override: number | null, };
+projection_override: number | null, 
+/**
+ * The user's word on whether he plays (None: the app's estimate from reports and games).
+ */
+play_override: boolean | null, };
 
 export type Slate = { 
 /**
@@ -300,6 +304,22 @@ projection: number,
  * Where it comes from.
  */
 projection_source: ProjectionSource, 
+/**
+ * The projection if he plays.
+ */
+if_plays: number, 
+/**
+ * Probability that he plays, 0 to 1.
+ */
+play_probability: number, 
+/**
+ * His availability as shown.
+ */
+status: PlayStatus, 
+/**
+ * Why.
+ */
+availability_reason: string, 
 /**
  * Floor (15th percentile).
  */
@@ -375,7 +395,11 @@ excluded: boolean,
 /**
  * The user's own projection, replacing the model's.
  */
-projection_override: number | null, };
+projection_override: number | null, 
+/**
+ * The user's word on whether he plays (None: the app's estimate from reports and games).
+ */
+play_override: boolean | null, };
 
 export type SlotRule = { 
 /**
@@ -479,7 +503,11 @@ excluded: boolean,
 /**
  * Use this projection instead of the model's (None clears it).
  */
-projection_override: number | null, };
+projection_override: number | null, 
+/**
+ * He plays (true) or is out (false), whatever the app estimates (None clears it).
+ */
+plays: boolean | null, };
 
 export type ImportSlateInput = { 
 /**
@@ -1286,6 +1314,8 @@ version: string, };
 
 export type ProjectionSource = "model" | "average" | "out" | "override";
 
+export type PlayStatus = "active" | "questionable" | "doubtful" | "missing" | "out" | "unknown";
+
 export type PlayerProjection = { 
 /**
  * Slate player id.
@@ -1308,9 +1338,25 @@ position: Position,
  */
 team: string, 
 /**
- * Projected DraftKings points.
+ * Projected DraftKings points: what he scores if he plays, times the probability he does.
  */
 projection: number, 
+/**
+ * Projected DraftKings points if he plays.
+ */
+if_plays: number, 
+/**
+ * Probability that he plays, 0 to 1.
+ */
+play_probability: number, 
+/**
+ * His availability as shown.
+ */
+status: PlayStatus, 
+/**
+ * Why ("missed his team's last 2 games", "Out on the week-12 report").
+ */
+availability_reason: string, 
 /**
  * Floor (15th percentile).
  */

@@ -17,7 +17,8 @@ function mockSlate(onFlags?: (input: SetPlayerFlagsInput) => SlatePlayer) {
       calls.push(input);
       if (onFlags) return onFlags(input);
       const p = slate.players.find((x) => x.id === input.slate_player_id)!;
-      Object.assign(p, input.flags);
+      const { plays, ...rest } = input.flags;
+      Object.assign(p, rest, { play_override: plays ?? null });
       return { ...p };
     }
     throw { code: "not_found", message: `unexpected ${cmd}` };
@@ -55,6 +56,21 @@ describe("Players page", () => {
     expect(qb.textContent).not.toContain("24.0");
   });
 
+  it("shows who may sit and saves the user's plays/out", async () => {
+    const calls = mockSlate();
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    const select = screen.getByLabelText("Does Blake Carter play?") as HTMLSelectElement;
+    expect(select.value).toBe("auto");
+    expect(select.selectedOptions[0]!.textContent).toBe("100% active");
+    await fireEvent.change(select, { target: { value: "out" } });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.flags.plays).toBe(false);
+    await waitFor(() =>
+      expect((screen.getByLabelText("Does Blake Carter play?") as HTMLSelectElement).value).toBe("out"),
+    );
+  });
+
   it("filters by position chip, search and game", async () => {
     mockSlate();
     render(PlayersPage);
@@ -78,7 +94,7 @@ describe("Players page", () => {
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]).toEqual({
       slate_player_id: 1,
-      flags: { locked: true, excluded: false, projection_override: null },
+      flags: { locked: true, excluded: false, projection_override: null, plays: null },
     });
     await waitFor(() => expect(screen.getByTestId("pool-counts").textContent).toContain("1 locked"));
 

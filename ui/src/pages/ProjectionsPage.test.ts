@@ -18,6 +18,10 @@ const player = (id: number, name: string, position: PlayerProjection["position"]
   note: source === "model" ? null : "not matched to an NFL player",
   value: projection / 5,
   playable: true,
+  if_plays: projection,
+  play_probability: 1,
+  status: "active",
+  availability_reason: "played his team's last game",
 });
 
 const data: SlateProjections = {

@@ -122,6 +122,10 @@ function player(
     value: playable ? avg / (salary / 1000) : 0,
     playable,
     projection_note: playable ? null : "no game on this slate",
+    if_plays: playable ? avg : 0,
+    play_probability: playable ? 1 : 0,
+    status: playable ? "active" : "out",
+    availability_reason: playable ? "played his team's last game" : "no game on this slate",
     id,
     dk_id: 91000000 + id,
     name,
@@ -136,6 +140,7 @@ function player(
     locked: false,
     excluded: false,
     projection_override: null,
+    play_override: null,
     ...extra,
   };
 }

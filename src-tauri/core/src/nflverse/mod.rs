@@ -20,8 +20,8 @@ pub mod team_week;
 pub use crate::scoring::{points_allowed, DstEvents};
 pub use crate::store::ingests::last_download;
 pub use crate::store::nfl_queries::{
-    ruled_out, search_players, seasons, week_points, DstPoints, NflPlayerSummary, PlayerPoints,
-    SeasonData, WeekPoints,
+    search_players, seasons, week_points, DstPoints, NflPlayerSummary, PlayerPoints, SeasonData,
+    WeekPoints,
 };
 pub use fetch::{is_secure_address, Fetched, Fetcher};
 pub use ingest::{files_of, ingest, FileKind, IngestedFile, Rows};

@@ -7,4 +7,4 @@ pub mod project;
 pub mod registry;
 pub mod train;
 
-pub use nfl_dfs_domain::projection::{features, history, learner, metrics};
+pub use nfl_dfs_domain::projection::{availability, features, history, learner, metrics};

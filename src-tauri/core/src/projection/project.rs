@@ -1,11 +1,15 @@
 //! Projections of a slate: each player matched to an NFL player gets his position's production
 //! model's prediction from the features of his game (floor and ceiling from the model's
-//! residuals); a player ruled out (injury report Out, IR or suspended) or without a game
-//! projects 0 and is flagged; a player the models cannot see (unmatched, no earlier game, no
-//! production model) keeps DraftKings' AvgPointsPerGame, flagged. The user's override wins over
-//! all of these where the optimizer reads them.
+//! residuals); a player the models cannot see (unmatched, no earlier game, no production model)
+//! keeps DraftKings' AvgPointsPerGame, flagged. Either is what he scores if he plays: the
+//! projection is that times his play probability (`availability`: the week's injury report,
+//! the team games he missed in a row, the user's plays/out), and his floor and ceiling are those
+//! of the mixture of 0 (he sits) and his range. A player without a game projects 0. The user's
+//! projection override wins over all of these.
 
+use super::availability::{mixture_quantile, AvailabilityModel, PlayIndex, PlayStatus};
 use super::features::{Context, Features};
+use super::history::week_key;
 use super::registry::LoadedModel;
 use crate::dk::Position;
 use crate::nflverse::team_code::normalise;
@@ -23,7 +27,7 @@ pub enum ProjectionSource {
     Model,
     /// DraftKings' AvgPointsPerGame (the models cannot see this player).
     Average,
-    /// Ruled out or without a game: 0.
+    /// Out (ruled out, marked out, or without a game): 0.
     Out,
     /// The user's own projection, which replaces every other.
     Override,
@@ -43,8 +47,16 @@ pub struct PlayerProjection {
     pub position: Position,
     /// Team.
     pub team: String,
-    /// Projected DraftKings points.
+    /// Projected DraftKings points: what he scores if he plays, times the probability he does.
     pub projection: f64,
+    /// Projected DraftKings points if he plays.
+    pub if_plays: f64,
+    /// Probability that he plays, 0 to 1.
+    pub play_probability: f64,
+    /// His availability as shown.
+    pub status: PlayStatus,
+    /// Why ("missed his team's last 2 games", "Out on the week-12 report").
+    pub availability_reason: String,
     /// Floor (15th percentile).
     pub floor: f64,
     /// Ceiling (85th percentile).
@@ -63,8 +75,10 @@ pub struct PlayerProjection {
 pub struct SlateInputs<'a> {
     /// GSIS id of each matched slate player.
     pub gsis: &'a HashMap<i32, String>,
-    /// GSIS ids ruled out for the week (injury report Out, IR, suspended).
-    pub ruled_out: &'a HashSet<String>,
+    /// Who appeared when, and the injury reports.
+    pub plays: &'a PlayIndex<'a>,
+    /// Play rates measured on the history before the slate's week.
+    pub availability: &'a AvailabilityModel,
     /// Production models by position.
     pub models: &'a HashMap<Position, LoadedModel>,
 }
@@ -115,7 +129,7 @@ pub fn project_slate(
     slate
         .players
         .iter()
-        .map(|p| with_override(p, model_projection(features, slate, inputs, p)))
+        .map(|p| with_override(p, projection(features, slate, inputs, p)))
         .collect()
 }
 
@@ -123,6 +137,7 @@ pub fn project_slate(
 /// from the result.
 fn with_override(p: &SlatePlayer, mut out: PlayerProjection) -> PlayerProjection {
     if let Some(mine) = p.projection_override {
+        out.if_plays = mine;
         let (down, up) = (out.projection - out.floor, out.ceiling - out.projection);
         out.projection = mine;
         out.floor = (mine - down).max(0.0);
@@ -138,8 +153,9 @@ fn with_override(p: &SlatePlayer, mut out: PlayerProjection) -> PlayerProjection
     out
 }
 
-/// A player's projection from the production model, or why it falls back.
-fn model_projection(
+/// A player's projection: what he scores if he plays (the production model's, or why it falls
+/// back) counting the chance he does not.
+fn projection(
     features: &Features,
     slate: &Slate,
     inputs: &SlateInputs,
@@ -152,6 +168,10 @@ fn model_projection(
         position: p.position,
         team: p.team.clone(),
         projection: p.avg_points_per_game,
+        if_plays: p.avg_points_per_game,
+        play_probability: 1.0,
+        status: PlayStatus::Unknown,
+        availability_reason: String::new(),
         floor: p.avg_points_per_game,
         ceiling: p.avg_points_per_game,
         source: ProjectionSource::Average,
@@ -159,29 +179,79 @@ fn model_projection(
         value: 0.0,
         playable: p.has_usable_game(),
     };
-    let ruled_out = inputs
-        .gsis
-        .get(&p.id)
-        .is_some_and(|g| inputs.ruled_out.contains(g));
-    if !p.has_usable_game() || ruled_out {
+    if !p.has_usable_game() {
         out.projection = 0.0;
+        out.if_plays = 0.0;
+        out.play_probability = 0.0;
         out.floor = 0.0;
         out.ceiling = 0.0;
         out.source = ProjectionSource::Out;
-        out.note = Some(if ruled_out {
-            "ruled out on the injury report".into()
-        } else {
-            "no game on this slate".into()
-        });
+        out.status = PlayStatus::Out;
+        out.availability_reason = "no game on this slate".into();
+        out.note = Some("no game on this slate".into());
         return out;
     }
+    let ctx = context(features, slate, p);
+    availability(inputs, p, ctx.as_ref(), &mut out);
+    if_plays(features, inputs, p, ctx, &mut out);
+    with_availability(out)
+}
+
+/// Whether he plays: the user's word, else the week's report and the games he missed (a DST
+/// always plays; an unmatched player is unknown).
+fn availability(
+    inputs: &SlateInputs,
+    p: &SlatePlayer,
+    ctx: Option<&Context>,
+    out: &mut PlayerProjection,
+) {
+    let (probability, status, reason) = match (p.play_override, p.position, ctx) {
+        (Some(true), _, _) => (
+            1.0,
+            PlayStatus::Active,
+            "marked as playing by you".to_string(),
+        ),
+        (Some(false), _, _) => (0.0, PlayStatus::Out, "marked out by you".to_string()),
+        (None, Position::DST, _) => (1.0, PlayStatus::Active, "team defense".to_string()),
+        (None, _, None) => (
+            1.0,
+            PlayStatus::Unknown,
+            "his game is not in the loaded schedule: availability unknown".to_string(),
+        ),
+        (None, _, Some(ctx)) => match inputs.gsis.get(&p.id) {
+            None => (
+                1.0,
+                PlayStatus::Unknown,
+                "not matched to an NFL player: availability unknown".to_string(),
+            ),
+            Some(gsis) => {
+                let week = week_key(ctx.season, ctx.week);
+                let signals = inputs.plays.signals(gsis, &ctx.team, week);
+                let a = inputs.availability.availability(&signals, week);
+                (a.play_probability, a.status, a.reason)
+            }
+        },
+    };
+    out.play_probability = probability;
+    out.status = status;
+    out.availability_reason = reason;
+}
+
+/// The projection if he plays, with its range: the model's, or DraftKings' average with a note.
+fn if_plays(
+    features: &Features,
+    inputs: &SlateInputs,
+    p: &SlatePlayer,
+    ctx: Option<Context>,
+    out: &mut PlayerProjection,
+) {
     let Some(model) = inputs.models.get(&p.position) else {
         out.note = Some(format!("no {} model in production", p.position.as_str()));
-        return out;
+        return;
     };
-    let Some(ctx) = context(features, slate, p) else {
+    let Some(ctx) = ctx else {
         out.note = Some("no game time on this slate".into());
-        return out;
+        return;
     };
     let row = if p.position == Position::DST {
         features.dst_row(&ctx)
@@ -190,24 +260,47 @@ fn model_projection(
             Some(gsis) => features.offense_row(gsis, p.position, &ctx),
             None => {
                 out.note = Some("not matched to an NFL player".into());
-                return out;
+                return;
             }
         }
     };
     let Some((x, _, _)) = row else {
         out.note = Some("no earlier NFL game to project from".into());
-        return out;
+        return;
     };
     match model.model.predict(&[x]) {
         Ok(values) => {
             let mean = values[0].max(0.0);
             let r = &model.metadata.result;
-            out.projection = mean;
+            out.if_plays = mean;
             out.floor = (mean + r.floor_offset).max(0.0);
             out.ceiling = (mean + r.ceiling_offset).max(mean);
             out.source = ProjectionSource::Model;
         }
         Err(e) => out.note = Some(format!("the model failed: {e}")),
+    }
+}
+
+/// What he scores counting the chance he sits: the mean times the play probability, floor and
+/// ceiling from the mixture of 0 and his range (the range if he plays runs through his floor,
+/// if-plays projection and ceiling at the 15th, 50th and 85th percentiles).
+fn with_availability(mut out: PlayerProjection) -> PlayerProjection {
+    let p = out.play_probability;
+    let (floor, mid, ceiling) = (out.floor, out.if_plays, out.ceiling);
+    let played = |q: f64| {
+        let v = if q <= 0.5 {
+            floor + (mid - floor) * (q - 0.15) / 0.35
+        } else {
+            mid + (ceiling - mid) * (q - 0.5) / 0.35
+        };
+        v.max(0.0)
+    };
+    out.projection = p * mid;
+    out.floor = mixture_quantile(0.15, p, played);
+    out.ceiling = mixture_quantile(0.85, p, played);
+    if p <= 0.0 {
+        out.source = ProjectionSource::Out;
+        out.note = Some(out.availability_reason.clone());
     }
     out
 }
@@ -240,12 +333,12 @@ pub fn project_week(
     season: i32,
     week: i32,
 ) -> Vec<WeekProjection> {
-    let key = super::history::week_key(season, week);
+    let key = week_key(season, week);
     let mut latest: HashMap<&str, &super::history::PlayerGame> = HashMap::new();
     for p in history
         .players
         .iter()
-        .filter(|p| super::history::week_key(p.season, p.week) < key)
+        .filter(|p| week_key(p.season, p.week) < key)
     {
         latest.insert(p.gsis_id.as_str(), p);
     }

@@ -1,9 +1,9 @@
 //! The NFL history models learn from (`nfl_schedule`, `nfl_player_weeks`, `nfl_dst_games`,
-//! `nfl_team_weeks`), read once into the domain's [`History`].
+//! `nfl_team_weeks`, `nfl_injuries`), read once into the domain's [`History`].
 
 use super::db_err;
 use crate::nflverse::team_code::normalise;
-use crate::projection::history::{DstGame, Game, History, PlayerGame};
+use crate::projection::history::{DstGame, Game, History, InjuryReport, PlayerGame};
 use crate::Result;
 use sea_orm::{DatabaseConnection, DbBackend, FromQueryResult, Statement};
 
@@ -46,10 +46,19 @@ pub async fn load(db: &DatabaseConnection) -> Result<History> {
     .all(db)
     .await
     .map_err(db_err(READING))?;
+    let injuries = InjuryRow::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT gsis_id, season, week, report_status FROM nfl_injuries \
+         ORDER BY season, week, gsis_id",
+    ))
+    .all(db)
+    .await
+    .map_err(db_err(READING))?;
     let mut history = History {
         games: games.into_iter().map(Into::into).collect(),
         players: players.into_iter().map(Into::into).collect(),
         dsts: dsts.into_iter().map(Into::into).collect(),
+        injuries: injuries.into_iter().map(Into::into).collect(),
     };
     for g in &mut history.games {
         g.away_team = normalise(&g.away_team);
@@ -88,4 +97,8 @@ row!(PlayerRow => PlayerGame {
 row!(DstRow => DstGame {
     team: String, opponent: String, season: i32, week: i32, dk_points: f64, sacks: f64,
     takeaways: f64, points_allowed: Option<f64>,
+});
+
+row!(InjuryRow => InjuryReport {
+    gsis_id: String, season: i32, week: i32, report_status: Option<String>,
 });

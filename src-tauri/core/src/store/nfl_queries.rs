@@ -151,25 +151,3 @@ pub async fn search_players(db: &DatabaseConnection, query: &str) -> Result<Vec<
     .await
     .map_err(super::db_err(READING))
 }
-
-/// GSIS ids ruled out in the latest injury report of a season (Out, IR, suspended, PUP).
-pub async fn ruled_out(
-    db: &DatabaseConnection,
-    season: i32,
-) -> Result<std::collections::HashSet<String>> {
-    #[derive(FromQueryResult)]
-    struct Row {
-        gsis_id: String,
-    }
-    let rows = Row::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        "SELECT gsis_id FROM nfl_injuries WHERE season = ?1 \
-         AND week = (SELECT MAX(week) FROM nfl_injuries WHERE season = ?1) \
-         AND lower(report_status) IN ('out', 'ir', 'injured reserve', 'suspended', 'pup')",
-        [season.into()],
-    ))
-    .all(db)
-    .await
-    .map_err(super::db_err("reading injury reports"))?;
-    Ok(rows.into_iter().map(|r| r.gsis_id).collect())
-}

@@ -159,6 +159,7 @@ async fn write_slate(
             locked: Set(false),
             excluded: Set(false),
             projection_override: Set(None),
+            play_override: Set(None),
             ..Default::default()
         })
         .collect();

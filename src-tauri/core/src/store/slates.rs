@@ -146,10 +146,11 @@ fn to_player(row: slate_player::Model, kickoff_utc: Option<DateTime<Utc>>) -> Re
         locked: row.locked,
         excluded: row.excluded,
         projection_override: row.projection_override,
+        play_override: row.play_override,
     })
 }
 
-/// Writes a player's lock, exclude and override together. Lock and exclude cannot both be on,
+/// Writes a player's lock, exclude, projection override and plays/out together. Lock and exclude cannot both be on,
 /// a player without a usable game cannot be locked, and an override must be 0–100 points.
 pub async fn set_player_flags(
     db: &DatabaseConnection,
@@ -196,6 +197,7 @@ pub async fn set_player_flags(
     active.locked = Set(flags.locked);
     active.excluded = Set(flags.excluded);
     active.projection_override = Set(flags.projection_override);
+    active.play_override = Set(flags.plays);
     let updated = active
         .update(db)
         .await

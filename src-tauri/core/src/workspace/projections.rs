@@ -2,14 +2,15 @@
 //! projections, and the numbers the pages show.
 
 use super::{blocking_failed, Workspace};
+use crate::projection::availability::{AvailabilityModel, PlayIndex, PlayStatus};
 use crate::projection::features::Features;
-use crate::projection::history::History;
+use crate::projection::history::{week_key, History, WeekKey};
 use crate::projection::project;
 use crate::projection::project::{PlayerProjection, ProjectionSource, SlateInputs, WeekProjection};
 use crate::slate::{SlateGame, SlatePlayer, SlateSummary};
 use crate::{identity, nflverse, store, Error, Result};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use ts_rs::TS;
@@ -37,6 +38,14 @@ pub struct PlayerView {
     pub projection: f64,
     /// Where it comes from.
     pub projection_source: ProjectionSource,
+    /// The projection if he plays.
+    pub if_plays: f64,
+    /// Probability that he plays, 0 to 1.
+    pub play_probability: f64,
+    /// His availability as shown.
+    pub status: PlayStatus,
+    /// Why.
+    pub availability_reason: String,
     /// Floor (15th percentile).
     pub floor: f64,
     /// Ceiling (85th percentile).
@@ -120,14 +129,25 @@ impl Workspace {
             .iter()
             .filter_map(|m| m.gsis_id.clone().map(|g| (m.slate_player_id, g)))
             .collect();
-        let ruled_out = self.ruled_out(matches.season).await?;
         let (models, names) = self.production_models().await?;
         let history = self.history().await?;
         let players = tokio::task::spawn_blocking(move || {
             let features = Features::new(&history);
+            let plays = PlayIndex::new(&history);
+            // Play rates from the weeks before the slate's (all loaded weeks for a slate whose
+            // games are not in the schedule yet).
+            let week = slate
+                .players
+                .iter()
+                .filter_map(|p| project::scheduled_context(&features, p))
+                .map(|c| week_key(c.season, c.week))
+                .min()
+                .unwrap_or(WeekKey::MAX);
+            let availability = AvailabilityModel::fit(&history, &plays, week);
             let inputs = SlateInputs {
                 gsis: &gsis,
-                ruled_out: &ruled_out,
+                plays: &plays,
+                availability: &availability,
                 models: &models,
             };
             project::project_slate(&features, &slate, &inputs)
@@ -161,7 +181,7 @@ impl Workspace {
     }
 
     /// The projections the optimizer uses for a slate, by slate player: the user's override,
-    /// else the production model's (0 for players ruled out), else DraftKings' average. The
+    /// else the production model's or DraftKings' average times the play probability. The
     /// same numbers the Players page shows ([`Workspace::slate_view`]).
     pub async fn optimizer_projections(&self, slate_id: i32) -> Result<HashMap<i32, f64>> {
         Ok(self
@@ -202,6 +222,10 @@ impl Workspace {
                 Some(PlayerView {
                     projection: numbers.projection,
                     projection_source: numbers.source,
+                    if_plays: numbers.if_plays,
+                    play_probability: numbers.play_probability,
+                    status: numbers.status,
+                    availability_reason: numbers.availability_reason,
                     floor: numbers.floor,
                     ceiling: numbers.ceiling,
                     value: numbers.value,
@@ -217,10 +241,5 @@ impl Workspace {
             players,
             models: projected.models,
         })
-    }
-
-    /// GSIS ids ruled out in the latest injury report of a season (Out, IR, suspended).
-    pub(crate) async fn ruled_out(&self, season: i32) -> Result<HashSet<String>> {
-        nflverse::ruled_out(self.db(), season).await
     }
 }

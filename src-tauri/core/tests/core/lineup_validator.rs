@@ -36,6 +36,7 @@ fn slate() -> Slate {
             locked: false,
             excluded: false,
             projection_override: None,
+            play_override: None,
         });
     };
     use GameState::Scheduled as S;

@@ -2,6 +2,7 @@
 //! Tests that need `../shared/data` skip with a printed reason where it is absent.
 
 mod architecture;
+mod availability;
 mod backups;
 mod common;
 mod demo_models;

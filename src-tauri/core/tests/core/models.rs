@@ -161,9 +161,17 @@ async fn train_deploy_rollback_and_project_a_real_slate() {
         .players
         .iter()
         .all(|p| p.source == ProjectionSource::Model || p.note.is_some()));
+    // A range, and a mean that counts the chance he sits (with a high chance of sitting the
+    // mixture's 85th percentile is 0 while its mean is not).
     assert!(projected
         .players
         .iter()
+        .all(|p| p.floor <= p.ceiling
+            && (p.projection - p.play_probability * p.if_plays).abs() < 1e-9));
+    assert!(projected
+        .players
+        .iter()
+        .filter(|p| p.play_probability == 1.0)
         .all(|p| p.floor <= p.projection && p.projection <= p.ceiling));
     let best_qb = projected
         .players

@@ -43,6 +43,7 @@ fn small_slate(players: &[(Position, u32, u32, usize)]) -> Slate {
                 locked: false,
                 excluded: false,
                 projection_override: None,
+                play_override: None,
             }
         })
         .collect();

@@ -219,6 +219,7 @@ async fn player_flags_are_validated_and_kept() {
         locked,
         excluded,
         projection_override,
+        plays: None,
     };
 
     let updated = ws
@@ -227,6 +228,17 @@ async fn player_flags_are_validated_and_kept() {
         .unwrap();
     assert!(updated.locked);
     assert_eq!(updated.projection_override, Some(31.5));
+    let marked_out = ws
+        .set_player_flags(
+            star.id,
+            &PlayerFlags {
+                plays: Some(false),
+                ..flags(true, false, Some(31.5))
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(marked_out.play_override, Some(false));
 
     let refusals = [
         (
@@ -253,4 +265,5 @@ async fn player_flags_are_validated_and_kept() {
     let star_now = reloaded.player(star.id).unwrap();
     assert!(star_now.locked && !star_now.excluded);
     assert_eq!(star_now.projection_override, Some(31.5));
+    assert_eq!(star_now.play_override, Some(false));
 }

@@ -85,6 +85,19 @@ pub struct DstGame {
     pub points_allowed: Option<f64>,
 }
 
+/// One player's line on a week's injury report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InjuryReport {
+    /// GSIS id.
+    pub gsis_id: String,
+    /// Season.
+    pub season: i32,
+    /// Week.
+    pub week: i32,
+    /// Game status: Out, Doubtful, Questionable, ... (None: listed without one).
+    pub report_status: Option<String>,
+}
+
 /// Everything the features are made from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
@@ -94,6 +107,8 @@ pub struct History {
     pub players: Vec<PlayerGame>,
     /// DST games, by season and week.
     pub dsts: Vec<DstGame>,
+    /// Injury reports, where loaded.
+    pub injuries: Vec<InjuryReport>,
 }
 
 impl History {

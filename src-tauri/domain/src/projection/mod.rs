@@ -1,6 +1,7 @@
-//! The pure half of projections: the history models learn from, the features made from it
-//! (each week's from earlier weeks only), the learners and the error metrics.
+//! The pure half of projections: the history models learn from, who will play (availability),
+//! the features (each week's from earlier weeks only), the learners and the error metrics.
 
+pub mod availability;
 pub mod features;
 pub mod history;
 pub mod learner;

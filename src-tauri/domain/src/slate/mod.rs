@@ -145,6 +145,8 @@ pub struct SlatePlayer {
     pub excluded: bool,
     /// The user's own projection, replacing the model's.
     pub projection_override: Option<f64>,
+    /// The user's word on whether he plays (None: the app's estimate from reports and games).
+    pub play_override: Option<bool>,
 }
 
 impl SlatePlayer {
@@ -232,4 +234,7 @@ pub struct PlayerFlags {
     pub excluded: bool,
     /// Use this projection instead of the model's (None clears it).
     pub projection_override: Option<f64>,
+    /// He plays (true) or is out (false), whatever the app estimates (None clears it).
+    #[serde(default)]
+    pub plays: Option<bool>,
 }

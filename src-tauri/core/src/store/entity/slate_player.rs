@@ -40,6 +40,8 @@ pub struct Model {
     pub excluded: bool,
     /// The user's own projection.
     pub projection_override: Option<f64>,
+    /// The user's word on whether he plays (None: the app's estimate).
+    pub play_override: Option<bool>,
 }
 
 /// No relations are navigated from slate players yet.

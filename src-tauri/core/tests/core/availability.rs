@@ -1,0 +1,119 @@
+//! Who plays, on a real slate: players who sat out their team's latest games are expected to
+//! sit, and the projection counts it (issue 16).
+
+use crate::common::{real_data, workspace};
+use nfl_dfs_core::dk::Position;
+use nfl_dfs_core::projection::availability::PlayStatus;
+use nfl_dfs_core::slate::PlayerFlags;
+use std::collections::{HashMap, HashSet};
+
+#[tokio::test]
+async fn players_who_sat_out_are_expected_to_sit_and_the_user_decides_last() {
+    let Some(data) = real_data() else {
+        return;
+    };
+    let (_dir, ws) = workspace().await;
+    let nfl = data.join("nflverse");
+    ws.ingest_paths(
+        &[
+            nfl.join("schedules/games.csv"),
+            nfl.join("player_stats_weekly/player_stats_2018.csv"),
+        ],
+        |_| true,
+    )
+    .await
+    .unwrap();
+    let slate = ws
+        .import_slate_file(&data.join("dk_salaries/2018_w11_sun_11-18.csv"), None)
+        .await
+        .unwrap()
+        .slate;
+    let gsis: HashMap<i32, String> = ws
+        .match_slate(slate.id)
+        .await
+        .unwrap()
+        .players
+        .into_iter()
+        .filter_map(|m| m.gsis_id.map(|g| (m.slate_player_id, g)))
+        .collect();
+    let played: HashSet<String> = ws
+        .week_points(2018, 11)
+        .await
+        .unwrap()
+        .players
+        .into_iter()
+        .map(|p| p.gsis_id)
+        .collect();
+    let projected = ws.project_slate(slate.id).await.unwrap();
+    let (mut before, mut after, mut brier, mut always, mut n) = (0, 0, 0.0, 0.0, 0.0);
+    for p in projected.players.iter().filter(|p| p.playable) {
+        assert!((0.0..=1.0).contains(&p.play_probability), "{p:?}");
+        assert!(
+            (p.projection - p.play_probability * p.if_plays).abs() < 1e-9,
+            "{p:?}"
+        );
+        let Some(g) = gsis.get(&p.slate_player_id) else {
+            continue;
+        };
+        if p.position == Position::DST {
+            continue;
+        }
+        let appeared = f64::from(u8::from(played.contains(g)));
+        n += 1.0;
+        brier += (p.play_probability - appeared).powi(2);
+        always += (1.0 - appeared).powi(2);
+        if appeared == 0.0 {
+            before += usize::from(p.if_plays > 5.0);
+            after += usize::from(p.projection > 5.0);
+        }
+    }
+    assert!(n > 100.0, "{n} matched players");
+    assert!(
+        after < before,
+        "players above 5 points who did not play: {before} without availability, {after} with"
+    );
+    assert!(
+        brier < always,
+        "Brier {:.3} against {:.3} for 'everyone plays'",
+        brier / n,
+        always / n
+    );
+    let missing = projected
+        .players
+        .iter()
+        .find(|p| p.status == PlayStatus::Missing)
+        .expect("someone on a week-11 slate missed his team's latest games");
+    assert!(missing.play_probability < 0.7, "{missing:?}");
+    assert!(missing
+        .availability_reason
+        .starts_with("missed his team's last"));
+
+    // The user's word is final, both ways.
+    let flags = |plays| PlayerFlags {
+        locked: false,
+        excluded: false,
+        projection_override: None,
+        plays,
+    };
+    ws.set_player_flags(missing.slate_player_id, &flags(Some(true)))
+        .await
+        .unwrap();
+    let mine = |list: &[nfl_dfs_core::projection::project::PlayerProjection]| {
+        list.iter()
+            .find(|p| p.slate_player_id == missing.slate_player_id)
+            .unwrap()
+            .clone()
+    };
+    let plays = mine(&ws.project_slate(slate.id).await.unwrap().players);
+    assert_eq!(
+        (plays.play_probability, plays.status),
+        (1.0, PlayStatus::Active)
+    );
+    assert_eq!(plays.projection, plays.if_plays);
+    ws.set_player_flags(missing.slate_player_id, &flags(Some(false)))
+        .await
+        .unwrap();
+    let out = mine(&ws.project_slate(slate.id).await.unwrap().players);
+    assert_eq!((out.projection, out.status), (0.0, PlayStatus::Out));
+    assert_eq!(out.availability_reason, "marked out by you");
+}

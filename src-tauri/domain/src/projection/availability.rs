@@ -1,0 +1,492 @@
+//! Who will play: the probability that a player appears in week W, from what was known before
+//! W's kickoff. Two signals, each measured on the loaded history rather than guessed:
+//! - how many of his team's latest games he missed in a row (a player who sat out his team's
+//!   last two games rarely comes back the next week);
+//! - the week's injury report when loaded (Out, IR, PUP and suspended mean 0; Questionable and
+//!   Doubtful get the rates the reports and the games that followed show).
+//!
+//! "Played" means a row in the weekly player stats: a player without a recorded stat scored 0,
+//! which is what a DFS lineup cares about. Where the weeks before W are not loaded (a new
+//! season, stale data) nothing is inferred: the status is `Unknown` and the probability 1, so a
+//! projection is never zeroed for lack of data.
+
+use super::history::{week_key, History, WeekKey};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use ts_rs::TS;
+
+/// A player's availability for a week, as the pages show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PlayStatus {
+    /// Expected to play.
+    Active,
+    /// Questionable on the injury report.
+    Questionable,
+    /// Doubtful on the injury report.
+    Doubtful,
+    /// Missed his team's latest game(s): may be out.
+    Missing,
+    /// Ruled out (report Out, IR, PUP, suspended; or marked out by the user).
+    Out,
+    /// No recent data to judge by (the weeks before are not loaded).
+    Unknown,
+}
+
+impl PlayStatus {
+    /// The status as written in files and JSON, e.g. `questionable`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlayStatus::Active => "active",
+            PlayStatus::Questionable => "questionable",
+            PlayStatus::Doubtful => "doubtful",
+            PlayStatus::Missing => "missing",
+            PlayStatus::Out => "out",
+            PlayStatus::Unknown => "unknown",
+        }
+    }
+}
+
+/// What the week's injury report said of a player.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Report {
+    /// Not on the report.
+    Clear,
+    /// Questionable.
+    Questionable,
+    /// Doubtful.
+    Doubtful,
+    /// Out, injured reserve, PUP, suspended.
+    Out,
+}
+
+impl Report {
+    /// Reads an nflverse `report_status` (None: listed without a game status, i.e. clear).
+    pub fn of(status: Option<&str>) -> Report {
+        match status.map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+            Some("out" | "ir" | "injured reserve" | "suspended" | "pup" | "reserve/covid-19") => {
+                Report::Out
+            }
+            Some("doubtful") => Report::Doubtful,
+            Some("questionable") => Report::Questionable,
+            _ => Report::Clear,
+        }
+    }
+}
+
+/// The most games missed in a row told apart (more count as this many).
+const MAX_STREAK: u32 = 3;
+
+/// A team's latest game may be this many weeks before W (byes) for the data to count as recent.
+const RECENT_WEEKS: i32 = 2;
+
+/// The signals of one player for one week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signals {
+    /// Team games missed in a row before the week (capped at [`MAX_STREAK`]); None when the
+    /// weeks before are not loaded.
+    pub missed: Option<u32>,
+    /// The week's injury report, when reports of that season are loaded.
+    pub report: Option<Report>,
+}
+
+/// A player's availability.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Availability {
+    /// Probability that he plays, 0 to 1.
+    pub play_probability: f64,
+    /// The status shown.
+    pub status: PlayStatus,
+    /// Why, in words ("missed the last 2 games", "Out on the week-12 report").
+    pub reason: String,
+}
+
+/// Play rates measured on the history: by games missed in a row, and by that and the report.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AvailabilityModel {
+    by_missed: HashMap<u32, (u32, u32)>,
+    by_missed_and_report: HashMap<(u32, Report), (u32, u32)>,
+}
+
+/// Who appeared when, and what the reports said, indexed for the questions asked per week.
+pub struct PlayIndex<'h> {
+    /// Weeks each player appeared in.
+    played: HashMap<&'h str, HashSet<WeekKey>>,
+    /// Weeks each team played, sorted.
+    team_weeks: HashMap<&'h str, Vec<WeekKey>>,
+    /// Each player's report by week.
+    reports: HashMap<(&'h str, WeekKey), Report>,
+    /// Seasons with injury reports loaded.
+    report_seasons: HashSet<i32>,
+}
+
+impl<'h> PlayIndex<'h> {
+    /// Indexes a history.
+    pub fn new(history: &'h History) -> PlayIndex<'h> {
+        let mut played: HashMap<&str, HashSet<WeekKey>> = HashMap::new();
+        for p in &history.players {
+            played
+                .entry(p.gsis_id.as_str())
+                .or_default()
+                .insert(week_key(p.season, p.week));
+        }
+        let mut team_weeks: HashMap<&str, Vec<WeekKey>> = HashMap::new();
+        for g in &history.games {
+            for team in [g.home_team.as_str(), g.away_team.as_str()] {
+                team_weeks
+                    .entry(team)
+                    .or_default()
+                    .push(week_key(g.season, g.week));
+            }
+        }
+        for weeks in team_weeks.values_mut() {
+            weeks.sort_unstable();
+            weeks.dedup();
+        }
+        let reports = history
+            .injuries
+            .iter()
+            .map(|r| {
+                (
+                    (r.gsis_id.as_str(), week_key(r.season, r.week)),
+                    Report::of(r.report_status.as_deref()),
+                )
+            })
+            .collect();
+        let report_seasons = history.injuries.iter().map(|r| r.season).collect();
+        PlayIndex {
+            played,
+            team_weeks,
+            reports,
+            report_seasons,
+        }
+    }
+
+    /// Whether the player appeared in a week.
+    pub fn played(&self, gsis_id: &str, week: WeekKey) -> bool {
+        self.played
+            .get(gsis_id)
+            .is_some_and(|weeks| weeks.contains(&week))
+    }
+
+    /// The signals of a player of `team` for the week `week`: only weeks before it count, and the
+    /// week's own report (published before its kickoff).
+    pub fn signals(&self, gsis_id: &str, team: &str, week: WeekKey) -> Signals {
+        let report = self.report_seasons.contains(&(week / 100)).then(|| {
+            self.reports
+                .get(&(gsis_id, week))
+                .copied()
+                .unwrap_or(Report::Clear)
+        });
+        let weeks: &[WeekKey] = self.team_weeks.get(team).map_or(&[], Vec::as_slice);
+        let before = &weeks[..weeks.partition_point(|w| *w < week)];
+        let recent = before
+            .last()
+            .is_some_and(|last| last / 100 == week / 100 && week - last <= RECENT_WEEKS)
+            || before.last().is_some_and(|last| {
+                // Week 1 follows last season's final weeks.
+                week % 100 == 1 && last / 100 == week / 100 - 1
+            });
+        if !recent {
+            return Signals {
+                missed: None,
+                report,
+            };
+        }
+        let missed = before
+            .iter()
+            .rev()
+            .take_while(|w| !self.played(gsis_id, **w))
+            .take(MAX_STREAK as usize)
+            .count() as u32;
+        Signals {
+            missed: Some(missed),
+            report,
+        }
+    }
+}
+
+impl AvailabilityModel {
+    /// Measures the play rates on every player week before `until` of players who had appeared
+    /// in the weeks before: the population a slate's players come from.
+    pub fn fit(history: &History, index: &PlayIndex, until: WeekKey) -> AvailabilityModel {
+        let mut model = AvailabilityModel::default();
+        // Each player's team by week, from his appearances; he is followed on that team until
+        // he appears elsewhere.
+        let mut latest: HashMap<&str, (&str, WeekKey)> = HashMap::new();
+        let mut by_week: Vec<(WeekKey, &str, &str)> = history
+            .players
+            .iter()
+            .map(|p| {
+                (
+                    week_key(p.season, p.week),
+                    p.gsis_id.as_str(),
+                    p.team.as_str(),
+                )
+            })
+            .collect();
+        by_week.sort_unstable();
+        let mut weeks: Vec<WeekKey> = history
+            .games
+            .iter()
+            .map(|g| week_key(g.season, g.week))
+            .filter(|w| *w < until)
+            .collect();
+        weeks.sort_unstable();
+        weeks.dedup();
+        let mut next = 0;
+        for week in weeks {
+            while next < by_week.len() && by_week[next].0 < week {
+                let (w, gsis, team) = by_week[next];
+                latest.insert(gsis, (team, w));
+                next += 1;
+            }
+            for (gsis, (team, last)) in &latest {
+                // Followed for a season at most after his last appearance.
+                if week - last > 100 {
+                    continue;
+                }
+                let plays_that_week = index
+                    .team_weeks
+                    .get(team)
+                    .is_some_and(|w| w.binary_search(&week).is_ok());
+                if !plays_that_week {
+                    continue;
+                }
+                let signals = index.signals(gsis, team, week);
+                let Some(missed) = signals.missed else {
+                    continue;
+                };
+                let played = u32::from(index.played(gsis, week));
+                let count = model.by_missed.entry(missed).or_default();
+                count.0 += played;
+                count.1 += 1;
+                if let Some(report) = signals.report {
+                    let count = model
+                        .by_missed_and_report
+                        .entry((missed, report))
+                        .or_default();
+                    count.0 += played;
+                    count.1 += 1;
+                }
+            }
+        }
+        model
+    }
+
+    /// The measured rate for a bucket, smoothed towards `prior` by a few pseudo-observations
+    /// (a thin bucket says little).
+    fn rate(count: Option<&(u32, u32)>, prior: f64) -> f64 {
+        const WEIGHT: f64 = 4.0;
+        let (played, total) = count.copied().unwrap_or((0, 0));
+        (f64::from(played) + WEIGHT * prior) / (f64::from(total) + WEIGHT)
+    }
+
+    /// The play probability for a player's signals.
+    pub fn probability(&self, signals: &Signals) -> f64 {
+        let Some(missed) = signals.missed else {
+            return 1.0;
+        };
+        if signals.report == Some(Report::Out) {
+            return 0.0;
+        }
+        // Priors for empty buckets: measured where the history is thin, these are the usual
+        // orders of magnitude, not a claim.
+        let prior = match missed {
+            0 => 0.9,
+            1 => 0.45,
+            2 => 0.3,
+            _ => 0.15,
+        };
+        let by_missed = Self::rate(self.by_missed.get(&missed), prior);
+        match signals.report {
+            Some(report) => Self::rate(self.by_missed_and_report.get(&(missed, report)), by_missed),
+            None => by_missed,
+        }
+    }
+
+    /// The availability of a player with these signals, in week `week` of the slate.
+    pub fn availability(&self, signals: &Signals, week: WeekKey) -> Availability {
+        let play_probability = self.probability(signals);
+        let report_words = |what: &str| format!("{what} on the week-{} report", week % 100);
+        let (status, reason) = match (signals.report, signals.missed) {
+            (Some(Report::Out), _) => (PlayStatus::Out, report_words("Out")),
+            (_, None) => (
+                PlayStatus::Unknown,
+                "no recent games loaded: availability unknown".to_string(),
+            ),
+            (Some(Report::Doubtful), _) => (PlayStatus::Doubtful, report_words("Doubtful")),
+            (Some(Report::Questionable), _) => {
+                (PlayStatus::Questionable, report_words("Questionable"))
+            }
+            (_, Some(0)) => (
+                PlayStatus::Active,
+                "played his team's last game".to_string(),
+            ),
+            (_, Some(1)) => (
+                PlayStatus::Missing,
+                "missed his team's last game".to_string(),
+            ),
+            (_, Some(n)) if n >= MAX_STREAK => (
+                PlayStatus::Missing,
+                format!("missed his team's last {n}+ games"),
+            ),
+            (_, Some(n)) => (
+                PlayStatus::Missing,
+                format!("missed his team's last {n} games"),
+            ),
+        };
+        Availability {
+            play_probability,
+            status,
+            reason,
+        }
+    }
+}
+
+/// The quantile `q` of a player's points when he plays with probability `p` and, when he plays,
+/// scores with the quantile function `played` (a player who sits scores 0).
+pub fn mixture_quantile(q: f64, p: f64, played: impl Fn(f64) -> f64) -> f64 {
+    let sits = 1.0 - p.clamp(0.0, 1.0);
+    if q <= sits || p <= 0.0 {
+        0.0
+    } else {
+        played(((q - sits) / p).clamp(0.0, 1.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::projection::history::{Game, InjuryReport, PlayerGame};
+
+    fn game(season: i32, week: i32, home: &str, away: &str) -> Game {
+        Game {
+            season,
+            week,
+            gameday: format!("{season}-10-{week:02}"),
+            away_team: away.into(),
+            home_team: home.into(),
+            spread_line: None,
+            total_line: None,
+            roof: None,
+            away_rest: None,
+            home_rest: None,
+        }
+    }
+
+    fn played(gsis: &str, team: &str, season: i32, week: i32) -> PlayerGame {
+        PlayerGame {
+            gsis_id: gsis.into(),
+            name: gsis.into(),
+            position: "WR".into(),
+            team: team.into(),
+            season,
+            week,
+            dk_points: 10.0,
+            attempts: 0.0,
+            carries: 0.0,
+            targets: 5.0,
+            target_share: None,
+            air_yards_share: None,
+        }
+    }
+
+    /// Ten weeks of AAA v BBB; `a` plays every week, `b` plays weeks 1-3 then never again,
+    /// `c` misses week 5 only.
+    fn history() -> History {
+        let mut h = History::default();
+        for week in 1..=10 {
+            h.games.push(game(2022, week, "AAA", "BBB"));
+            h.players.push(played("a", "AAA", 2022, week));
+            if week <= 3 {
+                h.players.push(played("b", "AAA", 2022, week));
+            }
+            if week != 5 {
+                h.players.push(played("c", "BBB", 2022, week));
+            }
+        }
+        h
+    }
+
+    #[test]
+    fn missed_games_are_counted_from_the_weeks_before_only() {
+        let h = history();
+        let index = PlayIndex::new(&h);
+        assert_eq!(index.signals("a", "AAA", 202208).missed, Some(0));
+        assert_eq!(index.signals("b", "AAA", 202205).missed, Some(1));
+        assert_eq!(index.signals("b", "AAA", 202206).missed, Some(2));
+        assert_eq!(index.signals("b", "AAA", 202209).missed, Some(MAX_STREAK));
+        assert_eq!(index.signals("c", "BBB", 202206).missed, Some(1));
+        assert_eq!(index.signals("c", "BBB", 202207).missed, Some(0));
+        // Week 11 is after the last loaded week 10: still recent. Week 15 is not.
+        assert_eq!(index.signals("a", "AAA", 202211).missed, Some(0));
+        assert_eq!(index.signals("a", "AAA", 202215).missed, None);
+        // No reports loaded: none is assumed.
+        assert_eq!(index.signals("a", "AAA", 202208).report, None);
+    }
+
+    #[test]
+    fn a_week_is_judged_only_by_what_was_known_before_its_kickoff() {
+        let mut h = history();
+        let before = PlayIndex::new(&h).signals("b", "AAA", 202205);
+        // He plays in week 5 itself, and in week 6: neither changes week 5's signals.
+        h.players.push(played("b", "AAA", 2022, 5));
+        h.players.push(played("b", "AAA", 2022, 6));
+        assert_eq!(PlayIndex::new(&h).signals("b", "AAA", 202205), before);
+    }
+
+    #[test]
+    fn rates_come_from_the_history_and_an_absence_lowers_the_probability() {
+        let h = history();
+        let index = PlayIndex::new(&h);
+        let model = AvailabilityModel::fit(&h, &index, 202211);
+        // Players who played the week before played again (a, c): the rate is high...
+        let playing = model.probability(&index.signals("a", "AAA", 202211));
+        // ...`b` missed 3+ in a row and never came back: the rate is low.
+        let missing = model.probability(&index.signals("b", "AAA", 202211));
+        assert!(playing > 0.85, "{playing}");
+        assert!(missing < 0.1, "{missing}");
+        let shown = model.availability(&index.signals("b", "AAA", 202211), 202211);
+        assert_eq!(shown.status, PlayStatus::Missing);
+        assert_eq!(shown.reason, "missed his team's last 3+ games");
+        // Stale data is unknown, never out.
+        let unknown = model.availability(&index.signals("b", "AAA", 202216), 202216);
+        assert_eq!(unknown.status, PlayStatus::Unknown);
+        assert_eq!(unknown.play_probability, 1.0);
+    }
+
+    #[test]
+    fn the_week_report_rules_out_and_its_rates_are_measured() {
+        let mut h = history();
+        // `c` is questionable in weeks 4 and 5 (plays 4, misses 5) and out in week 11.
+        for (week, status) in [(4, "Questionable"), (5, "Questionable"), (11, "Out")] {
+            h.injuries.push(InjuryReport {
+                gsis_id: "c".into(),
+                season: 2022,
+                week,
+                report_status: Some(status.into()),
+            });
+        }
+        let index = PlayIndex::new(&h);
+        let model = AvailabilityModel::fit(&h, &index, 202211);
+        let out = model.availability(&index.signals("c", "BBB", 202211), 202211);
+        assert_eq!((out.status, out.play_probability), (PlayStatus::Out, 0.0));
+        assert_eq!(out.reason, "Out on the week-11 report");
+        let clear = model.probability(&index.signals("a", "AAA", 202211));
+        let questionable = model.probability(&Signals {
+            missed: Some(0),
+            report: Some(Report::Questionable),
+        });
+        assert!(questionable < clear, "{questionable} vs {clear}");
+    }
+
+    #[test]
+    fn a_player_who_may_sit_has_a_mixture_of_zero_and_his_range() {
+        let played = |q: f64| 10.0 + 10.0 * q;
+        assert_eq!(mixture_quantile(0.15, 1.0, played), 11.5);
+        assert_eq!(mixture_quantile(0.15, 0.8, played), 0.0);
+        assert!((mixture_quantile(0.6, 0.8, played) - 15.0).abs() < 1e-9);
+        assert_eq!(mixture_quantile(0.95, 0.0, played), 0.0);
+    }
+}
