@@ -91,6 +91,9 @@ pub fn slate_summary(s: &SlateSummary, o: &mut String) {
 
 pub fn slate(s: &SlateView, o: &mut String) {
     slate_summary(&s.summary, o);
+    if let Some(notice) = &s.notice {
+        line!(o, "note: {notice}");
+    }
     line!(o);
     for g in &s.games {
         line!(
@@ -463,6 +466,9 @@ pub fn slate_projections(s: &SlateProjections, o: &mut String) {
         s.seconds,
         s.models.join(", ")
     );
+    if let Some(notice) = &s.notice {
+        line!(o, "note: {notice}");
+    }
     for p in &s.players {
         line!(
             o,

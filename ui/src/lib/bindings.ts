@@ -461,7 +461,11 @@ players: Array<PlayerView>,
 /**
  * Production versions used, e.g. `QB r3`.
  */
-models: Array<string>, };
+models: Array<string>, 
+/**
+ * What the pages should say plainly (projections from averages, who plays unknown).
+ */
+notice: string | null, };
 
 export type PositionCount = { 
 /**
@@ -1395,6 +1399,10 @@ players: Array<PlayerProjection>,
  * Production versions used, e.g. `QB r3`.
  */
 models: Array<string>, 
+/**
+ * What the pages should say plainly (projections from averages, who plays unknown).
+ */
+notice: string | null, 
 /**
  * Seconds taken.
  */

@@ -71,6 +71,16 @@ describe("Players page", () => {
     );
   });
 
+  it("says plainly when projections are only DraftKings' averages", async () => {
+    const slate = slateFixture();
+    mockIPC((cmd) => {
+      if (cmd === "get_slate") return { ...slate, notice: "No model is in production: projections are DraftKings' averages." };
+      throw { code: "not_found", message: `unexpected ${cmd}` };
+    });
+    render(PlayersPage);
+    expect((await screen.findByTestId("projection-notice")).textContent).toContain("DraftKings' averages");
+  });
+
   it("filters by position chip, search and game", async () => {
     mockSlate();
     render(PlayersPage);

@@ -33,6 +33,7 @@ const data: SlateProjections = {
     player(4, "Dallas Dawson", "RB", 9.1, "average"),
   ],
   models: ["QB baseline", "WR baseline"],
+  notice: null,
   seconds: 0.12,
 };
 

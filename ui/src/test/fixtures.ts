@@ -149,6 +149,7 @@ function player(
 export function slateFixture(): SlateView {
   return {
     models: ["QB r1"],
+    notice: null,
     summary: slateSummaryFixture(),
     games: [
       { id: 1, away: "BUF", home: "MIA", kickoff_utc: "2027-01-03T18:00:00Z" },

@@ -305,6 +305,41 @@ fn with_availability(mut out: PlayerProjection) -> PlayerProjection {
     out
 }
 
+/// What the pages should say plainly about a slate's projections, if anything: no model in
+/// production, most projections from DraftKings' averages, or who plays unknown for most
+/// players (the weeks before the slate are not loaded).
+pub fn notice(players: &[PlayerProjection], models_in_production: bool) -> Option<String> {
+    const FIX: &str = "Load the NFL history (Data page, or `nfl-dfs-cli ingest`) and train \
+                       (Models page)";
+    if !models_in_production {
+        return Some(format!(
+            "No model is in production: projections are DraftKings' averages and who plays is \
+             unknown. {FIX}."
+        ));
+    }
+    let playable: Vec<&PlayerProjection> = players
+        .iter()
+        .filter(|p| p.playable && p.position != Position::DST)
+        .collect();
+    let share = |f: &dyn Fn(&PlayerProjection) -> bool| {
+        playable.iter().filter(|p| f(p)).count() as f64 / playable.len().max(1) as f64
+    };
+    if share(&|p| p.source == ProjectionSource::Average) > 0.5 {
+        return Some(format!(
+            "Most projections are DraftKings' averages: most players are not matched to NFL \
+             players or have no NFL games loaded. {FIX}."
+        ));
+    }
+    if share(&|p| p.status == PlayStatus::Unknown) > 0.5 {
+        return Some(
+            "Who plays is unknown for most players: the weeks before this slate are not \
+             loaded. Load recent NFL data (Data page, or `nfl-dfs-cli ingest`)."
+                .into(),
+        );
+    }
+    None
+}
+
 /// One NFL player's projection for a week.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct WeekProjection {
@@ -392,4 +427,61 @@ pub fn project_week(
         .collect();
     out.sort_by(|a, b| b.projection.total_cmp(&a.projection).then(a.id.cmp(&b.id)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn player(source: ProjectionSource, status: PlayStatus) -> PlayerProjection {
+        PlayerProjection {
+            slate_player_id: 1,
+            dk_id: None,
+            name: "A".into(),
+            position: Position::WR,
+            team: "BUF".into(),
+            projection: 10.0,
+            if_plays: 10.0,
+            play_probability: 1.0,
+            status,
+            availability_reason: String::new(),
+            floor: 5.0,
+            ceiling: 15.0,
+            source,
+            note: None,
+            value: 2.0,
+            playable: true,
+        }
+    }
+
+    #[test]
+    fn the_pages_are_told_when_projections_are_averages_or_availability_is_unknown() {
+        use PlayStatus::{Active, Unknown};
+        use ProjectionSource::{Average, Model};
+        let good = vec![
+            player(Model, Active),
+            player(Model, Active),
+            player(Average, Unknown),
+        ];
+        assert_eq!(notice(&good, true), None);
+        assert!(notice(&good, false)
+            .unwrap()
+            .starts_with("No model is in production"));
+        let averages = vec![
+            player(Average, Active),
+            player(Average, Active),
+            player(Model, Active),
+        ];
+        assert!(notice(&averages, true)
+            .unwrap()
+            .starts_with("Most projections are"));
+        let unknown = vec![
+            player(Model, Unknown),
+            player(Model, Unknown),
+            player(Model, Active),
+        ];
+        assert!(notice(&unknown, true)
+            .unwrap()
+            .starts_with("Who plays is unknown"));
+    }
 }

@@ -24,6 +24,8 @@ pub struct SlateProjections {
     pub players: Vec<PlayerProjection>,
     /// Production versions used, e.g. `QB r3`.
     pub models: Vec<String>,
+    /// What the pages should say plainly (projections from averages, who plays unknown).
+    pub notice: Option<String>,
     /// Seconds taken.
     pub seconds: f64,
 }
@@ -69,6 +71,8 @@ pub struct SlateView {
     pub players: Vec<PlayerView>,
     /// Production versions used, e.g. `QB r3`.
     pub models: Vec<String>,
+    /// What the pages should say plainly (projections from averages, who plays unknown).
+    pub notice: Option<String>,
 }
 
 /// The NFL history and slate matches of the last projection, reused while nothing new was
@@ -156,6 +160,7 @@ impl Workspace {
         .map_err(blocking_failed)?;
         Ok(SlateProjections {
             slate_id,
+            notice: project::notice(&players, !names.is_empty()),
             players,
             models: names,
             seconds: clock.elapsed().as_secs_f64(),
@@ -240,6 +245,7 @@ impl Workspace {
             games: slate.games,
             players,
             models: projected.models,
+            notice: projected.notice,
         })
     }
 }
