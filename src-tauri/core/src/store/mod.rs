@@ -55,11 +55,20 @@ impl SchemaState {
     }
 }
 
+/// A database opened by [`open`], not migrated yet.
+pub struct Opened {
+    /// The connection.
+    pub db: DatabaseConnection,
+    /// Migrations this app has that the database lacks.
+    pub pending: usize,
+    /// The database had a schema already (it is not new).
+    pub existing: bool,
+}
+
 /// Opens (creating if needed) the database and checks that this app knows its schema: a
-/// database with unknown migrations is refused before anything is written. Returns the
-/// connection and how many migrations are pending on a database that already had some (the
-/// caller backs it up, then calls [`migrate`]).
-pub async fn open(paths: &DataPaths) -> Result<(DatabaseConnection, usize)> {
+/// database with unknown migrations is refused before anything is written. The caller backs an
+/// existing database up when migrations are pending, then calls [`migrate`].
+pub async fn open(paths: &DataPaths) -> Result<Opened> {
     let db = connect(&paths.database_url).await?;
     let state = schema_state(&db).await?;
     let known: Vec<String> = Migrator::migrations()
@@ -74,17 +83,16 @@ pub async fn open(paths: &DataPaths) -> Result<(DatabaseConnection, usize)> {
             app_version: APP_VERSION,
         });
     }
-    let pending = known.len() - state.applied.len();
-    let existing = if state.applied.is_empty() { 0 } else { pending };
-    Ok((db, existing))
+    Ok(Opened {
+        db,
+        pending: known.len() - state.applied.len(),
+        existing: !state.applied.is_empty(),
+    })
 }
 
-/// Applies every pending migration.
-pub async fn migrate(db: &DatabaseConnection, database: &str) -> Result<()> {
-    let pending = Migrator::get_pending_migrations(db)
-        .await
-        .map_err(db_err("reading the schema"))?
-        .len();
+/// Applies the pending migrations [`open`] found.
+pub async fn migrate(opened: &Opened, database: &str) -> Result<()> {
+    let (db, pending) = (&opened.db, opened.pending);
     if pending > 0 {
         tracing::info!(pending, database, "applying migrations");
         Migrator::up(db, None)

@@ -11,8 +11,7 @@ impl Workspace {
     /// Backtests a past slate with the production models: projections against actual points,
     /// and the actual points of the app's, the AvgPointsPerGame and the hindsight lineups.
     pub async fn backtest(&self, slate_id: i32) -> Result<backtest::BacktestReport> {
-        let slate = self.slate(slate_id).await?;
-        let projected = self.project_slate(slate_id).await?;
+        let (slate, projected) = self.project_loaded(self.slate(slate_id).await?).await?;
         let matches = self.cached_matches(&slate).await?;
         let history = self.history().await?;
         let features = Features::new(&history);

@@ -42,13 +42,6 @@ pub struct Choices {
 impl Workspace {
     /// The limits and choices the core owns.
     pub async fn choices(&self) -> Result<Choices> {
-        let positions = [
-            Position::QB,
-            Position::RB,
-            Position::WR,
-            Position::TE,
-            Position::DST,
-        ];
         let mut kinds: Vec<Slot> = ROSTER.to_vec();
         kinds.dedup();
         Ok(Choices {
@@ -61,7 +54,10 @@ impl Workspace {
                 .into_iter()
                 .map(|slot| SlotRule {
                     slot,
-                    positions: positions.into_iter().filter(|p| slot.accepts(*p)).collect(),
+                    positions: Position::ALL
+                        .into_iter()
+                        .filter(|p| slot.accepts(*p))
+                        .collect(),
                 })
                 .collect(),
             backup_hour: crate::backup::DAILY_HOUR,

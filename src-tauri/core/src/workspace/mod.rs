@@ -68,21 +68,21 @@ impl Workspace {
         paths.create_all()?;
         let data_dir = paths.data_dir.clone();
         let lock = data_lock::off_runtime(move || DataLock::shared(&data_dir)).await?;
-        let (db, pending) = store::open(&paths).await?;
-        if pending > 0 && paths.database_file.is_some() {
+        let opened = store::open(&paths).await?;
+        if opened.pending > 0 && opened.existing && paths.database_file.is_some() {
             // The schema is about to change: keep the database as it was first.
             crate::backup::snapshot_database(
-                &db,
+                &opened.db,
                 &paths.backups_dir(),
                 crate::backup::BackupReason::BeforeMigration,
                 Utc::now(),
             )
             .await?;
         }
-        store::migrate(&db, &paths.database_display()).await?;
+        store::migrate(&opened, &paths.database_display()).await?;
         Ok(Self {
             paths,
-            db,
+            db: opened.db,
             cache: Arc::default(),
             lock,
             closed: Arc::default(),

@@ -22,12 +22,7 @@ impl Workspace {
         projections: HashMap<i32, f64>,
         on_progress: impl FnMut(usize, usize) -> bool + Send + 'static,
     ) -> Result<OptimizeReport> {
-        let projections = if projections.is_empty() {
-            self.optimizer_projections(slate_id).await?
-        } else {
-            projections
-        };
-        let slate = self.slate(slate_id).await?;
+        let (slate, projections) = self.slate_for_optimizer(slate_id, projections).await?;
         let rules = Rules {
             salary_cap: self.typed_settings().await?.salary_cap,
             ..rules
@@ -68,12 +63,9 @@ impl Workspace {
         request: &LateSwapRequest,
         projections: HashMap<i32, f64>,
     ) -> Result<LateSwapReport> {
-        let projections = if projections.is_empty() {
-            self.optimizer_projections(request.slate_id).await?
-        } else {
-            projections
-        };
-        let slate = self.slate(request.slate_id).await?;
+        let (slate, projections) = self
+            .slate_for_optimizer(request.slate_id, projections)
+            .await?;
         let (file_name, bytes) = read_input(Path::new(&request.entries))?;
         let file = LineupFile::parse(&file_name, &bytes)?;
         let rules = Rules {

@@ -7,7 +7,7 @@ use crate::projection::features::Features;
 use crate::projection::history::{week_key, History, WeekKey};
 use crate::projection::project;
 use crate::projection::project::{PlayerProjection, ProjectionSource, SlateInputs, WeekProjection};
-use crate::slate::{SlateGame, SlatePlayer, SlateSummary};
+use crate::slate::{Slate, SlateGame, SlatePlayer, SlateSummary};
 use crate::{identity, nflverse, store, Error, Result};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -103,10 +103,7 @@ impl Workspace {
     }
 
     /// A slate's matches, from the cache while nothing new was loaded or linked.
-    pub(crate) async fn cached_matches(
-        &self,
-        slate: &crate::slate::Slate,
-    ) -> Result<identity::SlateMatches> {
+    pub(crate) async fn cached_matches(&self, slate: &Slate) -> Result<identity::SlateMatches> {
         let generation = self.generation().await?;
         let id = slate.summary.id;
         if let Some((g, m)) = self.cache().matches.lock().expect("not poisoned").get(&id) {
@@ -125,8 +122,15 @@ impl Workspace {
 
     /// Projects every player of a slate (see [`project::project_slate`]).
     pub async fn project_slate(&self, slate_id: i32) -> Result<SlateProjections> {
-        let clock = Instant::now();
         let slate = self.slate(slate_id).await?;
+        Ok(self.project_loaded(slate).await?.1)
+    }
+
+    /// Projects a slate already read, handing it back, so a caller that needs both reads the
+    /// slate once.
+    pub(crate) async fn project_loaded(&self, slate: Slate) -> Result<(Slate, SlateProjections)> {
+        let clock = Instant::now();
+        let slate_id = slate.summary.id;
         let matches = self.cached_matches(&slate).await?;
         let gsis: HashMap<i32, String> = matches
             .players
@@ -135,7 +139,7 @@ impl Workspace {
             .collect();
         let (models, names) = self.production_models().await?;
         let history = self.history().await?;
-        let players = tokio::task::spawn_blocking(move || {
+        let (slate, players) = tokio::task::spawn_blocking(move || {
             let features = Features::new(&history);
             let plays = PlayIndex::new(&history);
             // Play rates from the weeks before the slate's (all loaded weeks for a slate whose
@@ -154,17 +158,19 @@ impl Workspace {
                 availability: &availability,
                 models: &models,
             };
-            project::project_slate(&features, &slate, &inputs)
+            let players = project::project_slate(&features, &slate, &inputs);
+            (slate, players)
         })
         .await
         .map_err(blocking_failed)?;
-        Ok(SlateProjections {
+        let projected = SlateProjections {
             slate_id,
             notice: project::notice(&players, !names.is_empty()),
             players,
             models: names,
             seconds: clock.elapsed().as_secs_f64(),
-        })
+        };
+        Ok((slate, projected))
     }
 
     /// Every player of the teams playing a week, projected from the weeks before it.
@@ -185,17 +191,25 @@ impl Workspace {
         .map_err(blocking_failed)
     }
 
-    /// The projections the optimizer uses for a slate, by slate player: the user's override,
-    /// else the production model's or DraftKings' average times the play probability. The
-    /// same numbers the Players page shows ([`Workspace::slate_view`]).
-    pub async fn optimizer_projections(&self, slate_id: i32) -> Result<HashMap<i32, f64>> {
-        Ok(self
-            .project_slate(slate_id)
-            .await?
+    /// A slate and the projections the optimizer uses for it, by slate player: `given` when
+    /// not empty, else the user's override, else the production model's or DraftKings'
+    /// average times the play probability (the numbers [`Workspace::slate_view`] shows).
+    pub(crate) async fn slate_for_optimizer(
+        &self,
+        slate_id: i32,
+        given: HashMap<i32, f64>,
+    ) -> Result<(Slate, HashMap<i32, f64>)> {
+        let slate = self.slate(slate_id).await?;
+        if !given.is_empty() {
+            return Ok((slate, given));
+        }
+        let (slate, projected) = self.project_loaded(slate).await?;
+        let projections = projected
             .players
             .into_iter()
             .map(|p| (p.slate_player_id, p.projection))
-            .collect())
+            .collect();
+        Ok((slate, projections))
     }
 
     /// A slate with each player's numbers from the core: projection, source, range, value and
@@ -212,8 +226,7 @@ impl Workspace {
                 )
             })?,
         };
-        let slate = self.slate(slate_id).await?;
-        let projected = self.project_slate(slate_id).await?;
+        let (slate, projected) = self.project_loaded(self.slate(slate_id).await?).await?;
         let mut by_id: HashMap<i32, PlayerProjection> = projected
             .players
             .into_iter()

@@ -26,6 +26,7 @@ pub mod training_run;
 
 #[cfg(test)]
 mod tests {
+    use migration::MigratorTrait;
     use sea_orm::{
         ColumnTrait, ConnectionTrait, IdenStatic, Iterable, PrimaryKeyToColumn, Statement,
     };
@@ -52,7 +53,7 @@ mod tests {
     #[tokio::test]
     async fn every_table_has_an_entity_that_matches_the_migrated_schema() {
         let db = crate::store::connect("sqlite::memory:").await.unwrap();
-        crate::store::migrate(&db, "memory").await.unwrap();
+        migration::Migrator::up(&db, None).await.unwrap();
         let entities = [
             entity_columns::<super::game::Entity>(),
             entity_columns::<super::ingest::Entity>(),
