@@ -14,6 +14,7 @@ mod m20261128_000005_dst_games;
 mod m20261128_000006_rosters_injuries_snaps;
 mod m20261128_000007_models;
 mod m20261129_000008_play_override;
+mod m20261129_000009_player_ids;
 
 /// The app's migrator: the ordered list of every migration the app knows.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000006_rosters_injuries_snaps::Migration),
             Box::new(m20261128_000007_models::Migration),
             Box::new(m20261129_000008_play_override::Migration),
+            Box::new(m20261129_000009_player_ids::Migration),
         ]
     }
 }

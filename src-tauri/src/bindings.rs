@@ -12,6 +12,7 @@ use crate::nfl_commands::{DownloadInput, IngestInput, LinkPlayerInput};
 use crate::updates::{UpdateInfo, UpdateProgress};
 use nfl_dfs_core::backup::{BackupCheck, BackupEntry, BackupKind, BackupReason};
 use nfl_dfs_core::choices::{Choices, SlotRule};
+use nfl_dfs_core::demo_folder::DemoReport;
 use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::doctor::{Check, CheckStatus, DoctorReport, FixAction};
 use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
@@ -29,6 +30,7 @@ use nfl_dfs_core::optimizer::{
 };
 use nfl_dfs_core::profile::Profile;
 use nfl_dfs_core::projection::availability::PlayStatus;
+use nfl_dfs_core::projection::distribution::{Quantiles, SpreadModel};
 use nfl_dfs_core::projection::learner::Learner;
 use nfl_dfs_core::projection::metrics::Metrics;
 use nfl_dfs_core::projection::project::{PlayerProjection, ProjectionSource};
@@ -114,6 +116,9 @@ pub fn typescript() -> String {
         Metrics::decl(&cfg),
         Candidate::decl(&cfg),
         PositionResult::decl(&cfg),
+        SpreadModel::decl(&cfg),
+        Quantiles::decl(&cfg),
+        DemoReport::decl(&cfg),
         TrainRequest::decl(&cfg),
         TrainReport::decl(&cfg),
         TrainingRun::decl(&cfg),

@@ -40,6 +40,8 @@ macro_rules! app_commands {
             ops_commands::monitor_snapshot,
             ops_commands::check_update,
             ops_commands::install_update,
+            demo_commands::open_demo,
+            demo_commands::leave_demo,
         }
     };
 }

@@ -3,6 +3,7 @@
 
 pub mod bindings;
 pub mod commands;
+pub mod demo_commands;
 pub mod error;
 pub mod events;
 mod menu;

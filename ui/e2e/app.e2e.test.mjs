@@ -1,5 +1,6 @@
 // End-to-end test of the real app binary in a real WebKit window, driven through tauri-driver
-// (WebDriver) — run by ../../test.sh under Xvfb. It checks the app frame, changes a setting
+// (WebDriver) — run by ../../test.sh under Xvfb. It checks the app frame and the first-launch
+// offer on an empty data folder (the demo opens in its own folder and is left), changes a setting
 // through the UI, restarts the app and sees the setting persisted in SQLite (read back both by
 // the restarted window and by nfl-dfs-cli on the same database). Then it works a slate: the
 // demo salary file and a lineup are stored with the CLI (native file dialogs cannot be driven
@@ -99,6 +100,24 @@ test("the app frame shows, a setting changed in the UI survives a restart", asyn
       timeoutMsg: "the status bar never reported the database ready",
     });
     assert.match(await (await testId(app, "status-freshness")).getText(), /No data yet/);
+
+    // An empty data folder: the first launch offers the NFL history or the demo. The demo opens
+    // in its own folder (the user's stays empty) with its slate projected by the baseline
+    // models, and leaving it brings the offer back.
+    await testId(app, "welcome");
+    await (await testId(app, "welcome-demo")).click();
+    await testId(app, "demo-note");
+    const demo = JSON.parse(
+      execFileSync(cliBinary, ["--data-dir", join(dataDir, "demo"), "--json", "slate", "show"], {
+        encoding: "utf8",
+      }),
+    );
+    assert.ok(
+      demo.players.some((p) => p.projection_source === "model"),
+      "the demo slate is projected by the baseline models",
+    );
+    await (await testId(app, "leave-demo")).click();
+    await testId(app, "welcome");
 
     // Change "NFL seasons to load" from 3 to 5 on the Settings page.
     await (await testId(app, "nav-settings")).click();

@@ -161,3 +161,36 @@ describe("App frame", () => {
     expect((await screen.findByTestId("update-note")).textContent).toContain("latest version");
   });
 });
+
+describe("first launch", () => {
+  it("offers the NFL history or the demo, and the demo says how to leave it", async () => {
+    let demo = false;
+    let left = false;
+    mockIPC((cmd) => {
+      if (cmd === "health") return { ...healthFixture(), demo };
+      if (cmd === "get_settings") return settingsFixture();
+      if (cmd === "list_slates") return [];
+      if (cmd === "open_demo") {
+        demo = true;
+        return { slate_id: 1, nfl_files: 5, models: ["QB baseline"] };
+      }
+      if (cmd === "leave_demo") {
+        demo = false;
+        left = true;
+        return null;
+      }
+      throw { code: "database", message: `unexpected ${cmd}` };
+    });
+    history.replaceState(null, "", "#slate");
+    render(App);
+    const welcome = await screen.findByTestId("welcome");
+    expect(welcome.textContent).toContain("Download the NFL history");
+    await fireEvent.click(screen.getByTestId("welcome-demo"));
+    const note = await screen.findByTestId("demo-note");
+    expect(note.textContent).toContain("exploring the demo");
+    await waitFor(() => expect(screen.queryByTestId("welcome")).toBeNull());
+    await fireEvent.click(screen.getByTestId("leave-demo"));
+    await waitFor(() => expect(screen.queryByTestId("demo-note")).toBeNull());
+    expect(left).toBe(true);
+  });
+});

@@ -154,7 +154,7 @@ pub async fn models(ws: &Workspace, action: ModelsAction, out: &Output) -> Resul
 
 /// Runs `project`; with `--out`, writes the CSV (atomically) and prints it too.
 pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result<()> {
-    let mut csv = String::from("ID,Name,Position,Projection,Floor,Ceiling\n");
+    let mut csv = String::from("ID,Name,Position,Projection,Floor,Ceiling,P05,P50,P95\n");
     let quote = |s: &str| {
         if s.contains([',', '"']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -165,17 +165,22 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
     match (args.slate, args.season, args.week) {
         (Some(slate), _, _) => {
             let projected = ws.project_slate(slate).await?;
-            csv =
-                String::from("ID,Name,Position,Projection,Floor,Ceiling,PlayProbability,Status\n");
+            csv = String::from(
+                "ID,Name,Position,Projection,Floor,Ceiling,P05,P50,P95,PlayProbability,Status\n",
+            );
             for p in &projected.players {
+                let q = &p.quantiles;
                 csv.push_str(&format!(
-                    "{},{},{},{:.2},{:.2},{:.2},{:.3},{}\n",
+                    "{},{},{},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.3},{}\n",
                     p.dk_id.map_or_else(String::new, |id| id.to_string()),
                     quote(&p.name),
                     p.position.as_str(),
                     p.projection,
                     p.floor,
                     p.ceiling,
+                    q.p05,
+                    q.p50,
+                    q.p95,
                     p.play_probability,
                     p.status.as_str()
                 ));
@@ -186,14 +191,18 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
         (None, Some(season), Some(week)) => {
             let projected = ws.project_week(season, week).await?;
             for p in &projected {
+                let q = &p.quantiles;
                 csv.push_str(&format!(
-                    "{},{},{},{:.2},{:.2},{:.2}\n",
+                    "{},{},{},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2}\n",
                     p.id,
                     quote(&p.name),
                     p.position.as_str(),
                     p.projection,
                     p.floor,
-                    p.ceiling
+                    p.ceiling,
+                    q.p05,
+                    q.p50,
+                    q.p95
                 ));
             }
             write(args, &csv)?;

@@ -223,9 +223,14 @@ pub fn late_swap(r: &LateSwapReport, o: &mut String) {
 pub fn ingest_report(r: &IngestReport, o: &mut String) {
     for f in &r.files {
         let seasons: Vec<String> = f.seasons.iter().map(i32::to_string).collect();
+        let skipped = if f.skipped > 0 {
+            format!("; {} rows skipped without a valid id", f.skipped)
+        } else {
+            String::new()
+        };
         line!(
             o,
-            "{}: {} rows of {} ({})",
+            "{}: {} rows of {} ({}){skipped}",
             f.file,
             f.rows,
             f.kind.as_str(),

@@ -5,10 +5,11 @@
 //! projection time and its backtest. Usage: train_timing [DATA_DIR]. Used by
 //! `scripts/bench-models.sh`.
 
+use nfl_dfs_core::projection::distribution::Quantiles;
 use nfl_dfs_core::projection::features::Features;
 use nfl_dfs_core::projection::history::week_key;
-use nfl_dfs_core::projection::train::train_all;
 use nfl_dfs_core::projection::train::POSITIONS;
+use nfl_dfs_core::projection::train::{train_all, Trained};
 use nfl_dfs_core::TrainRequest;
 use std::time::{Duration, Instant};
 
@@ -22,31 +23,23 @@ async fn main() {
         .await
         .expect("history");
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let start = Instant::now();
     let features = Features::new(&history);
+    let start = Instant::now();
+    let trained_2021 =
+        train_all(&features, week_key(2022, 1), Duration::ZERO, threads).expect("training");
+    println!(
+        "trained all positions on 2018-2021 in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
+    let start = Instant::now();
     let trained =
         train_all(&features, week_key(2023, 1), Duration::ZERO, threads).expect("training");
     let seconds = start.elapsed().as_secs_f64();
     println!("trained all positions on 2018-2022 in {seconds:.1} s on {threads} threads (target <= 60 s)");
-    println!("| position | learner | rows | model MAE | season-to-date MAE | gain | model corr |");
-    println!("|---|---|---|---|---|---|---|");
-    for t in &trained {
-        let r = &t.result;
-        println!(
-            "| {} | {} | {} | {:.2} | {:.2} | {:.1}% | {:.3} |",
-            r.position.as_str(),
-            r.learner,
-            r.model.rows,
-            r.model.mae,
-            r.season_to_date.mae,
-            100.0 * (1.0 - r.model.mae / r.season_to_date.mae),
-            r.model.correlation
-        );
-        for c in &r.candidates {
-            println!("|   | {} |  | {:.3} |  |  |  |", c.learner, c.mae);
-        }
+    for (label, runs) in [("2021", &trained_2021), ("2022", &trained)] {
+        accuracy(label, runs);
     }
-
+    calibration(&trained_2021, &trained);
     println!();
     println!("| slate | players | projection time | projection MAE | AvgPointsPerGame MAE | app lineup | AvgPointsPerGame lineup | hindsight lineup |");
     println!("|---|---|---|---|---|---|---|---|");
@@ -107,4 +100,104 @@ async fn main() {
             b.hindsight_lineup.actual
         );
     }
+}
+
+/// Walk-forward MAE per position on a season next to the season-to-date average.
+fn accuracy(season: &str, trained: &[Trained]) {
+    println!();
+    println!(
+        "walk-forward accuracy on {season} (each block of 4 weeks trained on the weeks before it)"
+    );
+    println!("| position | learner | rows | model MAE | season-to-date MAE | gain (target >= 10%) | model corr |");
+    println!("|---|---|---|---|---|---|---|");
+    for t in trained {
+        let r = &t.result;
+        println!(
+            "| {} | {} | {} | {:.2} | {:.2} | {:.1}% | {:.3} |",
+            r.position.as_str(),
+            r.learner,
+            r.model.rows,
+            r.model.mae,
+            r.season_to_date.mae,
+            100.0 * (1.0 - r.model.mae / r.season_to_date.mae),
+            r.model.correlation
+        );
+    }
+}
+
+/// Calibration of the ranges on 2022: each position's spread model fitted on the 2021
+/// walk-forward residuals, applied to the 2022 walk-forward predictions (models trained only on
+/// the weeks before each block): the share of actual scores inside the 15th-85th (target 70%)
+/// and 5th-95th (target 90%) percentiles, overall and by tercile of projection, on the rows the
+/// accuracy is measured on.
+fn calibration(fitted: &[Trained], tested: &[Trained]) {
+    println!();
+    println!("calibration on 2022 (ranges fitted on 2021's residuals): share inside [p15, p85] / [p5, p95]");
+    println!("| position | rows | overall | low third | middle third | high third | mean p85-p15 width | width spread (sd) | MAE mean / median / season-to-date |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    let mut all: Vec<(Quantiles, f64, f64, f64)> = Vec::new();
+    for t in tested {
+        let Some(fit) = fitted
+            .iter()
+            .find(|f| f.result.position == t.result.position)
+        else {
+            continue;
+        };
+        let spread = fit.result.spread_model();
+        let rows: Vec<(Quantiles, f64, f64, f64)> = t
+            .validated
+            .iter()
+            .filter(|v| v.relevant)
+            .map(|v| {
+                let q = spread.quantiles(&v.inputs);
+                (
+                    q,
+                    v.actual,
+                    v.inputs.projection,
+                    v.season_avg.unwrap_or(0.0),
+                )
+            })
+            .collect();
+        print_row(t.result.position.as_str(), &rows);
+        all.extend(rows);
+    }
+    print_row("all", &all);
+}
+
+/// (quantiles, actual, projection, season-to-date average) of one validated row.
+type Checked = (Quantiles, f64, f64, f64);
+
+fn print_row(label: &str, rows: &[Checked]) {
+    let share = |rows: &[&Checked]| {
+        let n = rows.len().max(1) as f64;
+        let mid = rows
+            .iter()
+            .filter(|(q, a, _, _)| (q.p15..=q.p85).contains(a))
+            .count() as f64;
+        let outer = rows
+            .iter()
+            .filter(|(q, a, _, _)| (q.p05..=q.p95).contains(a))
+            .count() as f64;
+        format!("{:.1}% / {:.1}%", 100.0 * mid / n, 100.0 * outer / n)
+    };
+    let mut sorted: Vec<&Checked> = rows.iter().collect();
+    sorted.sort_by(|a, b| a.2.total_cmp(&b.2));
+    let third = sorted.len() / 3;
+    let widths: Vec<f64> = rows.iter().map(|(q, _, _, _)| q.p85 - q.p15).collect();
+    let mean = widths.iter().sum::<f64>() / widths.len().max(1) as f64;
+    let sd = nfl_dfs_core::projection::distribution::std_dev(&widths);
+    let mae = |f: fn(&Checked) -> f64| {
+        rows.iter().map(|r| (f(r) - r.1).abs()).sum::<f64>() / rows.len().max(1) as f64
+    };
+    println!(
+        "| {label} | {} | {} | {} | {} | {} | {mean:.1} | {sd:.1} | {:.2} / {:.2} / {:.2} |",
+        rows.len(),
+        share(&sorted),
+        share(&sorted[..third]),
+        share(&sorted[third..2 * third]),
+        share(&sorted[2 * third..]),
+        mae(|r| r.2),
+        mae(|r| r.0.p50),
+        mae(|r| r.3),
+    );
 }

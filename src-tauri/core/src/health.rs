@@ -17,6 +17,8 @@ pub struct Health {
     pub profile: Profile,
     /// The data folder.
     pub data_dir: String,
+    /// Whether it is the demo's folder, not the user's own data.
+    pub demo: bool,
     /// The database file (or URL when in memory).
     pub database_path: String,
     /// The newest applied migration: the schema version.

@@ -53,7 +53,7 @@ mod workspace;
 pub use nfl_dfs_domain::{dk, error, limits, optimizer, scoring};
 pub use nfl_dfs_domain::{Error, ErrorCode, Result};
 pub use nflverse::IngestReport;
-pub use workspace::{choices, self_tuning};
+pub use workspace::{choices, demo_folder, self_tuning};
 pub use workspace::{
     ModelCheck, PlayerView, RestoreReport, SlateProjections, SlateView, TrainReport, TrainRequest,
     TrainingRun, Workspace, MAX_SEARCH_SECONDS,

@@ -15,6 +15,9 @@ use crate::profile::Profile;
 use crate::{Error, Result, APP_IDENTIFIER};
 use std::path::{Path, PathBuf};
 
+/// Name of the demo's data folder inside the data folder.
+pub const DEMO_FOLDER: &str = "demo";
+
 /// Name of the database file inside the data folder.
 pub const DATABASE_FILE: &str = "nfl-dfs.sqlite";
 
@@ -37,6 +40,8 @@ pub struct DataPaths {
     pub database_file: Option<PathBuf>,
     /// The configuration profile (`NFL_DFS_PROFILE`).
     pub profile: Profile,
+    /// Whether this is the demo folder ([`DataPaths::demo`]), not the user's own data.
+    pub demo: bool,
 }
 
 impl DataPaths {
@@ -81,11 +86,22 @@ impl DataPaths {
                 database_url: url,
                 data_dir,
                 profile,
+                demo: false,
             }),
             None => Ok(Self {
                 profile,
                 ..Self::in_folder(data_dir)
             }),
+        }
+    }
+
+    /// The demo's own data folder (`demo` inside this one), so exploring the demo never touches
+    /// the user's data; same profile.
+    pub fn demo(&self) -> DataPaths {
+        DataPaths {
+            profile: self.profile,
+            demo: true,
+            ..DataPaths::in_folder(self.data_dir.join(DEMO_FOLDER))
         }
     }
 
@@ -98,6 +114,7 @@ impl DataPaths {
             database_file: Some(file),
             data_dir,
             profile: Profile::default(),
+            demo: false,
         }
     }
 

@@ -27,6 +27,10 @@ profile: Profile,
  */
 data_dir: string, 
 /**
+ * Whether it is the demo's folder, not the user's own data.
+ */
+demo: boolean, 
+/**
  * The database file (or URL when in memory).
  */
 database_path: string, 
@@ -328,6 +332,14 @@ floor: number,
  * Ceiling (85th percentile).
  */
 ceiling: number, 
+/**
+ * What he scores, counting the chance he sits: 5th to 95th percentiles.
+ */
+quantiles: Quantiles, 
+/**
+ * What he scores if he plays: 5th to 95th percentiles.
+ */
+if_plays_quantiles: Quantiles, 
 /**
  * Points per $1,000 of salary.
  */
@@ -882,7 +894,7 @@ slate_player_id: number,
  */
 gsis_id: string, };
 
-export type FileKind = "player_weeks" | "team_weeks" | "schedule" | "play_by_play" | "rosters" | "injuries" | "snap_counts";
+export type FileKind = "player_weeks" | "team_weeks" | "schedule" | "play_by_play" | "rosters" | "injuries" | "snap_counts" | "player_ids";
 
 export type IngestedFile = { 
 /**
@@ -900,7 +912,11 @@ rows: number,
 /**
  * Seasons it covers.
  */
-seasons: Array<number>, };
+seasons: Array<number>, 
+/**
+ * Rows skipped as unusable (a crosswalk row without a valid id of both kinds).
+ */
+skipped: number, };
 
 export type IngestReport = { 
 /**
@@ -1196,7 +1212,58 @@ floor_offset: number,
 /**
  * Added to a projection for the ceiling (85th percentile of residuals).
  */
-ceiling_offset: number, };
+ceiling_offset: number, 
+/**
+ * Every player's range: fitted on the walk-forward residuals of every validated row (none
+ * in models trained before ranges were fitted: they use the constant offsets).
+ */
+spread: SpreadModel | null, };
+
+export type SpreadModel = { 
+/**
+ * Coefficients of 1, the projection, weighted volatility and the weight.
+ */
+coefficients: [number, number, number, number], 
+/**
+ * Quantiles of residual / scale at [`LEVELS`].
+ */
+z: [number, number, number, number, number], };
+
+export type Quantiles = { 
+/**
+ * 5th percentile.
+ */
+p05: number, 
+/**
+ * 15th percentile (the floor).
+ */
+p15: number, 
+/**
+ * Median.
+ */
+p50: number, 
+/**
+ * 85th percentile (the ceiling).
+ */
+p85: number, 
+/**
+ * 95th percentile.
+ */
+p95: number, };
+
+export type DemoReport = { 
+/**
+ * The demo slate.
+ */
+slate_id: number, 
+/**
+ * NFL history files loaded.
+ */
+nfl_files: number, 
+/**
+ * Model versions installed (none when they were installed before).
+ */
+models: Array<string>, };
 
 export type TrainRequest = { 
 /**
@@ -1362,13 +1429,22 @@ status: PlayStatus,
  */
 availability_reason: string, 
 /**
- * Floor (15th percentile).
+ * Floor (15th percentile of what he scores, counting the chance he sits).
  */
 floor: number, 
 /**
- * Ceiling (85th percentile).
+ * Ceiling (85th percentile of what he scores, counting the chance he sits).
  */
 ceiling: number, 
+/**
+ * What he scores, counting the chance he sits: 5th to 95th percentiles.
+ */
+quantiles: Quantiles, 
+/**
+ * What he scores if he plays: 5th to 95th percentiles (with `play_probability`, his whole
+ * distribution).
+ */
+if_plays_quantiles: Quantiles, 
 /**
  * Where it comes from.
  */
@@ -1721,6 +1797,8 @@ export const COMMANDS = [
   "monitor_snapshot",
   "check_update",
   "install_update",
+  "open_demo",
+  "leave_demo",
 ] as const;
 
 /** The name of an IPC command. */

@@ -15,6 +15,7 @@ const result = (position: PositionResult["position"], mae: number, base: number)
   validation: "2022 weeks 1-22",
   floor_offset: -5,
   ceiling_offset: 6,
+  spread: null,
 });
 
 const run: TrainingRun = {

@@ -22,6 +22,8 @@ const player = (id: number, name: string, position: PlayerProjection["position"]
   play_probability: 1,
   status: "active",
   availability_reason: "played his team's last game",
+  quantiles: { p05: Math.max(0, projection - 8), p15: Math.max(0, projection - 5), p50: projection - 1, p85: projection + 6, p95: projection + 10 },
+  if_plays_quantiles: { p05: Math.max(0, projection - 8), p15: Math.max(0, projection - 5), p50: projection - 1, p85: projection + 6, p95: projection + 10 },
 });
 
 const data: SlateProjections = {
@@ -64,6 +66,7 @@ describe("Projections page", () => {
                 validation: "2026 weeks 1-17",
                 floor_offset: -5,
                 ceiling_offset: 6,
+                spread: null,
               },
             ],
           },

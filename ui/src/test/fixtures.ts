@@ -6,6 +6,7 @@ export function healthFixture(overrides: Partial<Health> = {}): Health {
     app_version: "0.1.0",
     profile: "production",
     data_dir: "/home/u/.local/share/com.nfldfs.desktop",
+    demo: false,
     database_path: "/home/u/.local/share/com.nfldfs.desktop/nfl-dfs.sqlite",
     schema_version: "m20261128_000001_initial",
     migrations_applied: 1,
@@ -81,6 +82,7 @@ import type {
   ImportReport,
   Lineup,
   PlayerView,
+  Quantiles,
   SlatePlayer,
   SlateSummary,
   SlateView,
@@ -126,6 +128,8 @@ function player(
     play_probability: playable ? 1 : 0,
     status: playable ? "active" : "out",
     availability_reason: playable ? "played his team's last game" : "no game on this slate",
+    quantiles: range(playable ? avg : 0),
+    if_plays_quantiles: range(playable ? avg : 0),
     id,
     dk_id: 91000000 + id,
     name,
@@ -228,4 +232,9 @@ export function choicesFixture(): Choices {
     backup_hour: 3,
     model_backup_days: 7,
   };
+}
+
+/** A range around `mean`: floor 0.6x, ceiling 1.4x, 5th/95th 0.4x/1.7x, median 0.95x. */
+export function range(mean: number): Quantiles {
+  return { p05: mean * 0.4, p15: mean * 0.6, p50: mean * 0.95, p85: mean * 1.4, p95: mean * 1.7 };
 }

@@ -4,7 +4,7 @@
 
 use super::play_by_play::{self, DstGame};
 use super::player_week::{self, PlayerWeek};
-use super::roster_files::{self, InjuryEntry, RosterEntry, SnapEntry};
+use super::roster_files::{self, IdLinks, InjuryEntry, RosterEntry, SnapEntry};
 use super::schedule::{self, ScheduledGame};
 use super::table::{RowHook, Table};
 use super::team_week::{self, TeamWeek};
@@ -38,6 +38,8 @@ pub enum FileKind {
     Injuries,
     /// Snap counts.
     SnapCounts,
+    /// A player-id crosswalk (PFR id to GSIS id).
+    PlayerIds,
 }
 
 impl FileKind {
@@ -51,6 +53,7 @@ impl FileKind {
             FileKind::Rosters => "rosters",
             FileKind::Injuries => "injuries",
             FileKind::SnapCounts => "snap_counts",
+            FileKind::PlayerIds => "player_ids",
         }
     }
 
@@ -69,6 +72,8 @@ impl FileKind {
             Some(FileKind::Rosters)
         } else if roster_files::is_snap_counts(table) {
             Some(FileKind::SnapCounts)
+        } else if roster_files::is_player_ids(table) {
+            Some(FileKind::PlayerIds)
         } else {
             None
         }
@@ -87,6 +92,9 @@ pub struct IngestedFile {
     pub rows: u64,
     /// Seasons it covers.
     pub seasons: Vec<i32>,
+    /// Rows skipped as unusable (a crosswalk row without a valid id of both kinds).
+    #[ts(type = "number")]
+    pub skipped: u64,
 }
 
 /// The rows of one file, read before anything is written.
@@ -105,6 +113,18 @@ pub enum Rows {
     Injuries(Vec<InjuryEntry>),
     /// Snap counts.
     Snaps(Vec<SnapEntry>),
+    /// A player-id crosswalk.
+    Ids(IdLinks),
+}
+
+impl Rows {
+    /// Rows the file had that were skipped as unusable.
+    fn skipped(&self) -> u64 {
+        match self {
+            Rows::Ids(ids) => ids.skipped,
+            _ => 0,
+        }
+    }
 }
 
 /// Reads one file (plain or gzip) completely, or fails naming file, line and column.
@@ -121,8 +141,8 @@ fn read(
             Some(1),
             None,
             "not an nflverse file this app reads (weekly player or team stats, games.csv, \
-             play-by-play, rosters, injuries or snap counts): its header has none of their \
-             columns",
+             play-by-play, rosters, injuries, snap counts or a player-id crosswalk): its header \
+             has none of their columns",
         )
     })?;
     let rows = match kind {
@@ -154,6 +174,7 @@ fn read(
         FileKind::Rosters => Rows::Rosters(roster_files::read_roster(&mut table)?),
         FileKind::Injuries => Rows::Injuries(roster_files::read_injuries(&mut table)?),
         FileKind::SnapCounts => Rows::Snaps(roster_files::read_snap_counts(&mut table)?),
+        FileKind::PlayerIds => Rows::Ids(roster_files::read_player_ids(&mut table)?),
     };
     if table.stopped() {
         return Err(FileError::new(file, None, None, STOPPED));
@@ -222,10 +243,12 @@ pub async fn ingest(
         std::mem::take(&mut *hash.lock().expect("reading is done")).finalize()
     );
     let (count, seasons) = nfl_tables::store_file(db, &rows, kind, source, &digest).await?;
+    let skipped = rows.skipped();
     tracing::info!(
         file,
         kind = kind.as_str(),
         rows = count,
+        skipped,
         "nflverse file stored"
     );
     Ok(IngestedFile {
@@ -233,6 +256,7 @@ pub async fn ingest(
         kind,
         rows: count as u64,
         seasons: seasons.into_iter().collect(),
+        skipped,
     })
 }
 

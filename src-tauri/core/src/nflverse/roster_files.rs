@@ -1,6 +1,7 @@
-//! Rosters (`roster_YYYY`, `roster_weekly_YYYY`), injury reports (`injuries_YYYY`) and snap
-//! counts (`snap_counts_YYYY`): who is on which team with which status, who is listed Out, and
-//! each player's share of his team's offensive snaps.
+//! Rosters (`roster_YYYY`, `roster_weekly_YYYY`), injury reports (`injuries_YYYY`), snap
+//! counts (`snap_counts_YYYY`) and player-id crosswalks (`ff_playerids`, `players`): who is on
+//! which team with which status, who is listed Out, each player's share of his team's
+//! offensive snaps, and which GSIS id a Pro Football Reference id is.
 
 use super::table::Table;
 use super::team_code::normalise;
@@ -23,6 +24,43 @@ pub struct RosterEntry {
     pub position: Option<String>,
     /// Roster status (ACT, RES, INA, CUT, ...).
     pub status: Option<String>,
+    /// Pro Football Reference id, when the roster has it.
+    pub pfr_id: Option<String>,
+}
+
+/// A player's Pro Football Reference id and GSIS id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdLink {
+    /// Pro Football Reference id, e.g. `BradTo00`.
+    pub pfr_id: String,
+    /// GSIS id, e.g. `00-0019596`.
+    pub gsis_id: String,
+}
+
+/// The links of a crosswalk file and the rows skipped for lacking a valid id of either kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdLinks {
+    /// The links read.
+    pub links: Vec<IdLink>,
+    /// Rows without a valid pair (counted, never guessed).
+    pub skipped: u64,
+}
+
+/// Whether `id` has the shape of a GSIS id (`00-0012345`).
+pub fn is_gsis_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    b.len() == 10 && b[2] == b'-' && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit)
+}
+
+/// Whether `id` has the shape of a Pro Football Reference player id (`BradTo00`: four letters
+/// of the last name, two of the first, two digits; short names are padded with letters too).
+pub fn is_pfr_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    (6..=10).contains(&b.len())
+        && b[..b.len() - 2]
+            .iter()
+            .all(|c| c.is_ascii_alphabetic() || *c == b'.' || *c == b'\'')
+        && b[b.len() - 2..].iter().all(u8::is_ascii_digit)
 }
 
 /// A player's line in a week's injury report.
@@ -84,6 +122,11 @@ pub fn is_injuries(table: &Table) -> bool {
     table.has_all(&["season", "week", "team", "gsis_id", "report_status"])
 }
 
+/// Whether the header is a player-id crosswalk (both ids, no season of a roster).
+pub fn is_player_ids(table: &Table) -> bool {
+    table.has_all(&["gsis_id", "pfr_id"]) && !table.has_all(&["season"])
+}
+
 /// Whether the header is snap counts.
 pub fn is_snap_counts(table: &Table) -> bool {
     table.has_all(&["game_id", "pfr_player_id", "offense_snaps", "offense_pct"])
@@ -98,12 +141,18 @@ pub fn read_roster(table: &mut Table) -> Result<Vec<RosterEntry>, FileError> {
     let name = table.require(&["full_name"])?;
     let position = table.column(&["position"]);
     let status = table.column(&["status"]);
+    let pfr = table.column(&["pfr_id"]);
     let mut rows = Vec::new();
     while table.advance()? {
         let Some(gsis_id) = table.optional_text(Some(id)).map(str::to_string) else {
             continue;
         };
+        let pfr_id = table
+            .optional_text(pfr)
+            .filter(|p| is_pfr_id(p) && is_gsis_id(&gsis_id))
+            .map(str::to_string);
         rows.push(RosterEntry {
+            pfr_id,
             season: table.season(season)?,
             week: table.optional_week(week)?,
             gsis_id,
@@ -148,6 +197,30 @@ pub fn read_injuries(table: &mut Table) -> Result<Vec<InjuryEntry>, FileError> {
         });
     }
     Ok(rows)
+}
+
+/// Reads a player-id crosswalk: rows whose GSIS or PFR id is missing or malformed are skipped
+/// and counted.
+pub fn read_player_ids(table: &mut Table) -> Result<IdLinks, FileError> {
+    let gsis = table.require(&["gsis_id"])?;
+    let pfr = table.require(&["pfr_id"])?;
+    let mut out = IdLinks {
+        links: Vec::new(),
+        skipped: 0,
+    };
+    while table.advance()? {
+        match (
+            table.optional_text(Some(gsis)),
+            table.optional_text(Some(pfr)),
+        ) {
+            (Some(g), Some(p)) if is_gsis_id(g) && is_pfr_id(p) => out.links.push(IdLink {
+                pfr_id: p.to_string(),
+                gsis_id: g.to_string(),
+            }),
+            _ => out.skipped += 1,
+        }
+    }
+    Ok(out)
 }
 
 /// Reads snap counts.

@@ -7,4 +7,6 @@ pub mod project;
 pub mod registry;
 pub mod train;
 
-pub use nfl_dfs_domain::projection::{availability, features, history, learner, metrics};
+pub use nfl_dfs_domain::projection::{
+    availability, distribution, features, history, learner, metrics,
+};

@@ -1,13 +1,15 @@
 //! Projections of a slate: each player matched to an NFL player gets his position's production
-//! model's prediction from the features of his game (floor and ceiling from the model's
-//! residuals); a player the models cannot see (unmatched, no earlier game, no production model)
-//! keeps DraftKings' AvgPointsPerGame, flagged. Either is what he scores if he plays: the
-//! projection is that times his play probability (`availability`: the week's injury report,
-//! the team games he missed in a row, the user's plays/out), and his floor and ceiling are those
-//! of the mixture of 0 (he sits) and his range. A player without a game projects 0. The user's
-//! projection override wins over all of these.
+//! model's prediction from the features of his game, with his range (quantiles from the
+//! position's spread model: his projection's level and his own volatility); a player the models
+//! cannot see (unmatched, no earlier game, no production model) keeps DraftKings'
+//! AvgPointsPerGame, flagged. Either is what he scores if he plays: the projection is that
+//! times his play probability (`availability`: the week's injury report, the team games he
+//! missed in a row, the user's plays/out), and his quantiles (floor = 15th, ceiling = 85th) are
+//! those of the mixture of 0 (he sits) and his range. A player without a game projects 0. The
+//! user's projection override wins over all of these.
 
-use super::availability::{mixture_quantile, AvailabilityModel, PlayIndex, PlayStatus};
+use super::availability::{AvailabilityModel, PlayIndex, PlayStatus};
+use super::distribution::{Quantiles, SpreadInputs};
 use super::features::{Context, Features};
 use super::history::week_key;
 use super::registry::LoadedModel;
@@ -57,10 +59,15 @@ pub struct PlayerProjection {
     pub status: PlayStatus,
     /// Why ("missed his team's last 2 games", "Out on the week-12 report").
     pub availability_reason: String,
-    /// Floor (15th percentile).
+    /// Floor (15th percentile of what he scores, counting the chance he sits).
     pub floor: f64,
-    /// Ceiling (85th percentile).
+    /// Ceiling (85th percentile of what he scores, counting the chance he sits).
     pub ceiling: f64,
+    /// What he scores, counting the chance he sits: 5th to 95th percentiles.
+    pub quantiles: Quantiles,
+    /// What he scores if he plays: 5th to 95th percentiles (with `play_probability`, his whole
+    /// distribution).
+    pub if_plays_quantiles: Quantiles,
     /// Where it comes from.
     pub source: ProjectionSource,
     /// Why it is not the model's, when it is not.
@@ -133,15 +140,16 @@ pub fn project_slate(
         .collect()
 }
 
-/// The user's override replaces the projection (the range keeps its width); value is worked out
-/// from the result.
+/// The user's override replaces the projection (the range moves with it and keeps its shape;
+/// it is what he scores, so he plays); value is worked out from the result.
 fn with_override(p: &SlatePlayer, mut out: PlayerProjection) -> PlayerProjection {
     if let Some(mine) = p.projection_override {
+        out.quantiles = out.if_plays_quantiles.shifted(mine - out.if_plays);
+        out.if_plays_quantiles = out.quantiles;
         out.if_plays = mine;
-        let (down, up) = (out.projection - out.floor, out.ceiling - out.projection);
         out.projection = mine;
-        out.floor = (mine - down).max(0.0);
-        out.ceiling = mine + up;
+        out.floor = out.quantiles.p15;
+        out.ceiling = out.quantiles.p85;
         out.source = ProjectionSource::Override;
         out.note = Some("your projection".into());
     }
@@ -174,6 +182,8 @@ fn projection(
         availability_reason: String::new(),
         floor: p.avg_points_per_game,
         ceiling: p.avg_points_per_game,
+        quantiles: Quantiles::point(p.avg_points_per_game),
+        if_plays_quantiles: Quantiles::point(p.avg_points_per_game),
         source: ProjectionSource::Average,
         note: None,
         value: 0.0,
@@ -185,6 +195,8 @@ fn projection(
         out.play_probability = 0.0;
         out.floor = 0.0;
         out.ceiling = 0.0;
+        out.quantiles = Quantiles::point(0.0);
+        out.if_plays_quantiles = Quantiles::point(0.0);
         out.source = ProjectionSource::Out;
         out.status = PlayStatus::Out;
         out.availability_reason = "no game on this slate".into();
@@ -237,7 +249,8 @@ fn availability(
     out.availability_reason = reason;
 }
 
-/// The projection if he plays, with its range: the model's, or DraftKings' average with a note.
+/// The projection if he plays, with its range: the model's, or DraftKings' average with a note
+/// (its range then from the position's spread at that level, without his own volatility).
 fn if_plays(
     features: &Features,
     inputs: &SlateInputs,
@@ -249,6 +262,12 @@ fn if_plays(
         out.note = Some(format!("no {} model in production", p.position.as_str()));
         return;
     };
+    let spread = model.metadata.result.spread_model();
+    out.if_plays_quantiles = spread.quantiles(&SpreadInputs {
+        projection: out.if_plays,
+        volatility: 0.0,
+        games: 0,
+    });
     let Some(ctx) = ctx else {
         out.note = Some("no game time on this slate".into());
         return;
@@ -264,40 +283,33 @@ fn if_plays(
             }
         }
     };
-    let Some((x, _, _)) = row else {
+    let Some(row) = row else {
         out.note = Some("no earlier NFL game to project from".into());
         return;
     };
-    match model.model.predict(&[x]) {
+    match model.model.predict(&[row.x]) {
         Ok(values) => {
             let mean = values[0].max(0.0);
-            let r = &model.metadata.result;
             out.if_plays = mean;
-            out.floor = (mean + r.floor_offset).max(0.0);
-            out.ceiling = (mean + r.ceiling_offset).max(mean);
+            out.if_plays_quantiles = spread.quantiles(&SpreadInputs {
+                projection: mean,
+                volatility: row.volatility,
+                games: row.volatility_games,
+            });
             out.source = ProjectionSource::Model;
         }
         Err(e) => out.note = Some(format!("the model failed: {e}")),
     }
 }
 
-/// What he scores counting the chance he sits: the mean times the play probability, floor and
-/// ceiling from the mixture of 0 and his range (the range if he plays runs through his floor,
-/// if-plays projection and ceiling at the 15th, 50th and 85th percentiles).
+/// What he scores counting the chance he sits: the mean times the play probability, quantiles
+/// (and so floor and ceiling) from the mixture of 0 and his range if he plays.
 fn with_availability(mut out: PlayerProjection) -> PlayerProjection {
     let p = out.play_probability;
-    let (floor, mid, ceiling) = (out.floor, out.if_plays, out.ceiling);
-    let played = |q: f64| {
-        let v = if q <= 0.5 {
-            floor + (mid - floor) * (q - 0.15) / 0.35
-        } else {
-            mid + (ceiling - mid) * (q - 0.5) / 0.35
-        };
-        v.max(0.0)
-    };
-    out.projection = p * mid;
-    out.floor = mixture_quantile(0.15, p, played);
-    out.ceiling = mixture_quantile(0.85, p, played);
+    out.projection = p * out.if_plays;
+    out.quantiles = out.if_plays_quantiles.with_play_probability(p);
+    out.floor = out.quantiles.p15;
+    out.ceiling = out.quantiles.p85;
     if p <= 0.0 {
         out.source = ProjectionSource::Out;
         out.note = Some(out.availability_reason.clone());
@@ -353,10 +365,12 @@ pub struct WeekProjection {
     pub team: String,
     /// Projected DraftKings points.
     pub projection: f64,
-    /// Floor.
+    /// Floor (15th percentile).
     pub floor: f64,
-    /// Ceiling.
+    /// Ceiling (85th percentile).
     pub ceiling: f64,
+    /// 5th to 95th percentiles.
+    pub quantiles: Quantiles,
 }
 
 /// Projects every player (and DST) of a team playing in `season`/`week`, from the games before
@@ -407,21 +421,30 @@ pub fn project_week(
         .into_iter()
         .filter_map(|(id, name, position, ctx)| {
             let model = models.get(&position)?;
-            let (x, _, _) = if position == Position::DST {
+            let row = if position == Position::DST {
                 features.dst_row(&ctx)?
             } else {
                 features.offense_row(&id, position, &ctx)?
             };
-            let mean = model.model.predict(&[x]).ok()?[0].max(0.0);
-            let r = &model.metadata.result;
+            let mean = model.model.predict(&[row.x]).ok()?[0].max(0.0);
+            let quantiles = model
+                .metadata
+                .result
+                .spread_model()
+                .quantiles(&SpreadInputs {
+                    projection: mean,
+                    volatility: row.volatility,
+                    games: row.volatility_games,
+                });
             Some(WeekProjection {
                 id,
                 name,
                 position,
                 team: ctx.team.clone(),
                 projection: mean,
-                floor: (mean + r.floor_offset).max(0.0),
-                ceiling: (mean + r.ceiling_offset).max(mean),
+                floor: quantiles.p15,
+                ceiling: quantiles.p85,
+                quantiles,
             })
         })
         .collect();
@@ -447,6 +470,8 @@ mod tests {
             availability_reason: String::new(),
             floor: 5.0,
             ceiling: 15.0,
+            quantiles: Quantiles::from_array([3.0, 5.0, 9.0, 15.0, 19.0]),
+            if_plays_quantiles: Quantiles::from_array([3.0, 5.0, 9.0, 15.0, 19.0]),
             source,
             note: None,
             value: 2.0,

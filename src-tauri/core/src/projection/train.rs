@@ -1,9 +1,10 @@
 //! Training with walk-forward validation: for each position, candidate learners are fitted on
 //! the weeks before each block of validation weeks and tested on that block (never on data
 //! from the future); the learner with the lowest MAE is fitted on every week before the cut-off.
-//! The season-to-date average is measured on the same rows, and the residuals give the floor
-//! and ceiling offsets.
+//! The season-to-date average is measured on the same rows, and the residuals give each
+//! position's spread model (every player's range of outcomes).
 
+use super::distribution::{SpreadInputs, SpreadModel};
 use super::features::{Example, Features};
 use super::history::{week_key, WeekKey};
 use super::learner::{Learner, Model};
@@ -110,6 +111,33 @@ pub struct PositionResult {
     pub floor_offset: f64,
     /// Added to a projection for the ceiling (85th percentile of residuals).
     pub ceiling_offset: f64,
+    /// Every player's range: fitted on the walk-forward residuals of every validated row (none
+    /// in models trained before ranges were fitted: they use the constant offsets).
+    #[serde(default)]
+    pub spread: Option<SpreadModel>,
+}
+
+impl PositionResult {
+    /// The spread model of the position: the fitted one, else the constant offsets.
+    pub fn spread_model(&self) -> SpreadModel {
+        self.spread
+            .clone()
+            .unwrap_or_else(|| SpreadModel::constant(self.floor_offset, self.ceiling_offset))
+    }
+}
+
+/// A walk-forward prediction of a game the model did not see: what the spread is fitted on and
+/// the calibration is measured on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Validated {
+    /// What the range depends on (the prediction, his volatility).
+    pub inputs: SpreadInputs,
+    /// The points he scored.
+    pub actual: f64,
+    /// Whether the row counts in the accuracy figures ([`is_relevant`]).
+    pub relevant: bool,
+    /// His season-to-date average before the game (the baseline), if any.
+    pub season_avg: Option<f64>,
 }
 
 /// A trained position: the model and what training found.
@@ -119,6 +147,8 @@ pub struct Trained {
     pub model: Model,
     /// Metrics and choices.
     pub result: PositionResult,
+    /// The walk-forward predictions of every validated row.
+    pub validated: Vec<Validated>,
 }
 
 /// Trains one position on `examples` (all of that position, before the cut-off): walk-forward
@@ -165,30 +195,28 @@ pub fn train_position(
         .step_by(BLOCK_WEEKS as usize)
         .map(|w| (week_key(season, w), week_key(season, w + BLOCK_WEEKS)))
         .collect();
-    let tested: Vec<&Example> = examples
-        .iter()
-        .filter(|e| e.season == season && is_relevant(e))
-        .collect();
-    if tested.len() < 20 {
+    let season_rows: Vec<&Example> = examples.iter().filter(|e| e.season == season).collect();
+    let relevant_rows = season_rows.iter().filter(|e| is_relevant(e)).count();
+    if relevant_rows < 20 {
         return Err(format!(
-            "only {} {} rows to validate on in {season}",
-            tested.len(),
+            "only {relevant_rows} {} rows to validate on in {season}",
             position.as_str()
         ));
     }
-    // Each fold: the weeks before a block to train on, the block's measured rows to test on.
+    // Each fold: the weeks before a block to train on, the block's rows to predict (every row:
+    // the spread is fitted on all of them, the accuracy measured on the relevant ones).
     let folds: Vec<(Vec<&Example>, Vec<&Example>)> = blocks
         .iter()
         .map(|&(from, to)| {
             let train: Vec<&Example> = examples.iter().filter(|e| key(e) < from).collect();
-            let test: Vec<&Example> = tested
+            let test: Vec<&Example> = season_rows
                 .iter()
                 .copied()
                 .filter(|e| (from..to).contains(&key(e)))
                 .collect();
             (train, test)
         })
-        .filter(|(train, test)| train.len() >= 50 && !test.is_empty())
+        .filter(|(train, test)| train.len() >= 50 && test.iter().any(|e| is_relevant(e)))
         .collect();
     if folds.is_empty() {
         return Err(format!(
@@ -196,10 +224,21 @@ pub fn train_position(
             position.as_str()
         ));
     }
-    let measured: Vec<&Example> = folds
+    let predicted_rows: Vec<&Example> = folds
         .iter()
         .flat_map(|(_, test)| test.iter().copied())
         .collect();
+    let relevant: Vec<bool> = predicted_rows.iter().map(|e| is_relevant(e)).collect();
+    let measured = |values: &[f64]| -> Vec<f64> {
+        values
+            .iter()
+            .zip(&relevant)
+            .filter(|(_, r)| **r)
+            .map(|(v, _)| *v)
+            .collect()
+    };
+    let actual_all: Vec<f64> = predicted_rows.iter().map(|e| e.y).collect();
+    let actual = measured(&actual_all);
     let started = Instant::now();
     let mut candidates: Vec<(Candidate, Vec<f64>)> = Vec::new();
     let more = SEARCH_CANDIDATES.iter().take_while(|_| !search.is_zero());
@@ -207,7 +246,7 @@ pub fn train_position(
         if !DEFAULT_CANDIDATES.contains(learner) && started.elapsed() >= search {
             break;
         }
-        let mut predicted = Vec::with_capacity(measured.len());
+        let mut predicted = Vec::with_capacity(predicted_rows.len());
         for (train, test) in &folds {
             let x: Vec<Vec<f64>> = train.iter().map(|e| e.x.clone()).collect();
             let y: Vec<f64> = train.iter().map(|e| e.y).collect();
@@ -215,8 +254,7 @@ pub fn train_position(
             let rows: Vec<Vec<f64>> = test.iter().map(|e| e.x.clone()).collect();
             predicted.extend(model.predict(&rows)?.into_iter().map(|p| p.max(0.0)));
         }
-        let actual: Vec<f64> = measured.iter().map(|e| e.y).collect();
-        let mae = Metrics::of(&predicted, &actual).mae;
+        let mae = Metrics::of(&measured(&predicted), &actual).mae;
         candidates.push((
             Candidate {
                 learner: *learner,
@@ -225,17 +263,36 @@ pub fn train_position(
             predicted,
         ));
     }
-    let (best, predicted) = candidates
+    let (best, predicted_all) = candidates
         .iter()
         .min_by(|a, b| a.0.mae.total_cmp(&b.0.mae))
         .map(|(c, p)| (c.learner, p.clone()))
         .expect("the default candidates always run");
-    let actual: Vec<f64> = measured.iter().map(|e| e.y).collect();
-    let baseline: Vec<f64> = measured
+    let predicted = measured(&predicted_all);
+    let baseline: Vec<f64> = predicted_rows
         .iter()
-        .map(|e| e.season_avg.unwrap_or(0.0))
+        .zip(&relevant)
+        .filter(|(_, r)| **r)
+        .map(|(e, _)| e.season_avg.unwrap_or(0.0))
         .collect();
     let residuals: Vec<f64> = actual.iter().zip(&predicted).map(|(a, p)| a - p).collect();
+    let validated: Vec<Validated> = predicted_rows
+        .iter()
+        .zip(&predicted_all)
+        .zip(&relevant)
+        .map(|((e, &projection), &relevant)| Validated {
+            inputs: SpreadInputs {
+                projection,
+                volatility: e.volatility,
+                games: e.volatility_games,
+            },
+            actual: e.y,
+            relevant,
+            season_avg: e.season_avg,
+        })
+        .collect();
+    let spread_rows: Vec<(SpreadInputs, f64)> =
+        validated.iter().map(|v| (v.inputs, v.actual)).collect();
     let x: Vec<Vec<f64>> = examples.iter().map(|e| e.x.clone()).collect();
     let y: Vec<f64> = examples.iter().map(|e| e.y).collect();
     let model = Model::fit(best, &x, &y)?;
@@ -251,7 +308,9 @@ pub fn train_position(
             validation: format!("{season} weeks {first}-{final_week}"),
             floor_offset: quantile(&residuals, 0.15),
             ceiling_offset: quantile(&residuals, 0.85),
+            spread: SpreadModel::fit(&spread_rows),
         },
+        validated,
     })
 }
 

@@ -1,4 +1,5 @@
-//! The NFL history models learn from (`nfl_schedule`, `nfl_player_weeks`, `nfl_dst_games`,
+//! The NFL history models learn from (`nfl_schedule`, `nfl_player_weeks` with each game's
+//! snap share from `nfl_snap_counts` through `nfl_player_ids`, `nfl_dst_games`,
 //! `nfl_team_weeks`, `nfl_injuries`), read once into the domain's [`History`].
 
 use super::db_err;
@@ -21,10 +22,17 @@ pub async fn load(db: &DatabaseConnection) -> Result<History> {
     .map_err(db_err(READING))?;
     let players = PlayerRow::find_by_statement(Statement::from_string(
         DbBackend::Sqlite,
-        "SELECT gsis_id, name, CASE position WHEN 'FB' THEN 'RB' ELSE position END AS position, \
-         team, season, week, dk_points, attempts, carries, targets, target_share, \
-         air_yards_share FROM nfl_player_weeks \
-         WHERE position IN ('QB', 'RB', 'FB', 'WR', 'TE') ORDER BY season, week, gsis_id",
+        "SELECT w.gsis_id, w.name, \
+           CASE w.position WHEN 'FB' THEN 'RB' ELSE w.position END AS position, \
+           w.team, w.season, w.week, w.dk_points, w.attempts, w.carries, w.targets, \
+           w.target_share, w.air_yards_share, s.offense_pct \
+         FROM nfl_player_weeks w \
+         LEFT JOIN (SELECT i.gsis_id, c.season, c.week, MAX(c.offense_pct) AS offense_pct \
+             FROM nfl_snap_counts c JOIN nfl_player_ids i ON i.pfr_id = c.pfr_player_id \
+             GROUP BY i.gsis_id, c.season, c.week) s \
+           ON s.gsis_id = w.gsis_id AND s.season = w.season AND s.week = w.week \
+         WHERE w.position IN ('QB', 'RB', 'FB', 'WR', 'TE') \
+         ORDER BY w.season, w.week, w.gsis_id",
     ))
     .all(db)
     .await
@@ -91,7 +99,7 @@ row!(GameRow => Game {
 row!(PlayerRow => PlayerGame {
     gsis_id: String, name: String, position: String, team: String, season: i32, week: i32,
     dk_points: f64, attempts: f64, carries: f64, targets: f64, target_share: Option<f64>,
-    air_yards_share: Option<f64>,
+    air_yards_share: Option<f64>, offense_pct: Option<f64>,
 });
 
 row!(DstRow => DstGame {

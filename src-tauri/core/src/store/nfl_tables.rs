@@ -5,7 +5,7 @@
 use super::{begin_write, db_err};
 use crate::nflverse::play_by_play::DstGame;
 use crate::nflverse::player_week::{self, PlayerWeek};
-use crate::nflverse::roster_files::{InjuryEntry, RosterEntry, SnapEntry};
+use crate::nflverse::roster_files::{IdLink, InjuryEntry, RosterEntry, SnapEntry};
 use crate::nflverse::schedule::ScheduledGame;
 use crate::nflverse::team_week::{self, TeamWeek};
 use crate::nflverse::{FileKind, Rows};
@@ -439,6 +439,16 @@ pub async fn rosters(txn: &DatabaseTransaction, rows: &[RosterEntry]) -> Result<
         }
     }
     ensure_teams(txn, latest.values().map(|r| r.team.as_str()).collect()).await?;
+    let links: Vec<IdLink> = latest
+        .values()
+        .filter_map(|r| {
+            Some(IdLink {
+                pfr_id: r.pfr_id.clone()?,
+                gsis_id: r.gsis_id.clone(),
+            })
+        })
+        .collect();
+    player_ids(txn, &links).await?;
     // Insert players not known yet; players known from stats keep their stats name.
     for r in latest.values() {
         txn.execute_raw(Statement::from_sql_and_values(
@@ -536,6 +546,22 @@ pub async fn snap_counts(txn: &DatabaseTransaction, rows: &[SnapEntry]) -> Resul
     .await
 }
 
+/// Stores PFR-to-GSIS id links (a later link of the same PFR id replaces the earlier one).
+pub async fn player_ids(txn: &DatabaseTransaction, links: &[IdLink]) -> Result<()> {
+    let values = links
+        .iter()
+        .map(|l| vec![l.pfr_id.clone().into(), l.gsis_id.clone().into()])
+        .collect();
+    upsert(
+        txn,
+        "nfl_player_ids",
+        &["pfr_id", "gsis_id"],
+        &["pfr_id"],
+        values,
+    )
+    .await
+}
+
 /// Stores the rows of one nflverse file and records the load, in one transaction; returns the
 /// rows stored and the seasons they cover. Team weeks and schedules recompute the DST points of
 /// their seasons.
@@ -575,6 +601,10 @@ pub async fn store_file(
         Rows::Snaps(r) => {
             snap_counts(&txn, r).await?;
             (r.len(), r.iter().map(|x| x.season).collect())
+        }
+        Rows::Ids(r) => {
+            player_ids(&txn, &r.links).await?;
+            (r.links.len(), BTreeSet::new())
         }
     };
     if matches!(kind, FileKind::TeamWeeks | FileKind::Schedule) {

@@ -4,6 +4,7 @@
 mod backtest;
 mod backups;
 pub mod choices;
+pub mod demo_folder;
 mod doctor;
 mod lineups;
 mod models;
@@ -184,6 +185,7 @@ impl Workspace {
             app_version: APP_VERSION.to_string(),
             profile: self.paths.profile,
             data_dir: self.paths.data_dir.display().to_string(),
+            demo: self.paths.demo,
             database_path: self.paths.database_display(),
             schema_version: schema.version().unwrap_or("none").to_string(),
             migrations_applied: schema.applied.len() as u32,

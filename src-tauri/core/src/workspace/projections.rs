@@ -3,6 +3,7 @@
 
 use super::{blocking_failed, Workspace};
 use crate::projection::availability::{AvailabilityModel, PlayIndex, PlayStatus};
+use crate::projection::distribution::Quantiles;
 use crate::projection::features::Features;
 use crate::projection::history::{week_key, History, WeekKey};
 use crate::projection::project;
@@ -52,6 +53,10 @@ pub struct PlayerView {
     pub floor: f64,
     /// Ceiling (85th percentile).
     pub ceiling: f64,
+    /// What he scores, counting the chance he sits: 5th to 95th percentiles.
+    pub quantiles: Quantiles,
+    /// What he scores if he plays: 5th to 95th percentiles.
+    pub if_plays_quantiles: Quantiles,
     /// Points per $1,000 of salary.
     pub value: f64,
     /// Whether he can be put in a lineup.
@@ -246,6 +251,8 @@ impl Workspace {
                     availability_reason: numbers.availability_reason,
                     floor: numbers.floor,
                     ceiling: numbers.ceiling,
+                    quantiles: numbers.quantiles,
+                    if_plays_quantiles: numbers.if_plays_quantiles,
                     value: numbers.value,
                     playable: numbers.playable,
                     projection_note: numbers.note,

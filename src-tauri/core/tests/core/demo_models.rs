@@ -144,3 +144,87 @@ async fn self_tuning_trains_when_weeks_are_unseen_and_not_again() {
     .unwrap();
     assert!(ws.tuning_check().await.unwrap().reason.contains("off"));
 }
+
+/// The demo opens in its own data folder from the files the app embeds: the slate projected by
+/// the baseline models with ranges; health says it is the demo; opening again adds nothing; a
+/// file name that climbs out of the folder is refused.
+#[tokio::test]
+async fn the_demo_opens_in_its_own_folder_from_embedded_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut owned: Vec<(String, Vec<u8>)> = vec![(
+        "DKSalaries-demo.csv".into(),
+        std::fs::read(repo("data/DKSalaries-demo.csv")).unwrap(),
+    )];
+    for (prefix, folder) in [
+        ("nflverse-demo", "data/nflverse-demo"),
+        ("models", "models"),
+    ] {
+        for entry in walkdir(&repo(folder)) {
+            let relative = entry
+                .strip_prefix(repo(folder))
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            owned.push((
+                format!("{prefix}/{relative}"),
+                std::fs::read(&entry).unwrap(),
+            ));
+        }
+    }
+    let files: Vec<(&str, &[u8])> = owned
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let mine = nfl_dfs_core::paths::DataPaths::in_folder(dir.path());
+    let (ws, report) = nfl_dfs_core::Workspace::open_demo(mine.demo(), &files)
+        .await
+        .unwrap();
+    assert_eq!(report.models.len(), 5, "{report:?}");
+    assert!(ws.health().await.unwrap().demo);
+    assert!(ws.paths().data_dir.starts_with(dir.path().join("demo")));
+    let view = ws.slate_view(Some(report.slate_id)).await.unwrap();
+    let modelled = view
+        .players
+        .iter()
+        .filter(|p| p.projection_source == ProjectionSource::Model)
+        .count();
+    assert!(modelled > 0, "the baseline models project the demo slate");
+    let ranged = view
+        .players
+        .iter()
+        .filter(|p| p.quantiles.p95 > p.quantiles.p05)
+        .count();
+    assert!(ranged >= modelled, "every modelled player has a range");
+    ws.close().await.unwrap();
+    drop(ws);
+
+    let (again, second) = nfl_dfs_core::Workspace::open_demo(mine.demo(), &files)
+        .await
+        .unwrap();
+    assert_eq!(second.slate_id, report.slate_id);
+    assert!(second.models.is_empty(), "installed once");
+    again.close().await.unwrap();
+    drop(again);
+
+    let hostile = [("../escape.csv", b"x".as_slice())];
+    let refused = nfl_dfs_core::Workspace::open_demo(mine.demo(), &hostile)
+        .await
+        .err()
+        .unwrap();
+    assert_eq!(refused.code(), ErrorCode::InvalidInput);
+    assert!(!dir.path().join("escape.csv").exists());
+}
+
+/// Every file under `dir`, recursively.
+fn walkdir(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walkdir(&path));
+        } else if path.file_name().is_some_and(|n| n != "README.md") {
+            out.push(path);
+        }
+    }
+    out
+}

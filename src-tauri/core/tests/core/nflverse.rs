@@ -278,3 +278,85 @@ async fn rosters_snap_counts_and_injury_reports_load() {
     let count = |t: &str| tables.iter().find(|(n, _)| n == t).map(|(_, c)| *c);
     assert_eq!(count("nfl_injuries"), Some(2));
 }
+
+/// The crosswalk: rows of a player-id file with a missing or malformed id are skipped and
+/// counted, never guessed; rosters add their PFR ids too; a player's games then carry the snap
+/// share his PFR id has in the snap counts; loading the file again changes nothing.
+#[tokio::test]
+async fn the_player_id_crosswalk_joins_snap_counts_to_players() {
+    let Some(data) = real_data() else { return };
+    let (dir, ws) = workspace().await;
+    let nfl = data.join("nflverse");
+    ws.ingest_paths(
+        &[
+            nfl.join("schedules/games.csv"),
+            nfl.join("player_stats_weekly/player_stats_2021.csv"),
+            nfl.join("snap_counts/snap_counts_2021.csv"),
+        ],
+        |_| true,
+    )
+    .await
+    .unwrap();
+    let share = |history: &nfl_dfs_core::projection::history::History| {
+        history
+            .players
+            .iter()
+            .find(|p| p.gsis_id == "00-0035640" && p.season == 2021 && p.week == 1)
+            .map(|p| p.offense_pct)
+    };
+    let history = nfl_dfs_core::store::history::load(ws.db()).await.unwrap();
+    assert_eq!(
+        share(&history),
+        Some(None),
+        "no crosswalk yet: no snap share"
+    );
+
+    // Metcalf; a malformed GSIS id, an empty PFR id and a PFR id with a space: 1 link, 3 skipped.
+    let ids = dir.path().join("ff_playerids.csv");
+    std::fs::write(
+        &ids,
+        "mfl_id,gsis_id,pfr_id,name,merge_name,position\n\
+         1,00-0035640,MetcDK00,DK Metcalf,dk metcalf,WR\n\
+         2,35640,GodwCh00,Chris Godwin,chris godwin,WR\n\
+         3,00-0033077,,Dak Prescott,dak prescott,QB\n\
+         4,00-0033873,Mahomes P,Patrick Mahomes,patrick mahomes,QB\n",
+    )
+    .unwrap();
+    let report = ws.ingest_paths(&[&ids], |_| true).await.unwrap();
+    assert_eq!(report.files[0].kind.as_str(), "player_ids");
+    assert_eq!((report.files[0].rows, report.files[0].skipped), (1, 3));
+    let before = snapshot(&ws).await;
+    ws.ingest_paths(&[&ids], |_| true).await.unwrap();
+    let unchanged = |s: &[(String, i64)]| -> Vec<(String, i64)> {
+        s.iter().filter(|(t, _)| t != "ingests").cloned().collect()
+    };
+    assert_eq!(unchanged(&snapshot(&ws).await), unchanged(&before));
+    let history = nfl_dfs_core::store::history::load(ws.db()).await.unwrap();
+    let metcalf = share(&history).flatten().expect("Metcalf's snap share");
+    assert!((0.5..=1.0).contains(&metcalf), "{metcalf}");
+
+    // The roster carries both ids: every 2021 player with snaps gets his share.
+    ws.ingest_paths(&[nfl.join("rosters/roster_2021.csv")], |_| true)
+        .await
+        .unwrap();
+    let history = nfl_dfs_core::store::history::load(ws.db()).await.unwrap();
+    let with_snaps = history
+        .players
+        .iter()
+        .filter(|p| p.offense_pct.is_some())
+        .count();
+    assert!(
+        with_snaps * 10 > history.players.len() * 8,
+        "{with_snaps} of {} player games have a snap share",
+        history.players.len()
+    );
+    let godwin = history
+        .players
+        .iter()
+        .find(|p| p.name == "Chris Godwin" && p.season == 2021 && p.week == 1)
+        .unwrap();
+    assert!(
+        (0.5..=1.0).contains(&godwin.offense_pct.unwrap()),
+        "{godwin:?}"
+    );
+}

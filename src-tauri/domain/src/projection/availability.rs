@@ -389,6 +389,7 @@ mod tests {
             targets: 5.0,
             target_share: None,
             air_yards_share: None,
+            offense_pct: None,
         }
     }
 

@@ -2,15 +2,16 @@
 //! game's week, plus the game's own betting lines. The same code makes training rows from
 //! history and prediction rows for a slate, so a model sees the same thing in both.
 
+use super::distribution::std_dev;
 use super::history::{week_key, DstGame, History, PlayerGame, WeekKey};
 use crate::dk::Position;
 use std::collections::HashMap;
 
 /// Version of the feature definitions, recorded with every model; bump on any change.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// Features of QB, RB, WR and TE models, in row order.
-pub const OFFENSE_FEATURES: [&str; 23] = [
+pub const OFFENSE_FEATURES: [&str; 28] = [
     "dk_points_last1",
     "dk_points_avg3",
     "dk_points_avg5",
@@ -34,6 +35,11 @@ pub const OFFENSE_FEATURES: [&str; 23] = [
     "carries_season",
     "implied_x_season",
     "allowed_x_season",
+    "snap_share_avg3",
+    "snap_share_trend",
+    "snaps_known",
+    "vacated_targets",
+    "vacated_carries",
 ];
 
 /// Features of DST models, in row order.
@@ -122,6 +128,60 @@ pub struct Example {
     pub season_avg: Option<f64>,
     /// Games this season before this one.
     pub games_season: usize,
+    /// Standard deviation of his DraftKings points over his last games (what his range is
+    /// made from).
+    pub volatility: f64,
+    /// How many games that volatility is taken over.
+    pub volatility_games: usize,
+}
+
+impl Example {
+    fn new(id: &str, name: &str, position: Position, ctx: &Context, row: Row, y: f64) -> Example {
+        Example {
+            id: id.to_string(),
+            name: name.to_string(),
+            position,
+            season: ctx.season,
+            week: ctx.week,
+            x: row.x,
+            y,
+            season_avg: row.season_avg,
+            games_season: row.games_season,
+            volatility: row.volatility,
+            volatility_games: row.volatility_games,
+        }
+    }
+}
+
+/// Games the volatility of a player is measured over.
+const VOLATILITY_WINDOW: usize = 16;
+
+/// A feature row with what comes with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The features.
+    pub x: Vec<f64>,
+    /// Season-to-date average before the game, if any game this season.
+    pub season_avg: Option<f64>,
+    /// Games this season before this one.
+    pub games_season: usize,
+    /// Standard deviation of his DraftKings points over his last games.
+    pub volatility: f64,
+    /// How many games that is taken over.
+    pub volatility_games: usize,
+}
+
+impl Row {
+    fn new(x: Vec<f64>, so_far: &PointsSoFar, recent: &[f64]) -> Row {
+        let recent = &recent[recent.len().saturating_sub(VOLATILITY_WINDOW)..];
+        Row {
+            x,
+            season_avg: so_far.season_avg,
+            games_season: so_far.games_season,
+            volatility: std_dev(recent),
+            volatility_games: recent.len(),
+        }
+    }
 }
 
 /// Indexes over a history for fast feature rows.
@@ -136,6 +196,8 @@ pub struct Features<'a> {
     allowed: HashMap<(String, Position), Vec<(WeekKey, f64)>>,
     /// team -> (week, points it scored), from the DSTs that faced it.
     scored: HashMap<String, Vec<(WeekKey, f64)>>,
+    /// (team, season) -> its players' games that season, by week.
+    team_games: HashMap<(&'a str, i32), Vec<&'a PlayerGame>>,
 }
 
 fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
@@ -249,6 +311,16 @@ impl<'a> Features<'a> {
             }
         }
         scored.values_mut().for_each(|v| v.sort_by_key(|e| e.0));
+        let mut team_games: HashMap<(&str, i32), Vec<&PlayerGame>> = HashMap::new();
+        for p in &history.players {
+            team_games
+                .entry((p.team.as_str(), p.season))
+                .or_default()
+                .push(p);
+        }
+        team_games
+            .values_mut()
+            .for_each(|v| v.sort_by_key(|p| p.week));
         let players = &history.players;
         for list in by_player.values_mut() {
             list.sort_by_key(|&i| week_key(players[i].season, players[i].week));
@@ -265,7 +337,35 @@ impl<'a> Features<'a> {
             by_dst,
             allowed,
             scored,
+            team_games,
         }
+    }
+
+    /// Targets and carries per game of a team's players who did not play its last game before
+    /// `week` (known before kickoff: they are likely out again), each at his average of this
+    /// season's earlier games; `gsis_id` himself excluded.
+    fn vacated(&self, gsis_id: &str, team: &str, season: i32, week: i32) -> (f64, f64) {
+        let Some(games) = self.team_games.get(&(team, season)) else {
+            return (0.0, 0.0);
+        };
+        let before = &games[..games.partition_point(|g| g.week < week)];
+        let Some(last) = before.last().map(|g| g.week) else {
+            return (0.0, 0.0);
+        };
+        let mut totals: HashMap<&str, (f64, f64, f64, bool)> = HashMap::new();
+        for g in before.iter().filter(|g| g.gsis_id != gsis_id) {
+            let e = totals.entry(g.gsis_id.as_str()).or_default();
+            e.0 += g.targets;
+            e.1 += g.carries;
+            e.2 += 1.0;
+            e.3 |= g.week == last;
+        }
+        totals
+            .values()
+            .filter(|t| !t.3)
+            .fold((0.0, 0.0), |(targets, carries), t| {
+                (targets + t.0 / t.2, carries + t.1 / t.2)
+            })
     }
 
     /// A team's game in a week, from the schedule.
@@ -318,14 +418,9 @@ impl<'a> Features<'a> {
         list[..end].iter().map(|&i| &players[i]).collect()
     }
 
-    /// The feature row of a player for a game (only games before it count), with the
-    /// season-to-date average and games this season; `None` without any earlier game.
-    pub fn offense_row(
-        &self,
-        gsis_id: &str,
-        position: Position,
-        ctx: &Context,
-    ) -> Option<(Vec<f64>, Option<f64>, usize)> {
+    /// The feature row of a player for a game (only games before it count); `None` without
+    /// any earlier game.
+    pub fn offense_row(&self, gsis_id: &str, position: Position, ctx: &Context) -> Option<Row> {
         let key = week_key(ctx.season, ctx.week);
         let prior = self.prior_games(gsis_id, key);
         if prior.is_empty() {
@@ -346,6 +441,14 @@ impl<'a> Features<'a> {
             key,
             typical_allowed(position),
         );
+        let snaps: Vec<f64> = prior[prior.len().saturating_sub(3)..]
+            .iter()
+            .filter_map(|g| g.offense_pct)
+            .collect();
+        let snap_avg = mean(snaps.iter().copied()).unwrap_or(0.0);
+        let snap_last = prior.last().and_then(|g| g.offense_pct).unwrap_or(snap_avg);
+        let (vacated_targets, vacated_carries) =
+            self.vacated(gsis_id, &ctx.team, ctx.season, ctx.week);
         let row = vec![
             prior.last().map_or(0.0, |g| g.dk_points),
             avg3,
@@ -370,12 +473,18 @@ impl<'a> Features<'a> {
             season_mean(|g| g.carries),
             ctx.implied() * season / 22.0,
             allowed * season / typical_allowed(position),
+            snap_avg,
+            snap_last - snap_avg,
+            f64::from(u8::from(!snaps.is_empty())),
+            vacated_targets,
+            vacated_carries,
         ];
-        Some((row, season_avg, so_far.games_season))
+        let points: Vec<f64> = prior.iter().map(|g| g.dk_points).collect();
+        Some(Row::new(row, &so_far, &points))
     }
 
     /// The feature row of a DST for a game, like [`Features::offense_row`].
-    pub fn dst_row(&self, ctx: &Context) -> Option<(Vec<f64>, Option<f64>, usize)> {
+    pub fn dst_row(&self, ctx: &Context) -> Option<Row> {
         let key = week_key(ctx.season, ctx.week);
         let list = self.by_dst.get(ctx.team.as_str())?;
         let dsts = &self.history.dsts;
@@ -402,7 +511,8 @@ impl<'a> Features<'a> {
             f64::from(u8::from(ctx.dome)),
             opponent_scored,
         ];
-        Some((row, season_avg, so_far.games_season))
+        let points: Vec<f64> = prior.iter().map(|g| g.dk_points).collect();
+        Some(Row::new(row, &so_far, &points))
     }
 
     /// Training rows of every player and DST game with `from <= week < until` that has an
@@ -420,19 +530,15 @@ impl<'a> Features<'a> {
             ) else {
                 continue;
             };
-            if let Some((x, season_avg, games_season)) = self.offense_row(&p.gsis_id, position, ctx)
-            {
-                out.push(Example {
-                    id: p.gsis_id.clone(),
-                    name: p.name.clone(),
+            if let Some(row) = self.offense_row(&p.gsis_id, position, ctx) {
+                out.push(Example::new(
+                    &p.gsis_id,
+                    &p.name,
                     position,
-                    season: p.season,
-                    week: p.week,
-                    x,
-                    y: p.dk_points,
-                    season_avg,
-                    games_season,
-                });
+                    ctx,
+                    row,
+                    p.dk_points,
+                ));
             }
         }
         for d in &self.history.dsts {
@@ -443,18 +549,15 @@ impl<'a> Features<'a> {
             let Some(ctx) = self.context(&d.team, d.season, d.week) else {
                 continue;
             };
-            if let Some((x, season_avg, games_season)) = self.dst_row(ctx) {
-                out.push(Example {
-                    id: d.team.clone(),
-                    name: d.team.clone(),
-                    position: Position::DST,
-                    season: d.season,
-                    week: d.week,
-                    x,
-                    y: d.dk_points,
-                    season_avg,
-                    games_season,
-                });
+            if let Some(row) = self.dst_row(ctx) {
+                out.push(Example::new(
+                    &d.team,
+                    &d.team,
+                    Position::DST,
+                    ctx,
+                    row,
+                    d.dk_points,
+                ));
             }
         }
         out

@@ -62,6 +62,8 @@ pub struct PlayerGame {
     pub target_share: Option<f64>,
     /// Share of the team's air yards.
     pub air_yards_share: Option<f64>,
+    /// Share of the team's offensive snaps (0-1), where snap counts are loaded.
+    pub offense_pct: Option<f64>,
 }
 
 /// One DST's game.

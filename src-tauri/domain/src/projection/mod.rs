@@ -1,7 +1,9 @@
 //! The pure half of projections: the history models learn from, who will play (availability),
-//! the features (each week's from earlier weeks only), the learners and the error metrics.
+//! the features (each week's from earlier weeks only), the learners, each player's range of
+//! outcomes (distribution) and the error metrics.
 
 pub mod availability;
+pub mod distribution;
 pub mod features;
 pub mod history;
 pub mod learner;

@@ -11,6 +11,7 @@ pub mod model_version;
 pub mod nfl_dst_game;
 pub mod nfl_game;
 pub mod nfl_injury;
+pub mod nfl_player_id;
 pub mod nfl_player_week;
 pub mod nfl_roster;
 pub mod nfl_snap_count;
@@ -64,6 +65,7 @@ mod tests {
             entity_columns::<super::nfl_dst_game::Entity>(),
             entity_columns::<super::nfl_game::Entity>(),
             entity_columns::<super::nfl_injury::Entity>(),
+            entity_columns::<super::nfl_player_id::Entity>(),
             entity_columns::<super::nfl_player_week::Entity>(),
             entity_columns::<super::nfl_roster::Entity>(),
             entity_columns::<super::nfl_snap_count::Entity>(),
