@@ -32,6 +32,7 @@ async fn migrations_apply_roll_back_and_reapply() {
             "model_versions",
             "nfl_dst_games",
             "nfl_injuries",
+            "nfl_player_ids",
             "nfl_player_weeks",
             "nfl_rosters",
             "nfl_schedule",
@@ -50,5 +51,5 @@ async fn migrations_apply_roll_back_and_reapply() {
     Migrator::down(&db, None).await.unwrap();
     assert!(table_names(&db).await.is_empty());
     Migrator::up(&db, None).await.unwrap();
-    assert_eq!(table_names(&db).await.len(), 21);
+    assert_eq!(table_names(&db).await.len(), 22);
 }
