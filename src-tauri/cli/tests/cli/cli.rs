@@ -26,7 +26,7 @@ fn health_reports_the_database_and_schema() {
     let out = cli(dir.path(), &["--json", "health"]);
     assert!(out.status.success(), "{out:?}");
     let health = stdout_json(&out);
-    assert_eq!(health["schema_version"], "m20261129_000008_play_override");
+    assert_eq!(health["schema_version"], "m20261129_000009_player_ids");
     assert_eq!(
         health["database_path"],
         dir.path().join("nfl-dfs.sqlite").display().to_string()
@@ -36,7 +36,7 @@ fn health_reports_the_database_and_schema() {
     let text = cli(dir.path(), &["health"]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
-        text.contains("schema          m20261129_000008_play_override"),
+        text.contains("schema          m20261129_000009_player_ids"),
         "{text}"
     );
 }
@@ -682,7 +682,7 @@ fn train_list_and_project_a_week() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("ID,Name,Position,Projection,Floor,Ceiling")
+        Some("ID,Name,Position,Projection,Floor,Ceiling,P05,P50,P95")
     );
     assert!(lines.count() > 300);
 
