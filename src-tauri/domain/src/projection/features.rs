@@ -352,7 +352,9 @@ impl<'a> Features<'a> {
         let Some(last) = before.last().map(|g| g.week) else {
             return (0.0, 0.0);
         };
-        let mut totals: HashMap<&str, (f64, f64, f64, bool)> = HashMap::new();
+        // Ordered, so the sums come out the same bit for bit whatever the map's seed.
+        let mut totals: std::collections::BTreeMap<&str, (f64, f64, f64, bool)> =
+            std::collections::BTreeMap::new();
         for g in before.iter().filter(|g| g.gsis_id != gsis_id) {
             let e = totals.entry(g.gsis_id.as_str()).or_default();
             e.0 += g.targets;
