@@ -10,7 +10,7 @@
 
 use super::availability::{AvailabilityModel, PlayIndex, PlayStatus};
 use super::distribution::{Quantiles, SpreadInputs};
-use super::features::{Context, Features};
+use super::features::{Context, Features, Row};
 use super::history::week_key;
 use super::registry::LoadedModel;
 use crate::dk::Position;
@@ -262,44 +262,48 @@ fn if_plays(
         out.note = Some(format!("no {} model in production", p.position.as_str()));
         return;
     };
-    let spread = model.metadata.result.spread_model();
-    out.if_plays_quantiles = spread.quantiles(&SpreadInputs {
-        projection: out.if_plays,
-        volatility: 0.0,
-        games: 0,
-    });
-    let Some(ctx) = ctx else {
-        out.note = Some("no game time on this slate".into());
-        return;
-    };
-    let row = if p.position == Position::DST {
-        features.dst_row(&ctx)
-    } else {
-        match inputs.gsis.get(&p.id) {
-            Some(gsis) => features.offense_row(gsis, p.position, &ctx),
-            None => {
-                out.note = Some("not matched to an NFL player".into());
-                return;
+    let spread = match modelled(features, inputs, p, ctx, model) {
+        Ok((mean, row)) => {
+            out.source = ProjectionSource::Model;
+            row.spread_inputs(mean)
+        }
+        Err(note) => {
+            out.note = Some(note);
+            SpreadInputs {
+                projection: out.if_plays,
+                volatility: 0.0,
+                games: 0,
             }
         }
     };
-    let Some(row) = row else {
-        out.note = Some("no earlier NFL game to project from".into());
-        return;
+    out.if_plays = spread.projection;
+    out.if_plays_quantiles = model.metadata.result.spread_model().quantiles(&spread);
+}
+
+/// The model's prediction for a player's game with the row it came from, or why there is none.
+fn modelled(
+    features: &Features,
+    inputs: &SlateInputs,
+    p: &SlatePlayer,
+    ctx: Option<Context>,
+    model: &LoadedModel,
+) -> Result<(f64, Row), String> {
+    let ctx = ctx.ok_or("no game time on this slate")?;
+    let row = if p.position == Position::DST {
+        features.dst_row(&ctx)
+    } else {
+        let gsis = inputs
+            .gsis
+            .get(&p.id)
+            .ok_or("not matched to an NFL player")?;
+        features.offense_row(gsis, p.position, &ctx)
     };
-    match model.model.predict(&[row.x]) {
-        Ok(values) => {
-            let mean = values[0].max(0.0);
-            out.if_plays = mean;
-            out.if_plays_quantiles = spread.quantiles(&SpreadInputs {
-                projection: mean,
-                volatility: row.volatility,
-                games: row.volatility_games,
-            });
-            out.source = ProjectionSource::Model;
-        }
-        Err(e) => out.note = Some(format!("the model failed: {e}")),
-    }
+    let row = row.ok_or("no earlier NFL game to project from")?;
+    let values = model
+        .model
+        .predict(std::slice::from_ref(&row.x))
+        .map_err(|e| format!("the model failed: {e}"))?;
+    Ok((values[0].max(0.0), row))
 }
 
 /// What he scores counting the chance he sits: the mean times the play probability, quantiles

@@ -281,11 +281,7 @@ pub fn train_position(
         .zip(&predicted_all)
         .zip(&relevant)
         .map(|((e, &projection), &relevant)| Validated {
-            inputs: SpreadInputs {
-                projection,
-                volatility: e.volatility,
-                games: e.volatility_games,
-            },
+            inputs: e.spread_inputs(projection),
             actual: e.y,
             relevant,
             season_avg: e.season_avg,

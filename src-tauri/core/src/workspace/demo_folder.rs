@@ -5,9 +5,9 @@
 
 use super::Workspace;
 use crate::paths::DataPaths;
-use crate::{Error, Result};
+use crate::{safe_fs, Error, Result};
 use serde::Serialize;
-use std::path::{Component, Path};
+use std::path::Path;
 use ts_rs::TS;
 
 /// The folder inside the demo's data folder its files are written to.
@@ -34,27 +34,22 @@ pub struct DemoReport {
 impl Workspace {
     /// Opens the demo: writes `files` (path inside the demo folder, bytes: the files the app
     /// embeds) into `paths`' data folder, opens a workspace there and loads the demo into it.
-    /// A file name that is not a plain relative path is refused.
+    /// A file name whose parts are not plain names (`..`, an absolute path) is refused.
     pub async fn open_demo(
         paths: DataPaths,
         files: &[(&str, &[u8])],
     ) -> Result<(Workspace, DemoReport)> {
         let folder = paths.data_dir.join(DEMO_FILES);
         for (name, bytes) in files {
-            let relative = Path::new(name);
-            if !relative
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)))
-            {
-                return Err(Error::InvalidInput(format!(
-                    "demo file '{name}' is not a plain relative path"
-                )));
+            // Every component a checked name: the file stays inside the folder.
+            let mut path = folder.clone();
+            for part in name.split('/') {
+                path = safe_fs::child(&path, "demo file name", part)?;
             }
-            let path = folder.join(relative);
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(Error::io("creating", parent))?;
             }
-            std::fs::write(&path, bytes).map_err(Error::io("writing", &path))?;
+            safe_fs::write_atomically(&path, bytes)?;
         }
         let ws = Workspace::open(paths).await?;
         let report = ws.load_demo(&folder).await?;

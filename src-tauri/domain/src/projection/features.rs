@@ -2,7 +2,7 @@
 //! game's week, plus the game's own betting lines. The same code makes training rows from
 //! history and prediction rows for a slate, so a model sees the same thing in both.
 
-use super::distribution::std_dev;
+use super::distribution::{std_dev, SpreadInputs};
 use super::history::{week_key, DstGame, History, PlayerGame, WeekKey};
 use crate::dk::Position;
 use std::collections::HashMap;
@@ -136,6 +136,15 @@ pub struct Example {
 }
 
 impl Example {
+    /// What the range of a prediction for this row depends on.
+    pub fn spread_inputs(&self, projection: f64) -> SpreadInputs {
+        SpreadInputs {
+            projection,
+            volatility: self.volatility,
+            games: self.volatility_games,
+        }
+    }
+
     fn new(id: &str, name: &str, position: Position, ctx: &Context, row: Row, y: f64) -> Example {
         Example {
             id: id.to_string(),
@@ -172,6 +181,15 @@ pub struct Row {
 }
 
 impl Row {
+    /// What the range of a prediction from this row depends on.
+    pub fn spread_inputs(&self, projection: f64) -> SpreadInputs {
+        SpreadInputs {
+            projection,
+            volatility: self.volatility,
+            games: self.volatility_games,
+        }
+    }
+
     fn new(x: Vec<f64>, so_far: &PointsSoFar, recent: &[f64]) -> Row {
         let recent = &recent[recent.len().saturating_sub(VOLATILITY_WINDOW)..];
         Row {
@@ -196,8 +214,49 @@ pub struct Features<'a> {
     allowed: HashMap<(String, Position), Vec<(WeekKey, f64)>>,
     /// team -> (week, points it scored), from the DSTs that faced it.
     scored: HashMap<String, Vec<(WeekKey, f64)>>,
-    /// (team, season) -> its players' games that season, by week.
-    team_games: HashMap<(&'a str, i32), Vec<&'a PlayerGame>>,
+    /// (team, season) -> after each of its game weeks, the players of earlier games who did not
+    /// play that one, with their targets and carries per game so far (by GSIS id).
+    absent: HashMap<(&'a str, i32), AbsentByWeek<'a>>,
+}
+
+/// A team-season's game weeks, each with who did not play it.
+type AbsentByWeek<'a> = Vec<(i32, Vec<Absent<'a>>)>;
+
+/// A player who did not play his team's last game: his targets and carries per game before it.
+struct Absent<'a> {
+    gsis_id: &'a str,
+    targets: f64,
+    carries: f64,
+}
+
+/// For each game week of one team-season (games sorted by week), the players of earlier games
+/// who did not play that week, in GSIS-id order (so sums over them are the same bit for bit).
+fn absences<'a>(games: &[&'a PlayerGame]) -> AbsentByWeek<'a> {
+    // GSIS id -> (targets, carries, games, last week played).
+    let mut totals: std::collections::BTreeMap<&str, (f64, f64, f64, i32)> =
+        std::collections::BTreeMap::new();
+    let mut out = Vec::new();
+    for (i, g) in games.iter().enumerate() {
+        let e = totals.entry(g.gsis_id.as_str()).or_default();
+        e.0 += g.targets;
+        e.1 += g.carries;
+        e.2 += 1.0;
+        e.3 = g.week;
+        if games.get(i + 1).is_some_and(|next| next.week == g.week) {
+            continue;
+        }
+        let absent = totals
+            .iter()
+            .filter(|(_, t)| t.3 != g.week)
+            .map(|(id, t)| Absent {
+                gsis_id: id,
+                targets: t.0 / t.2,
+                carries: t.1 / t.2,
+            })
+            .collect();
+        out.push((g.week, absent));
+    }
+    out
 }
 
 fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
@@ -318,9 +377,13 @@ impl<'a> Features<'a> {
                 .or_default()
                 .push(p);
         }
-        team_games
-            .values_mut()
-            .for_each(|v| v.sort_by_key(|p| p.week));
+        let absent = team_games
+            .into_iter()
+            .map(|(key, mut games)| {
+                games.sort_by_key(|p| p.week);
+                (key, absences(&games))
+            })
+            .collect();
         let players = &history.players;
         for list in by_player.values_mut() {
             list.sort_by_key(|&i| week_key(players[i].season, players[i].week));
@@ -337,7 +400,7 @@ impl<'a> Features<'a> {
             by_dst,
             allowed,
             scored,
-            team_games,
+            absent,
         }
     }
 
@@ -345,28 +408,18 @@ impl<'a> Features<'a> {
     /// `week` (known before kickoff: they are likely out again), each at his average of this
     /// season's earlier games; `gsis_id` himself excluded.
     fn vacated(&self, gsis_id: &str, team: &str, season: i32, week: i32) -> (f64, f64) {
-        let Some(games) = self.team_games.get(&(team, season)) else {
+        let Some(weeks) = self.absent.get(&(team, season)) else {
             return (0.0, 0.0);
         };
-        let before = &games[..games.partition_point(|g| g.week < week)];
-        let Some(last) = before.last().map(|g| g.week) else {
+        let before = &weeks[..weeks.partition_point(|(w, _)| *w < week)];
+        let Some((_, absent)) = before.last() else {
             return (0.0, 0.0);
         };
-        // Ordered, so the sums come out the same bit for bit whatever the map's seed.
-        let mut totals: std::collections::BTreeMap<&str, (f64, f64, f64, bool)> =
-            std::collections::BTreeMap::new();
-        for g in before.iter().filter(|g| g.gsis_id != gsis_id) {
-            let e = totals.entry(g.gsis_id.as_str()).or_default();
-            e.0 += g.targets;
-            e.1 += g.carries;
-            e.2 += 1.0;
-            e.3 |= g.week == last;
-        }
-        totals
-            .values()
-            .filter(|t| !t.3)
-            .fold((0.0, 0.0), |(targets, carries), t| {
-                (targets + t.0 / t.2, carries + t.1 / t.2)
+        absent
+            .iter()
+            .filter(|a| a.gsis_id != gsis_id)
+            .fold((0.0, 0.0), |(targets, carries), a| {
+                (targets + a.targets, carries + a.carries)
             })
     }
 
