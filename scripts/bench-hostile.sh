@@ -29,8 +29,11 @@ with gzip.open(f"{work}/line.csv.gz", "wb", 9) as f:
     f.write(head.encode())
     for _ in range(1024):
         f.write(b"7" * (1 << 20))
-text = open("data/DKSalaries-demo.csv").read().replace(",WR/FLEX,9200,", ",WR/FLEX,3000000000,", 1)
-open(f"{work}/salary.csv", "w").write(text)
+lines = open("data/DKSalaries-demo.csv", newline="").read().split("\r\n")
+cells = lines[1].split(",")
+cells[5] = "3000000000"
+lines[1] = ",".join(cells)
+open(f"{work}/salary.csv", "w", newline="").write("\r\n".join(lines))
 os.makedirs(f"{work}/bomb/QB/big")
 for name in ["features.json", "metadata.json"]:
     data = open(f"models/QB/baseline/{name}").read().replace('"version": "baseline"', '"version": "big"')

@@ -27,14 +27,44 @@ pub fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 1, 3).expect("a valid date")
 }
 
-/// Players per team by position: (position, count, top salary, salary step, floor).
-const DEPTH: [(&str, u32, u32, u32, u32); 5] = [
-    ("QB", 3, 7600, 1600, 4000),
-    ("RB", 6, 7800, 1100, 4000),
-    ("WR", 8, 8000, 800, 3000),
-    ("TE", 4, 6200, 1300, 2500),
-    ("DST", 1, 3600, 0, 2000),
+/// Players per team by position: (position, count, salary floor, dollars per average point).
+const DEPTH: [(&str, u32, u32, f64); 5] = [
+    ("QB", 3, 4000, 170.0),
+    ("RB", 6, 4000, 230.0),
+    ("WR", 8, 3000, 265.0),
+    ("TE", 4, 2500, 300.0),
+    ("DST", 1, 2000, 200.0),
 ];
+
+/// The demo slate's deliberate examples of what the app cannot project from history: a rookie
+/// with no NFL game, a player whose name in the NFL data differs from DraftKings' (so he stays
+/// unmatched), and a starter listed Out on the week's injury report. Every other player with a
+/// DraftKings average has history behind it.
+pub const ROOKIE: &str = "DET-RB-1";
+/// See [`ROOKIE`].
+pub const UNMATCHED: &str = "SEA-WR-2";
+/// The name [`UNMATCHED`] has in the NFL data.
+pub const UNMATCHED_NFL_NAME: &str = "Zephyr Okonkwo-Lindqvist";
+/// See [`ROOKIE`].
+pub const LISTED_OUT: &str = "MIA-WR-0";
+
+/// A player's salary: the floor plus his average at the position's price per point, with a
+/// little noise so value varies; a rookie is priced as a mid-depth player.
+fn salary(player: &DemoPlayer, average: f64) -> u32 {
+    let (_, _, floor, per_point) = DEPTH
+        .iter()
+        .find(|d| d.0 == player.position)
+        .copied()
+        .expect("a depth row per position");
+    let noise = 1.0 + (noise(&format!("{}-salary", player.label)) - 0.5) * 0.3;
+    let average = if player.label == ROOKIE {
+        12.0
+    } else {
+        average
+    };
+    let raw = f64::from(floor) + average * per_point * noise;
+    ((raw / 100.0).round() as u32 * 100).clamp(floor, 9800)
+}
 
 const FIRST: [&str; 24] = [
     "Avery", "Blake", "Carter", "Dallas", "Elliot", "Finley", "Grady", "Hayden", "Isaiah",
@@ -153,6 +183,7 @@ pub fn salary_csv() -> String {
     let mut rows: Vec<(u32, String)> = Vec::new();
     let mut next_id = 91_000_001u64;
     let roster = roster();
+    let history = crate::demo_history::history();
     for (away, home, kickoff) in GAMES {
         let time = NaiveTime::parse_from_str(kickoff, "%H:%M").expect("valid kickoff");
         let game_info = format!(
@@ -161,24 +192,9 @@ pub fn salary_csv() -> String {
             time.format("%I:%M%p")
         );
         for player in roster.iter().filter(|p| p.team == away || p.team == home) {
-            let (position, label, depth, name) =
-                (player.position, &player.label, player.depth, &player.name);
-            let (_, _, top, step, floor) = DEPTH
-                .iter()
-                .find(|d| d.0 == position)
-                .copied()
-                .expect("a depth row per position");
-            let spread = 1.0 + (noise(&format!("{label}-salary")) - 0.5) * 0.3;
-            let raw = (f64::from(top) - f64::from(step * depth)) * spread;
-            let salary = ((raw / 100.0).round() as u32 * 100).max(floor);
-            // Points per $1000 of salary: starters 2.0-3.2, depth players less; one in
-            // twelve has no average (a player back from injury or a rookie).
-            let pace = 2.0 + noise(&format!("{label}-pace")) * 1.2 - 0.25 * depth as f64;
-            let avg = if noise(&format!("{label}-new")) < 1.0 / 12.0 {
-                0.0
-            } else {
-                (f64::from(salary) / 1000.0 * pace.max(0.4) * 100.0).round() / 100.0
-            };
+            let (position, label, name) = (player.position, &player.label, &player.name);
+            let average = (history.average(label) * 100.0).round() / 100.0;
+            let salary = salary(player, average);
             let roster_position = match position {
                 "QB" | "DST" => position.to_string(),
                 other => format!("{other}/FLEX"),
@@ -188,7 +204,7 @@ pub fn salary_csv() -> String {
             rows.push((
                 salary,
                 format!(
-                    "{position},{name} ({id}),{name},{id},{roster_position},{salary},{game_info},{team},{avg:.2}",
+                    "{position},{name} ({id}),{name},{id},{roster_position},{salary},{game_info},{team},{average:.2}",
                     team = player.team
                 ),
             ));

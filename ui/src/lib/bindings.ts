@@ -1385,7 +1385,7 @@ version: string, };
 
 export type ProjectionSource = "model" | "average" | "out" | "override";
 
-export type PlayStatus = "active" | "questionable" | "doubtful" | "missing" | "out" | "unknown";
+export type PlayStatus = "active" | "questionable" | "doubtful" | "missing" | "limited" | "out" | "unknown";
 
 export type PlayerProjection = { 
 /**

@@ -182,11 +182,7 @@ fn slate_import_prints_the_id_and_counts_and_recognises_the_same_file() {
 fn a_bad_salary_file_names_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("DKSalaries.csv");
-    let text = std::fs::read_to_string(demo_file()).unwrap().replacen(
-        ",WR/FLEX,9200,",
-        ",WR/FLEX,9,200,",
-        1,
-    );
+    let text = crate::with_first_salary(&std::fs::read_to_string(demo_file()).unwrap(), "9,200");
     std::fs::write(&bad, text).unwrap();
     let out = cli(dir.path(), &["slate", "import", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));

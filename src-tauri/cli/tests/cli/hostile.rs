@@ -401,9 +401,10 @@ fn exports_never_follow_a_link_planted_at_the_temporary_name() {
 #[test]
 fn an_absurd_salary_is_refused_naming_line_and_column() {
     let sb = Sandbox::new();
-    let text = std::fs::read_to_string(repo("data/DKSalaries-demo.csv"))
-        .unwrap()
-        .replacen(",WR/FLEX,9200,", ",WR/FLEX,3000000000,", 1);
+    let text = crate::with_first_salary(
+        &std::fs::read_to_string(repo("data/DKSalaries-demo.csv")).unwrap(),
+        "3000000000",
+    );
     let file = sb.input("DKSalaries.csv", text.as_bytes());
     let message = sb.refused(&["slate", "import", &file], "line 2, column 'Salary'");
     assert!(message.contains("at most $100000"), "{message}");
@@ -545,7 +546,7 @@ fn slate_imports_at_the_same_time_all_land() {
     // Three different files (one salary moved each) so none is recognised as a repeat.
     let files: Vec<String> = (0..3)
         .map(|i| {
-            let text = demo.replacen(",WR/FLEX,9200,", &format!(",WR/FLEX,{},", 9100 + i), 1);
+            let text = crate::with_first_salary(&demo, &format!("{}", 9100 + i));
             sb.input(&format!("DKSalaries-{i}.csv"), text.as_bytes())
         })
         .collect();

@@ -215,6 +215,63 @@ async fn the_demo_opens_in_its_own_folder_from_embedded_files() {
     assert!(!dir.path().join("escape.csv").exists());
 }
 
+/// The demo shows the app at its best: every slate player with a DraftKings average is
+/// matched and projected by the models from his own history, except the deliberate examples (the
+/// unmatched name falls back to the average, the player listed Out projects 0), and the rookie
+/// (no average) is matched with no game to project from.
+#[tokio::test]
+async fn the_demo_history_covers_every_demo_player_with_an_average() {
+    use nfl_dfs_core::demo::{roster, LISTED_OUT, ROOKIE, UNMATCHED};
+    use nfl_dfs_core::projection::availability::PlayStatus;
+    let (_dir, ws) = workspace().await;
+    ws.ingest_paths(&[repo("data/nflverse-demo")], |_| true)
+        .await
+        .unwrap();
+    ws.install_models(&repo("models")).await.unwrap();
+    let slate = ws
+        .import_slate_file(&repo("data/DKSalaries-demo.csv"), None)
+        .await
+        .unwrap();
+    let name_of = |label: &str| {
+        roster()
+            .into_iter()
+            .find(|p| p.label == label)
+            .map(|p| p.name)
+            .unwrap()
+    };
+    let (unmatched, listed_out, rookie) =
+        (name_of(UNMATCHED), name_of(LISTED_OUT), name_of(ROOKIE));
+    let matches = ws.match_slate(slate.slate.id).await.unwrap();
+    let projected = ws.project_slate(slate.slate.id).await.unwrap();
+    let mut scorers = 0;
+    for (m, p) in matches.players.iter().zip(&projected.players) {
+        assert_eq!(m.slate_player_id, p.slate_player_id);
+        if !m.has_game {
+            continue;
+        }
+        if m.name == unmatched {
+            assert!(m.gsis_id.is_none(), "{m:?}");
+            assert_eq!(p.source, ProjectionSource::Average, "{p:?}");
+        } else if m.name == listed_out {
+            assert_eq!((p.status, p.projection), (PlayStatus::Out, 0.0), "{p:?}");
+        } else if m.name == rookie {
+            assert_eq!(m.avg_points_per_game, 0.0);
+            assert!(m.gsis_id.is_some() || m.position == Position::DST, "{m:?}");
+        } else if m.avg_points_per_game > 0.0 {
+            scorers += 1;
+            assert!(m.gsis_id.is_some() || m.position == Position::DST, "{m:?}");
+            assert!(
+                matches!(p.source, ProjectionSource::Model | ProjectionSource::Out),
+                "{} ({:?}) has an average but no model projection: {:?}",
+                p.name,
+                p.position,
+                p.note
+            );
+        }
+    }
+    assert!(scorers > 250, "{scorers} players with an average");
+}
+
 /// Every file under `dir`, recursively.
 fn walkdir(dir: &std::path::Path) -> Vec<PathBuf> {
     let mut out = Vec::new();

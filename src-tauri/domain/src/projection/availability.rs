@@ -1,7 +1,10 @@
 //! Who will play: the probability that a player appears in week W, from what was known before
-//! W's kickoff. Two signals, each measured on the loaded history rather than guessed:
+//! W's kickoff. Three signals, each measured on the loaded history rather than guessed:
 //! - how many of his team's latest games he missed in a row (a player who sat out his team's
 //!   last two games rarely comes back the next week);
+//! - when he played the last game and snap counts are loaded, his snaps in it: a share that
+//!   collapsed against his games before says he got hurt or lost his job, and a small share says
+//!   a fringe player who often does not appear at all;
 //! - the week's injury report when loaded (Out, IR, PUP and suspended mean 0; Questionable and
 //!   Doubtful get the rates the reports and the games that followed show).
 //!
@@ -27,6 +30,8 @@ pub enum PlayStatus {
     Doubtful,
     /// Missed his team's latest game(s): may be out.
     Missing,
+    /// Played his team's last game, but far fewer snaps than before: may be hurt.
+    Limited,
     /// Ruled out (report Out, IR, PUP, suspended; or marked out by the user).
     Out,
     /// No recent data to judge by (the weeks before are not loaded).
@@ -41,6 +46,7 @@ impl PlayStatus {
             PlayStatus::Questionable => "questionable",
             PlayStatus::Doubtful => "doubtful",
             PlayStatus::Missing => "missing",
+            PlayStatus::Limited => "limited",
             PlayStatus::Out => "out",
             PlayStatus::Unknown => "unknown",
         }
@@ -80,14 +86,42 @@ const MAX_STREAK: u32 = 3;
 /// A team's latest game may be this many weeks before W (byes) for the data to count as recent.
 const RECENT_WEEKS: i32 = 2;
 
+/// What his snaps in his team's last game say, against his games before it that season.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Snaps {
+    /// Under half his share before (which was 40% or more).
+    Collapsed,
+    /// Under three quarters of his share before (40% or more).
+    Dropped,
+    /// Steady, 60% or more of the snaps over his last games.
+    Starter,
+    /// Steady, 25% to 60%.
+    Rotation,
+    /// Steady, under 25%.
+    Fringe,
+}
+
+/// A share before of at least this much makes a fall in it a signal.
+const SNAP_BASE: f64 = 0.4;
+
+/// The games before the last one whose snap share is his share before.
+const SNAP_GAMES: usize = 3;
+
 /// The signals of one player for one week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Signals {
     /// Team games missed in a row before the week (capped at [`MAX_STREAK`]); None when the
     /// weeks before are not loaded.
     pub missed: Option<u32>,
     /// The week's injury report, when reports of that season are loaded.
     pub report: Option<Report>,
+    /// Whether the team's last game was in an earlier season (week 1: the games missed then
+    /// are rest, injuries healed over the summer and moves, and mean less).
+    pub season_start: bool,
+    /// His snaps in the team's last game, when he played it and snap counts are loaded.
+    pub snaps: Option<Snaps>,
+    /// His share of the snaps in that game and before it (for the reason shown).
+    pub snap_shares: Option<(f64, f64)>,
 }
 
 /// A player's availability.
@@ -101,11 +135,19 @@ pub struct Availability {
     pub reason: String,
 }
 
-/// Play rates measured on the history: by games missed in a row, and by that and the report.
+/// Of the player weeks in a bucket: (played, all).
+type Count = (u32, u32);
+
+/// Play rates measured on the history: by games missed in a row, by that and the snap signal, by
+/// those and whether the season starts, and by those and the report (each level smoothed
+/// towards the one before, so a bucket the history has not filled yet says what its parent
+/// says).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailabilityModel {
-    by_missed: HashMap<u32, (u32, u32)>,
-    by_missed_and_report: HashMap<(u32, Report), (u32, u32)>,
+    by_missed: HashMap<u32, Count>,
+    by_snaps: HashMap<(u32, Option<Snaps>), Count>,
+    by_start: HashMap<(u32, Option<Snaps>, bool), Count>,
+    by_report: HashMap<(u32, Option<Snaps>, bool, Report), Count>,
 }
 
 /// Who appeared when, and what the reports said, indexed for the questions asked per week.
@@ -118,6 +160,8 @@ pub struct PlayIndex<'h> {
     reports: HashMap<(&'h str, WeekKey), Report>,
     /// Seasons with injury reports loaded.
     report_seasons: HashSet<i32>,
+    /// Each player's snap shares by week, sorted.
+    snap_shares: HashMap<&'h str, Vec<(WeekKey, f64)>>,
 }
 
 impl<'h> PlayIndex<'h> {
@@ -154,11 +198,24 @@ impl<'h> PlayIndex<'h> {
             })
             .collect();
         let report_seasons = history.injuries.iter().map(|r| r.season).collect();
+        let mut snap_shares: HashMap<&str, Vec<(WeekKey, f64)>> = HashMap::new();
+        for p in &history.players {
+            if let Some(share) = p.offense_pct.filter(|s| s.is_finite()) {
+                snap_shares
+                    .entry(p.gsis_id.as_str())
+                    .or_default()
+                    .push((week_key(p.season, p.week), share));
+            }
+        }
+        for shares in snap_shares.values_mut() {
+            shares.sort_unstable_by_key(|(week, _)| *week);
+        }
         PlayIndex {
             played,
             team_weeks,
             reports,
             report_seasons,
+            snap_shares,
         }
     }
 
@@ -191,6 +248,9 @@ impl<'h> PlayIndex<'h> {
             return Signals {
                 missed: None,
                 report,
+                season_start: false,
+                snaps: None,
+                snap_shares: None,
             };
         }
         let missed = before
@@ -199,9 +259,58 @@ impl<'h> PlayIndex<'h> {
             .take_while(|w| !self.played(gsis_id, **w))
             .take(MAX_STREAK as usize)
             .count() as u32;
+        let snap_shares = before
+            .last()
+            .filter(|_| missed == 0)
+            .and_then(|last| self.snap_shares_before(gsis_id, *last));
         Signals {
             missed: Some(missed),
             report,
+            season_start: before.last().is_some_and(|last| last / 100 < week / 100),
+            snaps: snap_shares.map(|(last, before)| Snaps::of(last, before)),
+            snap_shares,
+        }
+    }
+
+    /// His snap share in the team's game of week `last` and his mean share in his games of that
+    /// season before it (the share in `last` itself when it was his first): None when the snaps
+    /// of `last` are not loaded.
+    fn snap_shares_before(&self, gsis_id: &str, last: WeekKey) -> Option<(f64, f64)> {
+        let shares = self.snap_shares.get(gsis_id)?;
+        let at = shares.binary_search_by_key(&last, |(week, _)| *week).ok()?;
+        let share = shares[at].1;
+        let earlier: Vec<f64> = shares[..at]
+            .iter()
+            .rev()
+            .take_while(|(week, _)| week / 100 == last / 100)
+            .take(SNAP_GAMES)
+            .map(|(_, s)| *s)
+            .collect();
+        let before = if earlier.is_empty() {
+            share
+        } else {
+            earlier.iter().sum::<f64>() / earlier.len() as f64
+        };
+        Some((share, before))
+    }
+}
+
+impl Snaps {
+    /// The signal of a share in the last game against the share before it.
+    pub fn of(last: f64, before: f64) -> Snaps {
+        if before >= SNAP_BASE && last < 0.5 * before {
+            Snaps::Collapsed
+        } else if before >= SNAP_BASE && last < 0.75 * before {
+            Snaps::Dropped
+        } else {
+            let level = (last + before) / 2.0;
+            if level >= 0.6 {
+                Snaps::Starter
+            } else if level >= 0.25 {
+                Snaps::Rotation
+            } else {
+                Snaps::Fringe
+            }
         }
     }
 }
@@ -258,16 +367,22 @@ impl AvailabilityModel {
                     continue;
                 };
                 let played = u32::from(index.played(gsis, week));
-                let count = model.by_missed.entry(missed).or_default();
-                count.0 += played;
-                count.1 += 1;
-                if let Some(report) = signals.report {
-                    let count = model
-                        .by_missed_and_report
-                        .entry((missed, report))
-                        .or_default();
+                let count = |count: &mut (u32, u32)| {
                     count.0 += played;
                     count.1 += 1;
+                };
+                let start = signals.season_start;
+                let snaps = signals.snaps;
+                count(model.by_missed.entry(missed).or_default());
+                count(model.by_snaps.entry((missed, snaps)).or_default());
+                count(model.by_start.entry((missed, snaps, start)).or_default());
+                if let Some(report) = signals.report {
+                    count(
+                        model
+                            .by_report
+                            .entry((missed, snaps, start, report))
+                            .or_default(),
+                    );
                 }
             }
         }
@@ -298,10 +413,17 @@ impl AvailabilityModel {
             2 => 0.3,
             _ => 0.15,
         };
+        let start = signals.season_start;
+        let snaps = signals.snaps;
         let by_missed = Self::rate(self.by_missed.get(&missed), prior);
+        let by_snaps = Self::rate(self.by_snaps.get(&(missed, snaps)), by_missed);
+        let by_start = Self::rate(self.by_start.get(&(missed, snaps, start)), by_snaps);
         match signals.report {
-            Some(report) => Self::rate(self.by_missed_and_report.get(&(missed, report)), by_missed),
-            None => by_missed,
+            Some(report) => Self::rate(
+                self.by_report.get(&(missed, snaps, start, report)),
+                by_start,
+            ),
+            None => by_start,
         }
     }
 
@@ -319,22 +441,36 @@ impl AvailabilityModel {
             (Some(Report::Questionable), _) => {
                 (PlayStatus::Questionable, report_words("Questionable"))
             }
-            (_, Some(0)) => (
-                PlayStatus::Active,
-                "played his team's last game".to_string(),
-            ),
-            (_, Some(1)) => (
-                PlayStatus::Missing,
-                "missed his team's last game".to_string(),
-            ),
-            (_, Some(n)) if n >= MAX_STREAK => (
-                PlayStatus::Missing,
-                format!("missed his team's last {n}+ games"),
-            ),
-            (_, Some(n)) => (
-                PlayStatus::Missing,
-                format!("missed his team's last {n} games"),
-            ),
+            (_, Some(0)) => match (signals.snaps, signals.snap_shares) {
+                (Some(Snaps::Collapsed), Some((last, before))) => (
+                    PlayStatus::Limited,
+                    format!(
+                        "played {:.0}% of the snaps in his team's last game, {:.0}% before",
+                        last * 100.0,
+                        before * 100.0
+                    ),
+                ),
+                _ => (
+                    PlayStatus::Active,
+                    "played his team's last game".to_string(),
+                ),
+            },
+            (_, Some(n)) => {
+                let games = match n {
+                    1 => "game".to_string(),
+                    n if n >= MAX_STREAK => format!("{n}+ games"),
+                    n => format!("{n} games"),
+                };
+                let when = if signals.season_start {
+                    " of last season"
+                } else {
+                    ""
+                };
+                (
+                    PlayStatus::Missing,
+                    format!("missed his team's last {games}{when}"),
+                )
+            }
         };
         Availability {
             play_probability,
@@ -478,8 +614,63 @@ mod tests {
         let questionable = model.probability(&Signals {
             missed: Some(0),
             report: Some(Report::Questionable),
+            season_start: false,
+            snaps: None,
+            snap_shares: None,
         });
         assert!(questionable < clear, "{questionable} vs {clear}");
+    }
+
+    fn with_snaps(gsis: &str, team: &str, week: i32, share: f64) -> PlayerGame {
+        PlayerGame {
+            offense_pct: Some(share),
+            ..played(gsis, team, 2022, week)
+        }
+    }
+
+    #[test]
+    fn snaps_that_collapsed_in_the_last_game_lower_the_probability_as_measured() {
+        let mut h = History::default();
+        for week in 1..=10 {
+            h.games.push(game(2022, week, "AAA", "BBB"));
+            // Steady starters.
+            for name in ["s1", "s2", "s3"] {
+                h.players.push(with_snaps(name, "AAA", week, 0.8));
+            }
+        }
+        // Four players hurt in week 3 or 6 (a fifth of their usual snaps) who then sat.
+        for (name, hurt) in [("h1", 3), ("h2", 3), ("h3", 6), ("h4", 6)] {
+            for week in 1..hurt {
+                h.players.push(with_snaps(name, "BBB", week, 0.75));
+            }
+            h.players.push(with_snaps(name, "BBB", hurt, 0.15));
+        }
+        // `x` collapsed in week 10, the last loaded game.
+        for week in 1..=9 {
+            h.players.push(with_snaps("x", "BBB", week, 0.9));
+        }
+        h.players.push(with_snaps("x", "BBB", 10, 0.2));
+        let index = PlayIndex::new(&h);
+        let signals = index.signals("x", "BBB", 202211);
+        assert_eq!(signals.snaps, Some(Snaps::Collapsed));
+        assert_eq!(
+            index.signals("s1", "AAA", 202211).snaps,
+            Some(Snaps::Starter)
+        );
+        // Known before week 10's kickoff, his week-10 snaps do not count for week 10.
+        assert_eq!(
+            index.signals("x", "BBB", 202210).snaps,
+            Some(Snaps::Starter)
+        );
+        let model = AvailabilityModel::fit(&h, &index, 202211);
+        let steady = model.probability(&index.signals("s1", "AAA", 202211));
+        let hurt = model.availability(&signals, 202211);
+        assert!(hurt.play_probability < steady - 0.3, "{hurt:?} vs {steady}");
+        assert_eq!(hurt.status, PlayStatus::Limited);
+        assert_eq!(
+            hurt.reason,
+            "played 20% of the snaps in his team's last game, 90% before"
+        );
     }
 
     #[test]
