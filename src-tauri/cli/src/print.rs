@@ -224,7 +224,7 @@ pub fn ingest_report(r: &IngestReport, o: &mut String) {
     for f in &r.files {
         let seasons: Vec<String> = f.seasons.iter().map(i32::to_string).collect();
         let skipped = if f.skipped > 0 {
-            format!("; {} rows skipped without a valid id", f.skipped)
+            format!("; {} rows skipped {}", f.skipped, f.skipped_reason)
         } else {
             String::new()
         };

@@ -894,7 +894,7 @@ slate_player_id: number,
  */
 gsis_id: string, };
 
-export type FileKind = "player_weeks" | "team_weeks" | "schedule" | "play_by_play" | "rosters" | "injuries" | "snap_counts" | "player_ids";
+export type FileKind = "player_weeks" | "team_weeks" | "schedule" | "play_by_play" | "rosters" | "injuries" | "snap_counts" | "player_ids" | "pfr_advanced" | "next_gen_stats";
 
 export type IngestedFile = { 
 /**
@@ -914,9 +914,14 @@ rows: number,
  */
 seasons: Array<number>, 
 /**
- * Rows skipped as unusable (a crosswalk row without a valid id of both kinds).
+ * Rows skipped as unusable (a crosswalk row without a valid id of both kinds; an advanced
+ * stats row without a player id, or a Next Gen Stats season total or postseason week).
  */
-skipped: number, };
+skipped: number, 
+/**
+ * What the skipped rows were, in words ("without a valid id"), as every front end shows it.
+ */
+skipped_reason: string, };
 
 export type IngestReport = { 
 /**

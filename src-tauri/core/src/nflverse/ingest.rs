@@ -2,6 +2,7 @@
 //! file by its header, read it streaming, and store it in one transaction (a malformed row
 //! refuses the whole file, naming file, line and column, and leaves what was stored before).
 
+use super::advanced::{self, AdvancedStats};
 use super::play_by_play::{self, DstGame};
 use super::player_week::{self, PlayerWeek};
 use super::roster_files::{self, IdLinks, InjuryEntry, RosterEntry, SnapEntry};
@@ -40,6 +41,10 @@ pub enum FileKind {
     SnapCounts,
     /// A player-id crosswalk (PFR id to GSIS id).
     PlayerIds,
+    /// Pro Football Reference's advanced weekly stats (passing, rushing, receiving, defense).
+    PfrAdvanced,
+    /// Next Gen Stats (passing, receiving, rushing).
+    NextGenStats,
 }
 
 impl FileKind {
@@ -54,11 +59,20 @@ impl FileKind {
             FileKind::Injuries => "injuries",
             FileKind::SnapCounts => "snap_counts",
             FileKind::PlayerIds => "player_ids",
+            FileKind::PfrAdvanced => "pfr_advanced",
+            FileKind::NextGenStats => "next_gen_stats",
         }
     }
 
     fn of(table: &Table) -> Option<FileKind> {
-        if play_by_play::is_play_by_play(table) {
+        // Advanced stats first: PFR's defense files also have team-week columns.
+        if let Some(source) = advanced::source_of(table) {
+            Some(if source.is_pfr() {
+                FileKind::PfrAdvanced
+            } else {
+                FileKind::NextGenStats
+            })
+        } else if play_by_play::is_play_by_play(table) {
             Some(FileKind::PlayByPlay)
         } else if player_week::is_player_week(table) {
             Some(FileKind::PlayerWeeks)
@@ -92,9 +106,12 @@ pub struct IngestedFile {
     pub rows: u64,
     /// Seasons it covers.
     pub seasons: Vec<i32>,
-    /// Rows skipped as unusable (a crosswalk row without a valid id of both kinds).
+    /// Rows skipped as unusable (a crosswalk row without a valid id of both kinds; an advanced
+    /// stats row without a player id, or a Next Gen Stats season total or postseason week).
     #[ts(type = "number")]
     pub skipped: u64,
+    /// What the skipped rows were, in words ("without a valid id"), as every front end shows it.
+    pub skipped_reason: String,
 }
 
 /// The rows of one file, read before anything is written.
@@ -115,13 +132,24 @@ pub enum Rows {
     Snaps(Vec<SnapEntry>),
     /// A player-id crosswalk.
     Ids(IdLinks),
+    /// Advanced weekly stats (PFR or Next Gen Stats).
+    Advanced(AdvancedStats),
 }
 
 impl Rows {
+    /// What a skipped row of this kind is, in words.
+    fn skipped_reason(&self) -> &'static str {
+        match self {
+            Rows::Advanced(_) => "(season totals, postseason weeks or no player id)",
+            _ => "without a valid id",
+        }
+    }
+
     /// Rows the file had that were skipped as unusable.
     fn skipped(&self) -> u64 {
         match self {
             Rows::Ids(ids) => ids.skipped,
+            Rows::Advanced(stats) => stats.skipped,
             _ => 0,
         }
     }
@@ -141,8 +169,8 @@ fn read(
             Some(1),
             None,
             "not an nflverse file this app reads (weekly player or team stats, games.csv, \
-             play-by-play, rosters, injuries, snap counts or a player-id crosswalk): its header \
-             has none of their columns",
+             play-by-play, rosters, injuries, snap counts, a player-id crosswalk, PFR advanced \
+             stats or Next Gen Stats): its header has none of their columns",
         )
     })?;
     let rows = match kind {
@@ -175,6 +203,10 @@ fn read(
         FileKind::Injuries => Rows::Injuries(roster_files::read_injuries(&mut table)?),
         FileKind::SnapCounts => Rows::Snaps(roster_files::read_snap_counts(&mut table)?),
         FileKind::PlayerIds => Rows::Ids(roster_files::read_player_ids(&mut table)?),
+        FileKind::PfrAdvanced | FileKind::NextGenStats => {
+            let source = advanced::source_of(&table).expect("the kind came from the source");
+            Rows::Advanced(advanced::read(&mut table, source)?)
+        }
     };
     if table.stopped() {
         return Err(FileError::new(file, None, None, STOPPED));
@@ -257,6 +289,7 @@ pub async fn ingest(
         rows: count as u64,
         seasons: seasons.into_iter().collect(),
         skipped,
+        skipped_reason: rows.skipped_reason().to_string(),
     })
 }
 

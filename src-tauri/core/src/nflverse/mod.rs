@@ -4,6 +4,7 @@
 //! streamed, and stored idempotently one file per transaction. Team codes are normalised to one
 //! code per franchise (`team_code`); DraftKings points are computed as rows are read.
 
+pub mod advanced;
 mod fetch;
 mod ingest;
 mod load;

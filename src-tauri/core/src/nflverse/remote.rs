@@ -25,8 +25,9 @@ impl RemoteFile {
 }
 
 /// The files of a download, in load order: the schedule first (DST points need the scores),
-/// then per season weekly player and team stats, rosters, injuries, snap counts and, when
-/// asked, play-by-play (about 30 MB a season compressed).
+/// then per season weekly player and team stats, rosters, injuries, snap counts, PFR's advanced
+/// weekly stats (passing, rushing, receiving), Next Gen Stats and, when asked, play-by-play
+/// (about 30 MB a season compressed).
 pub fn remote_files(base: &str, seasons: &[i32], play_by_play: bool) -> Vec<RemoteFile> {
     let mut files = vec![RemoteFile::new(base, "schedules", "games.csv".into())];
     for season in seasons {
@@ -41,6 +42,20 @@ pub fn remote_files(base: &str, seasons: &[i32], play_by_play: bool) -> Vec<Remo
             RemoteFile::new(base, "injuries", format!("injuries_{season}.csv")),
             RemoteFile::new(base, "snap_counts", format!("snap_counts_{season}.csv")),
         ]);
+        for kind in ["pass", "rush", "rec"] {
+            files.push(RemoteFile::new(
+                base,
+                "pfr_advstats",
+                format!("advstats_week_{kind}_{season}.csv"),
+            ));
+        }
+        for kind in ["passing", "receiving", "rushing"] {
+            files.push(RemoteFile::new(
+                base,
+                "nextgen_stats",
+                format!("ngs_{season}_{kind}.csv.gz"),
+            ));
+        }
         if play_by_play {
             files.push(RemoteFile::new(
                 base,
@@ -99,12 +114,18 @@ mod tests {
                 "http://127.0.0.1:9/dl/rosters/roster_2024.csv",
                 "http://127.0.0.1:9/dl/injuries/injuries_2024.csv",
                 "http://127.0.0.1:9/dl/snap_counts/snap_counts_2024.csv",
+                "http://127.0.0.1:9/dl/pfr_advstats/advstats_week_pass_2024.csv",
+                "http://127.0.0.1:9/dl/pfr_advstats/advstats_week_rush_2024.csv",
+                "http://127.0.0.1:9/dl/pfr_advstats/advstats_week_rec_2024.csv",
+                "http://127.0.0.1:9/dl/nextgen_stats/ngs_2024_passing.csv.gz",
+                "http://127.0.0.1:9/dl/nextgen_stats/ngs_2024_receiving.csv.gz",
+                "http://127.0.0.1:9/dl/nextgen_stats/ngs_2024_rushing.csv.gz",
                 "http://127.0.0.1:9/dl/pbp/play_by_play_2024.csv.gz",
             ]
         );
         assert_eq!(
             remote_files(DEFAULT_DATA_URL, &[2023, 2024], false).len(),
-            11
+            23
         );
     }
 }

@@ -53,13 +53,14 @@ pub fn is_gsis_id(id: &str) -> bool {
 }
 
 /// Whether `id` has the shape of a Pro Football Reference player id (`BradTo00`: four letters
-/// of the last name, two of the first, two digits; short names are padded with letters too).
+/// of the last name, two of the first, two digits; short names are padded with letters too, and
+/// a hyphenated name keeps its hyphen: `Ya-SRo00`).
 pub fn is_pfr_id(id: &str) -> bool {
     let b = id.as_bytes();
     (6..=10).contains(&b.len())
         && b[..b.len() - 2]
             .iter()
-            .all(|c| c.is_ascii_alphabetic() || *c == b'.' || *c == b'\'')
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, b'.' | b'\'' | b'-'))
         && b[b.len() - 2..].iter().all(u8::is_ascii_digit)
 }
 

@@ -3,6 +3,7 @@
 //! and the schedule's score, so they are recomputed for a season whenever either changes).
 
 use super::{begin_write, db_err};
+use crate::nflverse::advanced::AdvancedStat;
 use crate::nflverse::play_by_play::DstGame;
 use crate::nflverse::player_week::{self, PlayerWeek};
 use crate::nflverse::roster_files::{IdLink, InjuryEntry, RosterEntry, SnapEntry};
@@ -562,6 +563,40 @@ pub async fn player_ids(txn: &DatabaseTransaction, links: &[IdLink]) -> Result<(
     .await
 }
 
+/// Stores advanced weekly stats (PFR or Next Gen Stats).
+pub async fn advanced_stats(txn: &DatabaseTransaction, rows: &[AdvancedStat]) -> Result<()> {
+    let values = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.source.into(),
+                r.player_id.clone().into(),
+                r.season.into(),
+                r.week.into(),
+                r.stat.into(),
+                r.team.clone().into(),
+                r.value.into(),
+            ]
+        })
+        .collect();
+    upsert(
+        txn,
+        "nfl_advanced_stats",
+        &[
+            "source",
+            "player_id",
+            "season",
+            "week",
+            "stat",
+            "team",
+            "value",
+        ],
+        &["source", "player_id", "season", "week", "stat"],
+        values,
+    )
+    .await
+}
+
 /// Stores the rows of one nflverse file and records the load, in one transaction; returns the
 /// rows stored and the seasons they cover. Team weeks and schedules recompute the DST points of
 /// their seasons.
@@ -605,6 +640,10 @@ pub async fn store_file(
         Rows::Ids(r) => {
             player_ids(&txn, &r.links).await?;
             (r.links.len(), BTreeSet::new())
+        }
+        Rows::Advanced(r) => {
+            advanced_stats(&txn, &r.stats).await?;
+            (r.stats.len(), r.stats.iter().map(|x| x.season).collect())
         }
     };
     if matches!(kind, FileKind::TeamWeeks | FileKind::Schedule) {

@@ -24,13 +24,35 @@ const ROSTER: &str = "season,team,position,status,full_name,gsis_id,week\n\
 const INJURIES: &str = "season,game_type,team,week,gsis_id,position,full_name,report_status\n\
 2024,REG,KC,1,00-0036358,RB,Isiah Pacheco,Questionable\n";
 
-/// A server with the 2024 schedule, roster and injuries (no stats: those are "unpublished"),
-/// and a workspace pointed at it.
+const PFR_REC: &str = "game_id,pfr_game_id,season,week,game_type,team,opponent,pfr_player_name,\
+pfr_player_id,receiving_broken_tackles,receiving_drop,receiving_drop_pct,receiving_int,receiving_rat\n\
+2024_01_BAL_KC,202409050kan,2024,1,REG,KC,BAL,Travis Kelce,KelcTr00,1,0,0,0,95.1\n";
+
+const NGS_REC: &str = "season,season_type,week,player_display_name,player_position,team_abbr,\
+avg_cushion,avg_separation,targets,player_gsis_id\n\
+2024,REG,1,Travis Kelce,TE,KC,6.1,3.2,9,00-0030506\n\
+2024,REG,0,Travis Kelce,TE,KC,6.0,3.0,120,00-0030506\n";
+
+/// `text` gzip-compressed.
+fn gzipped(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(text.as_bytes()).unwrap();
+    gz.finish().unwrap()
+}
+
+/// A server with the 2024 schedule, roster, injuries, PFR receiving and Next Gen receiving
+/// stats (no weekly stats: those are "unpublished"), and a workspace pointed at it.
 async fn served() -> (tempfile::TempDir, Workspace, FileServer) {
     let server = FileServer::start();
     server.put("/dl/schedules/games.csv", GAMES);
     server.put("/dl/rosters/roster_2024.csv", ROSTER);
     server.put("/dl/injuries/injuries_2024.csv", INJURIES);
+    server.put("/dl/pfr_advstats/advstats_week_rec_2024.csv", PFR_REC);
+    server.put(
+        "/dl/nextgen_stats/ngs_2024_receiving.csv.gz",
+        gzipped(NGS_REC),
+    );
     let (dir, ws) = workspace().await;
     ws.set_setting(
         "nfl_data_url",
@@ -74,15 +96,22 @@ async fn a_download_loads_every_published_file_and_then_reuses_the_cache() {
         [
             ("games.csv", 2),
             ("roster_2024.csv", 2),
-            ("injuries_2024.csv", 1)
+            ("injuries_2024.csv", 1),
+            ("advstats_week_rec_2024.csv", 5),
+            ("ngs_2024_receiving.csv.gz", 3)
         ]
     );
+    assert_eq!(report.files[4].skipped, 1, "the season total");
     assert_eq!(
         report.missing,
         [
             "stats_player_week_2024.csv",
             "stats_team_week_2024.csv",
-            "snap_counts_2024.csv"
+            "snap_counts_2024.csv",
+            "advstats_week_pass_2024.csv",
+            "advstats_week_rush_2024.csv",
+            "ngs_2024_passing.csv.gz",
+            "ngs_2024_rushing.csv.gz"
         ]
     );
     assert!(report.refused.is_empty() && report.stale.is_empty());
@@ -102,11 +131,12 @@ async fn a_download_loads_every_published_file_and_then_reuses_the_cache() {
     assert!(seen
         .iter()
         .any(|p| p.file == "games.csv" && p.stage == LoadStage::Read && p.rows == 2));
-    assert!(seen.iter().all(|p| p.files == 6 && p.file_index < 6));
+    assert!(seen.iter().all(|p| p.files == 12 && p.file_index < 12));
     let stored = snapshot(&ws).await;
     assert_eq!(rows(&stored, "nfl_schedule"), 2);
     assert_eq!(rows(&stored, "nfl_rosters"), 2);
     assert_eq!(rows(&stored, "nfl_injuries"), 1);
+    assert_eq!(rows(&stored, "nfl_advanced_stats"), 8);
 
     // Within the cache lifetime nothing is fetched and nothing is read again.
     let requests = server.all_requests().len();
@@ -116,13 +146,19 @@ async fn a_download_loads_every_published_file_and_then_reuses_the_cache() {
         .unwrap();
     assert_eq!(
         server.all_requests().len(),
-        requests + 3,
+        requests + 7,
         "only the 404s are asked again"
     );
     assert!(again.files.is_empty(), "{again:?}");
     assert_eq!(
         again.unchanged,
-        ["games.csv", "roster_2024.csv", "injuries_2024.csv"]
+        [
+            "games.csv",
+            "roster_2024.csv",
+            "injuries_2024.csv",
+            "advstats_week_rec_2024.csv",
+            "ngs_2024_receiving.csv.gz"
+        ]
     );
     assert_eq!(snapshot(&ws).await, stored);
 
@@ -145,7 +181,15 @@ async fn a_download_loads_every_published_file_and_then_reuses_the_cache() {
         (fresh.files[0].file.as_str(), fresh.files[0].rows),
         ("roster_2024.csv", 3)
     );
-    assert_eq!(fresh.unchanged, ["games.csv", "injuries_2024.csv"]);
+    assert_eq!(
+        fresh.unchanged,
+        [
+            "games.csv",
+            "injuries_2024.csv",
+            "advstats_week_rec_2024.csv",
+            "ngs_2024_receiving.csv.gz"
+        ]
+    );
     assert_eq!(rows(&snapshot(&ws).await, "nfl_rosters"), 3);
 }
 

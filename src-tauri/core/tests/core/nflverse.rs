@@ -360,3 +360,108 @@ async fn the_player_id_crosswalk_joins_snap_counts_to_players() {
         "{godwin:?}"
     );
 }
+
+/// PFR's advanced weekly stats and Next Gen Stats load by header (PFR's defense files are not
+/// mistaken for team weeks, though they share columns); Next Gen Stats season totals and
+/// postseason weeks are skipped and counted; loading again changes nothing.
+#[tokio::test]
+async fn advanced_stats_load_by_header_and_once() {
+    let Some(data) = real_data() else { return };
+    let (_dir, ws) = workspace().await;
+    let nfl = data.join("nflverse");
+    let files = [
+        nfl.join("pfr_advstats/advstats_week_rec_2021.csv"),
+        nfl.join("pfr_advstats/advstats_week_def_2021.csv"),
+        nfl.join("nextgen_stats/ngs_receiving_2016_2022.csv"),
+    ];
+    let report = ws.ingest_paths(&files, |_| true).await.unwrap();
+    assert!(report.refused.is_empty(), "{:?}", report.refused);
+    let kinds: Vec<&str> = report.files.iter().map(|f| f.kind.as_str()).collect();
+    assert_eq!(kinds, ["pfr_advanced", "pfr_advanced", "next_gen_stats"]);
+    assert!(report.files.iter().all(|f| f.rows > 10_000), "{report:?}");
+    let ngs = &report.files[2];
+    assert!(
+        ngs.skipped > 500,
+        "season totals and postseason weeks: {ngs:?}"
+    );
+    assert_eq!(ngs.seasons, (2016..=2022).collect::<Vec<_>>());
+    let before = snapshot(&ws).await;
+    let count =
+        |s: &[(String, i64)], table: &str| s.iter().find(|(t, _)| t == table).map(|(_, n)| *n);
+    assert_eq!(count(&before, "nfl_team_weeks"), Some(0));
+    let stored = count(&before, "nfl_advanced_stats").unwrap();
+    assert_eq!(
+        stored as u64,
+        report.files.iter().map(|f| f.rows).sum::<u64>()
+    );
+    // The files again, under other names so none is taken for a repeat by its digest alone.
+    let dir = tempfile::tempdir().unwrap();
+    let copies: Vec<PathBuf> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let copy = dir.path().join(format!("copy{i}.csv"));
+            std::fs::copy(f, &copy).unwrap();
+            copy
+        })
+        .collect();
+    ws.ingest_paths(&copies, |_| true).await.unwrap();
+    assert_eq!(
+        count(&snapshot(&ws).await, "nfl_advanced_stats"),
+        Some(stored)
+    );
+}
+
+/// A bad cell in an advanced-stats file refuses the whole file naming line and column, and
+/// nothing is stored; a row without a player id is skipped and counted.
+#[tokio::test]
+async fn a_bad_advanced_stat_refuses_its_file() {
+    let (dir, ws) = workspace().await;
+    let header = "season,season_type,week,player_display_name,player_position,team_abbr,\
+                  avg_cushion,avg_separation,targets,player_gsis_id\n";
+    let good = format!(
+        "{header}2022,REG,3,A B,WR,KC,6.1,3.2,9,00-0033040\n\
+         2022,REG,0,A B,WR,KC,6.0,3.0,120,00-0033040\n\
+         2022,REG,3,C D,WR,LA,5.1,2.2,4,\n"
+    );
+    let path = dir.path().join("ngs_receiving.csv");
+    std::fs::write(&path, &good).unwrap();
+    let report = ws.ingest_paths(&[&path], |_| true).await.unwrap();
+    assert_eq!(report.files[0].kind.as_str(), "next_gen_stats");
+    // One player week of three stats; the season total and the row without an id skipped.
+    assert_eq!((report.files[0].rows, report.files[0].skipped), (3, 2));
+    let before = snapshot(&ws).await;
+    for (cell, message) in [
+        (
+            "2022,REG,4,A B,WR,KC,inf,3.2,9,00-0033040",
+            "line 3, column 'avg_cushion': 'inf' is not a finite number",
+        ),
+        (
+            "2022,REG,4,A B,WR,KC,6.1,wide,9,00-0033040",
+            "line 3, column 'avg_separation': 'wide' is not a number",
+        ),
+        (
+            "2022,REG,4,A B,WR,KC,6.1,3.2,9,Hill T",
+            "line 3, column 'player_gsis_id': 'Hill T' is not a GSIS player id",
+        ),
+        (
+            "2022,REG,40,A B,WR,KC,6.1,3.2,9,00-0033040",
+            "line 3, column 'week': 40 is not a week",
+        ),
+    ] {
+        let bad = dir.path().join("ngs_bad.csv");
+        std::fs::write(
+            &bad,
+            format!("{header}2022,REG,5,A B,WR,KC,6,3,9,00-0033040\n{cell}\n"),
+        )
+        .unwrap();
+        let report = ws.ingest_paths(&[&bad], |_| true).await.unwrap();
+        assert!(report.files.is_empty(), "{report:?}");
+        assert!(
+            report.refused[0].starts_with(&format!("ngs_bad.csv, {message}")),
+            "{:?}",
+            report.refused
+        );
+        assert_eq!(snapshot(&ws).await, before, "nothing was stored");
+    }
+}

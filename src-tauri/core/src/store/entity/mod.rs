@@ -8,6 +8,7 @@ pub mod lineup;
 pub mod lineup_slot;
 pub mod model_event;
 pub mod model_version;
+pub mod nfl_advanced_stat;
 pub mod nfl_dst_game;
 pub mod nfl_game;
 pub mod nfl_injury;
@@ -62,6 +63,7 @@ mod tests {
             entity_columns::<super::lineup_slot::Entity>(),
             entity_columns::<super::model_event::Entity>(),
             entity_columns::<super::model_version::Entity>(),
+            entity_columns::<super::nfl_advanced_stat::Entity>(),
             entity_columns::<super::nfl_dst_game::Entity>(),
             entity_columns::<super::nfl_game::Entity>(),
             entity_columns::<super::nfl_injury::Entity>(),
