@@ -60,8 +60,14 @@ impl fmt::Display for Learner {
     }
 }
 
-/// Standardisation of each feature, (x - mean) / sd, dropping the features that were constant
-/// in training (they carry nothing, and smartcore refuses to rescale them).
+/// A standardised feature further than this many standard deviations from the training mean is
+/// taken at this distance: a player whose stats are of another position (a quarterback listed as
+/// a tight end) cannot push a model far outside what it learnt.
+const CLIP_SD: f64 = 5.0;
+
+/// Standardisation of each feature, (x - mean) / sd, clipped at [`CLIP_SD`], dropping the
+/// features that were constant in training (they carry nothing, and smartcore refuses to
+/// rescale them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scaler {
     mean: Vec<f64>,
@@ -97,7 +103,7 @@ impl Scaler {
                     .zip(self.mean.iter().zip(&self.sd))
                     .zip(&self.keep)
                     .filter(|(_, keep)| **keep)
-                    .map(|((v, (m, s)), _)| (v - m) / s)
+                    .map(|((v, (m, s)), _)| ((v - m) / s).clamp(-CLIP_SD, CLIP_SD))
                     .collect()
             })
             .collect()
@@ -126,6 +132,14 @@ pub struct Model {
     pub width: usize,
     scaler: Scaler,
     fitted: Fitted,
+    /// The highest target in training: no prediction goes above it (models saved before it was
+    /// kept have none).
+    #[serde(default = "unbounded")]
+    max_target: f64,
+}
+
+fn unbounded() -> f64 {
+    f64::INFINITY
 }
 
 /// Runs smartcore code that may panic on a model it did not fit itself (a damaged or crafted
@@ -174,6 +188,7 @@ impl Model {
         }
         let scaler = Scaler::fit(x);
         let m = matrix(&scaler.apply(x))?;
+        let max_target = y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let y: Vec<f64> = y.iter().map(|v| (v + SHIFT).max(0.0).sqrt()).collect();
         let fitted = match learner {
             Learner::Ridge { alpha } => Fitted::Ridge(
@@ -217,6 +232,7 @@ impl Model {
             width: x[0].len(),
             scaler,
             fitted,
+            max_target,
         })
     }
 
@@ -282,7 +298,7 @@ impl Model {
         }
         let points: Vec<f64> = out
             .into_iter()
-            .map(|v| v.max(0.0).powi(2) - SHIFT)
+            .map(|v| (v.max(0.0).powi(2) - SHIFT).min(self.max_target))
             .collect();
         if points.iter().any(|v| !v.is_finite()) {
             return Err("the model predicts a value that is not a number".into());
@@ -308,6 +324,19 @@ mod tests {
             .map(|r| 2.0 * r[0] - r[1] + 0.5 * r[2] + 3.0)
             .collect();
         (x, y)
+    }
+
+    /// A row far outside the training rows (a quarterback's passing volume fed to a tight-end
+    /// model) gets a prediction within what the model saw, not an extrapolation.
+    #[test]
+    fn a_row_far_outside_training_is_not_extrapolated() {
+        let (x, y) = data();
+        let highest = y.iter().copied().fold(f64::MIN, f64::max);
+        let model = Model::fit(Learner::Ridge { alpha: 0.1 }, &x, &y).unwrap();
+        let wild = model.predict(&[vec![1000.0, 0.0, 500.0]]).unwrap()[0];
+        assert!(wild <= highest, "{wild} > {highest}");
+        let edge = model.predict(&[vec![16.0, 0.0, 0.0]]).unwrap()[0];
+        assert!((edge - 35.0).abs() < 3.0, "inside the range it still fits: {edge}");
     }
 
     #[test]
