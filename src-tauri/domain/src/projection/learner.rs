@@ -336,7 +336,10 @@ mod tests {
         let wild = model.predict(&[vec![1000.0, 0.0, 500.0]]).unwrap()[0];
         assert!(wild <= highest, "{wild} > {highest}");
         let edge = model.predict(&[vec![16.0, 0.0, 0.0]]).unwrap()[0];
-        assert!((edge - 35.0).abs() < 3.0, "inside the range it still fits: {edge}");
+        assert!(
+            (edge - 35.0).abs() < 3.0,
+            "inside the range it still fits: {edge}"
+        );
     }
 
     #[test]
