@@ -186,15 +186,15 @@ impl SalaryFile {
         self.layout != SalaryLayout::Legacy
     }
 
-    /// The distinct scheduled games, in order of first appearance.
+    /// The distinct scheduled games, in order of first appearance (a set keeps it linear: a
+    /// hostile file may list thousands of games).
     pub fn games(&self) -> Vec<&GameInfo> {
-        let mut games: Vec<&GameInfo> = Vec::new();
-        for row in &self.rows {
-            if matches!(row.game, GameInfo::Scheduled { .. }) && !games.contains(&&row.game) {
-                games.push(&row.game);
-            }
-        }
-        games
+        let mut seen: std::collections::HashSet<&GameInfo> = std::collections::HashSet::new();
+        self.rows
+            .iter()
+            .map(|row| &row.game)
+            .filter(|game| matches!(game, GameInfo::Scheduled { .. }) && seen.insert(game))
+            .collect()
     }
 }
 
