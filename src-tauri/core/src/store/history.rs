@@ -1,6 +1,7 @@
 //! The NFL history models learn from (`nfl_schedule`, `nfl_player_weeks` with each game's
 //! snap share from `nfl_snap_counts` through `nfl_player_ids`, `nfl_dst_games`,
-//! `nfl_team_weeks`, `nfl_injuries`), read once into the domain's [`History`].
+//! `nfl_team_weeks`, `nfl_injuries`, who was on a roster in each season from `nfl_rosters`), read
+//! once into the domain's [`History`].
 
 use super::db_err;
 use crate::nflverse::team_code::normalise;
@@ -62,11 +63,22 @@ pub async fn load(db: &DatabaseConnection) -> Result<History> {
     .all(db)
     .await
     .map_err(db_err(READING))?;
+    let rostered = RosteredRow::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT DISTINCT gsis_id, season FROM nfl_rosters ORDER BY season, gsis_id",
+    ))
+    .all(db)
+    .await
+    .map_err(db_err(READING))?;
     let mut history = History {
         games: games.into_iter().map(Into::into).collect(),
         players: players.into_iter().map(Into::into).collect(),
         dsts: dsts.into_iter().map(Into::into).collect(),
         injuries: injuries.into_iter().map(Into::into).collect(),
+        rostered: rostered
+            .into_iter()
+            .map(|r| (r.gsis_id, r.season))
+            .collect(),
     };
     for g in &mut history.games {
         g.away_team = normalise(&g.away_team);
@@ -106,6 +118,12 @@ row!(DstRow => DstGame {
     team: String, opponent: String, season: i32, week: i32, dk_points: f64, sacks: f64,
     takeaways: f64, points_allowed: Option<f64>,
 });
+
+#[derive(FromQueryResult)]
+struct RosteredRow {
+    gsis_id: String,
+    season: i32,
+}
 
 row!(InjuryRow => InjuryReport {
     gsis_id: String, season: i32, week: i32, report_status: Option<String>,

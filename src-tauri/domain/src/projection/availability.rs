@@ -152,8 +152,8 @@ pub struct AvailabilityModel {
 
 /// Who appeared when, and what the reports said, indexed for the questions asked per week.
 pub struct PlayIndex<'h> {
-    /// Weeks each player appeared in.
-    played: HashMap<&'h str, HashSet<WeekKey>>,
+    /// Each player's appearances (week, team), sorted by week.
+    appearances: HashMap<&'h str, Vec<(WeekKey, &'h str)>>,
     /// Weeks each team played, sorted.
     team_weeks: HashMap<&'h str, Vec<WeekKey>>,
     /// Each player's report by week.
@@ -167,12 +167,15 @@ pub struct PlayIndex<'h> {
 impl<'h> PlayIndex<'h> {
     /// Indexes a history.
     pub fn new(history: &'h History) -> PlayIndex<'h> {
-        let mut played: HashMap<&str, HashSet<WeekKey>> = HashMap::new();
+        let mut appearances: HashMap<&str, Vec<(WeekKey, &str)>> = HashMap::new();
         for p in &history.players {
-            played
+            appearances
                 .entry(p.gsis_id.as_str())
                 .or_default()
-                .insert(week_key(p.season, p.week));
+                .push((week_key(p.season, p.week), p.team.as_str()));
+        }
+        for list in appearances.values_mut() {
+            list.sort_unstable();
         }
         let mut team_weeks: HashMap<&str, Vec<WeekKey>> = HashMap::new();
         for g in &history.games {
@@ -211,7 +214,7 @@ impl<'h> PlayIndex<'h> {
             shares.sort_unstable_by_key(|(week, _)| *week);
         }
         PlayIndex {
-            played,
+            appearances,
             team_weeks,
             reports,
             report_seasons,
@@ -221,13 +224,24 @@ impl<'h> PlayIndex<'h> {
 
     /// Whether the player appeared in a week.
     pub fn played(&self, gsis_id: &str, week: WeekKey) -> bool {
-        self.played
+        self.appearances
             .get(gsis_id)
-            .is_some_and(|weeks| weeks.contains(&week))
+            .is_some_and(|list| list.binary_search_by_key(&week, |(w, _)| *w).is_ok())
+    }
+
+    /// Whether the player appeared in a game of `season` before `until`.
+    fn played_in(&self, gsis_id: &str, season: i32, until: WeekKey) -> bool {
+        self.appearances.get(gsis_id).is_some_and(|list| {
+            let from = list.partition_point(|(w, _)| *w < week_key(season, 0));
+            list.get(from)
+                .is_some_and(|(w, _)| w / 100 == season && *w < until)
+        })
     }
 
     /// The signals of a player of `team` for the week `week`: only weeks before it count, and the
     /// week's own report (published before its kickoff).
+    /// A player who changed teams since his last game of an earlier season is judged on the games
+    /// of the team he played for (his new team's last games were not his to miss).
     pub fn signals(&self, gsis_id: &str, team: &str, week: WeekKey) -> Signals {
         let report = self.report_seasons.contains(&(week / 100)).then(|| {
             self.reports
@@ -235,6 +249,12 @@ impl<'h> PlayIndex<'h> {
                 .copied()
                 .unwrap_or(Report::Clear)
         });
+        let team = self
+            .appearances
+            .get(gsis_id)
+            .and_then(|list| list[..list.partition_point(|(w, _)| *w < week)].last())
+            .filter(|(last, _)| last / 100 < week / 100)
+            .map_or(team, |(_, previous)| *previous);
         let weeks: &[WeekKey] = self.team_weeks.get(team).map_or(&[], Vec::as_slice);
         let before = &weeks[..weeks.partition_point(|w| *w < week)];
         let recent = before
@@ -343,6 +363,17 @@ impl AvailabilityModel {
             .collect();
         weeks.sort_unstable();
         weeks.dedup();
+        // Who was still in the league in a season: on one of its rosters or in one of its games
+        // before `until`. At a season's start only they count: DraftKings lists rostered
+        // players, not those who retired or were released over the summer.
+        let rostered: HashSet<(&str, i32)> = history
+            .rostered
+            .iter()
+            .map(|(g, s)| (g.as_str(), *s))
+            .collect();
+        let in_league = |gsis: &str, season: i32| {
+            rostered.contains(&(gsis, season)) || index.played_in(gsis, season, until)
+        };
         let mut next = 0;
         for week in weeks {
             while next < by_week.len() && by_week[next].0 < week {
@@ -366,6 +397,9 @@ impl AvailabilityModel {
                 let Some(missed) = signals.missed else {
                     continue;
                 };
+                if signals.season_start && !in_league(gsis, week / 100) {
+                    continue;
+                }
                 let played = u32::from(index.played(gsis, week));
                 let count = |count: &mut (u32, u32)| {
                     count.0 += played;
@@ -671,6 +705,52 @@ mod tests {
             hurt.reason,
             "played 20% of the snaps in his team's last game, 90% before"
         );
+    }
+
+    /// Two seasons of AAA v BBB: `moved` played every 2021 game for AAA and plays for BBB in 2022;
+    /// four `stay` players play every week of both seasons; four `retired` ones play 2021 only.
+    fn two_seasons() -> History {
+        let mut h = History::default();
+        for (season, weeks) in [(2021, 10), (2022, 4)] {
+            for week in 1..=weeks {
+                h.games.push(game(season, week, "AAA", "BBB"));
+                for name in ["stay1", "stay2", "stay3", "stay4"] {
+                    h.players.push(played(name, "AAA", season, week));
+                }
+                if season == 2021 {
+                    for name in ["retired1", "retired2", "retired3", "retired4"] {
+                        h.players.push(played(name, "AAA", season, week));
+                    }
+                    h.players.push(played("moved", "AAA", season, week));
+                }
+            }
+        }
+        // BBB alone played a postseason game in 2021.
+        h.games.push(game(2021, 19, "BBB", "CCC"));
+        h
+    }
+
+    #[test]
+    fn a_new_season_is_judged_on_the_players_still_in_the_league_and_their_own_team() {
+        let h = two_seasons();
+        let index = PlayIndex::new(&h);
+        // `moved` is on BBB now; BBB's postseason game was not his to miss.
+        let moved = index.signals("moved", "BBB", 202201);
+        assert_eq!((moved.missed, moved.season_start), (Some(0), true));
+        // Week 1 of 2022 counts the players who played in 2022 before week 3 (the stayers):
+        // the retired ones are not what DraftKings lists.
+        let model = AvailabilityModel::fit(&h, &index, 202203);
+        let start = model.probability(&moved);
+        assert!(start > 0.8, "{start}");
+        // With a roster that still lists the retired players, they count again.
+        let mut rostered = h.clone();
+        for name in ["retired1", "retired2", "retired3", "retired4"] {
+            rostered.rostered.push((name.to_string(), 2022));
+        }
+        let index = PlayIndex::new(&rostered);
+        let model = AvailabilityModel::fit(&rostered, &index, 202203);
+        let with_roster = model.probability(&index.signals("moved", "BBB", 202201));
+        assert!(with_roster < start - 0.2, "{with_roster} vs {start}");
     }
 
     #[test]

@@ -111,6 +111,8 @@ pub struct History {
     pub dsts: Vec<DstGame>,
     /// Injury reports, where loaded.
     pub injuries: Vec<InjuryReport>,
+    /// Who was on a team's roster in a season (GSIS id, season), where rosters are loaded.
+    pub rostered: Vec<(String, i32)>,
 }
 
 impl History {
