@@ -342,11 +342,21 @@ test("the Models page updates after the start-up self-tuning, and the Players pa
     const count = await testId(app, "rule-lineups");
     await count.clearValue();
     await count.setValue("1");
-    await (await testId(app, "optimize-run")).click();
-    await app.waitUntil(async () => (await app.$$('[data-testid="lineup-card"]')).length === 1, {
-      timeout: 60_000,
-      timeoutMsg: "the optimizer did not show a lineup",
-    });
+    const run = await testId(app, "optimize-run");
+    await run.waitForEnabled({ timeout: 30_000 });
+    await run.click();
+    await app
+      .waitUntil(async () => (await app.$$('[data-testid="lineup-card"]')).length === 1, {
+        timeout: 60_000,
+        timeoutMsg: "the optimizer did not show a lineup",
+      })
+      .catch(async (e) => {
+        // Say what the page showed instead (an error card, or nothing).
+        await app.saveScreenshot(join(targetDir, "e2e-optimizer-failed.png"));
+        const shown = await app.$$('[data-testid="optimizer-error"]');
+        const why = shown.length ? await shown[0].getText() : "no error shown";
+        throw new Error(`${e.message}: ${why}`);
+      });
     const card = (await app.$$('[data-testid="lineup-card"]'))[0];
     const points = Number((await card.$("header span").getText()).replace(/ pts$/, ""));
     const picked = [];
