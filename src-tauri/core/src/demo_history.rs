@@ -1,9 +1,10 @@
 //! Demo NFL history in nflverse's formats for the demo slate's 16 teams: two seasons (2025 and
 //! 2026 through week 17, plus week 18's lines, the demo slate's games) of `games.csv`, weekly
-//! player stats (current layout) and weekly team stats. Made from a fixed seed, so it is the
-//! same everywhere; players are the demo slate's, with talent and game environment driving
-//! their stats, so models trained on it learn something real. Ships in `data/nflverse-demo/`
-//! (a test keeps the files equal to [`files`]) and trains the baseline models in `models/`.
+//! player stats (current layout), weekly team stats, the 2026 injury reports (week 18's too) and
+//! the 2026 roster. Made from a fixed seed, so it is the same everywhere; players are the demo
+//! slate's, with talent, depth chart, injuries and game environment driving their stats, so
+//! models trained on it learn something real. Ships in `data/nflverse-demo/` (a test keeps the
+//! files equal to [`files`]) and trains the baseline models in `models/`.
 
 use crate::demo::{
     noise, roster, DemoPlayer, GAMES, LISTED_OUT, ROOKIE, UNMATCHED, UNMATCHED_NFL_NAME,
@@ -97,11 +98,14 @@ impl Status {
     }
 }
 
-/// Every player's status in weeks `1..=weeks` of a season (index `week - 1`): injuries of one
-/// to four weeks and game-time decisions, drawn from their own seed so the stats' draws do not
-/// move them. The deliberate Out player of the demo slate is hurt in the season's last game.
-fn statuses(players: &[DemoPlayer], season: i32, weeks: i32) -> Vec<Vec<Status>> {
+/// Every player's status in weeks `1..=weeks + 1` of a season with `weeks` played (index
+/// `week - 1`; the week after the last played one is the demo slate's in the last season):
+/// injuries of one to four weeks and game-time decisions, drawn from their own seed so the
+/// stats' draws do not move them. The deliberate Out player of the demo slate is hurt in the
+/// season's last game.
+fn statuses(players: &[DemoPlayer], season: i32, played_weeks: i32) -> Vec<Vec<Status>> {
     let mut rng = ChaCha8Rng::seed_from_u64(season as u64 * 31 + 7);
+    let weeks = played_weeks + 1;
     let mut out = vec![vec![Status::Healthy; players.len()]; weeks as usize];
     for (index, p) in players.iter().enumerate() {
         if p.position == "DST" {
@@ -127,19 +131,18 @@ fn statuses(players: &[DemoPlayer], season: i32, weeks: i32) -> Vec<Vec<Status>>
     }
     if let Some(index) = players.iter().position(|p| p.label == LISTED_OUT) {
         if season == SEASONS[1].0 {
-            out[weeks as usize - 1][index] = Status::Questionable { plays: true };
+            out[played_weeks as usize - 1][index] = Status::Questionable { plays: true };
         }
     }
     out
 }
 
-/// The status of every player in the demo slate's week (the week after the last played one):
-/// an injury that kept a player out of the last game goes on, a game-time decision is made in
-/// his favour, and the deliberate example is Out.
-fn slate_week_statuses(players: &[DemoPlayer]) -> Vec<Status> {
-    let (season, _, weeks) = SEASONS[1];
-    let all = statuses(players, season, weeks + 1);
-    let (last, next) = (&all[weeks as usize - 1], &all[weeks as usize]);
+/// The status of every player in the demo slate's week, from the last season's `drawn`
+/// statuses (the week after the last played one): an injury that kept a player out of the last
+/// game goes on, a game-time decision is made in his favour, and the deliberate example is Out.
+fn slate_week_statuses(players: &[DemoPlayer], drawn: &[Vec<Status>]) -> Vec<Status> {
+    let weeks = drawn.len() - 1;
+    let (last, next) = (&drawn[weeks - 1], &drawn[weeks]);
     players
         .iter()
         .enumerate()
@@ -219,6 +222,7 @@ pub fn history() -> DemoHistory {
     let mut injuries = String::from(INJURY_HEADER);
     let mut out: Vec<(String, String)> = Vec::new();
     let mut last_season_points: HashMap<String, Vec<f64>> = HashMap::new();
+    let mut last_statuses = Vec::new();
     for (season, (y, m, d), weeks) in SEASONS {
         let first = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
         let season_statuses = statuses(&players, season, weeks);
@@ -372,13 +376,14 @@ pub fn history() -> DemoHistory {
         }
         out.push((format!("stats_player_week_{season}.csv"), stats));
         out.push((format!("stats_team_week_{season}.csv"), team_stats));
+        last_statuses = season_statuses;
     }
     // Week 18 of 2026: the demo slate's games, lines known, not played yet, and its report.
     let (season, _, weeks) = SEASONS[1];
     write_report(
         &mut injuries,
         &players,
-        &slate_week_statuses(&players),
+        &slate_week_statuses(&players, &last_statuses),
         season,
         weeks + 1,
     );
