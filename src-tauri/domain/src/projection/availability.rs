@@ -118,10 +118,17 @@ pub struct Signals {
     /// Whether the team's last game was in an earlier season (week 1: the games missed then
     /// are rest, injuries healed over the summer and moves, and mean less).
     pub season_start: bool,
-    /// His snaps in the team's last game, when he played it and snap counts are loaded.
-    pub snaps: Option<Snaps>,
-    /// His share of the snaps in that game and before it (for the reason shown).
+    /// His share of the snaps in the team's last game and in his games before it, when he played
+    /// it and snap counts are loaded.
     pub snap_shares: Option<(f64, f64)>,
+}
+
+impl Signals {
+    /// What his snaps in the team's last game say.
+    pub fn snaps(&self) -> Option<Snaps> {
+        self.snap_shares
+            .map(|(last, before)| Snaps::of(last, before))
+    }
 }
 
 /// A player's availability.
@@ -152,30 +159,32 @@ pub struct AvailabilityModel {
 
 /// Who appeared when, and what the reports said, indexed for the questions asked per week.
 pub struct PlayIndex<'h> {
-    /// Each player's appearances (week, team), sorted by week.
-    appearances: HashMap<&'h str, Vec<(WeekKey, &'h str)>>,
+    /// Each player's appearances (week, team, snap share where loaded), sorted by week.
+    appearances: HashMap<&'h str, Vec<Appearance<'h>>>,
     /// Weeks each team played, sorted.
     team_weeks: HashMap<&'h str, Vec<WeekKey>>,
     /// Each player's report by week.
     reports: HashMap<(&'h str, WeekKey), Report>,
     /// Seasons with injury reports loaded.
     report_seasons: HashSet<i32>,
-    /// Each player's snap shares by week, sorted.
-    snap_shares: HashMap<&'h str, Vec<(WeekKey, f64)>>,
 }
+
+/// A player's game: the week, his team and his share of its offensive snaps (where loaded).
+type Appearance<'h> = (WeekKey, &'h str, Option<f64>);
 
 impl<'h> PlayIndex<'h> {
     /// Indexes a history.
     pub fn new(history: &'h History) -> PlayIndex<'h> {
-        let mut appearances: HashMap<&str, Vec<(WeekKey, &str)>> = HashMap::new();
+        let mut appearances: HashMap<&str, Vec<Appearance>> = HashMap::new();
         for p in &history.players {
-            appearances
-                .entry(p.gsis_id.as_str())
-                .or_default()
-                .push((week_key(p.season, p.week), p.team.as_str()));
+            appearances.entry(p.gsis_id.as_str()).or_default().push((
+                week_key(p.season, p.week),
+                p.team.as_str(),
+                p.offense_pct.filter(|s| s.is_finite()),
+            ));
         }
         for list in appearances.values_mut() {
-            list.sort_unstable();
+            list.sort_unstable_by_key(|(week, team, _)| (*week, *team));
         }
         let mut team_weeks: HashMap<&str, Vec<WeekKey>> = HashMap::new();
         for g in &history.games {
@@ -201,24 +210,11 @@ impl<'h> PlayIndex<'h> {
             })
             .collect();
         let report_seasons = history.injuries.iter().map(|r| r.season).collect();
-        let mut snap_shares: HashMap<&str, Vec<(WeekKey, f64)>> = HashMap::new();
-        for p in &history.players {
-            if let Some(share) = p.offense_pct.filter(|s| s.is_finite()) {
-                snap_shares
-                    .entry(p.gsis_id.as_str())
-                    .or_default()
-                    .push((week_key(p.season, p.week), share));
-            }
-        }
-        for shares in snap_shares.values_mut() {
-            shares.sort_unstable_by_key(|(week, _)| *week);
-        }
         PlayIndex {
             appearances,
             team_weeks,
             reports,
             report_seasons,
-            snap_shares,
         }
     }
 
@@ -226,15 +222,15 @@ impl<'h> PlayIndex<'h> {
     pub fn played(&self, gsis_id: &str, week: WeekKey) -> bool {
         self.appearances
             .get(gsis_id)
-            .is_some_and(|list| list.binary_search_by_key(&week, |(w, _)| *w).is_ok())
+            .is_some_and(|list| list.binary_search_by_key(&week, |(w, ..)| *w).is_ok())
     }
 
     /// Whether the player appeared in a game of `season` before `until`.
     fn played_in(&self, gsis_id: &str, season: i32, until: WeekKey) -> bool {
         self.appearances.get(gsis_id).is_some_and(|list| {
-            let from = list.partition_point(|(w, _)| *w < week_key(season, 0));
+            let from = list.partition_point(|(w, ..)| *w < week_key(season, 0));
             list.get(from)
-                .is_some_and(|(w, _)| w / 100 == season && *w < until)
+                .is_some_and(|(w, ..)| w / 100 == season && *w < until)
         })
     }
 
@@ -252,9 +248,9 @@ impl<'h> PlayIndex<'h> {
         let team = self
             .appearances
             .get(gsis_id)
-            .and_then(|list| list[..list.partition_point(|(w, _)| *w < week)].last())
-            .filter(|(last, _)| last / 100 < week / 100)
-            .map_or(team, |(_, previous)| *previous);
+            .and_then(|list| list[..list.partition_point(|(w, ..)| *w < week)].last())
+            .filter(|(last, ..)| last / 100 < week / 100)
+            .map_or(team, |(_, previous, _)| *previous);
         let weeks: &[WeekKey] = self.team_weeks.get(team).map_or(&[], Vec::as_slice);
         let before = &weeks[..weeks.partition_point(|w| *w < week)];
         let recent = before
@@ -269,7 +265,6 @@ impl<'h> PlayIndex<'h> {
                 missed: None,
                 report,
                 season_start: false,
-                snaps: None,
                 snap_shares: None,
             };
         }
@@ -287,7 +282,6 @@ impl<'h> PlayIndex<'h> {
             missed: Some(missed),
             report,
             season_start: before.last().is_some_and(|last| last / 100 < week / 100),
-            snaps: snap_shares.map(|(last, before)| Snaps::of(last, before)),
             snap_shares,
         }
     }
@@ -296,15 +290,15 @@ impl<'h> PlayIndex<'h> {
     /// season before it (the share in `last` itself when it was his first): None when the snaps
     /// of `last` are not loaded.
     fn snap_shares_before(&self, gsis_id: &str, last: WeekKey) -> Option<(f64, f64)> {
-        let shares = self.snap_shares.get(gsis_id)?;
-        let at = shares.binary_search_by_key(&last, |(week, _)| *week).ok()?;
-        let share = shares[at].1;
-        let earlier: Vec<f64> = shares[..at]
+        let games = self.appearances.get(gsis_id)?;
+        let at = games.binary_search_by_key(&last, |(week, ..)| *week).ok()?;
+        let share = games[at].2?;
+        let earlier: Vec<f64> = games[..at]
             .iter()
             .rev()
-            .take_while(|(week, _)| week / 100 == last / 100)
+            .take_while(|(week, ..)| week / 100 == last / 100)
+            .filter_map(|(_, _, share)| *share)
             .take(SNAP_GAMES)
-            .map(|(_, s)| *s)
             .collect();
         let before = if earlier.is_empty() {
             share
@@ -401,12 +395,12 @@ impl AvailabilityModel {
                     continue;
                 }
                 let played = u32::from(index.played(gsis, week));
-                let count = |count: &mut (u32, u32)| {
-                    count.0 += played;
-                    count.1 += 1;
+                let count = |bucket: &mut Count| {
+                    bucket.0 += played;
+                    bucket.1 += 1;
                 };
                 let start = signals.season_start;
-                let snaps = signals.snaps;
+                let snaps = signals.snaps();
                 count(model.by_missed.entry(missed).or_default());
                 count(model.by_snaps.entry((missed, snaps)).or_default());
                 count(model.by_start.entry((missed, snaps, start)).or_default());
@@ -448,7 +442,7 @@ impl AvailabilityModel {
             _ => 0.15,
         };
         let start = signals.season_start;
-        let snaps = signals.snaps;
+        let snaps = signals.snaps();
         let by_missed = Self::rate(self.by_missed.get(&missed), prior);
         let by_snaps = Self::rate(self.by_snaps.get(&(missed, snaps)), by_missed);
         let by_start = Self::rate(self.by_start.get(&(missed, snaps, start)), by_snaps);
@@ -475,7 +469,7 @@ impl AvailabilityModel {
             (Some(Report::Questionable), _) => {
                 (PlayStatus::Questionable, report_words("Questionable"))
             }
-            (_, Some(0)) => match (signals.snaps, signals.snap_shares) {
+            (_, Some(0)) => match (signals.snaps(), signals.snap_shares) {
                 (Some(Snaps::Collapsed), Some((last, before))) => (
                     PlayStatus::Limited,
                     format!(
@@ -649,7 +643,6 @@ mod tests {
             missed: Some(0),
             report: Some(Report::Questionable),
             season_start: false,
-            snaps: None,
             snap_shares: None,
         });
         assert!(questionable < clear, "{questionable} vs {clear}");
@@ -686,14 +679,14 @@ mod tests {
         h.players.push(with_snaps("x", "BBB", 10, 0.2));
         let index = PlayIndex::new(&h);
         let signals = index.signals("x", "BBB", 202211);
-        assert_eq!(signals.snaps, Some(Snaps::Collapsed));
+        assert_eq!(signals.snaps(), Some(Snaps::Collapsed));
         assert_eq!(
-            index.signals("s1", "AAA", 202211).snaps,
+            index.signals("s1", "AAA", 202211).snaps(),
             Some(Snaps::Starter)
         );
         // Known before week 10's kickoff, his week-10 snaps do not count for week 10.
         assert_eq!(
-            index.signals("x", "BBB", 202210).snaps,
+            index.signals("x", "BBB", 202210).snaps(),
             Some(Snaps::Starter)
         );
         let model = AvailabilityModel::fit(&h, &index, 202211);
