@@ -6,7 +6,7 @@
 //! Next Gen Stats postseason rows, whose weeks count the Pro Bowl's (the Super Bowl is week 22
 //! or 23) unlike every other nflverse table, so they would not line up with the schedule.
 
-use super::roster_files::is_gsis_id;
+use super::roster_files::{is_gsis_id, is_pfr_id};
 use super::table::Table;
 use super::team_code::normalise;
 use crate::dk::FileError;
@@ -172,17 +172,6 @@ pub fn source_of(table: &Table) -> Option<&'static Source> {
         .find(|s| table.has_all(&[s.id.0, s.team, "season", "week"]) && table.has_all(s.marks))
 }
 
-/// Whether a PFR player id is plausible: PFR's own files hold a few that break the usual
-/// eight-character shape (`WillDa011`, `Ya-SRo00`), so letters, digits, `.`, `'` and `-` up to
-/// 12 characters are accepted; anything else (spaces, separators, control characters) refuses
-/// the file.
-fn is_plausible_pfr_id(id: &str) -> bool {
-    (4..=12).contains(&id.len())
-        && id
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b'-'))
-}
-
 /// One stat of one player's week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdvancedStat {
@@ -211,9 +200,17 @@ pub struct AdvancedStats {
     pub skipped: u64,
 }
 
-/// Reads an advanced-stats file of `source`. A malformed player id, season, week or stat value
-/// refuses the file, naming line and column.
-pub fn read(table: &mut Table, source: &'static Source) -> Result<AdvancedStats, FileError> {
+/// Reads an advanced-stats file (its source told by its header). A malformed player id, season,
+/// week or stat value refuses the file, naming line and column.
+pub fn read(table: &mut Table) -> Result<AdvancedStats, FileError> {
+    let source = source_of(table).ok_or_else(|| {
+        FileError::new(
+            &table.file,
+            Some(1),
+            None,
+            "not an advanced-stats file: its header has none of their columns",
+        )
+    })?;
     let id = table.require(&[source.id.0])?;
     let season = table.require(&["season"])?;
     let week = table.require(&["week"])?;
@@ -232,7 +229,7 @@ pub fn read(table: &mut Table, source: &'static Source) -> Result<AdvancedStats,
             continue;
         };
         let well_formed = if source.is_pfr() {
-            is_plausible_pfr_id(player)
+            is_pfr_id(player)
         } else {
             is_gsis_id(player)
         };

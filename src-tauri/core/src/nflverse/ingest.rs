@@ -204,8 +204,7 @@ fn read(
         FileKind::SnapCounts => Rows::Snaps(roster_files::read_snap_counts(&mut table)?),
         FileKind::PlayerIds => Rows::Ids(roster_files::read_player_ids(&mut table)?),
         FileKind::PfrAdvanced | FileKind::NextGenStats => {
-            let source = advanced::source_of(&table).expect("the kind came from the source");
-            Rows::Advanced(advanced::read(&mut table, source)?)
+            Rows::Advanced(advanced::read(&mut table)?)
         }
     };
     if table.stopped() {

@@ -53,14 +53,16 @@ pub fn is_gsis_id(id: &str) -> bool {
 }
 
 /// Whether `id` has the shape of a Pro Football Reference player id (`BradTo00`: four letters
-/// of the last name, two of the first, two digits; short names are padded with letters too, and
-/// a hyphenated name keeps its hyphen: `Ya-SRo00`).
+/// of the last name, two of the first, two digits). PFR's own files hold a few that stretch it
+/// (a hyphenated name, `Ya-SRo00`; a third digit, `WillDa011`), so a letter, then letters,
+/// digits, `.`, `'` or `-`, ending in two digits, 6 to 12 characters, is accepted; spaces,
+/// separators and control characters are not.
 pub fn is_pfr_id(id: &str) -> bool {
     let b = id.as_bytes();
-    (6..=10).contains(&b.len())
-        && b[..b.len() - 2]
-            .iter()
-            .all(|c| c.is_ascii_alphabetic() || matches!(c, b'.' | b'\'' | b'-'))
+    (6..=12).contains(&b.len())
+        && b[0].is_ascii_alphabetic()
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\'' | b'-'))
         && b[b.len() - 2..].iter().all(u8::is_ascii_digit)
 }
 
