@@ -610,25 +610,34 @@ fn a_model_file_that_unpacks_to_gigabytes_is_refused() {
 #[test]
 fn a_crafted_model_with_short_coefficients_is_refused_not_a_crash() {
     let sb = Sandbox::with_slate();
-    let json_text = {
-        use std::io::Read;
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(
-            std::fs::File::open(repo("models/QB/baseline/model.json.gz")).unwrap(),
-        )
-        .read_to_string(&mut text)
-        .unwrap();
-        text
-    };
-    let model: Value = serde_json::from_str(&json_text).unwrap();
-    let values = model["fitted"]["Ridge"]["coefficients"]["values"]
+    // A shipped linear model (ridge or elastic net: both keep a coefficient matrix); every
+    // offense model takes the same features, so it stands in for the QB's.
+    let (model, learner) = ["QB", "RB", "WR", "TE"]
+        .iter()
+        .find_map(|position| {
+            use std::io::Read;
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(
+                std::fs::File::open(repo(&format!("models/{position}/baseline/model.json.gz")))
+                    .unwrap(),
+            )
+            .read_to_string(&mut text)
+            .unwrap();
+            let model: Value = serde_json::from_str(&text).unwrap();
+            ["Ridge", "ElasticNet"]
+                .into_iter()
+                .find(|learner| model["fitted"][learner]["coefficients"]["values"].is_array())
+                .map(|learner| (model.clone(), learner))
+        })
+        .expect("a shipped linear model");
+    let values = model["fitted"][learner]["coefficients"]["values"]
         .as_array()
         .unwrap()
         .clone();
     // Fewer coefficients than features, and fewer values than the shape says.
     for (name, nrows, kept) in [("short", 5, 5), ("torn", 17, 3)] {
         let mut crafted = model.clone();
-        let c = &mut crafted["fitted"]["Ridge"]["coefficients"];
+        let c = &mut crafted["fitted"][learner]["coefficients"];
         c["nrows"] = nrows.into();
         c["values"] = Value::Array(values[..kept].to_vec());
         let model = gzip(&serde_json::to_vec(&crafted).unwrap());
