@@ -16,6 +16,7 @@ mod m20261128_000007_models;
 mod m20261129_000008_play_override;
 mod m20261129_000009_player_ids;
 mod m20261129_000010_advanced_stats;
+mod m20261201_000011_contests;
 
 /// The app's migrator: the ordered list of every migration the app knows.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_play_override::Migration),
             Box::new(m20261129_000009_player_ids::Migration),
             Box::new(m20261129_000010_advanced_stats::Migration),
+            Box::new(m20261201_000011_contests::Migration),
         ]
     }
 }

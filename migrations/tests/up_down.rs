@@ -24,6 +24,7 @@ async fn migrations_apply_roll_back_and_reapply() {
     assert_eq!(
         table_names(&db).await,
         [
+            "contests",
             "games",
             "ingests",
             "lineup_slots",
@@ -45,6 +46,9 @@ async fn migrations_apply_roll_back_and_reapply() {
             "slate_games",
             "slate_players",
             "slates",
+            "standing_entries",
+            "standing_players",
+            "standings",
             "teams",
             "training_runs"
         ]
@@ -52,5 +56,5 @@ async fn migrations_apply_roll_back_and_reapply() {
     Migrator::down(&db, None).await.unwrap();
     assert!(table_names(&db).await.is_empty());
     Migrator::up(&db, None).await.unwrap();
-    assert_eq!(table_names(&db).await.len(), 23);
+    assert_eq!(table_names(&db).await.len(), 27);
 }

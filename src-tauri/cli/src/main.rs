@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 1 an error reported by the core (its code and message on stderr, or
 //! as `{"error": {code, message}}` with `--json`), 2 a usage error (from clap).
 
+mod contest;
 mod models;
 mod ops;
 mod optimize;
@@ -152,6 +153,40 @@ enum Command {
     /// Check the database, models, data, disk, memory and backups; print each problem's fix.
     /// Exits 1 when a problem is found (warnings exit 0).
     Doctor,
+    /// Contests of a slate: add, list, pick the lineup most likely to get paid, import
+    /// standings, backtest against the real field.
+    Contest {
+        #[command(subcommand)]
+        action: contest::ContestAction,
+    },
+    /// Projected ownership of a slate's players (`--out` writes `ID,Name,Position,Ownership`).
+    Ownership {
+        /// The slate.
+        #[arg(long)]
+        slate: i32,
+        /// A CSV file to write.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Simulate the lineups of an upload or entries file on a slate (ranked in a contest's
+    /// sampled field with `--contest`).
+    Simulate {
+        /// The slate.
+        #[arg(long)]
+        slate: i32,
+        /// The lineups (a DraftKings upload or entries file).
+        #[arg(long, value_name = "FILE")]
+        lineups: PathBuf,
+        /// Slates to simulate.
+        #[arg(long, default_value_t = 10_000)]
+        sims: u32,
+        /// A contest of the slate to rank the lineups in.
+        #[arg(long)]
+        contest: Option<i32>,
+        /// Seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Every player's and DST's DraftKings points of one week, from the loaded stats.
     Points {
         /// Season.
@@ -372,6 +407,17 @@ async fn execute(ws: &Workspace, command: Command, out: &Output) -> Result<ExitC
         Command::Models { action } => models::models(ws, action, out).await?,
         Command::Project(args) => models::project(ws, &args, out).await?,
         Command::Backtest { slate } => out.print(&ws.backtest(slate).await?, print::backtest),
+        Command::Contest { action } => contest::contest(ws, action, out).await?,
+        Command::Ownership { slate, out: file } => {
+            contest::ownership(ws, slate, file.as_deref(), out).await?
+        }
+        Command::Simulate {
+            slate,
+            lineups,
+            sims,
+            contest,
+            seed,
+        } => contest::simulate(ws, slate, &lineups, sims, contest, seed, out).await?,
         Command::Points { season, week } => {
             out.print(&ws.week_points(season, week).await?, print::week_points)
         }
@@ -405,12 +451,12 @@ async fn execute(ws: &Workspace, command: Command, out: &Output) -> Result<ExitC
 }
 
 /// Prints a value as JSON or as text.
-struct Output {
+pub(crate) struct Output {
     json: bool,
 }
 
 impl Output {
-    fn print<T: Serialize>(&self, value: &T, text: impl Fn(&T, &mut String)) {
+    pub(crate) fn print<T: Serialize>(&self, value: &T, text: impl Fn(&T, &mut String)) {
         let mut out = String::new();
         if self.json {
             out = serde_json::to_string_pretty(value).expect("core types serialize");

@@ -50,10 +50,15 @@ pub mod slate;
 pub mod store;
 mod workspace;
 
-pub use nfl_dfs_domain::{dk, error, limits, optimizer, scoring};
+pub use nfl_dfs_domain::{contest, dk, error, limits, optimizer, scoring};
 pub use nfl_dfs_domain::{Error, ErrorCode, Result};
 pub use nflverse::IngestReport;
 pub use workspace::{choices, demo_folder, self_tuning};
+pub use workspace::{
+    ContestBacktest, LineupOutcome, LineupPlayer, NewContest, OwnershipReport, PickReport,
+    PickRequest, PlayerOwnership, RealFinish, SimulatedLineup, SimulationReport, Spread,
+    StandingsReport,
+};
 pub use workspace::{
     ModelCheck, PlayerView, RestoreReport, SlateProjections, SlateView, TrainReport, TrainRequest,
     TrainingRun, Workspace, MAX_SEARCH_SECONDS,

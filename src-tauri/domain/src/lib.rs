@@ -6,6 +6,8 @@
 //! this crate's manifest gains sea-orm, tokio, tauri or reqwest, or its sources open files.
 //!
 //! Code map:
+//! - [`contest`]: contests and their payouts, the correlated slate simulator, ownership, the
+//!   field and the pick.
 //! - [`dk`]: DraftKings file formats (salary file layouts, lineup files, positions, slots).
 //! - [`scoring`]: DraftKings NFL classic scoring.
 //! - [`team_code`]: one code per franchise across relocations and sources.
@@ -17,6 +19,7 @@
 //! - [`limits`]: every cap on input.
 //! - [`error`]: the one error type, with a stable machine-readable [`ErrorCode`].
 
+pub mod contest;
 pub mod dk;
 pub mod error;
 pub mod identity;

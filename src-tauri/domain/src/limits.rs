@@ -54,3 +54,19 @@ pub const MAX_REDIRECTS: usize = 5;
 
 /// How long one optimizer run may search before it returns the lineups it has.
 pub const OPTIMIZER_TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// Entries one contest may have (DraftKings' largest single-entry fields are far smaller).
+pub const MAX_CONTEST_ENTRIES: u32 = 1_000_000;
+
+/// The highest entry fee a contest may have, in dollars.
+pub const MAX_ENTRY_FEE: f64 = 100_000.0;
+
+/// Simulated slates one simulation may draw.
+pub const MAX_SIMULATIONS: u32 = 200_000;
+
+/// Candidate lineups one pick may weigh.
+pub const MAX_CANDIDATES: u32 = 5_000;
+
+/// Opponent lineups simulated at most: a larger field is sampled at this size and its ranks
+/// scaled to the whole field.
+pub const MAX_SIMULATED_FIELD: u32 = 5_000;

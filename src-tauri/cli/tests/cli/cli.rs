@@ -26,7 +26,7 @@ fn health_reports_the_database_and_schema() {
     let out = cli(dir.path(), &["--json", "health"]);
     assert!(out.status.success(), "{out:?}");
     let health = stdout_json(&out);
-    assert_eq!(health["schema_version"], "m20261129_000010_advanced_stats");
+    assert_eq!(health["schema_version"], "m20261201_000011_contests");
     assert_eq!(
         health["database_path"],
         dir.path().join("nfl-dfs.sqlite").display().to_string()
@@ -36,7 +36,7 @@ fn health_reports_the_database_and_schema() {
     let text = cli(dir.path(), &["health"]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
-        text.contains("schema          m20261129_000010_advanced_stats"),
+        text.contains("schema          m20261201_000011_contests"),
         "{text}"
     );
 }
@@ -737,4 +737,165 @@ fn backup_doctor_and_restore_bring_a_damaged_database_back() {
     assert_eq!(refused.status.code(), Some(1));
     let err = String::from_utf8_lossy(&refused.stderr).to_string();
     assert!(err.starts_with("error[invalid_backup]"), "{err}");
+}
+
+#[test]
+fn a_contest_is_added_picked_and_simulated_with_json_for_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = cli(
+        dir.path(),
+        &["slate", "import", demo_file().to_str().unwrap()],
+    );
+    assert!(import.status.success(), "{import:?}");
+    let added = stdout_json(&cli(
+        dir.path(),
+        &[
+            "--json",
+            "contest",
+            "add",
+            "--slate",
+            "1",
+            "--type",
+            "tournament",
+            "--entries",
+            "1111",
+            "--fee",
+            "100",
+        ],
+    ));
+    let id = added["contest_id"].as_i64().expect("contest_id");
+    assert!(added["payouts"]["tiers"]
+        .as_array()
+        .is_some_and(|t| !t.is_empty()));
+    let out_file = dir.path().join("pick.csv");
+    let pick = cli(
+        dir.path(),
+        &[
+            "--json",
+            "contest",
+            "pick",
+            "--contest",
+            &id.to_string(),
+            "--sims",
+            "500",
+            "--candidates",
+            "30",
+            "--out",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    assert!(pick.status.success(), "{pick:?}");
+    let pick = stdout_json(&pick);
+    for key in ["p_cash", "expected_payout", "roi"] {
+        assert!(pick[key].is_number(), "{key} in {pick}");
+        assert!(
+            pick["max_projection"][key].is_number(),
+            "max_projection.{key}"
+        );
+    }
+    assert_eq!(pick["players"].as_array().unwrap().len(), 9);
+    assert_eq!(
+        pick["max_projection"]["players"].as_array().unwrap().len(),
+        9
+    );
+    let upload = std::fs::read_to_string(&out_file).unwrap();
+    assert!(upload.starts_with("QB,RB,RB,WR,WR,WR,TE,FLEX,DST"));
+    let simulated = stdout_json(&cli(
+        dir.path(),
+        &[
+            "--json",
+            "simulate",
+            "--slate",
+            "1",
+            "--lineups",
+            out_file.to_str().unwrap(),
+            "--sims",
+            "500",
+            "--contest",
+            &id.to_string(),
+        ],
+    ));
+    assert_eq!(simulated["lineups"].as_array().unwrap().len(), 1);
+    let own_file = dir.path().join("own.csv");
+    let own = cli(
+        dir.path(),
+        &[
+            "ownership",
+            "--slate",
+            "1",
+            "--out",
+            own_file.to_str().unwrap(),
+        ],
+    );
+    assert!(own.status.success(), "{own:?}");
+    assert!(std::fs::read_to_string(&own_file)
+        .unwrap()
+        .starts_with("ID,Name,Position,Ownership"));
+}
+
+#[test]
+fn a_bad_contest_is_refused_with_its_reason_and_a_usage_error_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(
+        dir.path(),
+        &["slate", "import", demo_file().to_str().unwrap()]
+    )
+    .status
+    .success());
+    let one = cli(
+        dir.path(),
+        &[
+            "contest",
+            "add",
+            "--slate",
+            "1",
+            "--type",
+            "double-up",
+            "--entries",
+            "1",
+            "--fee",
+            "5",
+        ],
+    );
+    assert_eq!(one.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&one.stderr).contains("at least 2 entries"));
+    let payouts = dir.path().join("payouts.csv");
+    std::fs::write(&payouts, "Rank,Prize\n1-3,100\n3-5,50\n").unwrap();
+    let overlap = cli(
+        dir.path(),
+        &[
+            "contest",
+            "add",
+            "--slate",
+            "1",
+            "--type",
+            "tournament",
+            "--entries",
+            "100",
+            "--fee",
+            "5",
+            "--payouts",
+            payouts.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(overlap.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&overlap.stderr).contains("overlap"));
+    let kind = cli(
+        dir.path(),
+        &[
+            "contest",
+            "add",
+            "--slate",
+            "1",
+            "--type",
+            "showdown",
+            "--entries",
+            "10",
+            "--fee",
+            "5",
+        ],
+    );
+    assert_eq!(kind.status.code(), Some(2));
+    let listed = stdout_json(&cli(dir.path(), &["--json", "contest", "list"]));
+    assert_eq!(listed.as_array().unwrap().len(), 0, "nothing stored");
 }

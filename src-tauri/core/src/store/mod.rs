@@ -5,6 +5,7 @@
 //! nothing half-written. Pragmas: WAL journal (readers never block the writer), foreign keys on,
 //! a busy timeout so a second process (the CLI beside the app) waits instead of failing.
 
+pub mod contests;
 mod db_error;
 pub mod entity;
 pub mod history;
@@ -17,6 +18,7 @@ pub mod player_links;
 pub mod settings;
 pub mod slate_import;
 pub mod slates;
+pub mod standings;
 pub mod status;
 pub mod training_runs;
 

@@ -12,7 +12,30 @@ impl Workspace {
     /// and the actual points of the app's, the AvgPointsPerGame and the hindsight lineups.
     pub async fn backtest(&self, slate_id: i32) -> Result<backtest::BacktestReport> {
         let (slate, projected) = self.project_loaded(self.slate(slate_id).await?).await?;
-        let matches = self.cached_matches(&slate).await?;
+        let (week, actual) = self.actual_points_of(&slate).await?;
+        let rules = crate::optimizer::Rules {
+            salary_cap: self.typed_settings().await?.salary_cap,
+            ..Default::default()
+        };
+        tokio::task::spawn_blocking(move || {
+            backtest::backtest(&slate, week.0, week.1, &projected.players, &actual, &rules)
+        })
+        .await
+        .map_err(blocking_failed)?
+    }
+
+    /// The actual DraftKings points of a past slate's players (those with stats that week).
+    pub(crate) async fn actual_points(&self, slate_id: i32) -> Result<HashMap<i32, f64>> {
+        let slate = self.slate(slate_id).await?;
+        Ok(self.actual_points_of(&slate).await?.1)
+    }
+
+    /// The slate's week and its players' actual points.
+    async fn actual_points_of(
+        &self,
+        slate: &crate::slate::Slate,
+    ) -> Result<((i32, i32), HashMap<i32, f64>)> {
+        let matches = self.cached_matches(slate).await?;
         let history = self.history().await?;
         let features = Features::new(&history);
         let week = slate
@@ -55,14 +78,6 @@ impl Workspace {
                 actual.insert(m.slate_player_id, v);
             }
         }
-        let rules = crate::optimizer::Rules {
-            salary_cap: self.typed_settings().await?.salary_cap,
-            ..Default::default()
-        };
-        tokio::task::spawn_blocking(move || {
-            backtest::backtest(&slate, week.0, week.1, &projected.players, &actual, &rules)
-        })
-        .await
-        .map_err(blocking_failed)?
+        Ok((week, actual))
     }
 }

@@ -4,6 +4,8 @@
 mod backtest;
 mod backups;
 pub mod choices;
+mod contest_pick;
+mod contests;
 pub mod demo_folder;
 mod doctor;
 mod lineups;
@@ -16,6 +18,11 @@ pub mod self_tuning;
 mod slates;
 
 pub use backups::RestoreReport;
+pub use contest_pick::{
+    ContestBacktest, LineupOutcome, LineupPlayer, PickReport, PickRequest, RealFinish,
+    SimulatedLineup, SimulationReport, Spread,
+};
+pub use contests::{NewContest, OwnershipReport, PlayerOwnership, StandingsReport};
 pub use models::{ModelCheck, TrainReport, TrainRequest, TrainingRun, MAX_SEARCH_SECONDS};
 pub use projections::{PlayerView, SlateProjections, SlateView};
 

@@ -86,6 +86,10 @@ pub struct SlateView {
 pub struct ProjectionCache {
     history: Mutex<Option<(i64, Arc<History>)>>,
     matches: Mutex<HashMap<i32, (i64, identity::SlateMatches)>>,
+    /// The simulator's correlations with what they were estimated from.
+    #[allow(clippy::type_complexity)]
+    pub(crate) correlations:
+        Mutex<Option<(i64, Arc<crate::contest::simulate::Correlations>, String)>>,
 }
 
 impl Workspace {

@@ -5,6 +5,7 @@ mod architecture;
 mod availability;
 mod backups;
 mod common;
+mod contests;
 mod demo_models;
 mod dk_lineup_files;
 mod dk_salary_files;

@@ -2,7 +2,7 @@
 //! files (upload and entries), and the vocabulary they share (positions, slots, game info).
 //! Facts: `../shared/docs/dfs-reference.md`.
 
-mod csv_position;
+pub(crate) mod csv_position;
 pub mod file_error;
 pub mod game_info;
 pub mod lineup_file;

@@ -2,6 +2,7 @@
 //! is defined by the `migration` crate; these mirror it for typed queries, and a test holds each
 //! to the migrated schema (columns, nullability, primary key).
 
+pub mod contest;
 pub mod game;
 pub mod ingest;
 pub mod lineup;
@@ -23,6 +24,9 @@ pub mod setting;
 pub mod slate;
 pub mod slate_game;
 pub mod slate_player;
+pub mod standing;
+pub mod standing_entry;
+pub mod standing_player;
 pub mod team;
 pub mod training_run;
 
@@ -57,6 +61,7 @@ mod tests {
         let db = crate::store::connect("sqlite::memory:").await.unwrap();
         migration::Migrator::up(&db, None).await.unwrap();
         let entities = [
+            entity_columns::<super::contest::Entity>(),
             entity_columns::<super::game::Entity>(),
             entity_columns::<super::ingest::Entity>(),
             entity_columns::<super::lineup::Entity>(),
@@ -78,6 +83,9 @@ mod tests {
             entity_columns::<super::slate::Entity>(),
             entity_columns::<super::slate_game::Entity>(),
             entity_columns::<super::slate_player::Entity>(),
+            entity_columns::<super::standing::Entity>(),
+            entity_columns::<super::standing_entry::Entity>(),
+            entity_columns::<super::standing_player::Entity>(),
             entity_columns::<super::team::Entity>(),
             entity_columns::<super::training_run::Entity>(),
         ];

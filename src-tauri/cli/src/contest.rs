@@ -1,0 +1,468 @@
+//! `nfl-dfs-cli contest …`, `ownership` and `simulate`: contests of a slate, the pick most
+//! likely to get paid, imported standings and backtests against a real field.
+
+use crate::Output;
+use clap::Subcommand;
+use nfl_dfs_core::contest::pick::CandidateOutcome;
+use nfl_dfs_core::contest::{Contest, ContestType};
+use nfl_dfs_core::{
+    ContestBacktest, Error, LineupOutcome, NewContest, OwnershipReport, PickReport, PickRequest,
+    SimulationReport, StandingsReport, Workspace,
+};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// What `contest` does.
+#[derive(Debug, Subcommand)]
+pub enum ContestAction {
+    /// Add a contest to a slate (DraftKings' usual payouts for its type, or `--payouts FILE`
+    /// with columns Rank,Prize); prints its id.
+    Add {
+        /// The slate.
+        #[arg(long)]
+        slate: i32,
+        /// double-up, fifty-fifty, h2h or tournament.
+        #[arg(long = "type", value_parser = contest_type)]
+        contest_type: ContestType,
+        /// Entries in the full field.
+        #[arg(long)]
+        entries: u32,
+        /// Entry fee in dollars.
+        #[arg(long)]
+        fee: f64,
+        /// A payout table (CSV: Rank as `1` or `2-5`, Prize in dollars).
+        #[arg(long, value_name = "FILE")]
+        payouts: Option<PathBuf>,
+        /// A name for it.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List the contests (of one slate with `--slate`).
+    List {
+        /// The slate.
+        #[arg(long)]
+        slate: Option<i32>,
+    },
+    /// Remove a contest.
+    Remove {
+        /// The contest.
+        #[arg(long)]
+        contest: i32,
+    },
+    /// Pick the lineup with the highest expected payout in a contest and write it as a
+    /// DraftKings upload file.
+    Pick {
+        /// The contest.
+        #[arg(long)]
+        contest: i32,
+        /// Slates to simulate.
+        #[arg(long, default_value_t = PickRequest::default().simulations)]
+        sims: u32,
+        /// Candidate lineups to weigh.
+        #[arg(long, default_value_t = PickRequest::default().candidates)]
+        candidates: u32,
+        /// Seed: the same seed picks the same lineup.
+        #[arg(long, default_value_t = PickRequest::default().seed)]
+        seed: u64,
+        /// The upload file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import DraftKings' standings file of a finished contest on a slate.
+    Standings {
+        /// The slate.
+        #[arg(long)]
+        slate: i32,
+        /// The `contest-standings-<id>.csv` file.
+        file: PathBuf,
+    },
+    /// The pick and the highest-projected lineup scored with the real points against the real
+    /// field of the slate's imported standings.
+    Backtest {
+        /// The contest.
+        #[arg(long)]
+        contest: i32,
+        /// Slates to simulate for the pick.
+        #[arg(long, default_value_t = PickRequest::default().simulations)]
+        sims: u32,
+        /// Candidate lineups to weigh.
+        #[arg(long, default_value_t = PickRequest::default().candidates)]
+        candidates: u32,
+        /// Seed.
+        #[arg(long, default_value_t = PickRequest::default().seed)]
+        seed: u64,
+    },
+}
+
+fn contest_type(text: &str) -> Result<ContestType, String> {
+    text.parse()
+}
+
+/// Runs a `contest` action.
+pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Result<(), Error> {
+    match action {
+        ContestAction::Add {
+            slate,
+            contest_type,
+            entries,
+            fee,
+            payouts,
+            name,
+        } => {
+            let contest = ws
+                .add_contest(&NewContest {
+                    slate_id: slate,
+                    name,
+                    contest_type,
+                    entries,
+                    entry_fee: fee,
+                    payouts_file: payouts.map(|p| p.display().to_string()),
+                    payouts: None,
+                })
+                .await?;
+            #[derive(Serialize)]
+            struct Added {
+                contest_id: i32,
+                #[serde(flatten)]
+                contest: Contest,
+            }
+            out.print(
+                &Added {
+                    contest_id: contest.id,
+                    contest,
+                },
+                |a, o| contest_line(&a.contest, o),
+            );
+        }
+        ContestAction::List { slate } => out.print(&ws.contests(slate).await?, |all, o| {
+            if all.is_empty() {
+                o.push_str("no contests\n");
+            }
+            all.iter().for_each(|c| contest_line(c, o));
+        }),
+        ContestAction::Remove { contest } => {
+            ws.remove_contest(contest).await?;
+            #[derive(Serialize)]
+            struct Removed {
+                contest_id: i32,
+            }
+            out.print(
+                &Removed {
+                    contest_id: contest,
+                },
+                |r, o| {
+                    let _ = writeln!(o, "contest {} removed", r.contest_id);
+                },
+            );
+        }
+        ContestAction::Pick {
+            contest,
+            sims,
+            candidates,
+            seed,
+            out: file,
+        } => {
+            let report = ws
+                .pick(
+                    &PickRequest {
+                        contest_id: contest,
+                        simulations: sims,
+                        candidates,
+                        seed,
+                        out: Some(file.display().to_string()),
+                    },
+                    |_, _, _| true,
+                )
+                .await?;
+            out.print(&PickJson::from(&report), |_, o| pick_text(&report, o));
+        }
+        ContestAction::Standings { slate, file } => {
+            out.print(&ws.import_standings(slate, &file).await?, standings_text)
+        }
+        ContestAction::Backtest {
+            contest,
+            sims,
+            candidates,
+            seed,
+        } => out.print(
+            &ws.contest_backtest(&PickRequest {
+                contest_id: contest,
+                simulations: sims,
+                candidates,
+                seed,
+                out: None,
+            })
+            .await?,
+            backtest_text,
+        ),
+    }
+    Ok(())
+}
+
+/// `ownership`: every player's projected ownership, printed or written as
+/// `ID,Name,Position,Ownership`.
+pub async fn ownership(
+    ws: &Workspace,
+    slate: i32,
+    file: Option<&Path>,
+    out: &Output,
+) -> Result<(), Error> {
+    let report = ws.ownership(slate).await?;
+    if let Some(file) = file {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let _ = writer.write_record(["ID", "Name", "Position", "Ownership"]);
+        for p in &report.players {
+            let _ = writer.write_record([
+                p.dk_id.map(|d| d.to_string()).unwrap_or_default(),
+                p.name.clone(),
+                p.position.as_str().to_string(),
+                format!("{:.2}", p.ownership),
+            ]);
+        }
+        let bytes = writer
+            .into_inner()
+            .map_err(|e| Error::InvalidInput(format!("the ownership file: {e}")))?;
+        nfl_dfs_core::safe_fs::write_atomically(file, &bytes)?;
+    }
+    out.print(&report, ownership_text);
+    Ok(())
+}
+
+/// `simulate`: lineups of a file simulated on a slate (in a contest when given).
+pub async fn simulate(
+    ws: &Workspace,
+    slate: i32,
+    lineups: &Path,
+    sims: u32,
+    contest: Option<i32>,
+    seed: u64,
+    out: &Output,
+) -> Result<(), Error> {
+    let report = ws
+        .simulate_lineups(slate, lineups, sims, contest, seed, |_, _| true)
+        .await?;
+    out.print(&report, simulation_text);
+    Ok(())
+}
+
+/// The pick as `contest pick --json` prints it: the pick's figures at the top, the
+/// highest-projected lineup's under `max_projection`.
+#[derive(Serialize)]
+struct PickJson<'a> {
+    contest_id: i32,
+    #[serde(flatten)]
+    pick: LineupJson<'a>,
+    max_projection: LineupJson<'a>,
+    gain: f64,
+    candidates: u32,
+    simulations: u32,
+    field_size: u32,
+    cash_line: nfl_dfs_core::Spread,
+    ownership_model: &'a str,
+    correlations: &'a str,
+    path: Option<&'a str>,
+    lineup_id: Option<i32>,
+    seconds: f64,
+}
+
+#[derive(Serialize)]
+struct LineupJson<'a> {
+    #[serde(flatten)]
+    outcome: &'a CandidateOutcome,
+    projection: f64,
+    salary: u32,
+    ownership: f64,
+    players: &'a [nfl_dfs_core::LineupPlayer],
+}
+
+impl<'a> From<&'a LineupOutcome> for LineupJson<'a> {
+    fn from(l: &'a LineupOutcome) -> Self {
+        LineupJson {
+            outcome: &l.outcome,
+            projection: l.projection,
+            salary: l.salary,
+            ownership: l.ownership,
+            players: &l.players,
+        }
+    }
+}
+
+impl<'a> From<&'a PickReport> for PickJson<'a> {
+    fn from(r: &'a PickReport) -> Self {
+        PickJson {
+            contest_id: r.contest.id,
+            pick: (&r.pick).into(),
+            max_projection: (&r.max_projection).into(),
+            gain: r.gain,
+            candidates: r.candidates,
+            simulations: r.simulations,
+            field_size: r.field_size,
+            cash_line: r.cash_line,
+            ownership_model: &r.ownership_model,
+            correlations: &r.correlations,
+            path: r.path.as_deref(),
+            lineup_id: r.lineup_id,
+            seconds: r.seconds,
+        }
+    }
+}
+
+fn contest_line(c: &Contest, o: &mut String) {
+    let _ = writeln!(
+        o,
+        "contest {}: {} on slate {} ({}, {} entries, ${:.2} fee, pays {} places, ${:.2} in prizes)",
+        c.id,
+        c.name,
+        c.slate_id,
+        c.contest_type.label(),
+        c.entries,
+        c.entry_fee,
+        c.payouts.paid(),
+        c.payouts.total()
+    );
+}
+
+fn lineup_text(label: &str, l: &LineupOutcome, o: &mut String) {
+    let x = &l.outcome;
+    let _ = writeln!(
+        o,
+        "{label}: projected {:.2}, ${} salary, ownership {:.0}%\n  P(cash) {:.1}%  expected payout ${:.2}  ROI {:+.1}%  P(top 1%) {:.2}%\n  simulated score mean {:.1}, 10th {:.1}, median {:.1}, 90th {:.1}",
+        l.projection,
+        l.salary,
+        l.ownership,
+        100.0 * x.p_cash,
+        x.expected_payout,
+        100.0 * x.roi,
+        100.0 * x.p_top1,
+        x.mean,
+        x.p10,
+        x.p50,
+        x.p90
+    );
+    for p in &l.players {
+        let _ = writeln!(
+            o,
+            "  {:<4} {:<26} {:<4} ${:>5}  proj {:>5.1}  own {:>5.1}%",
+            p.position.as_str(),
+            p.name,
+            p.team,
+            p.salary,
+            p.projection,
+            p.ownership
+        );
+    }
+}
+
+fn pick_text(r: &PickReport, o: &mut String) {
+    contest_line(&r.contest, o);
+    let _ = writeln!(
+        o,
+        "{} candidates, {} simulated slates, {} simulated opponents; cash line 10th/50th/90th {:.1}/{:.1}/{:.1}",
+        r.candidates, r.simulations, r.field_size, r.cash_line.p10, r.cash_line.p50, r.cash_line.p90
+    );
+    lineup_text("pick", &r.pick, o);
+    lineup_text("highest projected", &r.max_projection, o);
+    let _ = writeln!(
+        o,
+        "the pick's expected payout is ${:+.2} against the highest-projected lineup's",
+        r.gain
+    );
+    if let Some(path) = &r.path {
+        let _ = writeln!(o, "written to {path}");
+    }
+}
+
+fn standings_text(r: &StandingsReport, o: &mut String) {
+    let _ = writeln!(
+        o,
+        "{}: {} entries, {} drafted players ({} matched to slate {}){}{}",
+        r.file_name,
+        r.entries,
+        r.players,
+        r.matched,
+        r.slate_id,
+        if r.live {
+            "; exported before the games ended: points are not final"
+        } else {
+            ""
+        },
+        if r.already_imported {
+            "; already imported, nothing changed"
+        } else {
+            ""
+        }
+    );
+    if !r.unmatched.is_empty() {
+        let _ = writeln!(o, "not on the slate: {}", r.unmatched.join(", "));
+    }
+    if let Some(e) = r.ownership_error {
+        let _ = writeln!(
+            o,
+            "ownership model fitted on the other contests: {e:.2} points mean error here"
+        );
+    }
+}
+
+fn backtest_text(b: &ContestBacktest, o: &mut String) {
+    contest_line(&b.contest, o);
+    let _ = writeln!(
+        o,
+        "{}: {} entries, cash line {}, median {:.2}",
+        b.standings,
+        b.field,
+        b.cash_line
+            .map_or_else(|| "-".into(), |c| format!("{c:.2}")),
+        b.median
+    );
+    if let Some(w) = &b.warning {
+        let _ = writeln!(o, "warning: {w}");
+    }
+    for (label, f) in [("pick", &b.pick), ("highest projected", &b.max_projection)] {
+        let _ = writeln!(
+            o,
+            "{label}: {:.2} points (projected {:.2}), rank {} of {}, {:.1} percentile, {}",
+            f.points,
+            f.projection,
+            f.rank,
+            b.field,
+            f.percentile,
+            if f.cashed {
+                format!("cashed ${:.2}", f.payout)
+            } else {
+                "no cash".into()
+            }
+        );
+        let _ = writeln!(o, "  {}", f.names.join(", "));
+    }
+}
+
+fn ownership_text(r: &OwnershipReport, o: &mut String) {
+    let _ = writeln!(o, "slate {} ownership ({})", r.slate_id, r.model);
+    for p in &r.players {
+        let _ = writeln!(
+            o,
+            "{:<26} {:<3} {:<4} ${:>5}  proj {:>5.1}  own {:>5.1}%",
+            p.name,
+            p.position.as_str(),
+            p.team,
+            p.salary,
+            p.projection,
+            p.ownership
+        );
+    }
+}
+
+fn simulation_text(r: &SimulationReport, o: &mut String) {
+    if let Some(c) = &r.contest {
+        contest_line(c, o);
+    }
+    let _ = writeln!(
+        o,
+        "{} simulated slates; correlations {}",
+        r.simulations, r.correlations
+    );
+    for l in &r.lineups {
+        lineup_text(&format!("line {}", l.line), &l.lineup, o);
+    }
+}

@@ -1,0 +1,578 @@
+//! Contest simulation against the targets of issue 17, on the real data in ../shared/data:
+//! - correlations by role pair estimated on 2018-2021 next to the held-back 2022 estimate, and
+//!   the simulator's draws measured against the matrix they were drawn from;
+//! - ownership error (leave one slate out) on the shared standings with %Drafted, next to the
+//!   plain baseline (ownership proportional to value within position);
+//! - every real contest with its salary file: the pick's and the highest-projected lineup's
+//!   actual rank and percentile, with models trained only on the weeks before it;
+//! - decisions: the pick chosen on one simulation and scored on an independent one, against
+//!   the highest-projected lineup, per contest;
+//! - speed: 10,000 slates x 1,000 candidates x a 2,272-entry field, and the memory peak.
+//!
+//! Usage: contest_bench [DATA_DIR]. With `WRITE_DEFAULTS=1` it also writes the shipped
+//! correlations (fitted on 2018-2022) and ownership model (fitted on every standings file).
+//! Used by `scripts/bench-contests.sh`.
+
+use nfl_dfs_core::contest::ownership::{self, OwnershipModel, OwnershipPlayer, FLEX_SHARES};
+use nfl_dfs_core::contest::simulate::correlations::{fit, ROLE_NAMES};
+use nfl_dfs_core::contest::simulate::{Correlations, Marginal, SimPlayer, Simulator, TEAM_ROLES};
+use nfl_dfs_core::contest::ContestType;
+use nfl_dfs_core::dk::Position;
+use nfl_dfs_core::projection::distribution::Quantiles;
+use nfl_dfs_core::projection::history::week_key;
+use nfl_dfs_core::projection::train::POSITIONS;
+use nfl_dfs_core::{NewContest, PickRequest, TrainRequest, Workspace};
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+
+mod common;
+
+/// Role pairs the reference measured, and a few more.
+const PAIRS: [(usize, usize); 14] = [
+    (0, 3),
+    (0, 4),
+    (0, 5),
+    (0, 6),
+    (0, 1),
+    (3, 4),
+    (1, 3),
+    (1, 2),
+    (0, 8),
+    (0, 11),
+    (1, 9),
+    (7, 8),
+    (7, 9),
+    (0, 7),
+];
+
+#[tokio::main]
+async fn main() {
+    let data = common::data_dir();
+    let (_dir, ws) = common::real_seasons(&data).await;
+    let history = nfl_dfs_core::store::history::load(ws.db())
+        .await
+        .expect("history");
+    correlations(&history);
+    if std::env::var_os("WRITE_DEFAULTS").is_some() {
+        let all = fit(&history, week_key(2018, 1), week_key(2023, 1));
+        let path = Path::new("src-tauri/domain/src/contest/simulate/correlations_default.json");
+        std::fs::write(path, serde_json::to_string(&all).expect("json")).expect("write");
+        println!("wrote {} ({} team games)", path.display(), all.samples);
+    }
+    let contests = data.join("dk_contests");
+    let salaries = data.join("dk_salaries");
+    // (salary file, standings file, season, week, contest)
+    let mut samples: Vec<(String, Vec<OwnershipPlayer>, Vec<f64>)> = Vec::new();
+    println!("\n## Real contests (models trained only on the weeks before)\n");
+    println!("| contest | entries | cash line | lineup | points | rank | percentile | cashed |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for (salary, standings, season, week) in [
+        (
+            "2018_w07_sun_10-21.csv",
+            "2018_w07_sun_10-21_standings-2272entries.csv",
+            2018,
+            7,
+        ),
+        (
+            "2018_w08_sun_10-28.csv",
+            "2018_w08_sun_10-28_standings-2272entries-live.csv",
+            2018,
+            8,
+        ),
+    ] {
+        let slate_id = train_and_import(&ws, &salaries.join(salary), season, week).await;
+        ws.import_standings(slate_id, &contests.join(standings))
+            .await
+            .expect("standings import");
+        let view = ws.slate_view(Some(slate_id)).await.expect("view");
+        let results = nfl_dfs_core::store::standings::latest(ws.db(), slate_id)
+            .await
+            .expect("results")
+            .expect("stored");
+        let real: HashMap<i32, f64> = results.players.iter().map(|&(id, d, _)| (id, d)).collect();
+        let players: Vec<OwnershipPlayer> = view
+            .players
+            .iter()
+            .map(|p| OwnershipPlayer {
+                position: p.player.position,
+                salary: p.player.salary,
+                projection: p.projection,
+                team_total: None,
+                playable: p.playable,
+            })
+            .collect();
+        let actual = view
+            .players
+            .iter()
+            .map(|p| real.get(&p.player.id).copied().unwrap_or(0.0))
+            .collect();
+        samples.push((salary.to_string(), players, actual));
+        let contest = ws
+            .add_contest(&NewContest {
+                slate_id,
+                name: Some(format!("{season} week {week} $50 double-up")),
+                contest_type: ContestType::DoubleUp,
+                entries: 2272,
+                entry_fee: 50.0,
+                payouts_file: None,
+                payouts: None,
+            })
+            .await
+            .expect("contest");
+        let b = ws
+            .contest_backtest(&PickRequest {
+                contest_id: contest.id,
+                ..PickRequest::default()
+            })
+            .await
+            .expect("contest backtest");
+        for (label, f) in [("pick", &b.pick), ("highest projected", &b.max_projection)] {
+            println!(
+                "| {}{} | {} | {} | {label} | {:.1} | {} | {:.1} | {} |",
+                contest.name,
+                if b.warning.is_some() {
+                    " (live: points not final)"
+                } else {
+                    ""
+                },
+                b.field,
+                b.cash_line
+                    .map_or_else(|| "-".into(), |c| format!("{c:.1}")),
+                f.points,
+                f.rank,
+                f.percentile,
+                if f.cashed { "yes" } else { "no" }
+            );
+        }
+        decisions(&ws, contest.id, slate_id).await;
+    }
+    tournaments_2019(&ws, &data).await;
+    ownership_errors(&samples);
+    speed(&ws).await;
+}
+
+/// Trains on the weeks before (season, week), deploys, imports the salary file. Where the
+/// weeks before are too few to train on (2018, the first loaded season), nothing is in
+/// production yet and the slate is projected from DraftKings' averages, as a new user's is.
+async fn train_and_import(ws: &Workspace, salary: &Path, season: i32, week: i32) -> i32 {
+    match ws
+        .train(&TrainRequest {
+            until: Some((season, week)),
+            search_seconds: 0,
+            trigger: "backtest".into(),
+        })
+        .await
+    {
+        Ok(run) => {
+            for position in POSITIONS {
+                ws.deploy_model(position, &run.version).await.expect("deploy");
+            }
+        }
+        Err(e) => println!(
+            "| {season} week {week}: no models ({e}); projections from DraftKings' averages | | | | | | | |"
+        ),
+    }
+    ws.import_slate_file(salary, None)
+        .await
+        .expect("the slate imports")
+        .slate
+        .id
+}
+
+fn correlations(history: &nfl_dfs_core::projection::history::History) {
+    let fitted = fit(history, week_key(2018, 1), week_key(2022, 1));
+    let held = fit(history, week_key(2022, 1), week_key(2023, 1));
+    println!("## Correlations (normal scale) by role pair\n");
+    println!(
+        "fitted on 2018-2021: {} team games (shrinkage {:.2}); held back 2022: {} team games\n",
+        fitted.samples, fitted.shrinkage, held.samples
+    );
+    let simulated = simulated_correlations(&fitted);
+    println!("| pair | 2018-2021 | 2022 held back | difference | simulated (from 2018-2021) |");
+    println!("|---|---|---|---|---|");
+    let mut within = 0;
+    for &(a, b) in &PAIRS {
+        let (f, h) = (fitted.get(a, b), held.get(a, b));
+        within += usize::from((f - h).abs() <= 0.05);
+        println!(
+            "| {} | {f:.3} | {h:.3} | {:+.3} | {:.3} |",
+            Correlations::pair_name(a, b),
+            h - f,
+            simulated[&(a, b)]
+        );
+    }
+    let mut all_within = 0;
+    let mut all = 0;
+    let mut worst: f64 = 0.0;
+    for a in 0..2 * TEAM_ROLES {
+        for b in (a + 1)..2 * TEAM_ROLES {
+            let d = (fitted.get(a, b) - held.get(a, b)).abs();
+            all += 1;
+            all_within += usize::from(d <= 0.05);
+            worst = worst.max(d);
+        }
+    }
+    println!(
+        "\n{within} of {} listed pairs and {all_within} of {all} pairs in all are within 0.05 of the held-back estimate (largest gap {worst:.3})",
+        PAIRS.len()
+    );
+}
+
+/// The correlations of simulated draws of one game (Spearman's, mapped to the normal scale as
+/// the estimate is), for the listed pairs.
+fn simulated_correlations(c: &Correlations) -> HashMap<(usize, usize), f64> {
+    let mut players = Vec::new();
+    for (team, opponent) in [("AAA", "BBB"), ("BBB", "AAA")] {
+        for (k, role) in ROLE_NAMES.iter().enumerate() {
+            let position = match &role[..2] {
+                "QB" => Position::QB,
+                "RB" => Position::RB,
+                "WR" => Position::WR,
+                "TE" => Position::TE,
+                _ => Position::DST,
+            };
+            let mean = 20.0 - k as f64;
+            players.push(SimPlayer {
+                position,
+                team: team.into(),
+                opponent: Some(opponent.into()),
+                if_plays: mean,
+                marginal: Marginal {
+                    quantiles: Quantiles::from_array([0.2, 0.5, 1.0, 1.6, 2.1].map(|r| r * mean)),
+                    play_probability: 1.0,
+                },
+            });
+        }
+    }
+    let sim = Simulator::new(&players, c).expect("simulator");
+    let n = 50_000;
+    let mut draws = vec![Vec::with_capacity(n); players.len()];
+    let mut scratch = Vec::new();
+    let mut points = vec![0.0; players.len()];
+    for i in 0..n {
+        sim.draw(&mut Simulator::rng(11, i as u64), &mut scratch, &mut points);
+        for (d, v) in draws.iter_mut().zip(&points) {
+            d.push(*v);
+        }
+    }
+    let ranks: Vec<Vec<f64>> = draws.iter().map(|d| rank(d)).collect();
+    PAIRS
+        .iter()
+        .map(|&(a, b)| {
+            let rho = pearson(&ranks[a], &ranks[b]);
+            ((a, b), 2.0 * (std::f64::consts::PI * rho / 6.0).sin())
+        })
+        .collect()
+}
+
+fn rank(v: &[f64]) -> Vec<f64> {
+    let mut idx: Vec<usize> = (0..v.len()).collect();
+    idx.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
+    let mut out = vec![0.0; v.len()];
+    let mut i = 0;
+    while i < idx.len() {
+        let mut j = i;
+        while j + 1 < idx.len() && v[idx[j + 1]] == v[idx[i]] {
+            j += 1;
+        }
+        for &k in &idx[i..=j] {
+            out[k] = (i + j) as f64 / 2.0;
+        }
+        i = j + 1;
+    }
+    out
+}
+
+fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+    let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
+    let sxx: f64 = x.iter().map(|a| (a - mx).powi(2)).sum();
+    let syy: f64 = y.iter().map(|b| (b - my).powi(2)).sum();
+    sxy / (sxx * syy).sqrt()
+}
+
+/// The pick chosen on one simulation (seed 1) and scored with the highest-projected lineup on
+/// an independent one (seed 2).
+async fn decisions(ws: &Workspace, contest_id: i32, slate_id: i32) {
+    let pick = ws
+        .pick(
+            &PickRequest {
+                contest_id,
+                ..PickRequest::default()
+            },
+            |_, _, _| true,
+        )
+        .await
+        .expect("pick");
+    let ids = |l: &nfl_dfs_core::LineupOutcome| -> [i32; 9] {
+        l.players
+            .iter()
+            .map(|p| p.slate_player_id)
+            .collect::<Vec<_>>()
+            .try_into()
+            .expect("nine")
+    };
+    let scored = ws
+        .evaluate_lineups(
+            slate_id,
+            &[ids(&pick.pick), ids(&pick.max_projection)],
+            10_000,
+            Some(contest_id),
+            2,
+            |_, _| true,
+        )
+        .await
+        .expect("independent simulation");
+    let (p, m) = (
+        &scored.lineups[0].lineup.outcome,
+        &scored.lineups[1].lineup.outcome,
+    );
+    println!(
+        "\n{}: on an independent simulation the pick cashes {:.1}% (ROI {:+.1}%), the highest-projected lineup {:.1}% (ROI {:+.1}%){}\n",
+        pick.contest.name,
+        100.0 * p.p_cash,
+        100.0 * p.roi,
+        100.0 * m.p_cash,
+        100.0 * m.roi,
+        if ids(&pick.pick) == ids(&pick.max_projection) { " (the same lineup)" } else { "" }
+    );
+}
+
+/// The five 2019 week-3 single-entry tournaments (top ranks only in the file): the pick's and
+/// the highest-projected lineup's actual points ranked among the listed entries.
+async fn tournaments_2019(ws: &Workspace, data: &Path) {
+    let slate_id = train_and_import(
+        ws,
+        &data.join("dk_salaries/2019_w03_sun_09-22.csv"),
+        2019,
+        3,
+    )
+    .await;
+    let actual: HashMap<i32, f64> = ws
+        .backtest(slate_id)
+        .await
+        .expect("backtest")
+        .players
+        .iter()
+        .filter_map(|p| Some((p.slate_player_id, p.actual?)))
+        .collect();
+    let file = data.join("dk_contests/2019_w03_sun_09-22_standings-5contests-2501entries.csv");
+    let mut reader = csv::Reader::from_path(&file).expect("the 2019 standings");
+    let headers = reader.headers().expect("header").clone();
+    let col = |n: &str| headers.iter().position(|h| h == n).expect("column");
+    let (id_c, score_c, rank_c, entries_c, fee_c, summary_c) = (
+        col("Contest ID"),
+        col("score"),
+        col("rank"),
+        col("maximumEntries"),
+        col("entryFee"),
+        col("contestSummary"),
+    );
+    // (id, entries, fee, summary, (score, rank) of each listed entry)
+    #[allow(clippy::type_complexity)]
+    let mut contests: Vec<(String, u32, f64, String, Vec<(f64, u32)>)> = Vec::new();
+    for r in reader.records() {
+        let r = r.expect("row");
+        let id = r[id_c].to_string();
+        let score = (
+            r[score_c].parse::<f64>().unwrap_or(0.0),
+            r[rank_c].parse::<u32>().unwrap_or(u32::MAX),
+        );
+        match contests.iter_mut().find(|c| c.0 == id) {
+            Some(c) => c.4.push(score),
+            None => contests.push((
+                id,
+                r[entries_c].parse().unwrap_or(0),
+                r[fee_c].parse().unwrap_or(0.0),
+                r[summary_c].to_string(),
+                vec![score],
+            )),
+        }
+    }
+    for (id, entries, fee, summary, mut scores) in contests {
+        scores.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let paid: u32 = summary
+            .split("pays out the top ")
+            .nth(1)
+            .and_then(|s| s.split_whitespace().next())
+            .and_then(|s| s.replace(',', "").parse().ok())
+            .unwrap_or(0);
+        let contest = ws
+            .add_contest(&NewContest {
+                slate_id,
+                name: Some(format!("2019 week 3 tournament {id}")),
+                contest_type: ContestType::Tournament,
+                entries,
+                entry_fee: fee,
+                payouts_file: None,
+                payouts: None,
+            })
+            .await
+            .expect("contest");
+        let pick = ws
+            .pick(
+                &PickRequest {
+                    contest_id: contest.id,
+                    ..PickRequest::default()
+                },
+                |_, _, _| true,
+            )
+            .await
+            .expect("pick");
+        // The file lists the top ranks (or a sample of the paid ones): the cash line is the
+        // lowest listed score at a paid rank; a score's rank is one below the worst listed
+        // entry that beat it.
+        let cash = scores
+            .iter()
+            .filter(|(_, r)| *r <= paid)
+            .map(|(s, _)| *s)
+            .fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.min(s))));
+        let lowest_listed = scores.last().map_or(0.0, |s| s.0);
+        for (label, l) in [
+            ("pick", &pick.pick),
+            ("highest projected", &pick.max_projection),
+        ] {
+            let points: f64 = l
+                .players
+                .iter()
+                .map(|p| actual.get(&p.slate_player_id).copied().unwrap_or(0.0))
+                .sum();
+            let rank_above = scores
+                .iter()
+                .filter(|s| s.0 > points)
+                .map(|s| s.1)
+                .max()
+                .unwrap_or(0);
+            let listed = points >= lowest_listed;
+            let rank = if listed {
+                format!("{}", rank_above + 1)
+            } else {
+                format!("below {}", scores.iter().map(|s| s.1).max().unwrap_or(0))
+            };
+            println!(
+                "| {} ({entries} entries, ${fee}, pays {paid}) | {entries} | {} | {label} | {points:.1} | {rank} | {} | {} |",
+                contest.name,
+                cash.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
+                if listed {
+                    format!("{:.1}", 100.0 * (1.0 - f64::from(rank_above) / f64::from(entries)))
+                } else {
+                    "-".into()
+                },
+                if cash.is_some_and(|c| points >= c) { "yes" } else { "no" }
+            );
+        }
+        decisions(ws, contest.id, slate_id).await;
+    }
+}
+
+/// Leave-one-slate-out ownership error, next to the value baseline.
+fn ownership_errors(samples: &[(String, Vec<OwnershipPlayer>, Vec<f64>)]) {
+    println!("\n## Ownership (percentage points, players with 1%+ real ownership)\n");
+    let subsets: [(&str, [bool; 6]); 4] = [
+        ("value", [true, false, false, false, false, false]),
+        ("value, salary", [true, false, false, true, false, false]),
+        ("value, ranks", [true, true, true, false, false, false]),
+        ("all", [true; 6]),
+    ];
+    println!(
+        "| held-out slate | baseline (value within position) | {} |",
+        subsets.map(|s| s.0).join(" | ")
+    );
+    println!("|---|---|---|---|---|---|");
+    for (k, (name, players, actual)) in samples.iter().enumerate() {
+        let others: Vec<(Vec<OwnershipPlayer>, Vec<f64>)> = samples
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != k)
+            .map(|(_, (_, p, a))| (p.clone(), a.clone()))
+            .collect();
+        let base = ownership::mean_error(&ownership::baseline(players, FLEX_SHARES), actual);
+        let errors: Vec<String> = subsets
+            .iter()
+            .map(|(_, used)| {
+                let model = OwnershipModel::fit_features(&others, FLEX_SHARES, used);
+                format!(
+                    "{:.2}",
+                    ownership::mean_error(&model.predict(players), actual)
+                )
+            })
+            .collect();
+        println!("| {name} | {base:.2} | {} |", errors.join(" | "));
+    }
+    let all: Vec<(Vec<OwnershipPlayer>, Vec<f64>)> = samples
+        .iter()
+        .map(|(_, p, a)| (p.clone(), a.clone()))
+        .collect();
+    let model = OwnershipModel::fit(&all, FLEX_SHARES);
+    println!(
+        "\nthe app's fit (value) on every slate: weights {:?}",
+        model.weights
+    );
+    if std::env::var_os("WRITE_DEFAULTS").is_some() {
+        let path = Path::new("src-tauri/domain/src/contest/ownership_default.json");
+        std::fs::write(path, serde_json::to_string(&model).expect("json")).expect("write");
+        println!("wrote {}", path.display());
+    }
+}
+
+/// 10,000 slates x 1,000 candidates x a 2,272-entry field.
+async fn speed(ws: &Workspace) {
+    let contest = ws
+        .contests(None)
+        .await
+        .expect("contests")
+        .into_iter()
+        .find(|c| c.entries == 2272)
+        .expect("the double-up");
+    let simulation_started = std::sync::Mutex::new(None::<Instant>);
+    let started = Instant::now();
+    let marks = std::sync::Arc::new(simulation_started);
+    let marks_in = marks.clone();
+    let report = ws
+        .pick(
+            &PickRequest {
+                contest_id: contest.id,
+                simulations: 10_000,
+                candidates: 1000,
+                seed: 3,
+                out: None,
+            },
+            move |stage, _, _| {
+                if stage == "simulation" || stage == "field" {
+                    let mut m = marks_in.lock().expect("lock");
+                    if stage == "field" && m.is_none() {
+                        *m = Some(Instant::now());
+                    }
+                }
+                true
+            },
+        )
+        .await
+        .expect("pick");
+    let total = started.elapsed().as_secs_f64();
+    let simulation = marks
+        .lock()
+        .expect("lock")
+        .map_or(total, |t| t.elapsed().as_secs_f64());
+    println!(
+        "\n## Speed\n\n{} candidates x 10,000 slates x a {}-entry field ({} simulated): simulation {simulation:.2} s ({:.0} slates/s), whole pick with candidate search {total:.2} s (target <= 10 s); memory peak {}",
+        report.candidates,
+        contest.entries,
+        report.field_size,
+        10_000.0 / simulation,
+        memory_peak()
+    );
+}
+
+fn memory_peak() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}

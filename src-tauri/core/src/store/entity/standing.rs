@@ -1,0 +1,30 @@
+//! `standings`: a DraftKings contest-standings file imported for a slate.
+
+use sea_orm::entity::prelude::*;
+
+/// One imported standings file.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "standings")]
+pub struct Model {
+    /// Row id.
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// The slate.
+    pub slate_id: i32,
+    /// The file's name.
+    pub file_name: String,
+    /// SHA-256 of its bytes: the same file is imported once per slate.
+    pub sha256: String,
+    /// Entries in the field.
+    pub entries: i32,
+    /// Exported before the games ended (points not final).
+    pub live: bool,
+    /// When it was imported (RFC 3339).
+    pub imported_at: String,
+}
+
+/// No relations are navigated from standings.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

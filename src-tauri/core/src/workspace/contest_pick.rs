@@ -1,0 +1,887 @@
+//! The contest pick, lineups simulated, and the contest backtest: the slate drawn many times
+//! with its players' correlations, the field sampled from projected ownership, and each
+//! candidate lineup ranked and paid in every draw.
+
+use super::contests::ownership_players;
+use super::{blocking_failed, read_input, SlateView, Workspace};
+use crate::contest::field::{sample_field, FieldHabits, FieldLineup, FieldPlayer};
+use crate::contest::pick::{self, CandidateOutcome, Evaluation, BINS, BIN_POINTS, HISTOGRAM_FROM};
+use crate::contest::simulate::{correlations, Correlations, Marginal, SimPlayer, Simulator};
+use crate::contest::Contest;
+use crate::dk::{LineupFile, Position};
+use crate::lineup::NewLineup;
+use crate::optimizer::{self, Rules};
+use crate::projection::history::week_key;
+use crate::{limits, lineup, safe_fs, store, Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+use ts_rs::TS;
+
+/// Team games of history below which the loaded history's correlations are not used (the
+/// shipped estimate from 2018-2022 is).
+const MIN_CORRELATION_SAMPLES: u32 = 1000;
+
+/// What to pick for a contest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct PickRequest {
+    /// The contest.
+    pub contest_id: i32,
+    /// Slates to simulate.
+    pub simulations: u32,
+    /// Candidate lineups to weigh.
+    pub candidates: u32,
+    /// Seed: the same seed picks the same lineup.
+    #[ts(type = "number")]
+    pub seed: u64,
+    /// Where to write the pick as a DraftKings upload file (None: not written).
+    pub out: Option<String>,
+}
+
+impl Default for PickRequest {
+    fn default() -> Self {
+        PickRequest {
+            contest_id: 0,
+            simulations: 10_000,
+            candidates: 400,
+            seed: 1,
+            out: None,
+        }
+    }
+}
+
+/// A player of a reported lineup.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LineupPlayer {
+    /// Slate player id.
+    pub slate_player_id: i32,
+    /// DraftKings ID.
+    #[ts(type = "number | null")]
+    pub dk_id: Option<i64>,
+    /// Name.
+    pub name: String,
+    /// Position.
+    pub position: Position,
+    /// Team.
+    pub team: String,
+    /// Salary.
+    pub salary: u32,
+    /// Projection.
+    pub projection: f64,
+    /// Projected ownership, percent.
+    pub ownership: f64,
+}
+
+/// A lineup and how it fared in the simulation.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LineupOutcome {
+    /// Players in roster order.
+    pub players: Vec<LineupPlayer>,
+    /// Salary used.
+    pub salary: u32,
+    /// Projected points.
+    pub projection: f64,
+    /// Sum of its players' projected ownership, percent (lower: less like the field).
+    pub ownership: f64,
+    /// What the simulation found.
+    pub outcome: CandidateOutcome,
+    /// Simulated scores: [`BINS`] bins of `bin_points` from `histogram_from`.
+    pub histogram: Vec<u32>,
+}
+
+/// Three percentiles of a simulated quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct Spread {
+    /// 10th percentile.
+    pub p10: f64,
+    /// Median.
+    pub p50: f64,
+    /// 90th percentile.
+    pub p90: f64,
+}
+
+/// The pick and what it was measured against.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PickReport {
+    /// The contest.
+    pub contest: Contest,
+    /// The lineup with the highest expected payout.
+    pub pick: LineupOutcome,
+    /// The highest-projected lineup, in the same simulation.
+    pub max_projection: LineupOutcome,
+    /// Expected payout of the pick minus that of the highest-projected lineup, dollars.
+    pub gain: f64,
+    /// Candidates weighed.
+    pub candidates: u32,
+    /// Slates simulated.
+    pub simulations: u32,
+    /// Opponent lineups simulated (a larger field is scaled from them).
+    pub field_size: u32,
+    /// The cash line over the simulated slates.
+    pub cash_line: Spread,
+    /// The cash line's histogram (same bins as the lineups').
+    pub cash_line_histogram: Vec<u32>,
+    /// Lowest score of the histograms' first bin.
+    pub histogram_from: f64,
+    /// Width of a histogram bin.
+    pub bin_points: f64,
+    /// Where the ownership model comes from.
+    pub ownership_model: String,
+    /// Where the correlations come from.
+    pub correlations: String,
+    /// The upload file written, if asked.
+    pub path: Option<String>,
+    /// The pick stored as a lineup of the slate, when written.
+    pub lineup_id: Option<i32>,
+    /// Seconds taken.
+    pub seconds: f64,
+}
+
+/// How one simulated lineup fared.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SimulatedLineup {
+    /// The file's line (or the lineup's place in the list given).
+    #[ts(type = "number")]
+    pub line: u64,
+    /// The lineup.
+    pub lineup: LineupOutcome,
+}
+
+/// Lineups simulated on a slate (and in a contest, when given).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SimulationReport {
+    /// The slate.
+    pub slate_id: i32,
+    /// The contest the lineups were ranked in, if any.
+    pub contest: Option<Contest>,
+    /// Each lineup of the file.
+    pub lineups: Vec<SimulatedLineup>,
+    /// Slates simulated.
+    pub simulations: u32,
+    /// Where the correlations come from.
+    pub correlations: String,
+    /// Seconds taken.
+    pub seconds: f64,
+}
+
+/// A lineup's real result in a contest.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RealFinish {
+    /// Slate player ids in roster order.
+    pub players: Vec<i32>,
+    /// Names, roster order.
+    pub names: Vec<String>,
+    /// Projected points.
+    pub projection: f64,
+    /// Actual points.
+    pub points: f64,
+    /// Rank it would have finished at in the real field.
+    pub rank: u32,
+    /// Percentile of the field it beat (100: first).
+    pub percentile: f64,
+    /// Whether it would have been paid.
+    pub cashed: bool,
+    /// What it would have won, dollars.
+    pub payout: f64,
+}
+
+/// The pick and the highest-projected lineup against a contest's real field.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ContestBacktest {
+    /// The contest.
+    pub contest: Contest,
+    /// The standings file used.
+    pub standings: String,
+    /// Entries in the real field.
+    pub field: u32,
+    /// The real cash line: the score at the last paid rank.
+    pub cash_line: Option<f64>,
+    /// The real field's median score.
+    pub median: f64,
+    /// The pick.
+    pub pick: RealFinish,
+    /// The highest-projected lineup.
+    pub max_projection: RealFinish,
+    /// What the simulation expected of both.
+    pub simulated: PickReport,
+    /// Said when the standings were exported before the games ended.
+    pub warning: Option<String>,
+}
+
+/// Everything a simulation needs, off the async runtime.
+struct Prepared {
+    view: SlateView,
+    /// View index of each simulated player.
+    members: Vec<usize>,
+    simulator: Simulator,
+    field_players: Vec<FieldPlayer>,
+    ownership: Vec<f64>,
+    ownership_model: String,
+    correlations: String,
+}
+
+impl Prepared {
+    /// The simulated players' numbers by slate player id.
+    fn index_of(&self) -> HashMap<i32, u16> {
+        self.members
+            .iter()
+            .enumerate()
+            .map(|(k, &v)| (self.view.players[v].player.id, k as u16))
+            .collect()
+    }
+
+    fn outcome(&self, lineup: &FieldLineup, evaluation: &Evaluation, c: usize) -> LineupOutcome {
+        let players: Vec<LineupPlayer> = lineup
+            .iter()
+            .map(|&k| {
+                let v = self.members[k as usize];
+                let p = &self.view.players[v];
+                LineupPlayer {
+                    slate_player_id: p.player.id,
+                    dk_id: p.player.dk_id,
+                    name: p.player.name.clone(),
+                    position: p.player.position,
+                    team: p.player.team.clone(),
+                    salary: p.player.salary,
+                    projection: p.projection,
+                    ownership: self.ownership[v],
+                }
+            })
+            .collect();
+        LineupOutcome {
+            salary: players.iter().map(|p| p.salary).sum(),
+            projection: players.iter().map(|p| p.projection).sum(),
+            ownership: players.iter().map(|p| p.ownership).sum(),
+            players,
+            outcome: evaluation.outcomes[c].clone(),
+            histogram: evaluation.histograms[c].clone(),
+        }
+    }
+}
+
+impl Workspace {
+    /// The correlations the simulator uses: estimated from the loaded history when it holds
+    /// enough games, else the estimate shipped with the app (2018-2022). Cached per load.
+    pub async fn correlations(&self) -> Result<(Arc<Correlations>, String)> {
+        let generation = self.generation().await?;
+        if let Some((g, c, d)) = self
+            .cache()
+            .correlations
+            .lock()
+            .expect("not poisoned")
+            .as_ref()
+        {
+            if *g == generation {
+                return Ok((c.clone(), d.clone()));
+            }
+        }
+        let history = self.history().await?;
+        let fitted = tokio::task::spawn_blocking(move || {
+            correlations::fit(&history, week_key(1999, 1), week_key(2101, 1))
+        })
+        .await
+        .map_err(blocking_failed)?;
+        let (chosen, description) = if fitted.samples >= MIN_CORRELATION_SAMPLES {
+            let d = format!(
+                "estimated from the loaded history ({} team games, {}-{})",
+                fitted.samples,
+                fitted.weeks.0 / 100,
+                fitted.weeks.1 / 100
+            );
+            (fitted, d)
+        } else {
+            (
+                correlations::shipped(),
+                "shipped (estimated from NFL seasons 2018-2022)".to_string(),
+            )
+        };
+        let chosen = Arc::new(chosen);
+        *self.cache().correlations.lock().expect("not poisoned") =
+            Some((generation, chosen.clone(), description.clone()));
+        Ok((chosen, description))
+    }
+
+    async fn prepare(&self, slate_id: i32) -> Result<Prepared> {
+        let view = self.slate_view(Some(slate_id)).await?;
+        let usable = view
+            .players
+            .iter()
+            .filter(|p| p.playable && p.projection > 0.0)
+            .count();
+        if usable < 9 {
+            return Err(Error::InvalidInput(format!(
+                "Slate '{}' has no projections to simulate ({usable} playable players project \
+                 above 0 points): load NFL data and train, or import a salary file with \
+                 DraftKings averages.",
+                view.summary.name
+            )));
+        }
+        let (model, ownership_model) = self.ownership_model(None).await?;
+        let ownership = model.predict(&ownership_players(&view));
+        let (correlations, correlations_text) = self.correlations().await?;
+        let members: Vec<usize> = (0..view.players.len())
+            .filter(|&v| view.players[v].playable)
+            .collect();
+        let sim_players: Vec<SimPlayer> = members
+            .iter()
+            .map(|&v| {
+                let p = &view.players[v];
+                let q = p.if_plays_quantiles;
+                // A projection without a range of its own (DraftKings' average, the user's
+                // number) takes its position's measured shape.
+                let marginal = if q.p95 - q.p05 > 1e-9 {
+                    Marginal {
+                        quantiles: q,
+                        play_probability: p.play_probability,
+                    }
+                } else {
+                    Marginal::from_projection(p.player.position, p.if_plays, p.play_probability)
+                };
+                SimPlayer {
+                    position: p.player.position,
+                    team: p.player.team.clone(),
+                    opponent: p.player.opponent.clone(),
+                    if_plays: p.if_plays,
+                    marginal,
+                }
+            })
+            .collect();
+        let simulator = Simulator::new(&sim_players, &correlations).map_err(Error::InvalidInput)?;
+        let field_players = members
+            .iter()
+            .map(|&v| {
+                let p = &view.players[v];
+                FieldPlayer {
+                    position: p.player.position,
+                    team: p.player.team.clone(),
+                    game: p.player.game_id.unwrap_or(0) as u32,
+                    salary: p.player.salary,
+                    ownership: ownership[v],
+                }
+            })
+            .collect();
+        Ok(Prepared {
+            view,
+            members,
+            simulator,
+            field_players,
+            ownership,
+            ownership_model,
+            correlations: correlations_text,
+        })
+    }
+
+    /// Picks the lineup most likely to get paid in a contest: several hundred candidates from
+    /// the exact k-best search under varied stacking rules and on sampled projections, every
+    /// one scored against a field sampled from projected ownership in `simulations` correlated
+    /// slates; the pick has the highest expected payout. The highest-projected lineup is
+    /// reported beside it. With `out`, the pick is stored as a lineup and written as an upload
+    /// file. `on_progress(stage, done, total)` returns false to cancel (nothing is written).
+    pub async fn pick(
+        &self,
+        request: &PickRequest,
+        on_progress: impl Fn(&str, usize, usize) -> bool + Send + Sync + 'static,
+    ) -> Result<PickReport> {
+        let started = Instant::now();
+        check_counts(request.simulations, request.candidates)?;
+        let contest = self.contest(request.contest_id).await?;
+        let prepared = Arc::new(self.prepare(contest.slate_id).await?);
+        let (slate, projections) = self
+            .slate_for_optimizer(contest.slate_id, HashMap::new())
+            .await?;
+        let rules = Rules {
+            salary_cap: self.typed_settings().await?.salary_cap,
+            ..Rules::default()
+        };
+        let progress = Arc::new(on_progress);
+        let request_copy = request.clone();
+        let contest_copy = contest.clone();
+        let work = prepared.clone();
+        let (candidates, evaluation, field_size) = tokio::task::spawn_blocking(move || {
+            let request = request_copy;
+            let index = work.index_of();
+            let candidates = candidate_lineups(
+                &slate,
+                &projections,
+                &rules,
+                &work.simulator,
+                &index,
+                request.candidates as usize,
+                request.seed,
+                &|done, total| progress("candidates", done, total),
+            )?;
+            let size = (contest_copy.entries.saturating_sub(1) as usize)
+                .clamp(1, limits::MAX_SIMULATED_FIELD as usize);
+            let habits = FieldHabits {
+                salary_cap: rules.salary_cap,
+                ..FieldHabits::default()
+            };
+            let field = sample_field(&work.field_players, size, &habits, request.seed)
+                .map_err(Error::InvalidInput)?;
+            if !progress("field", 1, 1) {
+                return Err(Error::Cancelled("the pick was cancelled".into()));
+            }
+            let evaluation = pick::evaluate(
+                &work.simulator,
+                &candidates,
+                &field,
+                Some(&contest_copy),
+                request.simulations as usize,
+                request.seed,
+                &|done, total| progress("simulation", done, total),
+            )
+            .ok_or_else(|| Error::Cancelled("the pick was cancelled".into()))?;
+            Ok::<_, Error>((candidates, evaluation, size))
+        })
+        .await
+        .map_err(blocking_failed)??;
+        let best = evaluation.best().unwrap_or(0);
+        let pick = prepared.outcome(&candidates[best], &evaluation, best);
+        let max_projection = prepared.outcome(&candidates[0], &evaluation, 0);
+        let mut lines = evaluation.cash_lines.clone();
+        lines.retain(|v| v.is_finite());
+        lines.sort_by(f64::total_cmp);
+        let at = |q: f64| {
+            lines
+                .get(((q * lines.len() as f64) as usize).min(lines.len().saturating_sub(1)))
+                .copied()
+                .unwrap_or(0.0)
+        };
+        let mut cash_line_histogram = vec![0u32; BINS];
+        for v in &lines {
+            let b = (((v - HISTOGRAM_FROM) / BIN_POINTS).floor().max(0.0) as usize).min(BINS - 1);
+            cash_line_histogram[b] += 1;
+        }
+        let mut report = PickReport {
+            gain: pick.outcome.expected_payout - max_projection.outcome.expected_payout,
+            contest,
+            pick,
+            max_projection,
+            candidates: candidates.len() as u32,
+            simulations: request.simulations,
+            field_size: field_size as u32,
+            cash_line: Spread {
+                p10: at(0.1),
+                p50: at(0.5),
+                p90: at(0.9),
+            },
+            cash_line_histogram,
+            histogram_from: HISTOGRAM_FROM,
+            bin_points: BIN_POINTS,
+            ownership_model: prepared.ownership_model.clone(),
+            correlations: prepared.correlations.clone(),
+            path: None,
+            lineup_id: None,
+            seconds: 0.0,
+        };
+        if let Some(out) = &request.out {
+            let (path, id) = self.write_pick(&report, Path::new(out)).await?;
+            report.path = Some(path);
+            report.lineup_id = Some(id);
+        }
+        report.seconds = started.elapsed().as_secs_f64();
+        tracing::info!(
+            contest = report.contest.id,
+            p_cash = report.pick.outcome.p_cash,
+            gain = report.gain,
+            seconds = report.seconds,
+            "contest pick"
+        );
+        Ok(report)
+    }
+
+    /// Stores the pick as a lineup of its slate and writes it as an upload file.
+    async fn write_pick(&self, report: &PickReport, out: &Path) -> Result<(String, i32)> {
+        let slate = self.slate(report.contest.slate_id).await?;
+        let players: [i32; 9] = report
+            .pick
+            .players
+            .iter()
+            .map(|p| p.slate_player_id)
+            .collect::<Vec<_>>()
+            .try_into()
+            .map_err(|_| Error::InvalidInput("the pick does not hold nine players".into()))?;
+        let rules = self.lineup_rules().await?;
+        let saved = lineup::save(
+            self.db(),
+            &slate,
+            &[NewLineup {
+                players,
+                projected_points: Some(report.pick.projection),
+            }],
+            &format!("contest:{}", report.contest.id),
+            &rules,
+        )
+        .await?;
+        let id = saved.ids[0];
+        let stored: Vec<lineup::Lineup> = lineup::list(self.db(), &slate)
+            .await?
+            .into_iter()
+            .filter(|l| l.id == id)
+            .collect();
+        let (bytes, _) = lineup::export(&slate, &stored, None, &rules, chrono::Utc::now())?;
+        safe_fs::write_atomically(out, &bytes)?;
+        Ok((out.display().to_string(), id))
+    }
+
+    /// Simulates the lineups of an upload or entries file on a slate: each lineup's mean and
+    /// 10th/50th/90th percentile score, and with a contest its P(cash), expected payout and
+    /// ROI against a field sampled from projected ownership.
+    pub async fn simulate_lineups(
+        &self,
+        slate_id: i32,
+        lineups: &Path,
+        simulations: u32,
+        contest_id: Option<i32>,
+        seed: u64,
+        on_progress: impl Fn(usize, usize) -> bool + Send + Sync + 'static,
+    ) -> Result<SimulationReport> {
+        let slate = self.slate(slate_id).await?;
+        let (file_name, bytes) = read_input(lineups)?;
+        let file = LineupFile::parse(&file_name, &bytes)?;
+        let rules = self.lineup_rules().await?;
+        let read = lineup::read_file(&slate, &file, &rules)?;
+        let lines: Vec<u64> = file
+            .rows
+            .iter()
+            .filter(|r| r.dk_ids().is_some())
+            .map(|r| r.line)
+            .collect();
+        let players: Vec<[i32; 9]> = read.iter().map(|l| l.players).collect();
+        let mut report = self
+            .evaluate_lineups(
+                slate_id,
+                &players,
+                simulations,
+                contest_id,
+                seed,
+                on_progress,
+            )
+            .await?;
+        for (l, line) in report.lineups.iter_mut().zip(lines) {
+            l.line = line;
+        }
+        Ok(report)
+    }
+
+    /// Simulates lineups (slate-player ids in roster order) as [`Workspace::simulate_lineups`]
+    /// does; each lineup's `line` is its 1-based place in `lineups`.
+    pub async fn evaluate_lineups(
+        &self,
+        slate_id: i32,
+        lineups: &[[i32; 9]],
+        simulations: u32,
+        contest_id: Option<i32>,
+        seed: u64,
+        on_progress: impl Fn(usize, usize) -> bool + Send + Sync + 'static,
+    ) -> Result<SimulationReport> {
+        let started = Instant::now();
+        check_counts(simulations, 1)?;
+        let contest = match contest_id {
+            Some(id) => {
+                let c = self.contest(id).await?;
+                if c.slate_id != slate_id {
+                    return Err(Error::InvalidInput(format!(
+                        "Contest {id} is on slate {}, not slate {slate_id}.",
+                        c.slate_id
+                    )));
+                }
+                Some(c)
+            }
+            None => None,
+        };
+        let prepared = Arc::new(self.prepare(slate_id).await?);
+        let index = prepared.index_of();
+        let lineups: Vec<FieldLineup> = lineups
+            .iter()
+            .map(|l| {
+                let mut out = [0u16; 9];
+                for (o, id) in out.iter_mut().zip(l) {
+                    *o = *index.get(id).ok_or_else(|| {
+                        Error::InvalidInput(format!(
+                            "player {id} of a lineup cannot be simulated: his game is not \
+                             scheduled on slate {slate_id}"
+                        ))
+                    })?;
+                }
+                Ok(out)
+            })
+            .collect::<Result<_>>()?;
+        let work = prepared.clone();
+        let contest_copy = contest.clone();
+        let salary_cap = self.typed_settings().await?.salary_cap;
+        let to_score = lineups.clone();
+        let evaluation = tokio::task::spawn_blocking(move || {
+            let field = match &contest_copy {
+                Some(c) => {
+                    let size = (c.entries.saturating_sub(1) as usize)
+                        .clamp(1, limits::MAX_SIMULATED_FIELD as usize);
+                    let habits = FieldHabits {
+                        salary_cap,
+                        ..FieldHabits::default()
+                    };
+                    sample_field(&work.field_players, size, &habits, seed)
+                        .map_err(Error::InvalidInput)?
+                }
+                None => Vec::new(),
+            };
+            pick::evaluate(
+                &work.simulator,
+                &to_score,
+                &field,
+                contest_copy.as_ref(),
+                simulations as usize,
+                seed,
+                &on_progress,
+            )
+            .ok_or_else(|| Error::Cancelled("the simulation was cancelled".into()))
+        })
+        .await
+        .map_err(blocking_failed)??;
+        Ok(SimulationReport {
+            slate_id,
+            contest,
+            lineups: lineups
+                .iter()
+                .enumerate()
+                .map(|(c, l)| SimulatedLineup {
+                    line: c as u64 + 1,
+                    lineup: prepared.outcome(l, &evaluation, c),
+                })
+                .collect(),
+            simulations,
+            correlations: prepared.correlations.clone(),
+            seconds: started.elapsed().as_secs_f64(),
+        })
+    }
+
+    /// Scores the contest's pick and the highest-projected lineup with the real points of its
+    /// slate's imported standings (players no entry drafted: their nflverse points when
+    /// loaded) against the real field: rank, percentile, cashed or not.
+    pub async fn contest_backtest(&self, request: &PickRequest) -> Result<ContestBacktest> {
+        let contest = self.contest(request.contest_id).await?;
+        let results = store::standings::latest(self.db(), contest.slate_id)
+            .await?
+            .ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "Slate {} has no imported standings: import the contest's standings file \
+                     first (`nfl-dfs-cli contest standings --slate {} FILE`).",
+                    contest.slate_id, contest.slate_id
+                ))
+            })?;
+        let mut actual: HashMap<i32, f64> = self
+            .actual_points(contest.slate_id)
+            .await
+            .unwrap_or_default();
+        for &(id, _, fpts) in &results.players {
+            actual.insert(id, fpts);
+        }
+        let simulated = self
+            .pick(
+                &PickRequest {
+                    out: None,
+                    ..request.clone()
+                },
+                |_, _, _| true,
+            )
+            .await?;
+        let mut field = results.field_points.clone();
+        field.sort_by(|a, b| b.total_cmp(a));
+        let paid = contest.payouts.paid();
+        let cash_line = field.get(paid as usize - 1).copied();
+        let finish = |outcome: &LineupOutcome| -> Result<RealFinish> {
+            let mut points = 0.0;
+            for p in &outcome.players {
+                points += actual.get(&p.slate_player_id).copied().ok_or_else(|| {
+                    Error::InvalidInput(format!(
+                        "{} has no actual points: nobody in the contest drafted him and no \
+                         weekly stats of that week are loaded",
+                        p.name
+                    ))
+                })?;
+            }
+            let above = field.iter().filter(|v| **v > points + 1e-9).count() as u32;
+            let rank = above + 1;
+            let entries = field.len().max(1) as f64;
+            Ok(RealFinish {
+                players: outcome.players.iter().map(|p| p.slate_player_id).collect(),
+                names: outcome.players.iter().map(|p| p.name.clone()).collect(),
+                projection: outcome.projection,
+                points,
+                rank,
+                percentile: 100.0 * (1.0 - f64::from(above) / entries),
+                cashed: rank <= paid,
+                payout: contest.payouts.prize(rank),
+            })
+        };
+        let pick = finish(&simulated.pick)?;
+        let max_projection = finish(&simulated.max_projection)?;
+        let median = field.get(field.len() / 2).copied().unwrap_or(0.0);
+        Ok(ContestBacktest {
+            standings: results.file_name,
+            field: field.len() as u32,
+            cash_line,
+            median,
+            pick,
+            max_projection,
+            warning: results.live.then(|| {
+                "The standings were exported before the games ended: the field's points and \
+                 the players' FPTS are not final."
+                    .to_string()
+            }),
+            contest,
+            simulated,
+        })
+    }
+}
+
+fn check_counts(simulations: u32, candidates: u32) -> Result<()> {
+    if !(100..=limits::MAX_SIMULATIONS).contains(&simulations) {
+        return Err(Error::InvalidInput(format!(
+            "Simulations must be from 100 to {}, not {simulations}.",
+            limits::MAX_SIMULATIONS
+        )));
+    }
+    if !(1..=limits::MAX_CANDIDATES).contains(&candidates) {
+        return Err(Error::InvalidInput(format!(
+            "Candidates must be from 1 to {}, not {candidates}.",
+            limits::MAX_CANDIDATES
+        )));
+    }
+    Ok(())
+}
+
+/// The stacking rules candidates are searched under, with each one's share of the count.
+fn rule_variants(base: &Rules) -> Vec<(Rules, f64)> {
+    vec![
+        (base.clone(), 0.2),
+        (
+            Rules {
+                qb_stack: 1,
+                ..base.clone()
+            },
+            0.15,
+        ),
+        (
+            Rules {
+                qb_stack: 2,
+                ..base.clone()
+            },
+            0.15,
+        ),
+        (
+            Rules {
+                qb_stack: 2,
+                bring_back: 1,
+                ..base.clone()
+            },
+            0.1,
+        ),
+        (
+            Rules {
+                game_stack: 4,
+                ..base.clone()
+            },
+            0.1,
+        ),
+    ]
+}
+
+/// Share of the candidates built on sampled projections.
+const SAMPLED_SHARE: f64 = 0.3;
+
+/// Candidates: the exact k best lineups under each stacking variant, then the best lineups of
+/// projections moved halfway towards a simulated slate. The first is the highest-projected
+/// lineup under DraftKings' rules alone. Each distinct lineup once, in simulator indices.
+#[allow(clippy::too_many_arguments)]
+fn candidate_lineups(
+    slate: &crate::slate::Slate,
+    projections: &HashMap<i32, f64>,
+    base: &Rules,
+    simulator: &Simulator,
+    index: &HashMap<i32, u16>,
+    count: usize,
+    seed: u64,
+    on_progress: &dyn Fn(usize, usize) -> bool,
+) -> Result<Vec<FieldLineup>> {
+    let mut out: Vec<FieldLineup> = Vec::new();
+    let mut seen: HashSet<Vec<u16>> = HashSet::new();
+    let mut add = |players: &[i32], out: &mut Vec<FieldLineup>| {
+        let Some(lineup) = players
+            .iter()
+            .map(|id| index.get(id).copied())
+            .collect::<Option<Vec<u16>>>()
+        else {
+            return;
+        };
+        let mut key = lineup.clone();
+        key.sort_unstable();
+        if out.len() < count && seen.insert(key) {
+            out.push(lineup.try_into().expect("nine players"));
+        }
+    };
+    let variants = rule_variants(base);
+    let total = variants.len() + 1;
+    for (k, (rules, share)) in variants.iter().enumerate() {
+        let want = ((count as f64 * share).round() as u32).clamp(1, optimizer::MAX_LINEUPS);
+        let rules = Rules {
+            lineups: want,
+            ..rules.clone()
+        };
+        match optimizer::optimize(slate, projections, &rules, |_, _| true) {
+            Ok(run) => {
+                for built in &run.lineups {
+                    add(&built.players, &mut out);
+                }
+            }
+            // A stacking variant the slate cannot satisfy is skipped; the plain one must work.
+            Err(e) if k == 0 => return Err(e),
+            Err(_) => {}
+        }
+        if !on_progress(k + 1, total) {
+            return Err(Error::Cancelled("the pick was cancelled".into()));
+        }
+    }
+    let samples = ((count as f64 * SAMPLED_SHARE).round() as usize).max(1);
+    let ids: Vec<i32> = {
+        let mut by_index: Vec<(u16, i32)> = index.iter().map(|(&id, &k)| (k, id)).collect();
+        by_index.sort_unstable();
+        by_index.into_iter().map(|(_, id)| id).collect()
+    };
+    let mut scratch = Vec::new();
+    let mut points = vec![0.0; simulator.len()];
+    let one = Rules {
+        lineups: 2,
+        ..base.clone()
+    };
+    for s in 0..samples * 3 {
+        if out.len() >= count {
+            break;
+        }
+        let mut rng = Simulator::rng(seed ^ 0x5eed_cafe, s as u64);
+        simulator.draw(&mut rng, &mut scratch, &mut points);
+        let moved: HashMap<i32, f64> = ids
+            .iter()
+            .zip(&points)
+            .map(|(id, draw)| {
+                let mean = projections.get(id).copied().unwrap_or(0.0);
+                (*id, (0.5 * mean + 0.5 * draw).max(0.0))
+            })
+            .collect();
+        if let Ok(run) = optimizer::optimize(slate, &moved, &one, |_, _| true) {
+            for built in &run.lineups {
+                add(&built.players, &mut out);
+            }
+        }
+        if s % 10 == 0 && !on_progress(variants.len(), total) {
+            return Err(Error::Cancelled("the pick was cancelled".into()));
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::NoLineup("no candidate lineup could be built".into()));
+    }
+    Ok(out)
+}

@@ -1,0 +1,364 @@
+//! Contests of a slate, imported standings, and the field's projected ownership.
+
+use super::{read_input, Workspace};
+use crate::contest::ownership::{self, OwnershipModel, OwnershipPlayer, FLEX_SHARES};
+use crate::contest::payouts::read_payout_file;
+use crate::contest::standings::read_standings;
+use crate::contest::{Contest, ContestType, Payouts};
+use crate::dk::Position;
+use crate::{store, Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+use ts_rs::TS;
+
+/// A contest to add.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewContest {
+    /// The slate.
+    pub slate_id: i32,
+    /// Its name (default: the type's and the fee).
+    pub name: Option<String>,
+    /// Its structure.
+    pub contest_type: ContestType,
+    /// Entries in the full field (2 for a head-to-head).
+    pub entries: u32,
+    /// Entry fee, dollars.
+    pub entry_fee: f64,
+    /// A payout table (CSV `Rank,Prize`) replacing the type's preset.
+    pub payouts_file: Option<String>,
+    /// A payout table typed in, replacing the preset (ignored when a file is given).
+    pub payouts: Option<Payouts>,
+}
+
+/// What importing a standings file did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StandingsReport {
+    /// The slate.
+    pub slate_id: i32,
+    /// The file.
+    pub file_name: String,
+    /// Entries in the field.
+    pub entries: u32,
+    /// Drafted players read.
+    pub players: u32,
+    /// Drafted players matched to the slate's players.
+    pub matched: u32,
+    /// Drafted players no slate player matched (listed by name).
+    pub unmatched: Vec<String>,
+    /// Exported before the games ended: points and ranks are not final.
+    pub live: bool,
+    /// The same file had been imported for this slate before: nothing changed.
+    pub already_imported: bool,
+    /// The ownership error (percentage points) of the model refitted on every imported
+    /// contest, scored on this one, when there is an earlier contest to fit on.
+    pub ownership_error: Option<f64>,
+}
+
+/// One player's projected ownership.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PlayerOwnership {
+    /// Slate player id.
+    pub slate_player_id: i32,
+    /// DraftKings ID.
+    #[ts(type = "number | null")]
+    pub dk_id: Option<i64>,
+    /// Name.
+    pub name: String,
+    /// Position.
+    pub position: Position,
+    /// Team.
+    pub team: String,
+    /// Salary.
+    pub salary: u32,
+    /// The projection the ownership was computed from.
+    pub projection: f64,
+    /// Projected share of the field's lineups holding him, percent.
+    pub ownership: f64,
+}
+
+/// A slate's projected ownership.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct OwnershipReport {
+    /// The slate.
+    pub slate_id: i32,
+    /// Every player, by salary.
+    pub players: Vec<PlayerOwnership>,
+    /// Where the model comes from, in words.
+    pub model: String,
+}
+
+/// The ownership model shipped with the app (see `ownership_default.json`'s note in
+/// `nfl_dfs_domain::contest::ownership`).
+fn shipped_ownership() -> OwnershipModel {
+    ownership::shipped()
+}
+
+impl Workspace {
+    /// Adds a contest to a slate: the type's DraftKings preset, or a payout table typed in or
+    /// read from a CSV file. Refused, with nothing stored, when the field is below 2, the
+    /// prizes exceed the entry total or the ranks overlap or leave gaps.
+    pub async fn add_contest(&self, request: &NewContest) -> Result<Contest> {
+        let slate = self.slate(request.slate_id).await?;
+        let payouts = match (&request.payouts_file, &request.payouts) {
+            (Some(path), _) => {
+                let (name, bytes) = read_input(Path::new(path))?;
+                let payouts = read_payout_file(&name, &bytes)?;
+                payouts
+                    .validate(request.contest_type, request.entries, request.entry_fee)
+                    .map_err(|e| Error::InvalidInput(format!("{name}: {e}")))?;
+                payouts
+            }
+            (None, Some(payouts)) => {
+                payouts
+                    .validate(request.contest_type, request.entries, request.entry_fee)
+                    .map_err(|e| Error::InvalidInput(format!("The payout table: {e}")))?;
+                payouts.clone()
+            }
+            (None, None) => {
+                Payouts::preset(request.contest_type, request.entries, request.entry_fee)
+                    .map_err(|e| Error::InvalidInput(format!("The contest: {e}")))?
+            }
+        };
+        let name = request
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                format!(
+                    "${} {} ({} entries)",
+                    request.entry_fee,
+                    request.contest_type.label(),
+                    request.entries
+                )
+            });
+        if name.chars().count() > 200 || name.chars().any(char::is_control) {
+            return Err(Error::InvalidInput(
+                "A contest name is at most 200 characters, without control characters.".into(),
+            ));
+        }
+        let mut contest = Contest {
+            id: 0,
+            slate_id: slate.summary.id,
+            name,
+            contest_type: request.contest_type,
+            entry_fee: request.entry_fee,
+            entries: request.entries,
+            payouts,
+        };
+        contest.id = store::contests::add(self.db(), &contest).await?;
+        tracing::info!(
+            contest = contest.id,
+            slate = contest.slate_id,
+            "contest added"
+        );
+        Ok(contest)
+    }
+
+    /// The contests of a slate (every slate's when None), newest first.
+    pub async fn contests(&self, slate_id: Option<i32>) -> Result<Vec<Contest>> {
+        store::contests::list(self.db(), slate_id).await
+    }
+
+    /// One contest.
+    pub async fn contest(&self, id: i32) -> Result<Contest> {
+        store::contests::get(self.db(), id).await
+    }
+
+    /// Removes a contest.
+    pub async fn remove_contest(&self, id: i32) -> Result<()> {
+        if store::contests::remove(self.db(), id).await? {
+            Ok(())
+        } else {
+            Err(Error::NotFound {
+                what: "contest",
+                id: id.to_string(),
+            })
+        }
+    }
+
+    /// Imports DraftKings' standings file of a finished contest on a slate: the field's scores
+    /// and each drafted player's real ownership and points, matched to the slate's players by
+    /// name and position. A file of another sport or a showdown is refused; nothing is stored
+    /// unless the whole file reads.
+    pub async fn import_standings(&self, slate_id: i32, path: &Path) -> Result<StandingsReport> {
+        let slate = self.slate(slate_id).await?;
+        let (file_name, bytes) = read_input(path)?;
+        let standings = read_standings(&file_name, &bytes)?;
+        let key = |name: &str| nfl_dfs_domain::identity::names::normalise(name);
+        let mut by_name: HashMap<String, Vec<&crate::slate::SlatePlayer>> = HashMap::new();
+        for p in &slate.players {
+            by_name.entry(key(&p.name)).or_default().push(p);
+        }
+        let mut unmatched = Vec::new();
+        let matched: Vec<Option<i32>> = standings
+            .players
+            .iter()
+            .map(|d| {
+                let fits = |p: &&&crate::slate::SlatePlayer| match d.position.as_str() {
+                    "FLEX" => matches!(p.position, Position::RB | Position::WR | Position::TE),
+                    other => p.position.as_str() == other,
+                };
+                let found: Vec<i32> = by_name
+                    .get(&key(&d.name))
+                    .map(|list| list.iter().filter(fits).map(|p| p.id).collect())
+                    .unwrap_or_default();
+                match found.as_slice() {
+                    [one] => Some(*one),
+                    _ => {
+                        unmatched.push(d.name.clone());
+                        None
+                    }
+                }
+            })
+            .collect();
+        let matched_count = matched.iter().flatten().count() as u32;
+        if matched_count == 0 {
+            return Err(Error::InvalidInput(format!(
+                "{file_name}: none of its {} drafted players is on slate '{}'; import the \
+                 standings of a contest on this slate",
+                standings.players.len(),
+                slate.summary.name
+            )));
+        }
+        let saved = store::standings::save(
+            self.db(),
+            slate_id,
+            &file_name,
+            &bytes,
+            &standings,
+            &matched,
+        )
+        .await?;
+        let ownership_error = self.ownership_error_on(slate_id).await?;
+        tracing::info!(slate = slate_id, file = %file_name, entries = standings.entries.len(), "standings imported");
+        Ok(StandingsReport {
+            slate_id,
+            file_name,
+            entries: standings.entries.len() as u32,
+            players: standings.players.len() as u32,
+            matched: matched_count,
+            unmatched,
+            live: standings.live,
+            already_imported: saved.already,
+            ownership_error,
+        })
+    }
+
+    /// The ownership model: fitted on every imported contest's real ownership when there is
+    /// one, else the one shipped with the app. Returns it with a description.
+    pub(crate) async fn ownership_model(
+        &self,
+        leave_out: Option<i32>,
+    ) -> Result<(OwnershipModel, String)> {
+        let mut slates = Vec::new();
+        for slate_id in store::standings::slates_with_results(self.db()).await? {
+            if Some(slate_id) == leave_out {
+                continue;
+            }
+            slates.push(self.ownership_sample(slate_id).await?);
+        }
+        if slates.is_empty() {
+            return Ok((
+                shipped_ownership(),
+                "shipped (fitted on real DraftKings contests)".into(),
+            ));
+        }
+        let n = slates.len();
+        let samples: Vec<_> = slates.into_iter().map(|(p, a, _)| (p, a)).collect();
+        Ok((
+            OwnershipModel::fit(&samples, FLEX_SHARES),
+            format!(
+                "fitted on {n} imported contest{}",
+                if n == 1 { "" } else { "s" }
+            ),
+        ))
+    }
+
+    /// A slate's players as the ownership model sees them, their real ownership from its
+    /// newest standings, and their slate ids.
+    async fn ownership_sample(
+        &self,
+        slate_id: i32,
+    ) -> Result<(Vec<OwnershipPlayer>, Vec<f64>, Vec<i32>)> {
+        let view = self.slate_view(Some(slate_id)).await?;
+        let results = store::standings::latest(self.db(), slate_id).await?;
+        let actual: HashMap<i32, f64> = results
+            .map(|r| {
+                r.players
+                    .iter()
+                    .map(|&(id, drafted, _)| (id, drafted))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let players = ownership_players(&view);
+        let ids: Vec<i32> = view.players.iter().map(|p| p.player.id).collect();
+        let real = ids
+            .iter()
+            .map(|id| actual.get(id).copied().unwrap_or(0.0))
+            .collect();
+        Ok((players, real, ids))
+    }
+
+    /// The ownership error (mean absolute, percentage points, players with 1%+ real
+    /// ownership) on a slate with results, of the model fitted on the other contests.
+    async fn ownership_error_on(&self, slate_id: i32) -> Result<Option<f64>> {
+        let others = store::standings::slates_with_results(self.db())
+            .await?
+            .into_iter()
+            .filter(|s| *s != slate_id)
+            .count();
+        if others == 0 {
+            return Ok(None);
+        }
+        let (model, _) = self.ownership_model(Some(slate_id)).await?;
+        let (players, actual, _) = self.ownership_sample(slate_id).await?;
+        Ok(Some(ownership::mean_error(
+            &model.predict(&players),
+            &actual,
+        )))
+    }
+
+    /// Every player's projected ownership on a slate.
+    pub async fn ownership(&self, slate_id: i32) -> Result<OwnershipReport> {
+        let view = self.slate_view(Some(slate_id)).await?;
+        let (model, description) = self.ownership_model(None).await?;
+        let predicted = model.predict(&ownership_players(&view));
+        let players = view
+            .players
+            .iter()
+            .zip(predicted)
+            .map(|(p, ownership)| PlayerOwnership {
+                slate_player_id: p.player.id,
+                dk_id: p.player.dk_id,
+                name: p.player.name.clone(),
+                position: p.player.position,
+                team: p.player.team.clone(),
+                salary: p.player.salary,
+                projection: p.projection,
+                ownership,
+            })
+            .collect();
+        Ok(OwnershipReport {
+            slate_id,
+            players,
+            model: description,
+        })
+    }
+}
+
+/// The slate's players as the ownership model sees them, in the view's order.
+pub(crate) fn ownership_players(view: &super::SlateView) -> Vec<OwnershipPlayer> {
+    view.players
+        .iter()
+        .map(|p| OwnershipPlayer {
+            position: p.player.position,
+            salary: p.player.salary,
+            projection: p.projection,
+            team_total: None,
+            playable: p.playable,
+        })
+        .collect()
+}

@@ -1,0 +1,295 @@
+//! Contests: presets and typed payout tables checked, the pick written as a valid upload file
+//! and reproducible by seed, a cancelled pick leaving nothing behind, standings imported whole
+//! or not at all (another sport, a showdown), and the backtest against a real field.
+
+use crate::common;
+use nfl_dfs_core::contest::{ContestType, PayoutTier, Payouts};
+use nfl_dfs_core::{ErrorCode, NewContest, PickRequest, Workspace};
+use std::path::{Path, PathBuf};
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
+async fn demo_slate(ws: &Workspace) -> i32 {
+    ws.import_slate_file(&repo("data/DKSalaries-demo.csv"), None)
+        .await
+        .unwrap()
+        .slate
+        .id
+}
+
+fn contest(slate_id: i32, contest_type: ContestType, entries: u32, fee: f64) -> NewContest {
+    NewContest {
+        slate_id,
+        name: None,
+        contest_type,
+        entries,
+        entry_fee: fee,
+        payouts_file: None,
+        payouts: None,
+    }
+}
+
+#[tokio::test]
+async fn bad_contests_are_refused_and_nothing_is_stored() {
+    let (dir, ws) = common::workspace().await;
+    let slate = demo_slate(&ws).await;
+    let before = common::snapshot(&ws).await;
+    for (bad, why) in [
+        (contest(slate, ContestType::DoubleUp, 1, 10.0), "at least 2"),
+        (
+            contest(slate, ContestType::HeadToHead, 3, 10.0),
+            "head-to-head",
+        ),
+        (
+            contest(slate, ContestType::Tournament, 100, f64::NAN),
+            "entry fee",
+        ),
+        (
+            contest(slate + 99, ContestType::DoubleUp, 100, 10.0),
+            "slate",
+        ),
+    ] {
+        let e = ws.add_contest(&bad).await.unwrap_err();
+        assert!(e.to_string().contains(why), "{e}");
+    }
+    let typed = |tiers: &[(u32, u32, f64)]| NewContest {
+        payouts: Some(Payouts {
+            tiers: tiers
+                .iter()
+                .map(|&(first, last, prize)| PayoutTier { first, last, prize })
+                .collect(),
+        }),
+        ..contest(slate, ContestType::Tournament, 100, 10.0)
+    };
+    for (tiers, why) in [
+        (vec![(1, 1, 500.0), (3, 10, 20.0)], "gap"),
+        (vec![(1, 2, 300.0), (2, 10, 20.0)], "overlap"),
+        (vec![(1, 1, 900.0), (2, 10, 20.0)], "more than the $1000.00"),
+    ] {
+        let e = ws.add_contest(&typed(&tiers)).await.unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidInput);
+        assert!(e.to_string().contains(why), "{e}");
+    }
+    let file = dir.path().join("payouts.csv");
+    std::fs::write(&file, "Rank,Prize\n1,500\n2-5,oops\n").unwrap();
+    let e = ws
+        .add_contest(&NewContest {
+            payouts_file: Some(file.display().to_string()),
+            ..contest(slate, ContestType::Tournament, 100, 10.0)
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("line 3") && e.to_string().contains("Prize"),
+        "{e}"
+    );
+    assert_eq!(common::snapshot(&ws).await, before);
+    std::fs::write(&file, "Rank,Prize\n1,500\n2-5,100\n").unwrap();
+    let added = ws
+        .add_contest(&NewContest {
+            payouts_file: Some(file.display().to_string()),
+            ..contest(slate, ContestType::Tournament, 100, 10.0)
+        })
+        .await
+        .unwrap();
+    assert_eq!(added.payouts.paid(), 5);
+    assert_eq!(ws.contests(Some(slate)).await.unwrap(), vec![added]);
+}
+
+#[tokio::test]
+async fn the_pick_is_a_valid_upload_file_reproducible_by_seed_and_cancel_writes_nothing() {
+    let (dir, ws) = common::workspace().await;
+    let slate = demo_slate(&ws).await;
+    let double = ws
+        .add_contest(&contest(slate, ContestType::DoubleUp, 500, 20.0))
+        .await
+        .unwrap();
+    let out = dir.path().join("pick.csv");
+    let request = PickRequest {
+        contest_id: double.id,
+        simulations: 1000,
+        candidates: 40,
+        seed: 7,
+        out: Some(out.display().to_string()),
+    };
+    let report = ws.pick(&request, |_, _, _| true).await.unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let ids: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(ids.len(), 9);
+    for (id, player) in ids.iter().zip(&report.pick.players) {
+        assert_eq!(id.parse::<i64>().ok(), player.dk_id);
+    }
+    let stored = ws.lineups(slate).await.unwrap();
+    assert!(stored.iter().any(|l| Some(l.id) == report.lineup_id));
+    // The highest-projected lineup projects at least as much as the pick.
+    assert!(report.max_projection.projection >= report.pick.projection - 1e-9);
+    assert!(report.pick.outcome.expected_payout >= report.max_projection.outcome.expected_payout);
+    let o = &report.pick.outcome;
+    assert!(
+        (o.expected_payout - o.p_cash * 40.0).abs() < 1e-6,
+        "a double-up pays P(cash) x prize"
+    );
+    assert!((o.roi - (o.expected_payout / 20.0 - 1.0)).abs() < 1e-9);
+    assert!(
+        report.cash_line.p10 <= report.cash_line.p50
+            && report.cash_line.p50 <= report.cash_line.p90
+    );
+    assert_eq!(report.pick.histogram.iter().sum::<u32>(), 1000);
+    let again = ws
+        .pick(
+            &PickRequest {
+                out: None,
+                ..request.clone()
+            },
+            |_, _, _| true,
+        )
+        .await
+        .unwrap();
+    assert_eq!(again.pick.players, report.pick.players);
+    assert_eq!(again.pick.outcome, report.pick.outcome);
+
+    let before = common::snapshot(&ws).await;
+    let cancelled_out = dir.path().join("cancelled.csv");
+    let e = ws
+        .pick(
+            &PickRequest {
+                out: Some(cancelled_out.display().to_string()),
+                ..request.clone()
+            },
+            |stage, _, _| stage != "simulation",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Cancelled);
+    assert!(!cancelled_out.exists());
+    assert_eq!(common::snapshot(&ws).await, before);
+    for bad in [
+        PickRequest {
+            simulations: 10,
+            ..request.clone()
+        },
+        PickRequest {
+            candidates: 0,
+            ..request.clone()
+        },
+        PickRequest {
+            contest_id: 999,
+            ..request.clone()
+        },
+    ] {
+        assert!(ws.pick(&bad, |_, _, _| true).await.is_err());
+    }
+}
+
+#[tokio::test]
+async fn lineups_of_a_file_are_simulated_with_and_without_a_contest() {
+    let (dir, ws) = common::workspace().await;
+    let slate = demo_slate(&ws).await;
+    let tournament = ws
+        .add_contest(&contest(slate, ContestType::Tournament, 1000, 5.0))
+        .await
+        .unwrap();
+    let out = dir.path().join("pick.csv");
+    ws.pick(
+        &PickRequest {
+            contest_id: tournament.id,
+            simulations: 500,
+            candidates: 20,
+            seed: 1,
+            out: Some(out.display().to_string()),
+        },
+        |_, _, _| true,
+    )
+    .await
+    .unwrap();
+    let alone = ws
+        .simulate_lineups(slate, &out, 500, None, 3, |_, _| true)
+        .await
+        .unwrap();
+    let l = &alone.lineups[0].lineup;
+    assert_eq!(alone.lineups[0].line, 2);
+    assert!(l.outcome.p10 <= l.outcome.p50 && l.outcome.p50 <= l.outcome.p90);
+    assert_eq!(l.outcome.p_cash, 0.0, "no contest, no cash");
+    let ranked = ws
+        .simulate_lineups(slate, &out, 500, Some(tournament.id), 3, |_, _| true)
+        .await
+        .unwrap();
+    assert!(ranked.lineups[0].lineup.outcome.p_cash > 0.0);
+    assert_eq!(
+        ranked.lineups[0].lineup.outcome.mean, l.outcome.mean,
+        "same draws"
+    );
+}
+
+#[tokio::test]
+async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
+    let Some(data) = common::real_data() else {
+        return;
+    };
+    let (dir, ws) = common::workspace().await;
+    let slate = ws
+        .import_slate_file(&data.join("dk_salaries/2018_w07_sun_10-21.csv"), None)
+        .await
+        .unwrap()
+        .slate
+        .id;
+    let file = data.join("dk_contests/2018_w07_sun_10-21_standings-2272entries.csv");
+    // Hostile copies first: a showdown lineup and a bad ownership cell refuse the whole file.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let before = common::snapshot(&ws).await;
+    for (edit, why) in [
+        (
+            text.replacen("QB Carson Wentz", "CPT Carson Wentz", 1),
+            "Lineup",
+        ),
+        (text.replacen("88.95%", "188.95%", 1), "%Drafted"),
+    ] {
+        let bad = dir.path().join("bad.csv");
+        std::fs::write(&bad, edit).unwrap();
+        let e = ws.import_standings(slate, &bad).await.unwrap_err();
+        assert!(
+            e.to_string().contains(why) && e.to_string().contains("line 2"),
+            "{e}"
+        );
+    }
+    assert_eq!(common::snapshot(&ws).await, before);
+    let report = ws.import_standings(slate, &file).await.unwrap();
+    assert_eq!(report.entries, 2272);
+    assert!(report.matched + 5 >= report.players, "{report:?}");
+    assert!(!report.live);
+    let again = ws.import_standings(slate, &file).await.unwrap();
+    assert!(again.already_imported);
+    let double = ws
+        .add_contest(&contest(slate, ContestType::DoubleUp, 2272, 50.0))
+        .await
+        .unwrap();
+    let b = ws
+        .contest_backtest(&PickRequest {
+            contest_id: double.id,
+            simulations: 500,
+            candidates: 30,
+            seed: 1,
+            out: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(b.field, 2272);
+    assert_eq!(b.cash_line, Some(133.36));
+    for f in [&b.pick, &b.max_projection] {
+        assert!(f.rank >= 1 && f.rank <= 2273);
+        assert_eq!(f.cashed, f.points >= 133.36);
+    }
+    let ownership = ws.ownership(slate).await.unwrap();
+    assert!(ownership.model.contains("fitted on 1 imported contest"));
+    let qbs: f64 = ownership
+        .players
+        .iter()
+        .filter(|p| p.position == nfl_dfs_core::dk::Position::QB)
+        .map(|p| p.ownership)
+        .sum();
+    assert!((qbs - 100.0).abs() < 1e-6, "{qbs}");
+}

@@ -1,0 +1,517 @@
+//! The contest's other entries: lineups sampled so that each player is drafted about as often
+//! as his projected ownership says, most of them spend nearly the whole cap, and their
+//! quarterbacks are stacked with their own pass catchers as often as real fields do. Every
+//! lineup is valid under DraftKings' rules (nine distinct players in their slots, the cap,
+//! players from at least two games).
+//!
+//! A lineup is drawn slot by slot: the QB by ownership, his stack partners from his team, then
+//! DST, TE, RB, WR and FLEX by ownership among the players the salary left still allows. The
+//! weights are then corrected a few rounds, multiplying each player's by how far the sampled
+//! field's ownership fell short of or overshot his target, so the constraints do not skew it.
+
+use crate::dk::Position;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// Lineup slots in roster order: QB, RB, RB, WR, WR, WR, TE, FLEX, DST.
+pub type FieldLineup = [u16; 9];
+
+/// A slate player the field may draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldPlayer {
+    /// Position.
+    pub position: Position,
+    /// Team code.
+    pub team: String,
+    /// His game (players of one game share it).
+    pub game: u32,
+    /// Salary in dollars.
+    pub salary: u32,
+    /// Projected ownership, percent.
+    pub ownership: f64,
+}
+
+/// How the field builds lineups.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FieldHabits {
+    /// Salary cap.
+    pub salary_cap: u32,
+    /// The least salary most lineups use.
+    pub min_salary: u32,
+    /// Share of lineups whose QB has at least one pass catcher of his own.
+    pub stack_rate: f64,
+    /// Share of stacked lineups with a second pass catcher of the QB's.
+    pub double_stack_rate: f64,
+}
+
+/// Measured on the two shared 2,272-entry DraftKings fields of 2018 (weeks 7 and 8): 98% of
+/// lineups spent $49,500 or more, 50-55% stacked their QB with a WR or TE of his, 12-16% of
+/// those with two.
+impl Default for FieldHabits {
+    fn default() -> Self {
+        FieldHabits {
+            salary_cap: crate::dk::SALARY_CAP,
+            min_salary: 49_500,
+            stack_rate: 0.52,
+            double_stack_rate: 0.14,
+        }
+    }
+}
+
+/// Correction rounds of the weights.
+const ROUNDS: usize = 4;
+/// Draws of one lineup before the salary floor is given up for it.
+const TRIES: usize = 60;
+
+/// Samples `size` opponent lineups (indices into `players`). Fails when no valid lineup can
+/// be drawn at all (too few players of a position, or none within the cap).
+pub fn sample_field(
+    players: &[FieldPlayer],
+    size: usize,
+    habits: &FieldHabits,
+    seed: u64,
+) -> Result<Vec<FieldLineup>, String> {
+    if players.len() > u16::MAX as usize {
+        return Err(format!(
+            "{} players are too many for a field",
+            players.len()
+        ));
+    }
+    let target: Vec<f64> = players
+        .iter()
+        .map(|p| p.ownership.max(0.0) / 100.0)
+        .collect();
+    let mut weights: Vec<f64> = target.iter().map(|t| t.max(1e-4)).collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let sampler = Sampler::new(players, habits)?;
+    // Tune the weights on a field of a workable size, then draw the real one.
+    let tune = size.clamp(500, 3000);
+    for _ in 0..ROUNDS {
+        let field = sampler.field(&weights, tune, &mut rng)?;
+        let mut counts = vec![0.0; players.len()];
+        for lineup in &field {
+            for &i in lineup {
+                counts[i as usize] += 1.0;
+            }
+        }
+        for (i, w) in weights.iter_mut().enumerate() {
+            let got = counts[i] / tune as f64;
+            if target[i] > 0.0 {
+                let ratio = ((target[i] + 0.002) / (got + 0.002)).clamp(0.25, 4.0);
+                *w *= ratio.powf(0.8);
+            }
+        }
+    }
+    sampler.field(&weights, size, &mut rng)
+}
+
+/// Players grouped for drawing.
+struct Sampler<'a> {
+    players: &'a [FieldPlayer],
+    habits: &'a FieldHabits,
+    /// Players by position (indices into `players`).
+    by_position: [Vec<usize>; 5],
+    /// Cheapest salary at each position.
+    cheapest: [u32; 5],
+}
+
+fn slot_of(position: Position) -> usize {
+    match position {
+        Position::QB => 0,
+        Position::RB => 1,
+        Position::WR => 2,
+        Position::TE => 3,
+        Position::DST => 4,
+    }
+}
+
+impl<'a> Sampler<'a> {
+    fn new(players: &'a [FieldPlayer], habits: &'a FieldHabits) -> Result<Sampler<'a>, String> {
+        let mut by_position: [Vec<usize>; 5] = Default::default();
+        for (i, p) in players.iter().enumerate() {
+            if p.ownership > 0.0 {
+                by_position[slot_of(p.position)].push(i);
+            }
+        }
+        let need = [1, 3, 4, 2, 1];
+        for position in Position::ALL {
+            let s = slot_of(position);
+            if by_position[s].len() < need[s] {
+                return Err(format!(
+                    "the field cannot be drafted: only {} {position} with projected ownership",
+                    by_position[s].len()
+                ));
+            }
+        }
+        let cheapest = std::array::from_fn(|s| {
+            by_position[s]
+                .iter()
+                .map(|&i| players[i].salary)
+                .min()
+                .unwrap_or(0)
+        });
+        Ok(Sampler {
+            players,
+            habits,
+            by_position,
+            cheapest,
+        })
+    }
+
+    fn field(
+        &self,
+        weights: &[f64],
+        size: usize,
+        rng: &mut ChaCha8Rng,
+    ) -> Result<Vec<FieldLineup>, String> {
+        let mut out = Vec::with_capacity(size);
+        for _ in 0..size {
+            out.push(self.lineup(weights, rng)?);
+        }
+        Ok(out)
+    }
+
+    /// One lineup: the best of `TRIES` draws at meeting the salary floor, valid in any case.
+    fn lineup(&self, weights: &[f64], rng: &mut ChaCha8Rng) -> Result<FieldLineup, String> {
+        let mut fallback = None;
+        for _ in 0..TRIES {
+            if let Some((lineup, salary)) = self.draw(weights, rng) {
+                if salary >= self.habits.min_salary {
+                    return Ok(lineup);
+                }
+                fallback.get_or_insert(lineup);
+            }
+        }
+        fallback.ok_or_else(|| {
+            "the field cannot be drafted: no valid lineup fits under the salary cap".to_string()
+        })
+    }
+
+    /// Draws a lineup slot by slot; None when it ran out of players it could afford or it
+    /// ended in one game.
+    fn draw(&self, weights: &[f64], rng: &mut ChaCha8Rng) -> Option<(FieldLineup, u32)> {
+        let players = self.players;
+        let mut picked: Vec<usize> = Vec::with_capacity(9);
+        let mut left = self.habits.salary_cap;
+        // Slots still to fill after the current one, by position (FLEX as the cheapest of
+        // RB/WR/TE), so each pick leaves enough salary for the rest.
+        let mut open = [1u32, 2, 3, 1, 1];
+        let mut flex_open = true;
+        let reserve = |open: &[u32; 5], flex_open: bool| -> u32 {
+            let flex = if flex_open {
+                self.cheapest[1].min(self.cheapest[2]).min(self.cheapest[3])
+            } else {
+                0
+            };
+            (0..5).map(|s| open[s] * self.cheapest[s]).sum::<u32>() + flex
+        };
+        let take = |candidates: &mut dyn Iterator<Item = usize>,
+                    slot: usize,
+                    is_flex: bool,
+                    open: &mut [u32; 5],
+                    flex_open: &mut bool,
+                    picked: &mut Vec<usize>,
+                    left: &mut u32,
+                    rng: &mut ChaCha8Rng|
+         -> Option<usize> {
+            if is_flex {
+                *flex_open = false;
+            } else {
+                open[slot] -= 1;
+            }
+            let spare = left.checked_sub(reserve(open, *flex_open))?;
+            let pool: Vec<usize> = candidates
+                .filter(|i| !picked.contains(i) && players[*i].salary <= spare)
+                .collect();
+            let i = choose(&pool, weights, rng)?;
+            picked.push(i);
+            *left -= players[i].salary;
+            Some(i)
+        };
+        let qb = take(
+            &mut self.by_position[0].iter().copied(),
+            0,
+            false,
+            &mut open,
+            &mut flex_open,
+            &mut picked,
+            &mut left,
+            rng,
+        )?;
+        let mut chosen = [usize::MAX; 9];
+        chosen[0] = qb;
+        let mut rbs = Vec::new();
+        let mut wrs = Vec::new();
+        let mut tes = Vec::new();
+        let mut flex = None;
+        // The stack: one or two of the QB's WR/TE (an extra TE or a fourth WR goes to FLEX).
+        if rng.random::<f64>() < self.habits.stack_rate {
+            let partners = if rng.random::<f64>() < self.habits.double_stack_rate {
+                2
+            } else {
+                1
+            };
+            for _ in 0..partners {
+                let team = &players[qb].team;
+                let mut mates = self.by_position[2]
+                    .iter()
+                    .chain(&self.by_position[3])
+                    .copied()
+                    .filter(|&i| &players[i].team == team)
+                    .filter(|&i| match players[i].position {
+                        Position::WR => wrs.len() < 3 || flex.is_none(),
+                        _ => tes.is_empty() || flex.is_none(),
+                    })
+                    .collect::<Vec<_>>()
+                    .into_iter();
+                let Some(i) = choose_from(&mut mates, &picked, weights, rng) else {
+                    break;
+                };
+                let (slot, list) = if players[i].position == Position::WR {
+                    (2, &mut wrs)
+                } else {
+                    (3, &mut tes)
+                };
+                let is_flex = list.len() >= if slot == 2 { 3 } else { 1 };
+                let spare = left.checked_sub({
+                    let mut o = open;
+                    let mut f = flex_open;
+                    if is_flex {
+                        f = false;
+                    } else {
+                        o[slot] -= 1;
+                    }
+                    reserve(&o, f)
+                })?;
+                if players[i].salary > spare {
+                    continue;
+                }
+                if is_flex {
+                    flex_open = false;
+                    flex = Some(i);
+                } else {
+                    open[slot] -= 1;
+                    list.push(i);
+                }
+                picked.push(i);
+                left -= players[i].salary;
+            }
+        }
+        let dst = take(
+            &mut self.by_position[4].iter().copied(),
+            4,
+            false,
+            &mut open,
+            &mut flex_open,
+            &mut picked,
+            &mut left,
+            rng,
+        )?;
+        while tes.is_empty() {
+            tes.push(take(
+                &mut self.by_position[3].iter().copied(),
+                3,
+                false,
+                &mut open,
+                &mut flex_open,
+                &mut picked,
+                &mut left,
+                rng,
+            )?);
+        }
+        while rbs.len() < 2 {
+            rbs.push(take(
+                &mut self.by_position[1].iter().copied(),
+                1,
+                false,
+                &mut open,
+                &mut flex_open,
+                &mut picked,
+                &mut left,
+                rng,
+            )?);
+        }
+        while wrs.len() < 3 {
+            wrs.push(take(
+                &mut self.by_position[2].iter().copied(),
+                2,
+                false,
+                &mut open,
+                &mut flex_open,
+                &mut picked,
+                &mut left,
+                rng,
+            )?);
+        }
+        if flex.is_none() {
+            let all = self.by_position[1]
+                .iter()
+                .chain(&self.by_position[2])
+                .chain(&self.by_position[3])
+                .copied();
+            flex = Some(take(
+                &mut all.into_iter(),
+                1,
+                true,
+                &mut open,
+                &mut flex_open,
+                &mut picked,
+                &mut left,
+                rng,
+            )?);
+        }
+        chosen[1] = rbs[0];
+        chosen[2] = rbs[1];
+        chosen[3] = wrs[0];
+        chosen[4] = wrs[1];
+        chosen[5] = wrs[2];
+        chosen[6] = tes[0];
+        chosen[7] = flex?;
+        chosen[8] = dst;
+        let first_game = players[chosen[0]].game;
+        if chosen.iter().all(|&i| players[i].game == first_game) {
+            return None;
+        }
+        let salary = self.habits.salary_cap - left;
+        Some((chosen.map(|i| i as u16), salary))
+    }
+}
+
+fn choose_from(
+    candidates: &mut dyn Iterator<Item = usize>,
+    picked: &[usize],
+    weights: &[f64],
+    rng: &mut ChaCha8Rng,
+) -> Option<usize> {
+    let pool: Vec<usize> = candidates.filter(|i| !picked.contains(i)).collect();
+    choose(&pool, weights, rng)
+}
+
+/// One of `pool`, with probability proportional to its weight.
+fn choose(pool: &[usize], weights: &[f64], rng: &mut ChaCha8Rng) -> Option<usize> {
+    let total: f64 = pool.iter().map(|&i| weights[i]).sum();
+    if pool.is_empty() || total <= 0.0 || !total.is_finite() {
+        return None;
+    }
+    let mut x = rng.random::<f64>() * total;
+    for &i in pool {
+        x -= weights[i];
+        if x <= 0.0 {
+            return Some(i);
+        }
+    }
+    pool.last().copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contest::ownership::position_total;
+
+    /// A 6-game slate: per team a QB, 3 RBs, 5 WRs, 2 TEs and a DST, salaries by depth.
+    fn slate() -> Vec<FieldPlayer> {
+        let mut out = Vec::new();
+        for game in 0..6u32 {
+            for side in 0..2 {
+                let team = format!("T{game}{side}");
+                let mut add = |position: Position, salary: u32| {
+                    out.push(FieldPlayer {
+                        position,
+                        team: team.clone(),
+                        game,
+                        salary,
+                        ownership: 0.0,
+                    })
+                };
+                add(Position::QB, 5500 + 300 * game);
+                for (k, s) in [7000, 5200, 4000].into_iter().enumerate() {
+                    add(Position::RB, s + 100 * (game + k as u32));
+                }
+                for (k, s) in [7500, 6000, 4800, 3800, 3000].into_iter().enumerate() {
+                    add(Position::WR, s + 100 * (game + k as u32));
+                }
+                add(Position::TE, 4500 + 200 * game);
+                add(Position::TE, 2800);
+                add(Position::DST, 2500 + 100 * game);
+            }
+        }
+        // Ownership: falling with depth, summing to each position's total.
+        let flex = [0.3, 0.6, 0.1];
+        for position in Position::ALL {
+            let members: Vec<usize> = (0..out.len())
+                .filter(|&i| out[i].position == position)
+                .collect();
+            let raw: Vec<f64> = members
+                .iter()
+                .enumerate()
+                .map(|(k, _)| 1.0 / (1.0 + (k % 5) as f64))
+                .collect();
+            let sum: f64 = raw.iter().sum();
+            for (k, &i) in members.iter().enumerate() {
+                out[i].ownership = position_total(position, flex) * raw[k] / sum;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_sampled_field_is_valid_spends_the_cap_and_matches_ownership() {
+        let players = slate();
+        let habits = FieldHabits::default();
+        let field = sample_field(&players, 3000, &habits, 7).unwrap();
+        assert_eq!(field.len(), 3000);
+        let mut counts = vec![0usize; players.len()];
+        let mut spenders = 0;
+        let mut stacked = 0;
+        for lineup in &field {
+            let positions: Vec<Position> = lineup
+                .iter()
+                .map(|&i| players[i as usize].position)
+                .collect();
+            use Position::*;
+            assert_eq!(&positions[..7], &[QB, RB, RB, WR, WR, WR, TE]);
+            assert!(matches!(positions[7], RB | WR | TE));
+            assert_eq!(positions[8], DST);
+            let mut ids: Vec<u16> = lineup.to_vec();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), 9, "distinct players");
+            let salary: u32 = lineup.iter().map(|&i| players[i as usize].salary).sum();
+            assert!(salary <= habits.salary_cap);
+            spenders += usize::from(salary >= habits.min_salary);
+            let games: std::collections::HashSet<u32> =
+                lineup.iter().map(|&i| players[i as usize].game).collect();
+            assert!(games.len() >= 2);
+            let qb_team = &players[lineup[0] as usize].team;
+            stacked += usize::from(lineup[3..8].iter().any(|&i| {
+                let p = &players[i as usize];
+                &p.team == qb_team && matches!(p.position, WR | TE)
+            }));
+            for &i in lineup {
+                counts[i as usize] += 1;
+            }
+        }
+        assert!(spenders > 2400, "most lineups spend the cap: {spenders}");
+        assert!(stacked > 1700, "stacks: {stacked}");
+        let mut error = 0.0;
+        let mut n = 0.0;
+        for (i, p) in players.iter().enumerate() {
+            if p.ownership >= 1.0 {
+                error += (100.0 * counts[i] as f64 / 3000.0 - p.ownership).abs();
+                n += 1.0;
+            }
+        }
+        assert!(error / n < 3.0, "ownership error {} points", error / n);
+    }
+
+    #[test]
+    fn a_slate_the_field_cannot_draft_is_refused() {
+        let players: Vec<FieldPlayer> = slate()
+            .into_iter()
+            .filter(|p| p.position != Position::TE)
+            .collect();
+        assert!(sample_field(&players, 10, &FieldHabits::default(), 1)
+            .unwrap_err()
+            .contains("TE"));
+    }
+}

@@ -1,0 +1,46 @@
+//! Single-entry contests: what a contest pays ([`payouts`]), what its field looks like
+//! ([`ownership`], [`field`]), the slate's correlated outcomes ([`simulate`]), the lineup most
+//! likely to get paid ([`pick`]) and DraftKings' standings file of a finished contest
+//! ([`standings`]).
+
+pub mod field;
+pub mod ownership;
+pub mod payouts;
+pub mod pick;
+pub mod simulate;
+pub mod standings;
+
+pub use payouts::{ContestType, PayoutTier, Payouts};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A contest the user enters one lineup in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Contest {
+    /// Contest id (0 before it is stored).
+    pub id: i32,
+    /// The slate it is played on.
+    pub slate_id: i32,
+    /// Its name as the user gave it (or the type's).
+    pub name: String,
+    /// Its structure.
+    pub contest_type: ContestType,
+    /// Entry fee in dollars.
+    pub entry_fee: f64,
+    /// Entries in the full field, the user's included.
+    pub entries: u32,
+    /// Prizes by rank.
+    pub payouts: Payouts,
+}
+
+impl Contest {
+    /// Return on an expected payout: what it wins back over the fee, as a fraction of the fee.
+    pub fn roi(&self, expected_payout: f64) -> f64 {
+        if self.entry_fee > 0.0 {
+            expected_payout / self.entry_fee - 1.0
+        } else {
+            0.0
+        }
+    }
+}

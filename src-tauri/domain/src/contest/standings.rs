@@ -1,0 +1,337 @@
+//! DraftKings' standings file of a finished contest (`contest-standings-<id>.csv`): two tables
+//! side by side. On the left one row per entry (`Rank, EntryId, EntryName, TimeRemaining,
+//! Points, Lineup`; the lineup is one string of slot and name pairs in no fixed order); after an
+//! empty column, one row per drafted player (`Player, Roster Position, %Drafted, FPTS`), ending
+//! long before the left one. A file of another sport or of a showdown contest is refused: its
+//! lineups do not hold the nine classic slots.
+
+use crate::dk::{FileError, Slot};
+use crate::limits::MAX_CONTEST_ENTRIES;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One entry of the field.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StandingEntry {
+    /// Final rank (ties share one).
+    pub rank: u32,
+    /// The entrant's name.
+    pub entry_name: String,
+    /// Points scored.
+    pub points: f64,
+    /// The lineup as slot and player name, in the file's order (empty: no lineup was set).
+    pub lineup: Vec<(Slot, String)>,
+}
+
+/// One drafted player, as the right-hand table lists him.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DraftedPlayer {
+    /// Name as DraftKings writes it (a DST's trailing space trimmed).
+    pub name: String,
+    /// The roster position the file gives (`QB`, `RB`, `WR`, `TE`, `DST`, or `FLEX` for a
+    /// player the field mostly put at FLEX).
+    pub position: String,
+    /// Share of the field's lineups holding him, percent.
+    pub drafted: f64,
+    /// His actual DraftKings points.
+    pub fpts: f64,
+    /// The file's line.
+    #[ts(type = "number")]
+    pub line: u64,
+}
+
+/// A standings file, read.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Standings {
+    /// Every entry, in the file's order.
+    pub entries: Vec<StandingEntry>,
+    /// Every drafted player.
+    pub players: Vec<DraftedPlayer>,
+    /// Whether it was exported before the games ended (points and ranks not final).
+    pub live: bool,
+}
+
+impl Standings {
+    /// The score of the entry at `rank` or the first below it (the cash line of a contest
+    /// paying `rank` places), None when the field is shorter.
+    pub fn score_at_rank(&self, rank: u32) -> Option<f64> {
+        let mut scores: Vec<f64> = self.entries.iter().map(|e| e.points).collect();
+        scores.sort_by(|a, b| b.total_cmp(a));
+        scores.get(rank.checked_sub(1)? as usize).copied()
+    }
+
+    /// Entries that scored more than `points`.
+    pub fn entries_above(&self, points: f64) -> usize {
+        self.entries.iter().filter(|e| e.points > points).count()
+    }
+}
+
+const LEFT: [&str; 5] = ["Rank", "EntryName", "TimeRemaining", "Points", "Lineup"];
+const RIGHT: [&str; 4] = ["Player", "Roster Position", "%Drafted", "FPTS"];
+
+/// Reads a standings file. Any malformed cell refuses the whole file, naming its line and
+/// column.
+pub fn read_standings(file: &str, bytes: &[u8]) -> Result<Standings, FileError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body);
+    let header = reader
+        .headers()
+        .map_err(|e| FileError::new(file, Some(1), None, format!("not valid CSV: {e}")))?
+        .clone();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let mut left = [0usize; 5];
+    for (slot, name) in left.iter_mut().zip(LEFT) {
+        *slot = column(name).ok_or_else(|| {
+            FileError::new(
+                file,
+                Some(1),
+                None,
+                format!(
+                    "not a DraftKings contest-standings file: the header has no '{name}' column \
+                     (expected Rank, EntryId, EntryName, TimeRemaining, Points, Lineup, then \
+                     Player, Roster Position, %Drafted, FPTS)"
+                ),
+            )
+        })?;
+    }
+    let right: Vec<Option<usize>> = RIGHT.iter().map(|n| column(n)).collect();
+    if right.iter().any(Option::is_none) {
+        return Err(FileError::new(
+            file,
+            Some(1),
+            None,
+            "the standings file has no player table (Player, Roster Position, %Drafted, FPTS)",
+        ));
+    }
+    let right: Vec<usize> = right.into_iter().flatten().collect();
+    let mut standings = Standings {
+        entries: Vec::new(),
+        players: Vec::new(),
+        live: false,
+    };
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            FileError::new(
+                file,
+                e.position().map(|p| p.line()),
+                None,
+                format!("not valid CSV: {e}"),
+            )
+        })?;
+        let line = crate::dk::csv_position::record_start(body, &record).1;
+        let cell = |i: usize| record.get(i).unwrap_or("").trim();
+        let err =
+            |column: &str, message: String| FileError::new(file, Some(line), Some(column), message);
+        if standings.entries.len() >= MAX_CONTEST_ENTRIES as usize {
+            return Err(FileError::new(file, Some(line), None, "too many entries"));
+        }
+        if !cell(left[0]).is_empty() {
+            let rank = cell(left[0])
+                .parse::<u32>()
+                .ok()
+                .filter(|r| *r >= 1)
+                .ok_or_else(|| err("Rank", format!("'{}' is not a rank", cell(left[0]))))?;
+            let remaining = cell(left[2]);
+            if !remaining.is_empty() {
+                let minutes = remaining
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|m| m.is_finite() && *m >= 0.0);
+                match minutes {
+                    Some(m) => standings.live |= m > 0.0,
+                    None => {
+                        return Err(err(
+                            "TimeRemaining",
+                            format!("'{remaining}' is not a number of minutes"),
+                        ))
+                    }
+                }
+            }
+            let points = cell(left[3])
+                .parse::<f64>()
+                .ok()
+                .filter(|p| p.is_finite() && (-50.0..=500.0).contains(p))
+                .ok_or_else(|| {
+                    err(
+                        "Points",
+                        format!("'{}' is not a score from -50 to 500", cell(left[3])),
+                    )
+                })?;
+            let lineup = parse_lineup(cell(left[4])).map_err(|m| err("Lineup", m))?;
+            standings.entries.push(StandingEntry {
+                rank,
+                entry_name: cell(left[1]).to_string(),
+                points,
+                lineup,
+            });
+        }
+        if !cell(right[0]).is_empty() {
+            let position = cell(right[1]).to_ascii_uppercase();
+            if !matches!(
+                position.as_str(),
+                "QB" | "RB" | "WR" | "TE" | "DST" | "FLEX"
+            ) {
+                return Err(err(
+                    "Roster Position",
+                    format!(
+                        "'{position}' is not an NFL classic position: this is not the standings \
+                         of a DraftKings NFL classic contest (showdown and other sports are not read)"
+                    ),
+                ));
+            }
+            let drafted_text = cell(right[2]);
+            let drafted = drafted_text
+                .trim_end_matches('%')
+                .parse::<f64>()
+                .ok()
+                .filter(|d| d.is_finite() && (0.0..=100.0).contains(d))
+                .ok_or_else(|| {
+                    err(
+                        "%Drafted",
+                        format!("'{drafted_text}' is not a share from 0% to 100%"),
+                    )
+                })?;
+            let fpts = cell(right[3])
+                .parse::<f64>()
+                .ok()
+                .filter(|p| p.is_finite() && (-20.0..=150.0).contains(p))
+                .ok_or_else(|| {
+                    err(
+                        "FPTS",
+                        format!("'{}' is not a player's points (-20 to 150)", cell(right[3])),
+                    )
+                })?;
+            standings.players.push(DraftedPlayer {
+                name: cell(right[0]).to_string(),
+                position,
+                drafted,
+                fpts,
+                line,
+            });
+        }
+    }
+    if standings.entries.len() < 2 {
+        return Err(FileError::new(
+            file,
+            None,
+            None,
+            "the standings file holds fewer than 2 entries",
+        ));
+    }
+    if standings.players.is_empty() {
+        return Err(FileError::new(
+            file,
+            None,
+            None,
+            "the player table is empty",
+        ));
+    }
+    Ok(standings)
+}
+
+/// `QB Carson Wentz FLEX Todd Gurley II RB ...`: slot tokens each followed by a name. Empty
+/// when no lineup was set; refused unless it holds exactly the nine classic slots.
+fn parse_lineup(text: &str) -> Result<Vec<(Slot, String)>, String> {
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let slot_of = |token: &str| match token {
+        "QB" => Some(Slot::QB),
+        "RB" => Some(Slot::RB),
+        "WR" => Some(Slot::WR),
+        "TE" => Some(Slot::TE),
+        "FLEX" => Some(Slot::FLEX),
+        "DST" => Some(Slot::DST),
+        _ => None,
+    };
+    let mut out: Vec<(Slot, String)> = Vec::new();
+    for token in text.split_whitespace() {
+        match slot_of(token) {
+            Some(slot) => out.push((slot, String::new())),
+            None => match out.last_mut() {
+                Some((_, name)) => {
+                    if !name.is_empty() {
+                        name.push(' ');
+                    }
+                    name.push_str(token);
+                }
+                None => {
+                    return Err(format!(
+                        "the lineup starts with '{token}', not an NFL classic slot: this is not \
+                         the standings of a DraftKings NFL classic contest"
+                    ))
+                }
+            },
+        }
+    }
+    let order = |s: &Slot| crate::dk::ROSTER.iter().position(|r| r == s);
+    let mut slots: Vec<Slot> = out.iter().map(|(s, _)| *s).collect();
+    slots.sort_by_key(order);
+    let mut roster = crate::dk::ROSTER.to_vec();
+    roster.sort_by_key(order);
+    if slots != roster || out.iter().any(|(_, n)| n.is_empty()) {
+        return Err(format!(
+            "the lineup '{text}' does not hold the nine NFL classic slots (QB, RB, RB, WR, WR, \
+             WR, TE, FLEX, DST) each with a player: showdown and other sports are not read"
+        ));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "Rank,EntryId,EntryName,TimeRemaining,Points,Lineup,,Player,Roster Position,%Drafted,FPTS\n";
+    const LINEUP: &str = "QB Carson Wentz FLEX Todd Gurley II RB Marlon Mack RB Wendell Smallwood WR Jarvis Landry WR Josh Gordon WR Nelson Agholor TE Trey Burton DST Rams ";
+
+    #[test]
+    fn both_tables_are_read_and_the_cash_line_found() {
+        let text = format!(
+            "\u{feff}{HEADER}1,11,alan,0,198.2,{LINEUP},,Todd Gurley II,RB,88.95%,30.6\n\
+             2,12,bob,0,150.5,{LINEUP},,Rams ,DST,20.10%,12\n3,13,carl,0,0,,,,,,\n"
+        );
+        let s = read_standings("s.csv", text.as_bytes()).unwrap();
+        assert_eq!(s.entries.len(), 3);
+        assert_eq!(s.entries[0].lineup.len(), 9);
+        assert_eq!(
+            s.entries[0].lineup[1],
+            (Slot::FLEX, "Todd Gurley II".to_string())
+        );
+        assert!(s.entries[2].lineup.is_empty());
+        assert_eq!(s.players[1].name, "Rams");
+        assert_eq!(s.players[0].drafted, 88.95);
+        assert_eq!(s.score_at_rank(2), Some(150.5));
+        assert_eq!(s.entries_above(150.5), 1);
+        assert!(!s.live);
+    }
+
+    #[test]
+    fn showdown_other_sports_and_bad_cells_are_refused_by_line_and_column() {
+        let showdown = format!("{HEADER}1,11,a,0,100,CPT Tom Brady FLEX Mike Evans,,Tom Brady,CPT,50%,20\n2,12,b,0,90,,,,,,\n");
+        let e = read_standings("s.csv", showdown.as_bytes()).unwrap_err();
+        assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("Lineup")));
+        let nba = format!(
+            "{HEADER}1,11,a,0,100,PG Chris Paul SG A B,,Chris Paul,PG,50%,20\n2,12,b,0,90,,,,,,\n"
+        );
+        assert!(read_standings("s.csv", nba.as_bytes()).is_err());
+        let bad = format!("{HEADER}1,11,a,0,lots,{LINEUP},,Rams,DST,5%,3\n2,12,b,0,90,,,,,,\n");
+        let e = read_standings("s.csv", bad.as_bytes()).unwrap_err();
+        assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("Points")));
+        let bad = format!("{HEADER}1,11,a,0,100,{LINEUP},,Rams,DST,150%,3\n2,12,b,0,90,,,,,,\n");
+        assert_eq!(
+            read_standings("s.csv", bad.as_bytes())
+                .unwrap_err()
+                .column
+                .as_deref(),
+            Some("%Drafted")
+        );
+        let one = format!("{HEADER}1,11,a,0,100,{LINEUP},,Rams,DST,5%,3\n");
+        assert!(read_standings("s.csv", one.as_bytes()).is_err());
+        assert!(read_standings("s.csv", b"Position,Name\nQB,x\n").is_err());
+    }
+}
