@@ -6,12 +6,15 @@ use crate::commands::{
     ImportLineupsInput, ImportSlateInput, OptimizeInput, OptimizeProgress, SetPlayerFlagsInput,
     SetSettingInput,
 };
+use crate::contest_commands::{ImportStandingsInput, PickProgress, SavePickInput, SavedPick};
 use crate::error::IpcError;
 use crate::model_commands::DeployInput;
 use crate::nfl_commands::{DownloadInput, IngestInput, LinkPlayerInput};
 use crate::updates::{UpdateInfo, UpdateProgress};
 use nfl_dfs_core::backup::{BackupCheck, BackupEntry, BackupKind, BackupReason};
 use nfl_dfs_core::choices::{Choices, SlotRule};
+use nfl_dfs_core::contest::pick::CandidateOutcome;
+use nfl_dfs_core::contest::{Contest, ContestType, PayoutTier, Payouts};
 use nfl_dfs_core::demo_folder::DemoReport;
 use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::doctor::{Check, CheckStatus, DoctorReport, FixAction};
@@ -42,6 +45,10 @@ use nfl_dfs_core::slate::{
     SlateSummary,
 };
 use nfl_dfs_core::IngestReport;
+use nfl_dfs_core::{
+    ContestBacktest, LineupOutcome, LineupPlayer, NewContest, OwnershipReport, PickReport,
+    PickRequest, PlayerOwnership, RealFinish, Spread, StandingsReport,
+};
 use nfl_dfs_core::{ErrorCode, RestoreReport};
 use nfl_dfs_core::{
     PlayerView, SlateProjections, SlateView, TrainReport, TrainRequest, TrainingRun,
@@ -146,6 +153,26 @@ pub fn typescript() -> String {
         MonitorSnapshot::decl(&cfg),
         UpdateInfo::decl(&cfg),
         UpdateProgress::decl(&cfg),
+        ContestType::decl(&cfg),
+        PayoutTier::decl(&cfg),
+        Payouts::decl(&cfg),
+        Contest::decl(&cfg),
+        NewContest::decl(&cfg),
+        PickRequest::decl(&cfg),
+        CandidateOutcome::decl(&cfg),
+        LineupPlayer::decl(&cfg),
+        LineupOutcome::decl(&cfg),
+        Spread::decl(&cfg),
+        PickReport::decl(&cfg),
+        PickProgress::decl(&cfg),
+        SavePickInput::decl(&cfg),
+        SavedPick::decl(&cfg),
+        ImportStandingsInput::decl(&cfg),
+        StandingsReport::decl(&cfg),
+        RealFinish::decl(&cfg),
+        ContestBacktest::decl(&cfg),
+        PlayerOwnership::decl(&cfg),
+        OwnershipReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\

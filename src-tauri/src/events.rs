@@ -4,6 +4,7 @@
 //! Events are sent with [`AppEvent::emit`] only.
 
 use crate::commands::OptimizeProgress;
+use crate::contest_commands::PickProgress;
 use crate::updates::{UpdateInfo, UpdateProgress};
 use nfl_dfs_core::backup::BackupEntry;
 use nfl_dfs_core::monitor::{AlertChange, MonitorSnapshot};
@@ -40,6 +41,8 @@ macro_rules! app_events {
 app_events! {
     /// Search branches done (or lineups built) by the optimizer run in progress.
     OptimizeProgress(OptimizeProgress) = "optimize-progress",
+    /// Stage and steps of the contest pick in progress.
+    PickProgress(PickProgress) = "pick-progress",
     /// Bytes and rows of the NFL data load in progress.
     IngestProgress(LoadProgress) = "ingest-progress",
     /// Scheduled backups were made.

@@ -3,6 +3,7 @@
 
 pub mod bindings;
 pub mod commands;
+pub mod contest_commands;
 pub mod demo_commands;
 pub mod error;
 pub mod events;

@@ -21,6 +21,8 @@ pub struct AppState {
     cancel_optimize: Arc<AtomicBool>,
     /// Set to stop the NFL data load (files or download) in progress.
     cancel_load: Arc<AtomicBool>,
+    /// Set to stop the contest pick in progress.
+    cancel_pick: Arc<AtomicBool>,
 }
 
 /// The workspace for one command; records the command's time in the monitor when dropped
@@ -58,6 +60,7 @@ impl AppState {
             monitor: Arc::default(),
             cancel_optimize: Arc::new(AtomicBool::new(false)),
             cancel_load: Arc::new(AtomicBool::new(false)),
+            cancel_pick: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -76,6 +79,17 @@ impl AppState {
     pub fn start_optimize(&self) -> Arc<AtomicBool> {
         self.cancel_optimize.store(false, Ordering::SeqCst);
         Arc::clone(&self.cancel_optimize)
+    }
+
+    /// A fresh cancel flag for a new contest pick (clears an earlier request).
+    pub fn start_pick(&self) -> Arc<AtomicBool> {
+        self.cancel_pick.store(false, Ordering::SeqCst);
+        Arc::clone(&self.cancel_pick)
+    }
+
+    /// Asks the contest pick in progress to stop.
+    pub fn cancel_pick(&self) {
+        self.cancel_pick.store(true, Ordering::SeqCst);
     }
 
     /// Asks the optimizer run in progress to stop after its current lineup.

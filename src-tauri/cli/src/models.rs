@@ -165,13 +165,20 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
     match (args.slate, args.season, args.week) {
         (Some(slate), _, _) => {
             let projected = ws.project_slate(slate).await?;
+            let ownership: std::collections::HashMap<i32, f64> = ws
+                .ownership(slate)
+                .await?
+                .players
+                .iter()
+                .map(|p| (p.slate_player_id, p.ownership))
+                .collect();
             csv = String::from(
-                "ID,Name,Position,Projection,Floor,Ceiling,P05,P50,P95,PlayProbability,Status\n",
+                "ID,Name,Position,Projection,Floor,Ceiling,P05,P50,P95,PlayProbability,Status,Ownership\n",
             );
             for p in &projected.players {
                 let q = &p.quantiles;
                 csv.push_str(&format!(
-                    "{},{},{},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.3},{}\n",
+                    "{},{},{},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.3},{},{:.2}\n",
                     p.dk_id.map_or_else(String::new, |id| id.to_string()),
                     quote(&p.name),
                     p.position.as_str(),
@@ -182,7 +189,8 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
                     q.p50,
                     q.p95,
                     p.play_probability,
-                    p.status.as_str()
+                    p.status.as_str(),
+                    ownership.get(&p.slate_player_id).copied().unwrap_or(0.0)
                 ));
             }
             write(args, &csv)?;

@@ -4,6 +4,16 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   BackupEntry,
+  Contest,
+  ContestBacktest,
+  NewContest,
+  OwnershipReport,
+  PickReport,
+  PickRequest,
+  SavePickInput,
+  SavedPick,
+  StandingsReport,
+  ImportStandingsInput,
   Choices,
   CommandName,
   DoctorReport,
@@ -120,4 +130,14 @@ export const api = {
   deployModel: (input: DeployInput) => call<ModelVersion[]>("deploy_model", { input }),
   rollbackModel: (position: Position) => call<ModelVersion[]>("rollback_model", { position }),
   projectSlate: (slateId: number) => call<SlateProjections>("project_slate", { slateId }),
+  listContests: (slateId: number | null) => call<Contest[]>("list_contests", { slateId }),
+  addContest: (input: NewContest) => call<Contest>("add_contest", { input }),
+  removeContest: (contestId: number) => call<null>("remove_contest", { contestId }),
+  pickContest: (request: PickRequest) => call<PickReport>("pick_contest", { request }),
+  cancelPick: () => call<null>("cancel_pick"),
+  savePick: (input: SavePickInput) => call<SavedPick>("save_pick", { input }),
+  importStandings: (input: ImportStandingsInput) =>
+    call<StandingsReport>("import_standings", { input }),
+  contestBacktest: (request: PickRequest) => call<ContestBacktest>("contest_backtest", { request }),
+  slateOwnership: (slateId: number) => call<OwnershipReport>("slate_ownership", { slateId }),
 };

@@ -1737,9 +1737,499 @@ downloaded: number,
  */
 total: number | null, };
 
+export type ContestType = "double-up" | "fifty-fifty" | "h2h" | "tournament";
+
+export type PayoutTier = { 
+/**
+ * First rank of the range (1 is the winner).
+ */
+first: number, 
+/**
+ * Last rank of the range.
+ */
+last: number, 
+/**
+ * Dollars each of these ranks wins.
+ */
+prize: number, };
+
+export type Payouts = { 
+/**
+ * The tiers, best ranks first.
+ */
+tiers: Array<PayoutTier>, };
+
+export type Contest = { 
+/**
+ * Contest id (0 before it is stored).
+ */
+id: number, 
+/**
+ * The slate it is played on.
+ */
+slate_id: number, 
+/**
+ * Its name as the user gave it (or the type's).
+ */
+name: string, 
+/**
+ * Its structure.
+ */
+contest_type: ContestType, 
+/**
+ * Entry fee in dollars.
+ */
+entry_fee: number, 
+/**
+ * Entries in the full field, the user's included.
+ */
+entries: number, 
+/**
+ * Prizes by rank.
+ */
+payouts: Payouts, };
+
+export type NewContest = { 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * Its name (default: the type's and the fee).
+ */
+name: string | null, 
+/**
+ * Its structure.
+ */
+contest_type: ContestType, 
+/**
+ * Entries in the full field (2 for a head-to-head).
+ */
+entries: number, 
+/**
+ * Entry fee, dollars.
+ */
+entry_fee: number, 
+/**
+ * A payout table (CSV `Rank,Prize`) replacing the type's preset.
+ */
+payouts_file: string | null, 
+/**
+ * A payout table typed in, replacing the preset (ignored when a file is given).
+ */
+payouts: Payouts | null, };
+
+export type PickRequest = { 
+/**
+ * The contest.
+ */
+contest_id: number, 
+/**
+ * Slates to simulate.
+ */
+simulations: number, 
+/**
+ * Candidate lineups to weigh.
+ */
+candidates: number, 
+/**
+ * Seed: the same seed picks the same lineup.
+ */
+seed: number, 
+/**
+ * Where to write the pick as a DraftKings upload file (None: not written).
+ */
+out: string | null, };
+
+export type CandidateOutcome = { 
+/**
+ * Share of slates in which it was paid.
+ */
+p_cash: number, 
+/**
+ * Mean prize, dollars.
+ */
+expected_payout: number, 
+/**
+ * Return on the fee: expected payout / fee - 1.
+ */
+roi: number, 
+/**
+ * Share of slates in which it finished in the top 1% of the field.
+ */
+p_top1: number, 
+/**
+ * Mean score.
+ */
+mean: number, 
+/**
+ * 10th percentile score.
+ */
+p10: number, 
+/**
+ * Median score.
+ */
+p50: number, 
+/**
+ * 90th percentile score.
+ */
+p90: number, };
+
+export type LineupPlayer = { 
+/**
+ * Slate player id.
+ */
+slate_player_id: number, 
+/**
+ * DraftKings ID.
+ */
+dk_id: number | null, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Team.
+ */
+team: string, 
+/**
+ * Salary.
+ */
+salary: number, 
+/**
+ * Projection.
+ */
+projection: number, 
+/**
+ * Projected ownership, percent.
+ */
+ownership: number, };
+
+export type LineupOutcome = { 
+/**
+ * Players in roster order.
+ */
+players: Array<LineupPlayer>, 
+/**
+ * Salary used.
+ */
+salary: number, 
+/**
+ * Projected points.
+ */
+projection: number, 
+/**
+ * Sum of its players' projected ownership, percent (lower: less like the field).
+ */
+ownership: number, 
+/**
+ * What the simulation found.
+ */
+outcome: CandidateOutcome, 
+/**
+ * Simulated scores: [`BINS`] bins of `bin_points` from `histogram_from`.
+ */
+histogram: Array<number>, };
+
+export type Spread = { 
+/**
+ * 10th percentile.
+ */
+p10: number, 
+/**
+ * Median.
+ */
+p50: number, 
+/**
+ * 90th percentile.
+ */
+p90: number, };
+
+export type PickReport = { 
+/**
+ * The contest.
+ */
+contest: Contest, 
+/**
+ * The lineup with the highest expected payout.
+ */
+pick: LineupOutcome, 
+/**
+ * The highest-projected lineup, in the same simulation.
+ */
+max_projection: LineupOutcome, 
+/**
+ * Expected payout of the pick minus that of the highest-projected lineup, dollars.
+ */
+gain: number, 
+/**
+ * Candidates weighed.
+ */
+candidates: number, 
+/**
+ * Slates simulated.
+ */
+simulations: number, 
+/**
+ * Opponent lineups simulated (a larger field is scaled from them).
+ */
+field_size: number, 
+/**
+ * The cash line over the simulated slates.
+ */
+cash_line: Spread, 
+/**
+ * The cash line's histogram (same bins as the lineups').
+ */
+cash_line_histogram: Array<number>, 
+/**
+ * Lowest score of the histograms' first bin.
+ */
+histogram_from: number, 
+/**
+ * Width of a histogram bin.
+ */
+bin_points: number, 
+/**
+ * Where the ownership model comes from.
+ */
+ownership_model: string, 
+/**
+ * Where the correlations come from.
+ */
+correlations: string, 
+/**
+ * The upload file written, if asked.
+ */
+path: string | null, 
+/**
+ * The pick stored as a lineup of the slate, when written.
+ */
+lineup_id: number | null, 
+/**
+ * Seconds taken.
+ */
+seconds: number, };
+
+export type PickProgress = { 
+/**
+ * `candidates`, `field` or `simulation`.
+ */
+stage: string, 
+/**
+ * Steps done in the stage.
+ */
+done: number, 
+/**
+ * Steps in the stage.
+ */
+total: number, };
+
+export type SavePickInput = { 
+/**
+ * The contest.
+ */
+contest_id: number, 
+/**
+ * The pick's slate-player ids in roster order.
+ */
+players: Array<number>, 
+/**
+ * The projection it was picked on.
+ */
+projection: number, 
+/**
+ * The upload file to write.
+ */
+out: string, };
+
+export type SavedPick = { 
+/**
+ * The file written.
+ */
+path: string, 
+/**
+ * The stored lineup.
+ */
+lineup_id: number, };
+
+export type ImportStandingsInput = { 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * The standings file chosen.
+ */
+path: string, };
+
+export type StandingsReport = { 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * The file.
+ */
+file_name: string, 
+/**
+ * Entries in the field.
+ */
+entries: number, 
+/**
+ * Drafted players read.
+ */
+players: number, 
+/**
+ * Drafted players matched to the slate's players.
+ */
+matched: number, 
+/**
+ * Drafted players no slate player matched (listed by name).
+ */
+unmatched: Array<string>, 
+/**
+ * Exported before the games ended: points and ranks are not final.
+ */
+live: boolean, 
+/**
+ * The same file had been imported for this slate before: nothing changed.
+ */
+already_imported: boolean, 
+/**
+ * The ownership error (percentage points) of the model refitted on every imported
+ * contest, scored on this one, when there is an earlier contest to fit on.
+ */
+ownership_error: number | null, };
+
+export type RealFinish = { 
+/**
+ * Slate player ids in roster order.
+ */
+players: Array<number>, 
+/**
+ * Names, roster order.
+ */
+names: Array<string>, 
+/**
+ * Projected points.
+ */
+projection: number, 
+/**
+ * Actual points.
+ */
+points: number, 
+/**
+ * Rank it would have finished at in the real field.
+ */
+rank: number, 
+/**
+ * Percentile of the field it beat (100: first).
+ */
+percentile: number, 
+/**
+ * Whether it would have been paid.
+ */
+cashed: boolean, 
+/**
+ * What it would have won, dollars.
+ */
+payout: number, };
+
+export type ContestBacktest = { 
+/**
+ * The contest.
+ */
+contest: Contest, 
+/**
+ * The standings file used.
+ */
+standings: string, 
+/**
+ * Entries in the real field.
+ */
+field: number, 
+/**
+ * The real cash line: the score at the last paid rank.
+ */
+cash_line: number | null, 
+/**
+ * The real field's median score.
+ */
+median: number, 
+/**
+ * The pick.
+ */
+pick: RealFinish, 
+/**
+ * The highest-projected lineup.
+ */
+max_projection: RealFinish, 
+/**
+ * What the simulation expected of both.
+ */
+simulated: PickReport, 
+/**
+ * Said when the standings were exported before the games ended.
+ */
+warning: string | null, };
+
+export type PlayerOwnership = { 
+/**
+ * Slate player id.
+ */
+slate_player_id: number, 
+/**
+ * DraftKings ID.
+ */
+dk_id: number | null, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Team.
+ */
+team: string, 
+/**
+ * Salary.
+ */
+salary: number, 
+/**
+ * The projection the ownership was computed from.
+ */
+projection: number, 
+/**
+ * Projected share of the field's lineups holding him, percent.
+ */
+ownership: number, };
+
+export type OwnershipReport = { 
+/**
+ * The slate.
+ */
+slate_id: number, 
+/**
+ * Every player, by salary.
+ */
+players: Array<PlayerOwnership>, 
+/**
+ * Where the model comes from, in words.
+ */
+model: string, };
+
 /** Every event the app sends the window, by name, with its payload. */
 export type AppEvents = {
   "optimize-progress": OptimizeProgress;
+  "pick-progress": PickProgress;
   "ingest-progress": LoadProgress;
   "backups-made": Array<BackupEntry>;
   "nfl-data-refreshed": IngestReport;
@@ -1754,6 +2244,7 @@ export type AppEvents = {
 /** The names of every event, in declaration order. */
 export const APP_EVENTS = [
   "optimize-progress",
+  "pick-progress",
   "ingest-progress",
   "backups-made",
   "nfl-data-refreshed",
@@ -1802,6 +2293,15 @@ export const COMMANDS = [
   "monitor_snapshot",
   "check_update",
   "install_update",
+  "list_contests",
+  "add_contest",
+  "remove_contest",
+  "pick_contest",
+  "cancel_pick",
+  "save_pick",
+  "import_standings",
+  "contest_backtest",
+  "slate_ownership",
   "open_demo",
   "leave_demo",
 ] as const;

@@ -5,6 +5,7 @@ export type PageId =
   | "slate"
   | "players"
   | "optimizer"
+  | "contests"
   | "lineups"
   | "projections"
   | "models"
@@ -39,6 +40,12 @@ export const PAGES: readonly Page[] = [
     label: "Optimizer",
     available: true,
     summary: "Build optimal lineups under DraftKings rules and your stacking rules.",
+  },
+  {
+    id: "contests",
+    label: "Contests",
+    available: true,
+    summary: "Single-entry contests: simulate the slate and the field, and pick the lineup most likely to get paid.",
   },
   {
     id: "lineups",

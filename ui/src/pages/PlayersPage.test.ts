@@ -12,6 +12,21 @@ function mockSlate(onFlags?: (input: SetPlayerFlagsInput) => SlatePlayer) {
   const slate = slateFixture();
   mockIPC((cmd, args) => {
     if (cmd === "get_slate") return structuredClone(slate);
+    if (cmd === "slate_ownership")
+      return {
+        slate_id: 1,
+        model: "shipped",
+        players: slate.players.map((p, k) => ({
+          slate_player_id: p.id,
+          dk_id: p.dk_id,
+          name: p.name,
+          position: p.position,
+          team: p.team,
+          salary: p.salary,
+          projection: p.projection,
+          ownership: 10 + k * 2.5,
+        })),
+      };
     if (cmd === "set_player_flags") {
       const input = (args as { input: SetPlayerFlagsInput }).input;
       calls.push(input);
@@ -31,6 +46,17 @@ const rowNames = () =>
 
 describe("Players page", () => {
   beforeEach(() => selectSlate(1));
+
+  it("shows each player's projected ownership as the core computed it", async () => {
+    mockSlate();
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    await waitFor(() =>
+      expect(screen.getAllByTestId("player-ownership").map((c) => c.textContent!.trim())).toContain(
+        "10.0%",
+      ),
+    );
+  });
 
   it("lists the slate by salary and re-sorts on a header click", async () => {
     mockSlate();

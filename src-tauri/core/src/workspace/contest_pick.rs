@@ -387,6 +387,9 @@ impl Workspace {
     ) -> Result<PickReport> {
         let started = Instant::now();
         check_counts(request.simulations, request.candidates)?;
+        if let Some(out) = &request.out {
+            safe_fs::check_output_path(Path::new(out))?;
+        }
         let contest = self.contest(request.contest_id).await?;
         let prepared = Arc::new(self.prepare(contest.slate_id).await?);
         let (slate, projections) = self
@@ -478,9 +481,16 @@ impl Workspace {
             seconds: 0.0,
         };
         if let Some(out) = &request.out {
-            let (path, id) = self.write_pick(&report, Path::new(out)).await?;
-            report.path = Some(path);
-            report.lineup_id = Some(id);
+            let saved = self
+                .save_pick(
+                    report.contest.id,
+                    &lineup_ids(&report.pick),
+                    report.pick.projection,
+                    Path::new(out),
+                )
+                .await?;
+            report.path = Some(saved.0);
+            report.lineup_id = Some(saved.1);
         }
         report.seconds = started.elapsed().as_secs_f64();
         tracing::info!(
@@ -493,26 +503,36 @@ impl Workspace {
         Ok(report)
     }
 
-    /// Stores the pick as a lineup of its slate and writes it as an upload file.
-    async fn write_pick(&self, report: &PickReport, out: &Path) -> Result<(String, i32)> {
-        let slate = self.slate(report.contest.slate_id).await?;
-        let players: [i32; 9] = report
-            .pick
-            .players
-            .iter()
-            .map(|p| p.slate_player_id)
-            .collect::<Vec<_>>()
-            .try_into()
-            .map_err(|_| Error::InvalidInput("the pick does not hold nine players".into()))?;
+    /// Stores a contest's pick (slate-player ids in roster order, and the projection it was
+    /// picked on) as a lineup of its slate (source `contest:<id>`) and writes it as a
+    /// DraftKings upload file. The lineup is validated first; nothing is stored or written
+    /// when it breaks a rule. Returns the path and the lineup's id.
+    pub async fn save_pick(
+        &self,
+        contest_id: i32,
+        players: &[i32; 9],
+        projected: f64,
+        out: &Path,
+    ) -> Result<(String, i32)> {
+        let contest = self.contest(contest_id).await?;
+        let slate = self.slate(contest.slate_id).await?;
         let rules = self.lineup_rules().await?;
+        let problems = lineup::validate(&slate, players, &rules);
+        if !problems.is_empty() {
+            return Err(Error::InvalidLineup {
+                lineup: "The pick".into(),
+                problems: problems.iter().map(ToString::to_string).collect(),
+            });
+        }
+        safe_fs::check_output_path(out)?;
         let saved = lineup::save(
             self.db(),
             &slate,
             &[NewLineup {
-                players,
-                projected_points: Some(report.pick.projection),
+                players: *players,
+                projected_points: Some(projected),
             }],
-            &format!("contest:{}", report.contest.id),
+            &format!("contest:{contest_id}"),
             &rules,
         )
         .await?;
@@ -736,6 +756,15 @@ impl Workspace {
             simulated,
         })
     }
+}
+
+/// A reported lineup's slate-player ids in roster order.
+fn lineup_ids(lineup: &LineupOutcome) -> [i32; 9] {
+    let mut ids = [0; 9];
+    for (id, p) in ids.iter_mut().zip(&lineup.players) {
+        *id = p.slate_player_id;
+    }
+    ids
 }
 
 fn check_counts(simulations: u32, candidates: u32) -> Result<()> {

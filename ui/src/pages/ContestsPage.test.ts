@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import ContestsPage from "./ContestsPage.svelte";
+import type {
+  Contest,
+  LineupOutcome,
+  NewContest,
+  PickReport,
+  PickRequest,
+  SavePickInput,
+} from "../lib/bindings";
+import { selectSlate } from "../lib/session.svelte";
+
+function contest(): Contest {
+  return {
+    id: 3,
+    slate_id: 1,
+    name: "$50 Double-up (2272 entries)",
+    contest_type: "double-up",
+    entry_fee: 50,
+    entries: 2272,
+    payouts: { tiers: [{ first: 1, last: 1000, prize: 100 }] },
+  };
+}
+
+function lineup(p_cash: number, first: string): LineupOutcome {
+  const histogram = Array.from({ length: 200 }, (_, i) => (i > 60 && i < 90 ? 10 : 0));
+  return {
+    players: Array.from({ length: 9 }, (_, i) => ({
+      slate_player_id: i + 1,
+      dk_id: 1000 + i,
+      name: i === 0 ? first : `Player ${i}`,
+      position: "WR",
+      team: "KC",
+      salary: 5500,
+      projection: 15.5,
+      ownership: 12.25,
+    })),
+    salary: 49500,
+    projection: 139.5,
+    ownership: 110.25,
+    outcome: {
+      p_cash,
+      expected_payout: 100 * p_cash,
+      roi: 2 * p_cash - 1,
+      p_top1: 0.012,
+      mean: 140.2,
+      p10: 110,
+      p50: 139,
+      p90: 171,
+    },
+    histogram,
+  };
+}
+
+function report(): PickReport {
+  return {
+    contest: contest(),
+    pick: lineup(0.61, "Pat Mahomes"),
+    max_projection: lineup(0.55, "Josh Allen"),
+    gain: 6,
+    candidates: 312,
+    simulations: 10000,
+    field_size: 2271,
+    cash_line: { p10: 121.5, p50: 133.2, p90: 148.9 },
+    cash_line_histogram: Array.from({ length: 200 }, (_, i) => (i > 65 && i < 80 ? 5 : 0)),
+    histogram_from: -10,
+    bin_points: 2,
+    ownership_model: "shipped (fitted on real DraftKings contests)",
+    correlations: "shipped (estimated from NFL seasons 2018-2022)",
+    path: null,
+    lineup_id: null,
+    seconds: 1.4,
+  };
+}
+
+function mockContests() {
+  const added: NewContest[] = [];
+  const picks: PickRequest[] = [];
+  const saves: SavePickInput[] = [];
+  let stored: Contest[] = [];
+  mockIPC((cmd, args) => {
+    if (cmd === "list_contests") return stored;
+    if (cmd === "add_contest") {
+      added.push((args as { input: NewContest }).input);
+      stored = [contest()];
+      return contest();
+    }
+    if (cmd === "pick_contest") {
+      picks.push((args as { request: PickRequest }).request);
+      return report();
+    }
+    if (cmd === "plugin:dialog|save") return "/home/u/DKUpload-pick.csv";
+    if (cmd === "save_pick") {
+      saves.push((args as { input: SavePickInput }).input);
+      return { path: "/home/u/DKUpload-pick.csv", lineup_id: 44 };
+    }
+    throw { code: "not_found", message: `unexpected ${cmd}` };
+  });
+  return { added, picks, saves };
+}
+
+describe("Contests page", () => {
+  beforeEach(() => selectSlate(1));
+
+  it("adds a contest, finds the pick and shows it beside the highest-projected lineup", async () => {
+    const calls = mockContests();
+    render(ContestsPage);
+    await fireEvent.change(screen.getByTestId("contest-type"), { target: { value: "double-up" } });
+    await fireEvent.input(screen.getByTestId("contest-entries"), { target: { value: "2272" } });
+    await fireEvent.input(screen.getByTestId("contest-fee"), { target: { value: "50" } });
+    await fireEvent.click(screen.getByTestId("contest-add"));
+    await waitFor(() => expect(calls.added).toHaveLength(1));
+    expect(calls.added[0]).toMatchObject({ slate_id: 1, contest_type: "double-up", entries: 2272, entry_fee: 50 });
+    expect((await screen.findByTestId("contest-list")).textContent).toContain("$50 Double-up");
+    await fireEvent.click(screen.getByTestId("pick-run"));
+    await waitFor(() => expect(calls.picks).toHaveLength(1));
+    expect(calls.picks[0]).toMatchObject({ contest_id: 3, simulations: 10000, candidates: 400, seed: 1, out: null });
+    expect((await screen.findByTestId("p-cash-pick")).textContent).toBe("61.0%");
+    expect(screen.getByTestId("p-cash-max").textContent).toBe("55.0%");
+    expect(screen.getByTestId("pick-card-pick").textContent).toContain("Pat Mahomes");
+    expect(screen.getByTestId("pick-card-max").textContent).toContain("Josh Allen");
+    expect(screen.getByTestId("pick-report").textContent).toContain("+$6.00");
+    expect(screen.getByTestId("score-histogram").querySelectorAll("rect.pick").length).toBeGreaterThan(0);
+    await fireEvent.click(screen.getByTestId("pick-save"));
+    await waitFor(() => expect(calls.saves).toHaveLength(1));
+    expect(calls.saves[0]).toMatchObject({ contest_id: 3, players: [1, 2, 3, 4, 5, 6, 7, 8, 9], out: "/home/u/DKUpload-pick.csv" });
+    expect((await screen.findByTestId("pick-saved")).textContent).toContain("lineup 44");
+  });
+
+  it("shows why a contest was refused", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "list_contests") return [];
+      if (cmd === "add_contest") throw { code: "invalid_input", message: "The contest: a contest has at least 2 entries, not 1" };
+      throw { code: "not_found", message: `unexpected ${cmd}` };
+    });
+    render(ContestsPage);
+    await fireEvent.input(screen.getByTestId("contest-entries"), { target: { value: "1" } });
+    await fireEvent.click(screen.getByTestId("contest-add"));
+    expect((await screen.findByTestId("contest-problem")).textContent).toContain("at least 2 entries");
+  });
+});
