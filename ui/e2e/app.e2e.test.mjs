@@ -93,7 +93,7 @@ test("the app frame shows, a setting changed in the UI survives a restart", asyn
   try {
     await testId(app, "app-frame");
     const nav = await app.$$('nav[aria-label="Pages"] button');
-    assert.equal(nav.length, 9);
+    assert.equal(nav.length, 10);
     const status = await testId(app, "status-database");
     await app.waitUntil(async () => (await status.getText()).includes("Database ready"), {
       timeout: 20_000,
