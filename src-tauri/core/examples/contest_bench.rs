@@ -145,6 +145,17 @@ async fn main() {
                 if f.cashed { "yes" } else { "no" }
             );
         }
+        println!(
+            "\n{}: simulated cash line 10th/50th/90th {:.1}/{:.1}/{:.1} against the real {}; the pick projected {:.1}, simulated mean {:.1}, scored {:.1}",
+            contest.name,
+            b.simulated.cash_line.p10,
+            b.simulated.cash_line.p50,
+            b.simulated.cash_line.p90,
+            b.cash_line.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
+            b.simulated.pick.projection,
+            b.simulated.pick.outcome.mean,
+            b.pick.points
+        );
         decisions(&ws, contest.id, slate_id).await;
     }
     tournaments_2019(&ws, &data).await;
@@ -429,6 +440,16 @@ async fn tournaments_2019(ws: &Workspace, data: &Path) {
             .filter(|(_, r)| *r <= paid)
             .map(|(s, _)| *s)
             .fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.min(s))));
+        println!(
+            "\n{}: simulated cash line 10th/50th/90th {:.1}/{:.1}/{:.1} against the real {}; the pick projected {:.1}, simulated mean {:.1}\n",
+            contest.name,
+            pick.cash_line.p10,
+            pick.cash_line.p50,
+            pick.cash_line.p90,
+            cash.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
+            pick.pick.projection,
+            pick.pick.outcome.mean
+        );
         let lowest_listed = scores.last().map_or(0.0, |s| s.0);
         for (label, l) in [
             ("pick", &pick.pick),
