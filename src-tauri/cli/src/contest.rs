@@ -415,6 +415,11 @@ fn backtest_text(b: &ContestBacktest, o: &mut String) {
             .map_or_else(|| "-".into(), |c| format!("{c:.2}")),
         b.median
     );
+    let _ = writeln!(
+        o,
+        "the simulation's cash line: median {:.2} (10th {:.2}, 90th {:.2}); a simulated line far from the real one means the simulated field is off",
+        b.simulated.cash_line.p50, b.simulated.cash_line.p10, b.simulated.cash_line.p90
+    );
     if let Some(w) = &b.warning {
         let _ = writeln!(o, "warning: {w}");
     }
