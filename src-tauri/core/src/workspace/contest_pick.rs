@@ -224,6 +224,18 @@ struct Prepared {
 }
 
 impl Prepared {
+    /// The contest's opponents, sampled from projected ownership: the whole field up to
+    /// [`limits::MAX_SIMULATED_FIELD`], a sample of it beyond.
+    fn field(&self, contest: &Contest, salary_cap: u32, seed: u64) -> Result<Vec<FieldLineup>> {
+        let size = (contest.entries.saturating_sub(1) as usize)
+            .clamp(1, limits::MAX_SIMULATED_FIELD as usize);
+        let habits = FieldHabits {
+            salary_cap,
+            ..FieldHabits::default()
+        };
+        sample_field(&self.field_players, size, &habits, seed).map_err(Error::InvalidInput)
+    }
+
     /// The simulated players' numbers by slate player id.
     fn index_of(&self) -> HashMap<i32, u16> {
         self.members
@@ -392,8 +404,16 @@ impl Workspace {
         }
         let contest = self.contest(request.contest_id).await?;
         let prepared = Arc::new(self.prepare(contest.slate_id).await?);
+        // The projections the view already holds are the optimizer's (the user's override
+        // included): the slate is not projected a second time.
+        let projections: HashMap<i32, f64> = prepared
+            .view
+            .players
+            .iter()
+            .map(|p| (p.player.id, p.projection))
+            .collect();
         let (slate, projections) = self
-            .slate_for_optimizer(contest.slate_id, HashMap::new())
+            .slate_for_optimizer(contest.slate_id, projections)
             .await?;
         let rules = Rules {
             salary_cap: self.typed_settings().await?.salary_cap,
@@ -416,14 +436,7 @@ impl Workspace {
                 request.seed,
                 &|done, total| progress("candidates", done, total),
             )?;
-            let size = (contest_copy.entries.saturating_sub(1) as usize)
-                .clamp(1, limits::MAX_SIMULATED_FIELD as usize);
-            let habits = FieldHabits {
-                salary_cap: rules.salary_cap,
-                ..FieldHabits::default()
-            };
-            let field = sample_field(&work.field_players, size, &habits, request.seed)
-                .map_err(Error::InvalidInput)?;
+            let field = work.field(&contest_copy, rules.salary_cap, request.seed)?;
             if !progress("field", 1, 1) {
                 return Err(Error::Cancelled("the pick was cancelled".into()));
             }
@@ -437,7 +450,7 @@ impl Workspace {
                 &|done, total| progress("simulation", done, total),
             )
             .ok_or_else(|| Error::Cancelled("the pick was cancelled".into()))?;
-            Ok::<_, Error>((candidates, evaluation, size))
+            Ok::<_, Error>((candidates, evaluation, field.len()))
         })
         .await
         .map_err(blocking_failed)??;
@@ -455,8 +468,7 @@ impl Workspace {
         };
         let mut cash_line_histogram = vec![0u32; BINS];
         for v in &lines {
-            let b = (((v - HISTOGRAM_FROM) / BIN_POINTS).floor().max(0.0) as usize).min(BINS - 1);
-            cash_line_histogram[b] += 1;
+            cash_line_histogram[pick::bin(*v)] += 1;
         }
         let mut report = PickReport {
             gain: pick.outcome.expected_payout - max_projection.outcome.expected_payout,
@@ -636,16 +648,7 @@ impl Workspace {
         let to_score = lineups.clone();
         let evaluation = tokio::task::spawn_blocking(move || {
             let field = match &contest_copy {
-                Some(c) => {
-                    let size = (c.entries.saturating_sub(1) as usize)
-                        .clamp(1, limits::MAX_SIMULATED_FIELD as usize);
-                    let habits = FieldHabits {
-                        salary_cap,
-                        ..FieldHabits::default()
-                    };
-                    sample_field(&work.field_players, size, &habits, seed)
-                        .map_err(Error::InvalidInput)?
-                }
+                Some(c) => work.field(c, salary_cap, seed)?,
                 None => Vec::new(),
             };
             pick::evaluate(

@@ -88,12 +88,6 @@ pub struct OwnershipReport {
     pub model: String,
 }
 
-/// The ownership model shipped with the app (see `ownership_default.json`'s note in
-/// `nfl_dfs_domain::contest::ownership`).
-fn shipped_ownership() -> OwnershipModel {
-    ownership::shipped()
-}
-
 impl Workspace {
     /// Adds a contest to a slate: the type's DraftKings preset, or a payout table typed in or
     /// read from a CSV file. Refused, with nothing stored, when the field is below 2, the
@@ -262,7 +256,7 @@ impl Workspace {
         }
         if slates.is_empty() {
             return Ok((
-                shipped_ownership(),
+                ownership::shipped(),
                 "shipped (fitted on real DraftKings contests)".into(),
             ));
         }

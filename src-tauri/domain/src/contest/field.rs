@@ -191,55 +191,8 @@ impl<'a> Sampler<'a> {
     /// ended in one game.
     fn draw(&self, weights: &[f64], rng: &mut ChaCha8Rng) -> Option<(FieldLineup, u32)> {
         let players = self.players;
-        let mut picked: Vec<usize> = Vec::with_capacity(9);
-        let mut left = self.habits.salary_cap;
-        // Slots still to fill after the current one, by position (FLEX as the cheapest of
-        // RB/WR/TE), so each pick leaves enough salary for the rest.
-        let mut open = [1u32, 2, 3, 1, 1];
-        let mut flex_open = true;
-        let reserve = |open: &[u32; 5], flex_open: bool| -> u32 {
-            let flex = if flex_open {
-                self.cheapest[1].min(self.cheapest[2]).min(self.cheapest[3])
-            } else {
-                0
-            };
-            (0..5).map(|s| open[s] * self.cheapest[s]).sum::<u32>() + flex
-        };
-        let take = |candidates: &mut dyn Iterator<Item = usize>,
-                    slot: usize,
-                    is_flex: bool,
-                    open: &mut [u32; 5],
-                    flex_open: &mut bool,
-                    picked: &mut Vec<usize>,
-                    left: &mut u32,
-                    rng: &mut ChaCha8Rng|
-         -> Option<usize> {
-            if is_flex {
-                *flex_open = false;
-            } else {
-                open[slot] -= 1;
-            }
-            let spare = left.checked_sub(reserve(open, *flex_open))?;
-            let pool: Vec<usize> = candidates
-                .filter(|i| !picked.contains(i) && players[*i].salary <= spare)
-                .collect();
-            let i = choose(&pool, weights, rng)?;
-            picked.push(i);
-            *left -= players[i].salary;
-            Some(i)
-        };
-        let qb = take(
-            &mut self.by_position[0].iter().copied(),
-            0,
-            false,
-            &mut open,
-            &mut flex_open,
-            &mut picked,
-            &mut left,
-            rng,
-        )?;
-        let mut chosen = [usize::MAX; 9];
-        chosen[0] = qb;
+        let mut draft = Draft::new(self);
+        let qb = draft.take(self.by_position[0].iter().copied(), 0, weights, rng)?;
         let mut rbs = Vec::new();
         let mut wrs = Vec::new();
         let mut tes = Vec::new();
@@ -253,18 +206,17 @@ impl<'a> Sampler<'a> {
             };
             for _ in 0..partners {
                 let team = &players[qb].team;
-                let mut mates = self.by_position[2]
+                let mates: Vec<usize> = self.by_position[2]
                     .iter()
                     .chain(&self.by_position[3])
                     .copied()
-                    .filter(|&i| &players[i].team == team)
+                    .filter(|&i| &players[i].team == team && !draft.picked.contains(&i))
                     .filter(|&i| match players[i].position {
                         Position::WR => wrs.len() < 3 || flex.is_none(),
                         _ => tes.is_empty() || flex.is_none(),
                     })
-                    .collect::<Vec<_>>()
-                    .into_iter();
-                let Some(i) = choose_from(&mut mates, &picked, weights, rng) else {
+                    .collect();
+                let Some(i) = choose(&mates, weights, rng) else {
                     break;
                 };
                 let (slot, list) = if players[i].position == Position::WR {
@@ -272,119 +224,111 @@ impl<'a> Sampler<'a> {
                 } else {
                     (3, &mut tes)
                 };
-                let is_flex = list.len() >= if slot == 2 { 3 } else { 1 };
-                let spare = left.checked_sub({
-                    let mut o = open;
-                    let mut f = flex_open;
-                    if is_flex {
-                        f = false;
-                    } else {
-                        o[slot] -= 1;
-                    }
-                    reserve(&o, f)
-                })?;
-                if players[i].salary > spare {
+                let slot = if list.len() >= if slot == 2 { 3 } else { 1 } {
+                    FLEX
+                } else {
+                    slot
+                };
+                if players[i].salary > draft.spare_after(slot)? {
                     continue;
                 }
-                if is_flex {
-                    flex_open = false;
-                    flex = Some(i);
-                } else {
-                    open[slot] -= 1;
-                    list.push(i);
+                draft.add(slot, i);
+                match slot {
+                    FLEX => flex = Some(i),
+                    _ => list.push(i),
                 }
-                picked.push(i);
-                left -= players[i].salary;
             }
         }
-        let dst = take(
-            &mut self.by_position[4].iter().copied(),
-            4,
-            false,
-            &mut open,
-            &mut flex_open,
-            &mut picked,
-            &mut left,
-            rng,
-        )?;
+        let dst = draft.take(self.by_position[4].iter().copied(), 4, weights, rng)?;
         while tes.is_empty() {
-            tes.push(take(
-                &mut self.by_position[3].iter().copied(),
-                3,
-                false,
-                &mut open,
-                &mut flex_open,
-                &mut picked,
-                &mut left,
-                rng,
-            )?);
+            tes.push(draft.take(self.by_position[3].iter().copied(), 3, weights, rng)?);
         }
         while rbs.len() < 2 {
-            rbs.push(take(
-                &mut self.by_position[1].iter().copied(),
-                1,
-                false,
-                &mut open,
-                &mut flex_open,
-                &mut picked,
-                &mut left,
-                rng,
-            )?);
+            rbs.push(draft.take(self.by_position[1].iter().copied(), 1, weights, rng)?);
         }
         while wrs.len() < 3 {
-            wrs.push(take(
-                &mut self.by_position[2].iter().copied(),
-                2,
-                false,
-                &mut open,
-                &mut flex_open,
-                &mut picked,
-                &mut left,
-                rng,
-            )?);
+            wrs.push(draft.take(self.by_position[2].iter().copied(), 2, weights, rng)?);
         }
-        if flex.is_none() {
-            let all = self.by_position[1]
-                .iter()
-                .chain(&self.by_position[2])
-                .chain(&self.by_position[3])
-                .copied();
-            flex = Some(take(
-                &mut all.into_iter(),
-                1,
-                true,
-                &mut open,
-                &mut flex_open,
-                &mut picked,
-                &mut left,
-                rng,
-            )?);
-        }
-        chosen[1] = rbs[0];
-        chosen[2] = rbs[1];
-        chosen[3] = wrs[0];
-        chosen[4] = wrs[1];
-        chosen[5] = wrs[2];
-        chosen[6] = tes[0];
-        chosen[7] = flex?;
-        chosen[8] = dst;
-        let first_game = players[chosen[0]].game;
+        let flex = match flex {
+            Some(i) => i,
+            None => {
+                let all = self.by_position[1]
+                    .iter()
+                    .chain(&self.by_position[2])
+                    .chain(&self.by_position[3])
+                    .copied();
+                draft.take(all, FLEX, weights, rng)?
+            }
+        };
+        let chosen = [
+            qb, rbs[0], rbs[1], wrs[0], wrs[1], wrs[2], tes[0], flex, dst,
+        ];
+        let first_game = players[qb].game;
         if chosen.iter().all(|&i| players[i].game == first_game) {
             return None;
         }
-        let salary = self.habits.salary_cap - left;
+        let salary = self.habits.salary_cap - draft.left;
         Some((chosen.map(|i| i as u16), salary))
     }
 }
 
-fn choose_from(
-    candidates: &mut dyn Iterator<Item = usize>,
-    picked: &[usize],
-    weights: &[f64],
-    rng: &mut ChaCha8Rng,
-) -> Option<usize> {
-    let pool: Vec<usize> = candidates.filter(|i| !picked.contains(i)).collect();
-    choose(&pool, weights, rng)
+/// The FLEX's index among a draft's open slots (after the five positions').
+const FLEX: usize = 5;
+
+/// A lineup being drawn: who is in it, the salary left, and the slots still open (by
+/// position, then FLEX), so each pick leaves enough salary for the cheapest fill of the rest.
+struct Draft<'s, 'a> {
+    sampler: &'s Sampler<'a>,
+    picked: Vec<usize>,
+    left: u32,
+    open: [u32; 6],
+}
+
+impl<'s, 'a> Draft<'s, 'a> {
+    fn new(sampler: &'s Sampler<'a>) -> Self {
+        Draft {
+            sampler,
+            picked: Vec::with_capacity(9),
+            left: sampler.habits.salary_cap,
+            open: [1, 2, 3, 1, 1, 1],
+        }
+    }
+
+    /// The salary a player in `slot` may cost, keeping the cheapest fill of the other open
+    /// slots affordable; None when even that is out of reach.
+    fn spare_after(&self, slot: usize) -> Option<u32> {
+        let cheapest = &self.sampler.cheapest;
+        let flex_cheapest = cheapest[1].min(cheapest[2]).min(cheapest[3]);
+        let mut open = self.open;
+        open[slot] -= 1;
+        let reserve =
+            (0..5).map(|s| open[s] * cheapest[s]).sum::<u32>() + open[FLEX] * flex_cheapest;
+        self.left.checked_sub(reserve)
+    }
+
+    fn add(&mut self, slot: usize, i: usize) {
+        self.open[slot] -= 1;
+        self.picked.push(i);
+        self.left -= self.sampler.players[i].salary;
+    }
+
+    /// One of `candidates` for `slot`, by weight, among those not picked and affordable.
+    fn take(
+        &mut self,
+        candidates: impl Iterator<Item = usize>,
+        slot: usize,
+        weights: &[f64],
+        rng: &mut ChaCha8Rng,
+    ) -> Option<usize> {
+        let spare = self.spare_after(slot)?;
+        let players = self.sampler.players;
+        let pool: Vec<usize> = candidates
+            .filter(|i| !self.picked.contains(i) && players[*i].salary <= spare)
+            .collect();
+        let i = choose(&pool, weights, rng)?;
+        self.add(slot, i);
+        Some(i)
+    }
 }
 
 /// One of `pool`, with probability proportional to its weight.

@@ -8,7 +8,7 @@
 //! within each slate and position. [`baseline`] is the plain alternative the fit is measured against: ownership
 //! proportional to value within a position.
 
-use super::simulate::correlations::cholesky;
+use super::simulate::correlations::{cholesky, solve_with_factor};
 use crate::dk::Position;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -347,17 +347,8 @@ fn multinomial_logit(groups: &[(Vec<Vec<f64>>, Vec<f64>)]) -> Vec<f64> {
         let Some(l) = cholesky(&hessian, k) else {
             break;
         };
-        // Solve H d = g (H is the negative Hessian, positive definite with the ridge).
-        let mut y = vec![0.0; k];
-        for i in 0..k {
-            let s: f64 = (0..i).map(|j| l[i * k + j] * y[j]).sum();
-            y[i] = (gradient[i] - s) / l[i * k + i];
-        }
-        let mut d = vec![0.0; k];
-        for i in (0..k).rev() {
-            let s: f64 = ((i + 1)..k).map(|j| l[j * k + i] * d[j]).sum();
-            d[i] = (y[i] - s) / l[i * k + i];
-        }
+        // H d = g, H the negative Hessian (positive definite with the ridge).
+        let d = solve_with_factor(&l, k, &gradient);
         let mut step = 1.0;
         let mut improved = false;
         while step > 1e-4 {

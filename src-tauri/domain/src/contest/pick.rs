@@ -105,7 +105,8 @@ impl Totals {
     }
 }
 
-fn bin(score: f64) -> usize {
+/// The histogram bin a score falls in (the first and last bins hold everything beyond).
+pub fn bin(score: f64) -> usize {
     (((score - HISTOGRAM_FROM) / BIN_POINTS).floor().max(0.0) as usize).min(BINS - 1)
 }
 

@@ -389,6 +389,22 @@ pub fn cholesky(matrix: &[f64], n: usize) -> Option<Vec<f64>> {
     Some(l)
 }
 
+/// Solves `A x = b` given the lower Cholesky factor `l` of a row-major `n × n` matrix `A`
+/// (forward, then back substitution).
+pub fn solve_with_factor(l: &[f64], n: usize, b: &[f64]) -> Vec<f64> {
+    let mut y = vec![0.0; n];
+    for i in 0..n {
+        let s: f64 = (0..i).map(|k| l[i * n + k] * y[k]).sum();
+        y[i] = (b[i] - s) / l[i * n + i];
+    }
+    let mut x = vec![0.0; n];
+    for i in (0..n).rev() {
+        let s: f64 = ((i + 1)..n).map(|k| l[k * n + i] * x[k]).sum();
+        x[i] = (y[i] - s) / l[i * n + i];
+    }
+    x
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ pub use correlations::{Correlations, GAME_ROLES, TEAM_ROLES};
 pub use marginal::Marginal;
 
 use crate::dk::Position;
-use correlations::{cholesky, role_at};
+use correlations::{cholesky, role_at, solve_with_factor};
 use marginal::normal_cdf;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -181,17 +181,7 @@ fn conditional(matrix: &[f64], r: usize) -> Result<Conditional, String> {
     }
     let l = cholesky(&sub, n).ok_or("the correlation matrix is not positive definite")?;
     let rhs: Vec<f64> = others.iter().map(|&i| matrix[r * GAME_ROLES + i]).collect();
-    // Forward then back substitution with the factor.
-    let mut y = vec![0.0; n];
-    for i in 0..n {
-        let s: f64 = (0..i).map(|k| l[i * n + k] * y[k]).sum();
-        y[i] = (rhs[i] - s) / l[i * n + i];
-    }
-    let mut x = vec![0.0; n];
-    for i in (0..n).rev() {
-        let s: f64 = ((i + 1)..n).map(|k| l[k * n + i] * x[k]).sum();
-        x[i] = (y[i] - s) / l[i * n + i];
-    }
+    let x = solve_with_factor(&l, n, &rhs);
     let mut beta = [0.0; GAME_ROLES];
     let mut explained = 0.0;
     for (a, &i) in others.iter().enumerate() {
