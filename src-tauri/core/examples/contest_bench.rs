@@ -491,17 +491,21 @@ async fn tournaments_2019(ws: &Workspace, data: &Path) {
 /// Leave-one-slate-out ownership error, next to the value baseline.
 fn ownership_errors(samples: &[(String, Vec<OwnershipPlayer>, Vec<f64>)]) {
     println!("\n## Ownership (percentage points, players with 1%+ real ownership)\n");
-    let subsets: [(&str, [bool; 6]); 4] = [
+    let subsets: [(&str, [bool; 6]); 5] = [
         ("value", [true, false, false, false, false, false]),
         ("value, salary", [true, false, false, true, false, false]),
         ("value, ranks", [true, true, true, false, false, false]),
+        (
+            "value, projection rank, projection (the app's)",
+            ownership::FITTED_FEATURES,
+        ),
         ("all", [true; 6]),
     ];
     println!(
         "| held-out slate | baseline (value within position) | {} |",
         subsets.map(|s| s.0).join(" | ")
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|");
     for (k, (name, players, actual)) in samples.iter().enumerate() {
         let others: Vec<(Vec<OwnershipPlayer>, Vec<f64>)> = samples
             .iter()
@@ -528,7 +532,7 @@ fn ownership_errors(samples: &[(String, Vec<OwnershipPlayer>, Vec<f64>)]) {
         .collect();
     let model = OwnershipModel::fit(&all, FLEX_SHARES);
     println!(
-        "\nthe app's fit (value) on every slate: weights {:?}",
+        "\nthe app's fit (value, projection rank, projection) on every slate: weights {:?}",
         model.weights
     );
     if std::env::var_os("WRITE_DEFAULTS").is_some() {
