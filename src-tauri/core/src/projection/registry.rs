@@ -1,14 +1,18 @@
 //! The model registry: `registry/<position>/<version>/` holds `model.json.gz`, `metadata.json`
-//! (metrics, data range, created, app version) and `features.json`. Which version is in
+//! (metrics, data range, created, app version) and `features.json`; a QB version trained by
+//! the app also holds `correlations.json`, the run's estimate of how players' scores move
+//! together (the contest simulator's), so it is deployed and rolled back with the models. Which version is in
 //! production is recorded in the database as deploy and rollback events (no symlinks, so it
 //! works on Windows): replaying them, a deploy pushes a version and a rollback pops one.
 //! A version is validated before it goes to production: files present, model loads, it
-//! predicts a number from a row of the right width, metrics present. A failed validation
+//! predicts a number from a row of the right width, metrics present, correlations (when
+//! present) a valid correlation matrix. A failed validation
 //! leaves production as it was.
 
 use super::features::{feature_names, FEATURE_VERSION};
 use super::learner::Model;
 use super::train::{PositionResult, Trained};
+use crate::contest::simulate::Correlations;
 use crate::dk::{FileError, Position};
 use crate::store::{model_registry, Db};
 use crate::{limits, Error, Result};
@@ -21,8 +25,10 @@ use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 const MODEL_FILE: &str = "model.json.gz";
-const METADATA_FILE: &str = "metadata.json";
+/// The version file the app rewrites when it exports a version under another name.
+pub const METADATA_FILE: &str = "metadata.json";
 const FEATURES_FILE: &str = "features.json";
+const CORRELATIONS_FILE: &str = "correlations.json";
 
 /// What `metadata.json` holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -60,6 +66,9 @@ pub struct LoadedModel {
     pub metadata: Metadata,
     /// The model.
     pub model: Model,
+    /// The training run's correlations, when the version carries them (QB versions trained
+    /// by the app).
+    pub correlations: Option<Correlations>,
 }
 
 /// One version as listed.
@@ -100,8 +109,24 @@ fn invalid(path: &Path, message: impl Into<String>) -> Error {
     FileError::new(&shown(path), None, None, message).into()
 }
 
-/// Writes a trained position as a new version (to a temporary folder, renamed when whole).
-pub fn write_version(registry: &Path, trained: &Trained, metadata: &Metadata) -> Result<PathBuf> {
+/// The files of the version in `dir`: the three every version has, and the correlations when
+/// it carries them.
+pub fn version_files(dir: &Path) -> Vec<&'static str> {
+    let mut files = vec![MODEL_FILE, FEATURES_FILE, METADATA_FILE];
+    if dir.join(CORRELATIONS_FILE).is_file() {
+        files.push(CORRELATIONS_FILE);
+    }
+    files
+}
+
+/// Writes a trained position as a new version (to a temporary folder, renamed when whole),
+/// with the run's correlations when given.
+pub fn write_version(
+    registry: &Path,
+    trained: &Trained,
+    metadata: &Metadata,
+    correlations: Option<&Correlations>,
+) -> Result<PathBuf> {
     let dir = version_dir(registry, metadata.position, &metadata.version)?;
     let parent = dir
         .parent()
@@ -135,6 +160,12 @@ pub fn write_version(registry: &Path, trained: &Trained, metadata: &Metadata) ->
         FEATURES_FILE,
         &serde_json::to_vec_pretty(&features).expect("features serialise"),
     )?;
+    if let Some(correlations) = correlations {
+        write(
+            CORRELATIONS_FILE,
+            &serde_json::to_vec(correlations).expect("correlations serialise"),
+        )?;
+    }
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(Error::io("replacing", &dir))?;
     }
@@ -210,7 +241,21 @@ pub fn load_version(registry: &Path, position: Position, version: &str) -> Resul
         .check_shapes()
         .and_then(|()| model.predict(&[vec![1.0; expected.len()]]))
         .map_err(|e| invalid(&model_path, format!("does not predict: {e}")))?;
-    Ok(LoadedModel { metadata, model })
+    let correlations_path = dir.join(CORRELATIONS_FILE);
+    let correlations = if correlations_path.is_file() {
+        let c: Correlations =
+            serde_json::from_slice(&read(CORRELATIONS_FILE, limits::MAX_MODEL_SIDECAR_BYTES)?)
+                .map_err(|e| invalid(&correlations_path, format!("is not correlations: {e}")))?;
+        c.check().map_err(|e| invalid(&correlations_path, e))?;
+        Some(c)
+    } else {
+        None
+    };
+    Ok(LoadedModel {
+        metadata,
+        model,
+        correlations,
+    })
 }
 
 async fn events(db: &Db) -> Result<Vec<ModelEvent>> {

@@ -12,6 +12,7 @@ use crate::dk::{LineupFile, Position};
 use crate::lineup::NewLineup;
 use crate::optimizer::{self, Rules};
 use crate::projection::history::week_key;
+use crate::projection::registry;
 use crate::{limits, lineup, safe_fs, store, Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -19,10 +20,6 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 use ts_rs::TS;
-
-/// Team games of history below which the loaded history's correlations are not used (the
-/// shipped estimate from 2018-2022 is).
-const MIN_CORRELATION_SAMPLES: u32 = 1000;
 
 /// What to pick for a contest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -275,44 +272,69 @@ impl Prepared {
 }
 
 impl Workspace {
-    /// The correlations the simulator uses: estimated from the loaded history when it holds
-    /// enough games, else the estimate shipped with the app (2018-2022). Cached per load.
+    /// The correlations the simulator uses: those the production QB version was trained with
+    /// (they deploy and roll back with it), else an estimate from the loaded history when it
+    /// holds enough games, else the estimate shipped with the app (2018-2022). Cached while
+    /// neither the loaded data nor the production QB version changes.
     pub async fn correlations(&self) -> Result<(Arc<Correlations>, String)> {
         let generation = self.generation().await?;
-        if let Some((g, c, d)) = self
+        let qb = registry::production(self.db(), Position::QB).await?;
+        let key = (generation, qb.clone());
+        if let Some((k, c, d)) = self
             .cache()
             .correlations
             .lock()
             .expect("not poisoned")
             .as_ref()
         {
-            if *g == generation {
+            if *k == key {
                 return Ok((c.clone(), d.clone()));
             }
         }
-        let history = self.history().await?;
-        let fitted = tokio::task::spawn_blocking(move || {
-            correlations::fit(&history, week_key(1999, 1), week_key(2101, 1))
-        })
-        .await
-        .map_err(blocking_failed)?;
-        let (chosen, description) = if fitted.samples >= MIN_CORRELATION_SAMPLES {
-            let d = format!(
-                "estimated from the loaded history ({} team games, {}-{})",
-                fitted.samples,
-                fitted.weeks.0 / 100,
-                fitted.weeks.1 / 100
-            );
-            (fitted, d)
-        } else {
-            (
-                correlations::shipped(),
-                "shipped (estimated from NFL seasons 2018-2022)".to_string(),
-            )
+        let weeks = |c: &Correlations| format!("{}-{}", c.weeks.0 / 100, c.weeks.1 / 100);
+        let carried = qb.as_ref().and_then(|v| {
+            match registry::load_version(&self.registry_dir(), Position::QB, v) {
+                Ok(loaded) => loaded.correlations.map(|c| (v.clone(), c)),
+                Err(e) => {
+                    tracing::warn!("the production QB version's correlations are not used: {e}");
+                    None
+                }
+            }
+        });
+        let (chosen, description) = match carried {
+            Some((version, c)) => {
+                let d = format!(
+                    "trained with the production models (QB {version}: {} team games, {})",
+                    c.samples,
+                    weeks(&c)
+                );
+                (c, d)
+            }
+            None => {
+                let history = self.history().await?;
+                let fitted = tokio::task::spawn_blocking(move || {
+                    correlations::fit(&history, week_key(1999, 1), week_key(2101, 1))
+                })
+                .await
+                .map_err(blocking_failed)?;
+                if fitted.samples >= correlations::MIN_SAMPLES {
+                    let d = format!(
+                        "estimated from the loaded history ({} team games, {})",
+                        fitted.samples,
+                        weeks(&fitted)
+                    );
+                    (fitted, d)
+                } else {
+                    (
+                        correlations::shipped(),
+                        "shipped (estimated from NFL seasons 2018-2022)".to_string(),
+                    )
+                }
+            }
         };
         let chosen = Arc::new(chosen);
         *self.cache().correlations.lock().expect("not poisoned") =
-            Some((generation, chosen.clone(), description.clone()));
+            Some((key, chosen.clone(), description.clone()));
         Ok((chosen, description))
     }
 

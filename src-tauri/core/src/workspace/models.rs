@@ -2,6 +2,7 @@
 //! (deploy, rollback, delete, checks), export and install. Heavy work runs off the async runtime.
 
 use super::{blocking_failed, Workspace};
+use crate::contest::simulate::correlations;
 use crate::dk::Position;
 use crate::projection::features::{Features, FEATURE_VERSION};
 use crate::projection::history::week_key;
@@ -112,9 +113,16 @@ impl Workspace {
         let search = Duration::from_secs(u64::from(request.search_seconds));
         let started_at = Utc::now();
         let clock = Instant::now();
-        let trained = tokio::task::spawn_blocking(move || {
+        let (trained, correlations) = tokio::task::spawn_blocking(move || {
             let features = Features::new(&history);
-            train::train_all(&features, until, search, threads)
+            let trained = train::train_all(&features, until, search, threads)?;
+            // The run's correlations, from the same weeks, kept with its QB version when
+            // there are enough games to trust them.
+            let correlations = correlations::fit(&history, week_key(1999, 1), until);
+            Ok::<_, String>((
+                trained,
+                (correlations.samples >= correlations::MIN_SAMPLES).then_some(correlations),
+            ))
         })
         .await
         .map_err(blocking_failed)?
@@ -158,7 +166,8 @@ impl Workspace {
                 data_until: show(until),
                 result: t.result.clone(),
             };
-            registry::write_version(&registry_dir, t, &metadata)?;
+            let carried = correlations.as_ref().filter(|_| position == Position::QB);
+            registry::write_version(&registry_dir, t, &metadata, carried)?;
             registry::register(self.db(), &metadata, Some(run_id)).await?;
             let current = registry::production(self.db(), position).await?;
             let current_mae = match &current {
@@ -285,7 +294,10 @@ impl Workspace {
             let from = registry::version_dir(&self.registry_dir(), position, &version)?;
             let dir = registry::version_dir(to, position, name)?;
             std::fs::create_dir_all(&dir).map_err(Error::io("creating", &dir))?;
-            for file in ["model.json.gz", "features.json"] {
+            for file in registry::version_files(&from)
+                .into_iter()
+                .filter(|f| *f != registry::METADATA_FILE)
+            {
                 std::fs::copy(from.join(file), dir.join(file))
                     .map_err(Error::io("copying", from.join(file)))?;
             }
@@ -323,7 +335,7 @@ impl Workspace {
                 // Validate where it is, then copy it in.
                 let loaded = registry::load_version(from, position, &version)?;
                 std::fs::create_dir_all(&target).map_err(Error::io("creating", &target))?;
-                for file in ["model.json.gz", "features.json", "metadata.json"] {
+                for file in registry::version_files(&entry.path()) {
                     std::fs::copy(entry.path().join(file), target.join(file))
                         .map_err(Error::io("copying", entry.path().join(file)))?;
                 }

@@ -86,10 +86,16 @@ pub struct SlateView {
 pub struct ProjectionCache {
     history: Mutex<Option<(i64, Arc<History>)>>,
     matches: Mutex<HashMap<i32, (i64, identity::SlateMatches)>>,
-    /// The simulator's correlations with what they were estimated from.
+    /// The simulator's correlations with what they were estimated from, by generation and
+    /// production QB version.
     #[allow(clippy::type_complexity)]
-    pub(crate) correlations:
-        Mutex<Option<(i64, Arc<crate::contest::simulate::Correlations>, String)>>,
+    pub(crate) correlations: Mutex<
+        Option<(
+            (i64, Option<String>),
+            Arc<crate::contest::simulate::Correlations>,
+            String,
+        )>,
+    >,
 }
 
 impl Workspace {

@@ -1,7 +1,8 @@
 //! Projections on the real seasons in ../shared/data: features use only earlier weeks (no
 //! leakage), training records a run and writes a version per position, deploy validates (a
 //! truncated model file is refused and production stays), rollback returns to the previous
-//! version, production cannot be deleted, and a real slate is projected from the models.
+//! version, production cannot be deleted, and a real slate is projected from the models. The
+//! run's correlations travel with its QB version (deployed, rolled back and validated with it).
 
 use crate::common::{real_data, workspace};
 use nfl_dfs_core::dk::Position;
@@ -60,6 +61,15 @@ async fn train_deploy_rollback_and_project_a_real_slate() {
         );
         assert!(r.floor_offset < 0.0 && r.ceiling_offset > 0.0, "{r:?}");
     }
+    // The run's correlations go with its QB version, and the simulator uses them.
+    let version_file = |p: &str, v: &str, f: &str| ws.registry_dir().join(p).join(v).join(f);
+    assert!(version_file("QB", &first.version, "correlations.json").is_file());
+    assert!(!version_file("RB", &first.version, "correlations.json").exists());
+    let (_, described) = ws.correlations().await.unwrap();
+    assert!(
+        described.contains(&format!("QB {}", first.version)),
+        "{described}"
+    );
     let runs = ws.training_runs().await.unwrap();
     assert_eq!(runs.len(), 1);
     assert_eq!(
@@ -83,6 +93,11 @@ async fn train_deploy_rollback_and_project_a_real_slate() {
         .map(|v| v.version.as_str())
         .collect();
     assert_eq!(qb_production, [second.version.as_str()]);
+    let (_, described) = ws.correlations().await.unwrap();
+    assert!(
+        described.contains(&format!("QB {}", second.version)),
+        "deployed with the model: {described}"
+    );
 
     // A truncated model file is refused by name and production stays where it was.
     let model_file = ws
@@ -114,6 +129,26 @@ async fn train_deploy_rollback_and_project_a_real_slate() {
     assert_eq!(
         ws.rollback_model(Position::QB).await.unwrap(),
         first.version
+    );
+    let (_, described) = ws.correlations().await.unwrap();
+    assert!(
+        described.contains(&format!("QB {}", first.version)),
+        "rolled back with the model: {described}"
+    );
+    // Correlations that are no correlation matrix are refused by name on deploy.
+    let correlations = version_file("QB", &second.version, "correlations.json");
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&correlations).unwrap()).unwrap();
+    json["matrix"][1] = serde_json::json!(2.0);
+    std::fs::write(&correlations, json.to_string()).unwrap();
+    let refused = ws
+        .deploy_model(Position::QB, &second.version)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::InvalidFile);
+    assert!(
+        refused.to_string().contains("correlations.json"),
+        "{refused}"
     );
     let none = ws.rollback_model(Position::QB).await.unwrap_err();
     assert_eq!(none.code(), ErrorCode::InvalidInput);

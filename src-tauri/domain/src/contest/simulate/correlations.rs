@@ -42,6 +42,10 @@ pub fn role_at(position: Position, rank: usize) -> (usize, bool) {
     (first + rank.min(count - 1), rank < count)
 }
 
+/// Team games of history below which an estimate is not trusted (the shipped estimate from
+/// 2018-2022 is used instead).
+pub const MIN_SAMPLES: u32 = 1000;
+
 /// Normal-scale correlations of the 16 roles of a game.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Correlations {
