@@ -5,6 +5,7 @@
 //! projection time and its backtest. Usage: train_timing [DATA_DIR]. Used by
 //! `scripts/bench-models.sh`.
 
+use nfl_dfs_core::contest::simulate::Marginal;
 use nfl_dfs_core::projection::distribution::Quantiles;
 use nfl_dfs_core::projection::features::Features;
 use nfl_dfs_core::projection::history::week_key;
@@ -129,12 +130,13 @@ fn accuracy(season: &str, trained: &[Trained]) {
 /// walk-forward residuals, applied to the 2022 walk-forward predictions (models trained only on
 /// the weeks before each block): the share of actual scores inside the 15th-85th (target 70%)
 /// and 5th-95th (target 90%) percentiles, overall and by tercile of projection, on the rows the
-/// accuracy is measured on.
+/// accuracy is measured on; and the mean actual score next to the mean projection and the mean
+/// of the distribution the contest simulator draws from (its exponential tail included).
 fn calibration(fitted: &[Trained], tested: &[Trained]) {
     println!();
     println!("calibration on 2022 (ranges fitted on 2021's residuals): share inside [p15, p85] / [p5, p95]");
-    println!("| position | rows | overall | low third | middle third | high third | mean p85-p15 width | width spread (sd) | MAE mean / median / season-to-date |");
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("| position | rows | overall | low third | middle third | high third | mean p85-p15 width | width spread (sd) | MAE mean / median / season-to-date | mean actual / projection / simulated |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut all: Vec<(Quantiles, f64, f64, f64)> = Vec::new();
     for t in tested {
         let Some(fit) = fitted
@@ -189,8 +191,17 @@ fn print_row(label: &str, rows: &[Checked]) {
     let mae = |f: fn(&Checked) -> f64| {
         rows.iter().map(|r| (f(r) - r.1).abs()).sum::<f64>() / rows.len().max(1) as f64
     };
+    let average =
+        |f: &dyn Fn(&Checked) -> f64| rows.iter().map(f).sum::<f64>() / rows.len().max(1) as f64;
+    let simulated_mean = average(&|r| {
+        Marginal {
+            quantiles: r.0,
+            play_probability: 1.0,
+        }
+        .mean_if_plays()
+    });
     println!(
-        "| {label} | {} | {} | {} | {} | {} | {mean:.1} | {sd:.1} | {:.2} / {:.2} / {:.2} |",
+        "| {label} | {} | {} | {} | {} | {} | {mean:.1} | {sd:.1} | {:.2} / {:.2} / {:.2} | {:.2} / {:.2} / {simulated_mean:.2} |",
         rows.len(),
         share(&sorted),
         share(&sorted[..third]),
@@ -199,5 +210,7 @@ fn print_row(label: &str, rows: &[Checked]) {
         mae(|r| r.2),
         mae(|r| r.0.p50),
         mae(|r| r.3),
+        average(&|r| r.1),
+        average(&|r| r.2),
     );
 }
