@@ -1,6 +1,8 @@
 //! Contest simulation against the targets of issue 17, on the real data in ../shared/data:
 //! - correlations by role pair estimated on 2018-2021 next to the held-back 2022 estimate, and
 //!   the simulator's draws measured against the matrix they were drawn from;
+//! - the game environment: the correlations of games split by total and by spread, against
+//!   a split by week parity that shows the noise;
 //! - ownership error (leave one slate out) on the shared standings with %Drafted, next to the
 //!   plain baseline (ownership proportional to value within position);
 //! - every real contest with its salary file: the pick's and the highest-projected lineup's
@@ -54,6 +56,7 @@ async fn main() {
         .await
         .expect("history");
     correlations(&history);
+    environments(&history);
     if std::env::var_os("WRITE_DEFAULTS").is_some() {
         let all = fit(&history, week_key(2018, 1), week_key(2023, 1));
         let path = Path::new("src-tauri/domain/src/contest/simulate/correlations_default.json");
@@ -98,7 +101,7 @@ async fn main() {
                 position: p.player.position,
                 salary: p.player.salary,
                 projection: p.projection,
-                team_total: None,
+                team_total: p.team_total,
                 playable: p.playable,
             })
             .collect();
@@ -228,6 +231,77 @@ fn correlations(history: &nfl_dfs_core::projection::history::History) {
         "\n{within} of {} listed pairs and {all_within} of {all} pairs in all are within 0.05 of the held-back estimate (largest gap {worst:.3})",
         PAIRS.len()
     );
+}
+
+/// Whether a game's environment (its total and spread) changes how its players move together:
+/// the 2018-2022 estimate on games split by total and by spread, against a split that cannot
+/// matter (even and odd weeks), which shows the noise of estimates of that size.
+fn environments(history: &nfl_dfs_core::projection::history::History) {
+    type Split<'a> = (
+        &'a str,
+        Box<dyn Fn(&nfl_dfs_core::projection::history::Game) -> bool>,
+    );
+    let on = |keep: &dyn Fn(&nfl_dfs_core::projection::history::Game) -> bool| {
+        let mut h = history.clone();
+        h.games.retain(|g| keep(g));
+        fit(&h, week_key(2018, 1), week_key(2023, 1))
+    };
+    let splits: [(Split, Split); 3] = [
+        (
+            (
+                "total above 44",
+                Box::new(|g| g.total_line.is_some_and(|t| t > 44.0)),
+            ),
+            (
+                "total 44 or less",
+                Box::new(|g| g.total_line.is_some_and(|t| t <= 44.0)),
+            ),
+        ),
+        (
+            (
+                "spread under 4",
+                Box::new(|g| g.spread_line.is_some_and(|s| s.abs() < 4.0)),
+            ),
+            (
+                "spread 7 or more",
+                Box::new(|g| g.spread_line.is_some_and(|s| s.abs() >= 7.0)),
+            ),
+        ),
+        (
+            ("even weeks", Box::new(|g| g.week % 2 == 0)),
+            ("odd weeks", Box::new(|g| g.week % 2 == 1)),
+        ),
+    ];
+    println!("\n## Game environment: correlations of games split by total and spread\n");
+    println!("| split | team games | QB-WR1 | QB-TE1 | QB-opp QB | DST-opp QB | mean gap over all pairs | pairs apart by > 0.1 |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for ((a_name, a_keep), (b_name, b_keep)) in splits {
+        let (a, b) = (on(&*a_keep), on(&*b_keep));
+        let mut gaps = Vec::new();
+        for i in 0..2 * TEAM_ROLES {
+            for j in (i + 1)..2 * TEAM_ROLES {
+                gaps.push((a.get(i, j) - b.get(i, j)).abs());
+            }
+        }
+        let pairs = |c: &Correlations| {
+            [(0, 3), (0, 6), (0, 8), (7, 8)].map(|(i, j)| format!("{:+.3}", c.get(i, j)))
+        };
+        let (pa, pb) = (pairs(&a), pairs(&b));
+        let both: Vec<String> = pa
+            .iter()
+            .zip(&pb)
+            .map(|(x, y)| format!("{x} / {y}"))
+            .collect();
+        println!(
+            "| {a_name} / {b_name} | {} / {} | {} | {:.3} | {} of {} |",
+            a.samples,
+            b.samples,
+            both.join(" | "),
+            gaps.iter().sum::<f64>() / gaps.len() as f64,
+            gaps.iter().filter(|g| **g > 0.1).count(),
+            gaps.len()
+        );
+    }
 }
 
 /// The correlations of simulated draws of one game (Spearman's, mapped to the normal scale as
@@ -491,12 +565,16 @@ async fn tournaments_2019(ws: &Workspace, data: &Path) {
 /// Leave-one-slate-out ownership error, next to the value baseline.
 fn ownership_errors(samples: &[(String, Vec<OwnershipPlayer>, Vec<f64>)]) {
     println!("\n## Ownership (percentage points, players with 1%+ real ownership)\n");
-    let subsets: [(&str, [bool; 6]); 5] = [
+    let subsets: [(&str, [bool; 6]); 6] = [
         ("value", [true, false, false, false, false, false]),
         ("value, salary", [true, false, false, true, false, false]),
         ("value, ranks", [true, true, true, false, false, false]),
         (
-            "value, projection rank, projection (the app's)",
+            "value, projection rank, projection",
+            [true, false, true, false, true, false],
+        ),
+        (
+            "the app's: value, projection rank, projection, team total",
             ownership::FITTED_FEATURES,
         ),
         ("all", [true; 6]),
@@ -505,7 +583,7 @@ fn ownership_errors(samples: &[(String, Vec<OwnershipPlayer>, Vec<f64>)]) {
         "| held-out slate | baseline (value within position) | {} |",
         subsets.map(|s| s.0).join(" | ")
     );
-    println!("|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
     for (k, (name, players, actual)) in samples.iter().enumerate() {
         let others: Vec<(Vec<OwnershipPlayer>, Vec<f64>)> = samples
             .iter()
@@ -532,7 +610,7 @@ fn ownership_errors(samples: &[(String, Vec<OwnershipPlayer>, Vec<f64>)]) {
         .collect();
     let model = OwnershipModel::fit(&all, FLEX_SHARES);
     println!(
-        "\nthe app's fit (value, projection rank, projection) on every slate: weights {:?}",
+        "\nthe app's fit (value, projection rank, projection, team total) on every slate: weights {:?}",
         model.weights
     );
     if std::env::var_os("WRITE_DEFAULTS").is_some() {

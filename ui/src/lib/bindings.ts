@@ -353,6 +353,10 @@ playable: boolean,
  */
 projection_note: string | null, 
 /**
+ * Points his team is expected to score, when the game's betting lines are loaded.
+ */
+team_total: number | null, 
+/**
  * Slate-player id (unique across slates).
  */
 id: number, 
@@ -1465,7 +1469,12 @@ value: number,
 /**
  * Whether he can be put in a lineup (his game is on the slate and has not started).
  */
-playable: boolean, };
+playable: boolean, 
+/**
+ * Points his team is expected to score (from the game's total and spread), when the
+ * loaded schedule has the game's betting lines.
+ */
+team_total: number | null, };
 
 export type SlateProjections = { 
 /**

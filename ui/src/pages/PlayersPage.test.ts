@@ -58,6 +58,19 @@ describe("Players page", () => {
     );
   });
 
+  it("shows a team's implied total where the lines are known, and nothing where they are not", async () => {
+    mockSlate();
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    const totals = screen.getAllByTestId("player-team-total").map((c) => c.textContent!.trim());
+    expect(totals).toContain("· 27.5 implied");
+    expect(totals).toContain("· 21.0 implied");
+    const rows = screen.getAllByTestId("player-row");
+    const withTotal = rows.filter((r) => r.querySelector("[data-testid=player-team-total]"));
+    expect(withTotal.length).toBeGreaterThan(0);
+    expect(withTotal.length).toBeLessThan(rows.length);
+  });
+
   it("lists the slate by salary and re-sorts on a header click", async () => {
     mockSlate();
     render(PlayersPage);

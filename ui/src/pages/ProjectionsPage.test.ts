@@ -24,6 +24,7 @@ const player = (id: number, name: string, position: PlayerProjection["position"]
   availability_reason: "played his team's last game",
   quantiles: { p05: Math.max(0, projection - 8), p15: Math.max(0, projection - 5), p50: projection - 1, p85: projection + 6, p95: projection + 10 },
   if_plays_quantiles: { p05: Math.max(0, projection - 8), p15: Math.max(0, projection - 5), p50: projection - 1, p85: projection + 6, p95: projection + 10 },
+  team_total: null,
 });
 
 const data: SlateProjections = {

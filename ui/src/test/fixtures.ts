@@ -130,6 +130,7 @@ function player(
     availability_reason: playable ? "played his team's last game" : "no game on this slate",
     quantiles: range(playable ? avg : 0),
     if_plays_quantiles: range(playable ? avg : 0),
+    team_total: { BUF: 27.5, MIA: 21.0 }[team] ?? null,
     id,
     dk_id: 91000000 + id,
     name,

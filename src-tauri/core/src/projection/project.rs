@@ -76,6 +76,9 @@ pub struct PlayerProjection {
     pub value: f64,
     /// Whether he can be put in a lineup (his game is on the slate and has not started).
     pub playable: bool,
+    /// Points his team is expected to score (from the game's total and spread), when the
+    /// loaded schedule has the game's betting lines.
+    pub team_total: Option<f64>,
 }
 
 /// What a slate projection needs besides the slate and the history.
@@ -124,6 +127,7 @@ fn context(features: &Features, slate: &Slate, player: &SlatePlayer) -> Option<C
         total: 44.0,
         dome: false,
         rest: 7.0,
+        lines_known: false,
     })
 }
 
@@ -188,6 +192,7 @@ fn projection(
         note: None,
         value: 0.0,
         playable: p.has_usable_game(),
+        team_total: None,
     };
     if !p.has_usable_game() {
         out.projection = 0.0;
@@ -204,6 +209,7 @@ fn projection(
         return out;
     }
     let ctx = context(features, slate, p);
+    out.team_total = ctx.as_ref().filter(|c| c.lines_known).map(Context::implied);
     availability(inputs, p, ctx.as_ref(), &mut out);
     if_plays(features, inputs, p, ctx, &mut out);
     with_availability(out)
@@ -480,6 +486,7 @@ mod tests {
             note: None,
             value: 2.0,
             playable: true,
+            team_total: None,
         }
     }
 

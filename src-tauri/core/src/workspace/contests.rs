@@ -351,7 +351,7 @@ pub(crate) fn ownership_players(view: &super::SlateView) -> Vec<OwnershipPlayer>
             position: p.player.position,
             salary: p.player.salary,
             projection: p.projection,
-            team_total: None,
+            team_total: p.team_total,
             playable: p.playable,
         })
         .collect()

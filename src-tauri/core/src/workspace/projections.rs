@@ -63,6 +63,8 @@ pub struct PlayerView {
     pub playable: bool,
     /// Why the projection is not the model's, when it is not.
     pub projection_note: Option<String>,
+    /// Points his team is expected to score, when the game's betting lines are loaded.
+    pub team_total: Option<f64>,
 }
 
 /// A slate as the pages show it: every player with his numbers.
@@ -266,6 +268,7 @@ impl Workspace {
                     value: numbers.value,
                     playable: numbers.playable,
                     projection_note: numbers.note,
+                    team_total: numbers.team_total,
                     player,
                 })
             })

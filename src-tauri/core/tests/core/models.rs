@@ -215,6 +215,22 @@ async fn train_deploy_rollback_and_project_a_real_slate() {
         .map(|p| p.projection)
         .fold(0.0, f64::max);
     assert!((15.0..40.0).contains(&best_qb), "{best_qb}");
+    // The schedule has the week's lines: each playable player's team total is the implied
+    // score, the two sides of a game summing to its total.
+    let playable: Vec<_> = projected.players.iter().filter(|p| p.playable).collect();
+    assert!(playable
+        .iter()
+        .all(|p| p.team_total.is_some_and(|t| (5.0..45.0).contains(&t))));
+    let total_of = |team: &str| {
+        playable
+            .iter()
+            .find(|p| p.team == team)
+            .and_then(|p| p.team_total)
+            .unwrap()
+    };
+    let game = &ws.slate(slate.slate.id).await.unwrap().games[0];
+    let both = total_of(&game.home) + total_of(&game.away);
+    assert!((30.0..65.0).contains(&both), "{both}");
     let optimized = ws
         .optimize(
             slate.slate.id,

@@ -27,16 +27,16 @@ pub const FEATURES: [&str; 6] = [
     "team implied total / 10",
 ];
 
-/// The features the app fits: value, rank by projection and projection. Value alone (the first
-/// version) fitted an exponent of about 2 and spread the sampled field over players nobody
-/// drafts: on the two shared 2018 contests its lineups projected 110-114 points against the
-/// real field's 131-134 under the same projections, and its cash line fell 25-35 points short.
-/// With the projection and its rank the fitted field drafts the top players as the real one
-/// does: its lineups project 131-136 and its cash line comes within 10-16 points of the real
-/// one, and the error on the players 1%+ owned, left out one slate at a time, drops from
-/// 10.4 and 8.3 points to 9.9 and 7.9 (the value-proportional baseline: 9.4 and 8.2)
-/// (`scripts/bench-contests.sh`).
-pub const FITTED_FEATURES: [bool; 6] = [true, false, true, false, true, false];
+/// The features the app fits: value, rank by projection, projection and the team's implied
+/// total. Value alone (the first version) fitted an exponent of about 2 and spread the sampled
+/// field over players nobody drafts: on the two shared 2018 contests its lineups projected
+/// 110-114 points against the real field's 131-134 under the same projections, and its cash
+/// line fell 20 points short. With the projection and its rank the fitted field drafts the top
+/// players as the real one does and its cash line comes within a point or two of the real one;
+/// the team total brings the error on the players 1%+ owned, left out one slate at a time, to
+/// 9.5 and 7.6 points (value alone: 10.4 and 8.3; the value-proportional baseline: 9.4 and
+/// 8.2) (`scripts/bench-contests.sh`).
+pub const FITTED_FEATURES: [bool; 6] = [true, false, true, false, true, true];
 
 /// Ridge penalty of the fit, on standardised features (in units of one group's likelihood).
 const RIDGE: f64 = 0.01;

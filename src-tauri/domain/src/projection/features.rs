@@ -98,6 +98,8 @@ pub struct Context {
     pub dome: bool,
     /// Days of rest.
     pub rest: f64,
+    /// Whether the spread and total are the game's betting lines (not neutral stand-ins).
+    pub lines_known: bool,
 }
 
 impl Context {
@@ -335,6 +337,7 @@ impl<'a> Features<'a> {
                         total,
                         dome,
                         rest: rest.map_or(7.0, f64::from),
+                        lines_known: g.total_line.is_some() && g.spread_line.is_some(),
                     },
                 );
             }
