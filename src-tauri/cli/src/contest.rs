@@ -343,13 +343,15 @@ fn lineup_text(label: &str, l: &LineupOutcome, o: &mut String) {
     for p in &l.players {
         let _ = writeln!(
             o,
-            "  {:<4} {:<26} {:<4} ${:>5}  proj {:>5.1}  own {:>5.1}%",
+            "  {:<4} {:<26} {:<4} ${:>5}  proj {:>5.1}  own {:>5.1}%  top {:>5.1}%  leverage {:>+6.1}",
             p.position.as_str(),
             p.name,
             p.team,
             p.salary,
             p.projection,
-            p.ownership
+            p.ownership,
+            p.top_rate,
+            p.leverage
         );
     }
 }

@@ -1916,7 +1916,17 @@ projection: number,
 /**
  * Projected ownership, percent.
  */
-ownership: number, };
+ownership: number, 
+/**
+ * How often he is in the best of the lineups weighed (the candidates of a pick, the
+ * file's lineups of a simulation) in a simulated slate, percent.
+ */
+top_rate: number, 
+/**
+ * His top rate minus his projected ownership, percentage points: above 0 the simulation
+ * wants him more than the field is expected to draft him.
+ */
+leverage: number, };
 
 export type LineupOutcome = { 
 /**

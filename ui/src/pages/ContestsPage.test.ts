@@ -36,6 +36,8 @@ function lineup(p_cash: number, first: string): LineupOutcome {
       salary: 5500,
       projection: 15.5,
       ownership: 12.25,
+      top_rate: i === 0 ? 40.5 : 12.25,
+      leverage: i === 0 ? 28.25 : 0,
     })),
     salary: 49500,
     projection: 139.5,
@@ -121,6 +123,10 @@ describe("Contests page", () => {
     expect(screen.getByTestId("p-cash-max").textContent).toBe("55.0%");
     expect(screen.getByTestId("pick-card-pick").textContent).toContain("Pat Mahomes");
     expect(screen.getByTestId("pick-card-max").textContent).toContain("Josh Allen");
+    // Ownership and leverage as the core computed them, signed.
+    const leverage = screen.getAllByTestId("player-leverage").map((c) => c.textContent!.trim());
+    expect(leverage).toContain("+28.3");
+    expect(leverage).toContain("0.0");
     expect(screen.getByTestId("pick-report").textContent).toContain("+$6.00");
     expect(screen.getByTestId("score-histogram").querySelectorAll("rect.pick").length).toBeGreaterThan(0);
     await fireEvent.click(screen.getByTestId("pick-save"));

@@ -798,6 +798,16 @@ fn a_contest_is_added_picked_and_simulated_with_json_for_scripts() {
         pick["max_projection"]["players"].as_array().unwrap().len(),
         9
     );
+    // Leverage: how often the best candidate of a slate holds him, less his ownership.
+    for p in pick["players"].as_array().unwrap() {
+        let (top, own, lev) = (
+            p["top_rate"].as_f64().unwrap(),
+            p["ownership"].as_f64().unwrap(),
+            p["leverage"].as_f64().unwrap(),
+        );
+        assert!((0.0..=100.0).contains(&top), "{p}");
+        assert!((lev - (top - own)).abs() < 1e-9, "{p}");
+    }
     let upload = std::fs::read_to_string(&out_file).unwrap();
     assert!(upload.starts_with("QB,RB,RB,WR,WR,WR,TE,FLEX,DST"));
     let simulated = stdout_json(&cli(
@@ -816,6 +826,13 @@ fn a_contest_is_added_picked_and_simulated_with_json_for_scripts() {
         ],
     ));
     assert_eq!(simulated["lineups"].as_array().unwrap().len(), 1);
+    // One lineup is the best of one in every slate.
+    for p in simulated["lineups"][0]["lineup"]["players"]
+        .as_array()
+        .unwrap()
+    {
+        assert_eq!(p["top_rate"].as_f64(), Some(100.0), "{p}");
+    }
     let own_file = dir.path().join("own.csv");
     let own = cli(
         dir.path(),

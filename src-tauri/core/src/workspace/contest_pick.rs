@@ -70,6 +70,12 @@ pub struct LineupPlayer {
     pub projection: f64,
     /// Projected ownership, percent.
     pub ownership: f64,
+    /// How often he is in the best of the lineups weighed (the candidates of a pick, the
+    /// file's lineups of a simulation) in a simulated slate, percent.
+    pub top_rate: f64,
+    /// His top rate minus his projected ownership, percentage points: above 0 the simulation
+    /// wants him more than the field is expected to draft him.
+    pub leverage: f64,
 }
 
 /// A lineup and how it fared in the simulation.
@@ -242,13 +248,34 @@ impl Prepared {
             .collect()
     }
 
-    fn outcome(&self, lineup: &FieldLineup, evaluation: &Evaluation, c: usize) -> LineupOutcome {
+    /// Each simulated player's top rate, percent: the share of simulated slates in which the
+    /// best of `lineups` holds him.
+    fn top_rates(&self, lineups: &[FieldLineup], evaluation: &Evaluation) -> Vec<f64> {
+        let mut rates = vec![0.0; self.members.len()];
+        for (lineup, rate) in lineups.iter().zip(&evaluation.top_rates) {
+            for &k in lineup {
+                rates[k as usize] += 100.0 * rate;
+            }
+        }
+        rates
+    }
+
+    fn outcome(
+        &self,
+        lineup: &FieldLineup,
+        evaluation: &Evaluation,
+        c: usize,
+        top_rates: &[f64],
+    ) -> LineupOutcome {
         let players: Vec<LineupPlayer> = lineup
             .iter()
             .map(|&k| {
                 let v = self.members[k as usize];
                 let p = &self.view.players[v];
+                let top_rate = top_rates[k as usize];
                 LineupPlayer {
+                    top_rate,
+                    leverage: top_rate - self.ownership[v],
                     slate_player_id: p.player.id,
                     dk_id: p.player.dk_id,
                     name: p.player.name.clone(),
@@ -477,8 +504,9 @@ impl Workspace {
         .await
         .map_err(blocking_failed)??;
         let best = evaluation.best().unwrap_or(0);
-        let pick = prepared.outcome(&candidates[best], &evaluation, best);
-        let max_projection = prepared.outcome(&candidates[0], &evaluation, 0);
+        let top_rates = prepared.top_rates(&candidates, &evaluation);
+        let pick = prepared.outcome(&candidates[best], &evaluation, best, &top_rates);
+        let max_projection = prepared.outcome(&candidates[0], &evaluation, 0, &top_rates);
         let mut lines = evaluation.cash_lines.clone();
         lines.retain(|v| v.is_finite());
         lines.sort_by(f64::total_cmp);
@@ -686,6 +714,7 @@ impl Workspace {
         })
         .await
         .map_err(blocking_failed)??;
+        let top_rates = prepared.top_rates(&lineups, &evaluation);
         Ok(SimulationReport {
             slate_id,
             contest,
@@ -694,7 +723,7 @@ impl Workspace {
                 .enumerate()
                 .map(|(c, l)| SimulatedLineup {
                     line: c as u64 + 1,
-                    lineup: prepared.outcome(l, &evaluation, c),
+                    lineup: prepared.outcome(l, &evaluation, c, &top_rates),
                 })
                 .collect(),
             simulations,

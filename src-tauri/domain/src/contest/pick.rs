@@ -52,6 +52,9 @@ pub struct Evaluation {
     pub histograms: Vec<Vec<u32>>,
     /// The cash line (score of the last paid rank) in each simulated slate.
     pub cash_lines: Vec<f64>,
+    /// Share of the simulated slates in which each candidate scored highest of all the
+    /// candidates (ties go to the earlier one); the shares sum to 1.
+    pub top_rates: Vec<f64>,
     /// Slates simulated.
     pub simulations: usize,
 }
@@ -78,6 +81,8 @@ struct Totals {
     top1: Vec<u32>,
     sum: Vec<f64>,
     histograms: Vec<Vec<u32>>,
+    /// Slates in which each candidate scored highest.
+    top: Vec<u32>,
 }
 
 impl Totals {
@@ -88,6 +93,7 @@ impl Totals {
             top1: vec![0; candidates],
             sum: vec![0.0; candidates],
             histograms: vec![vec![0; BINS]; candidates],
+            top: vec![0; candidates],
         }
     }
 
@@ -97,6 +103,7 @@ impl Totals {
             self.payout[c] += other.payout[c];
             self.top1[c] += other.top1[c];
             self.sum[c] += other.sum[c];
+            self.top[c] += other.top[c];
             for (a, b) in self.histograms[c].iter_mut().zip(&other.histograms[c]) {
                 *a += b;
             }
@@ -161,8 +168,12 @@ pub fn evaluate(
                     .checked_sub(from_top)
                     .map_or(f64::NEG_INFINITY, |k| field_scores[k]);
                 lines.push(line);
+                let mut top: Option<(usize, f64)> = None;
                 for (c, lineup) in candidates.iter().enumerate() {
                     let s = score(lineup);
+                    if top.is_none_or(|(_, best)| s > best) {
+                        top = Some((c, s));
+                    }
                     totals.sum[c] += s;
                     totals.histograms[c][bin(s)] += 1;
                     let Some(prizes) = prizes.as_ref().filter(|_| ranked) else {
@@ -176,6 +187,9 @@ pub fn evaluate(
                     totals.payout[c] += prize;
                     totals.cash[c] += u32::from(above + 1.0 <= paid);
                     totals.top1[c] += u32::from(above + 1.0 <= top1);
+                }
+                if let Some((c, _)) = top {
+                    totals.top[c] += 1;
                 }
             }
             let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -212,6 +226,7 @@ pub fn evaluate(
         .collect();
     Some(Evaluation {
         outcomes,
+        top_rates: totals.top.iter().map(|&t| f64::from(t) / n).collect(),
         histograms: totals.histograms,
         cash_lines,
         simulations,
@@ -316,6 +331,11 @@ mod tests {
         }
         assert_eq!(e.cash_lines.len(), 2000);
         assert_eq!(e.histograms[0].iter().sum::<u32>(), 2000);
+        // The best candidate of each slate: the volatile lineup most often; the weak one, the
+        // steady lineup with a worse player in one slot, less often than the steady one.
+        assert!((e.top_rates.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        let r = &e.top_rates;
+        assert!(r[1] > r[0] && r[0] > r[2] && r[2] > 0.0, "{r:?}");
         // Same seed, same answer, whatever the threads did.
         let again = evaluate(
             &sim,
