@@ -6,8 +6,11 @@
 // demo salary file and a lineup are stored with the CLI (native file dialogs cannot be driven
 // over WebDriver), and the window shows the slate, filters and locks players, and lists the
 // lineup, builds three lineups with the optimizer that all hold the locked QB, and lists all
-// four; the lock is read back from the database. Last, the System page: the monitor samples,
+// four; the lock is read back from the database. Then the System page: the monitor samples,
 // the troubleshooter runs, a backup made in the window restores after a change made with the CLI.
+// Then the Models page follows the start-up self-tuning, and the Players page shows the
+// optimizer's projections. Last, the Contests page adds a contest and finds the pick, with the
+// same P(cash) as the CLI's pick with the same seed.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
@@ -401,3 +404,49 @@ test("the Models page updates after the start-up self-tuning, and the Players pa
     assert.equal(shownByCli.get(p.slate_player_id), p.projection);
   }
 });
+
+test("the Contests page adds a contest and finds the pick the CLI finds with the same seed", async () => {
+  const slateId = cli("slate", "import", join(root, "data", "DKSalaries-demo.csv")).slate.id;
+  await new Promise((r) => setTimeout(r, 3000));
+  const app = await launchApp();
+  let shown;
+  try {
+    await (await testId(app, "nav-contests")).click();
+    await (await testId(app, "contest-type")).selectByAttribute("value", "double-up");
+    const entries = await testId(app, "contest-entries");
+    await entries.clearValue();
+    await entries.setValue("100");
+    const fee = await testId(app, "contest-fee");
+    await fee.clearValue();
+    await fee.setValue("10");
+    await (await testId(app, "contest-add")).click();
+    const list = await testId(app, "contest-list");
+    await app.waitUntil(async () => /Double-up/.test(await list.getText()), {
+      timeout: 20_000,
+      timeoutMsg: "the contest was not listed",
+    });
+    const sims = await testId(app, "pick-simulations");
+    await sims.clearValue();
+    await sims.setValue("1000");
+    const candidates = await testId(app, "pick-candidates");
+    await candidates.clearValue();
+    await candidates.setValue("40");
+    await (await testId(app, "pick-run")).click();
+    const pCash = await (await app.$('[data-testid="p-cash-pick"]'));
+    await pCash.waitForDisplayed({ timeout: 180_000 });
+    shown = (await pCash.getText()).trim();
+    assert.match(shown, /^\d+\.\d%$/);
+    assert.equal((await app.$$('[data-testid="player-leverage"]')).length, 18);
+    await app.saveScreenshot(join(targetDir, "e2e-contests.png"));
+  } finally {
+    await app.deleteSession();
+  }
+  const contestId = cli("contest", "list", "--slate", String(slateId)).find((c) => c.entries === 100).id;
+  const upload = join(dataDir, "pick.csv");
+  const pick = cli(
+    "contest", "pick", "--contest", String(contestId), "--sims", "1000", "--candidates", "40",
+    "--seed", "1", "--out", upload,
+  );
+  assert.equal(`${(100 * pick.p_cash).toFixed(1)}%`, shown, "the window and the CLI found the same pick");
+});
+
