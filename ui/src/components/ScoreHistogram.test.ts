@@ -19,7 +19,7 @@ describe("ScoreHistogram", () => {
     expect(values[0]).toBe(106);
     expect(values.at(-1)).toBe(154);
     expect(new Set(values).size).toBe(values.length);
-    expect(labels[0].getAttribute("text-anchor")).toBe("start");
+    expect(labels[0]!.getAttribute("text-anchor")).toBe("start");
     expect(labels.at(-1)!.getAttribute("text-anchor")).toBe("end");
   });
 
