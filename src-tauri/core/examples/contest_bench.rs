@@ -231,6 +231,33 @@ fn correlations(history: &nfl_dfs_core::projection::history::History) {
         "\n{within} of {} listed pairs and {all_within} of {all} pairs in all are within 0.05 of the held-back estimate (largest gap {worst:.3})",
         PAIRS.len()
     );
+    // What a season's worth of games allows: the same comparison one season earlier, and
+    // between two halves of the same seasons that cannot differ but by chance.
+    let within = |a: &Correlations, b: &Correlations| {
+        let mut n = 0;
+        for i in 0..2 * TEAM_ROLES {
+            for j in (i + 1)..2 * TEAM_ROLES {
+                n += usize::from((a.get(i, j) - b.get(i, j)).abs() <= 0.05);
+            }
+        }
+        n
+    };
+    let earlier = fit(history, week_key(2018, 1), week_key(2021, 1));
+    let season_2021 = fit(history, week_key(2021, 1), week_key(2022, 1));
+    let halves = |parity: i32| {
+        let mut h = history.clone();
+        h.games.retain(|g| g.week % 2 == parity);
+        fit(&h, week_key(2018, 1), week_key(2022, 1))
+    };
+    let (even, odd) = (halves(0), halves(1));
+    println!(
+        "sampling noise: 2021 held back against 2018-2020 ({} team games): {} of {all} within 0.05; even against odd weeks of 2018-2021 ({} / {} team games): {} of {all}",
+        season_2021.samples,
+        within(&earlier, &season_2021),
+        even.samples,
+        odd.samples,
+        within(&even, &odd)
+    );
 }
 
 /// Whether a game's environment (its total and spread) changes how its players move together:
