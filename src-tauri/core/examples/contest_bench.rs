@@ -350,10 +350,11 @@ fn simulated_correlations(c: &Correlations) -> HashMap<(usize, usize), f64> {
                 team: team.into(),
                 opponent: Some(opponent.into()),
                 if_plays: mean,
-                marginal: Marginal {
-                    quantiles: Quantiles::from_array([0.2, 0.5, 1.0, 1.6, 2.1].map(|r| r * mean)),
-                    play_probability: 1.0,
-                },
+                marginal: Marginal::new(
+                    position,
+                    Quantiles::from_array([0.2, 0.5, 1.0, 1.6, 2.1].map(|r| r * mean)),
+                    1.0,
+                ),
             });
         }
     }

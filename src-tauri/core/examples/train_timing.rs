@@ -6,7 +6,6 @@
 //! `scripts/bench-models.sh`.
 
 use nfl_dfs_core::contest::simulate::Marginal;
-use nfl_dfs_core::projection::distribution::Quantiles;
 use nfl_dfs_core::projection::features::Features;
 use nfl_dfs_core::projection::history::week_key;
 use nfl_dfs_core::projection::train::POSITIONS;
@@ -130,14 +129,15 @@ fn accuracy(season: &str, trained: &[Trained]) {
 /// walk-forward residuals, applied to the 2022 walk-forward predictions (models trained only on
 /// the weeks before each block): the share of actual scores inside the 15th-85th (target 70%)
 /// and 5th-95th (target 90%) percentiles, overall and by tercile of projection, on the rows the
-/// accuracy is measured on; and the mean actual score next to the mean projection and the mean
-/// of the distribution the contest simulator draws from (its exponential tail included).
+/// accuracy is measured on; the mean actual score next to the mean projection and the mean of
+/// the distribution the contest simulator draws from; and, over the games beyond the 95th
+/// percentile, how far beyond it they went next to how far the simulator's tail goes.
 fn calibration(fitted: &[Trained], tested: &[Trained]) {
     println!();
     println!("calibration on 2022 (ranges fitted on 2021's residuals): share inside [p15, p85] / [p5, p95]");
-    println!("| position | rows | overall | low third | middle third | high third | mean p85-p15 width | width spread (sd) | MAE mean / median / season-to-date | mean actual / projection / simulated |");
-    println!("|---|---|---|---|---|---|---|---|---|---|");
-    let mut all: Vec<(Quantiles, f64, f64, f64)> = Vec::new();
+    println!("| position | rows | overall | low third | middle third | high third | mean p85-p15 width | width spread (sd) | MAE mean / median / season-to-date | mean actual / projection / simulated | beyond p95: games, mean excess actual / simulated |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    let mut all: Vec<Checked> = Vec::new();
     for t in tested {
         let Some(fit) = fitted
             .iter()
@@ -146,71 +146,75 @@ fn calibration(fitted: &[Trained], tested: &[Trained]) {
             continue;
         };
         let spread = fit.result.spread_model();
-        let rows: Vec<(Quantiles, f64, f64, f64)> = t
+        let position = t.result.position;
+        let rows: Vec<Checked> = t
             .validated
             .iter()
             .filter(|v| v.relevant)
-            .map(|v| {
-                let q = spread.quantiles(&v.inputs);
-                (
-                    q,
-                    v.actual,
-                    v.inputs.projection,
-                    v.season_avg.unwrap_or(0.0),
-                )
+            .map(|v| Checked {
+                marginal: Marginal::new(position, spread.quantiles(&v.inputs), 1.0),
+                actual: v.actual,
+                projection: v.inputs.projection,
+                season_avg: v.season_avg.unwrap_or(0.0),
             })
             .collect();
-        print_row(t.result.position.as_str(), &rows);
+        print_row(position.as_str(), &rows);
         all.extend(rows);
     }
     print_row("all", &all);
 }
 
-/// (quantiles, actual, projection, season-to-date average) of one validated row.
-type Checked = (Quantiles, f64, f64, f64);
+/// One validated row: the simulator's distribution of it, the actual score, the projection and
+/// the season-to-date average.
+struct Checked {
+    marginal: Marginal,
+    actual: f64,
+    projection: f64,
+    season_avg: f64,
+}
 
 fn print_row(label: &str, rows: &[Checked]) {
+    let q = |r: &Checked| r.marginal.quantiles;
     let share = |rows: &[&Checked]| {
         let n = rows.len().max(1) as f64;
         let mid = rows
             .iter()
-            .filter(|(q, a, _, _)| (q.p15..=q.p85).contains(a))
+            .filter(|r| (q(r).p15..=q(r).p85).contains(&r.actual))
             .count() as f64;
         let outer = rows
             .iter()
-            .filter(|(q, a, _, _)| (q.p05..=q.p95).contains(a))
+            .filter(|r| (q(r).p05..=q(r).p95).contains(&r.actual))
             .count() as f64;
         format!("{:.1}% / {:.1}%", 100.0 * mid / n, 100.0 * outer / n)
     };
     let mut sorted: Vec<&Checked> = rows.iter().collect();
-    sorted.sort_by(|a, b| a.2.total_cmp(&b.2));
+    sorted.sort_by(|a, b| a.projection.total_cmp(&b.projection));
     let third = sorted.len() / 3;
-    let widths: Vec<f64> = rows.iter().map(|(q, _, _, _)| q.p85 - q.p15).collect();
+    let widths: Vec<f64> = rows.iter().map(|r| q(r).p85 - q(r).p15).collect();
     let mean = widths.iter().sum::<f64>() / widths.len().max(1) as f64;
     let sd = nfl_dfs_core::projection::distribution::std_dev(&widths);
-    let mae = |f: fn(&Checked) -> f64| {
-        rows.iter().map(|r| (f(r) - r.1).abs()).sum::<f64>() / rows.len().max(1) as f64
+    let average = |rows: &[&Checked], f: &dyn Fn(&Checked) -> f64| {
+        rows.iter().map(|r| f(r)).sum::<f64>() / rows.len().max(1) as f64
     };
-    let average =
-        |f: &dyn Fn(&Checked) -> f64| rows.iter().map(f).sum::<f64>() / rows.len().max(1) as f64;
-    let simulated_mean = average(&|r| {
-        Marginal {
-            quantiles: r.0,
-            play_probability: 1.0,
-        }
-        .mean_if_plays()
-    });
+    let mae = |f: fn(&Checked) -> f64| average(&sorted, &|r| (f(r) - r.actual).abs());
+    // The simulator's mean excess over the 95th percentile is its exponential tail's scale.
+    let beyond: Vec<&Checked> = rows.iter().filter(|r| r.actual > q(r).p95).collect();
+    let tail = |r: &Checked| r.marginal.tail * (q(r).p95 - q(r).p85).max(0.0) / 3f64.ln();
     println!(
-        "| {label} | {} | {} | {} | {} | {} | {mean:.1} | {sd:.1} | {:.2} / {:.2} / {:.2} | {:.2} / {:.2} / {simulated_mean:.2} |",
+        "| {label} | {} | {} | {} | {} | {} | {mean:.1} | {sd:.1} | {:.2} / {:.2} / {:.2} | {:.2} / {:.2} / {:.2} | {}, {:.2} / {:.2} |",
         rows.len(),
         share(&sorted),
         share(&sorted[..third]),
         share(&sorted[third..2 * third]),
         share(&sorted[2 * third..]),
-        mae(|r| r.2),
-        mae(|r| r.0.p50),
-        mae(|r| r.3),
-        average(&|r| r.1),
-        average(&|r| r.2),
+        mae(|r| r.projection),
+        mae(|r| r.marginal.quantiles.p50),
+        mae(|r| r.season_avg),
+        average(&sorted, &|r| r.actual),
+        average(&sorted, &|r| r.projection),
+        average(&sorted, &|r| r.marginal.mean_if_plays()),
+        beyond.len(),
+        average(&beyond, &|r| r.actual - q(r).p95),
+        average(&beyond, &tail),
     );
 }

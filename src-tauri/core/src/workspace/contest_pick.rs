@@ -394,10 +394,7 @@ impl Workspace {
                 // A projection without a range of its own (DraftKings' average, the user's
                 // number) takes its position's measured shape.
                 let marginal = if q.p95 - q.p05 > 1e-9 {
-                    Marginal {
-                        quantiles: q,
-                        play_probability: p.play_probability,
-                    }
+                    Marginal::new(p.player.position, q, p.play_probability)
                 } else {
                     Marginal::from_projection(p.player.position, p.if_plays, p.play_probability)
                 };

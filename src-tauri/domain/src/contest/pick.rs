@@ -273,6 +273,7 @@ mod tests {
                     mean + 1.6 * spread,
                 ]),
                 play_probability: 1.0,
+                tail: 1.0,
             },
         }
     }

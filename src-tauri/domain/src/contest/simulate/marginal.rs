@@ -1,7 +1,8 @@
 //! One player's DraftKings points as a function of a uniform draw: his if-he-plays quantiles
 //! (5/15/50/85/95) joined linearly, an exponential upper tail beyond the 95th percentile fitted
 //! to the 85th-95th spacing (big games are rarer the bigger they are, never impossible), and a
-//! linear lower tail below the 5th. Whether he plays is a separate draw: a player who sits
+//! linear lower tail below the 5th. The tail's scale is shortened per position to what real
+//! big games measured. Whether he plays is a separate draw: a player who sits
 //! scores 0.
 
 use crate::dk::Position;
@@ -17,6 +18,31 @@ pub struct Marginal {
     pub quantiles: Quantiles,
     /// Probability that he plays, 0 to 1.
     pub play_probability: f64,
+    /// Multiplier of the upper tail's scale (1: the exponential through his 85th and 95th
+    /// percentiles).
+    pub tail: f64,
+}
+
+/// How far big games go beyond the 95th percentile, as a share of what an exponential through
+/// the 85th and 95th percentiles says: the mean excess over the 95th percentile of the actual
+/// scores that passed it, over the exponential's, on the walk-forward predictions of 2020-2022
+/// (each season's ranges fitted on the season before; 60-190 games past the 95th per
+/// position). Real booms are shorter than the exponential's, most of all for QBs and DSTs.
+/// `scripts/bench-models.sh` prints both per position.
+const TAIL_SCALES: [(Position, f64); 5] = [
+    (Position::QB, 0.56),
+    (Position::RB, 0.81),
+    (Position::WR, 0.74),
+    (Position::TE, 0.95),
+    (Position::DST, 0.59),
+];
+
+/// The measured multiplier of a position's upper tail (see [`TAIL_SCALES`]).
+pub fn tail_scale(position: Position) -> f64 {
+    TAIL_SCALES
+        .iter()
+        .find(|(p, _)| *p == position)
+        .map_or(1.0, |(_, t)| *t)
 }
 
 /// A game's points as a multiple of the player's season-to-date average, at the 5th, 15th,
@@ -32,6 +58,16 @@ const AVERAGE_SHAPES: [(Position, [f64; 5]); 5] = [
 ];
 
 impl Marginal {
+    /// A player's distribution from his if-he-plays quantiles, with his position's measured
+    /// tail.
+    pub fn new(position: Position, quantiles: Quantiles, play_probability: f64) -> Marginal {
+        Marginal {
+            quantiles,
+            play_probability,
+            tail: tail_scale(position),
+        }
+    }
+
     /// A player whose projection has no range of its own (DraftKings' average or the user's
     /// number): his projection times his position's measured shape.
     pub fn from_projection(position: Position, if_plays: f64, play_probability: f64) -> Marginal {
@@ -39,10 +75,11 @@ impl Marginal {
             .iter()
             .find(|(p, _)| *p == position)
             .map_or([1.0; 5], |(_, s)| *s);
-        Marginal {
-            quantiles: Quantiles::from_array(shape.map(|r| r * if_plays.max(0.0))),
+        Marginal::new(
+            position,
+            Quantiles::from_array(shape.map(|r| r * if_plays.max(0.0))),
             play_probability,
-        }
+        )
     }
 
     /// His points at uniform draw `u` (0..1), if he plays.
@@ -50,7 +87,7 @@ impl Marginal {
         let q = &self.quantiles;
         if u > 0.95 {
             let u = u.min(MAX_UNIFORM);
-            let scale = ((q.p95 - q.p85) / 3f64.ln()).max(0.0);
+            let scale = self.tail * ((q.p95 - q.p85) / 3f64.ln()).max(0.0);
             return q.p95 + scale * (0.05 / (1.0 - u)).ln();
         }
         if u < 0.05 {
@@ -84,6 +121,7 @@ mod tests {
         Marginal {
             quantiles: Quantiles::from_array([2.0, 5.0, 11.0, 19.0, 25.0]),
             play_probability: 1.0,
+            tail: 1.0,
         }
     }
 
@@ -108,6 +146,29 @@ mod tests {
             assert!(v >= last, "non-decreasing");
             last = v;
         }
+    }
+
+    #[test]
+    fn each_position_takes_its_measured_tail_beyond_the_95th_percentile() {
+        let q = marginal().quantiles;
+        let exponential = (q.p95 - q.p85) / 3f64.ln();
+        for position in Position::ALL {
+            let m = Marginal::new(position, q, 1.0);
+            assert!(m.tail > 0.0 && m.tail <= 1.0, "{position:?}");
+            // The mean excess over the 95th percentile of the draws beyond it is the scale.
+            let steps = 100_000;
+            let excess = (0..steps)
+                .map(|i| m.points(0.95 + 0.05 * (i as f64 + 0.5) / steps as f64) - q.p95)
+                .sum::<f64>()
+                / steps as f64;
+            assert!(
+                (excess - m.tail * exponential).abs() < 0.05 * exponential,
+                "{position:?}: {excess} vs {}",
+                m.tail * exponential
+            );
+            assert_eq!(m.points(0.95), q.p95, "the 95th percentile is kept");
+        }
+        assert!(tail_scale(Position::QB) < tail_scale(Position::TE));
     }
 
     #[test]

@@ -214,6 +214,7 @@ mod tests {
                     if_plays * 1.9,
                 ]),
                 play_probability: 1.0,
+                tail: 1.0,
             },
         }
     }
