@@ -24,6 +24,7 @@ pub mod dk;
 pub mod error;
 pub mod identity;
 pub mod limits;
+pub mod linalg;
 pub mod lineup;
 pub mod optimizer;
 pub mod projection;

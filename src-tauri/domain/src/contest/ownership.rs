@@ -8,8 +8,8 @@
 //! within each slate and position. [`baseline`] is the plain alternative the fit is measured against: ownership
 //! proportional to value within a position.
 
-use super::simulate::correlations::{cholesky, solve_with_factor};
 use crate::dk::Position;
+use crate::linalg::{cholesky, solve_with_factor};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 

@@ -14,7 +14,8 @@ pub use correlations::{Correlations, GAME_ROLES, TEAM_ROLES};
 pub use marginal::Marginal;
 
 use crate::dk::Position;
-use correlations::{cholesky, role_at, solve_with_factor};
+use crate::linalg::{cholesky, solve_with_factor};
+use correlations::role_at;
 use marginal::normal_cdf;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
