@@ -46,8 +46,8 @@ use nfl_dfs_core::slate::{
 };
 use nfl_dfs_core::IngestReport;
 use nfl_dfs_core::{
-    ContestBacktest, LineupOutcome, LineupPlayer, NewContest, OwnershipReport, PickReport,
-    PickRequest, PlayerOwnership, RealFinish, Spread, StandingsReport,
+    ContestBacktest, ContestEdit, LineupOutcome, LineupPlayer, NewContest, OwnershipReport,
+    PickReport, PickRequest, PlayerOwnership, RealFinish, Spread, StandingsReport,
 };
 use nfl_dfs_core::{ErrorCode, RestoreReport};
 use nfl_dfs_core::{
@@ -158,6 +158,7 @@ pub fn typescript() -> String {
         Payouts::decl(&cfg),
         Contest::decl(&cfg),
         NewContest::decl(&cfg),
+        ContestEdit::decl(&cfg),
         PickRequest::decl(&cfg),
         CandidateOutcome::decl(&cfg),
         LineupPlayer::decl(&cfg),

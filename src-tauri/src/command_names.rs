@@ -42,6 +42,7 @@ macro_rules! app_commands {
             ops_commands::install_update,
             contest_commands::list_contests,
             contest_commands::add_contest,
+            contest_commands::edit_contest,
             contest_commands::remove_contest,
             contest_commands::pick_contest,
             contest_commands::cancel_pick,

@@ -8,7 +8,8 @@ use crate::events::AppEvent;
 use crate::state::AppState;
 use nfl_dfs_core::contest::Contest;
 use nfl_dfs_core::{
-    ContestBacktest, NewContest, OwnershipReport, PickReport, PickRequest, StandingsReport,
+    ContestBacktest, ContestEdit, NewContest, OwnershipReport, PickReport, PickRequest,
+    StandingsReport,
 };
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -74,6 +75,19 @@ pub async fn add_contest(
     input: NewContest,
 ) -> Result<Contest, IpcError> {
     Ok(state.workspace("add_contest")?.add_contest(&input).await?)
+}
+
+/// Edits a contest: each field given replaces the stored one (checked as an add is).
+#[tauri::command]
+pub async fn edit_contest(
+    state: State<'_, AppState>,
+    contest_id: i32,
+    input: ContestEdit,
+) -> Result<Contest, IpcError> {
+    Ok(state
+        .workspace("edit_contest")?
+        .edit_contest(contest_id, &input)
+        .await?)
 }
 
 /// Removes a contest.

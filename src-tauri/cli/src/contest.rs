@@ -6,8 +6,8 @@ use clap::Subcommand;
 use nfl_dfs_core::contest::pick::CandidateOutcome;
 use nfl_dfs_core::contest::{Contest, ContestType};
 use nfl_dfs_core::{
-    ContestBacktest, Error, LineupOutcome, NewContest, OwnershipReport, PickReport, PickRequest,
-    SimulationReport, StandingsReport, Workspace,
+    ContestBacktest, ContestEdit, Error, LineupOutcome, NewContest, OwnershipReport, PickReport,
+    PickRequest, SimulationReport, StandingsReport, Workspace,
 };
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -35,6 +35,29 @@ pub enum ContestAction {
         #[arg(long, value_name = "FILE")]
         payouts: Option<PathBuf>,
         /// A name for it.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Edit a contest: each option given replaces the stored value. The payout table is
+    /// `--payouts FILE`, else the stored one while type, entries and fee stay, else the new
+    /// type's preset.
+    Edit {
+        /// The contest.
+        #[arg(long)]
+        contest: i32,
+        /// double-up, fifty-fifty, h2h or tournament.
+        #[arg(long = "type", value_parser = contest_type)]
+        contest_type: Option<ContestType>,
+        /// Entries in the full field.
+        #[arg(long)]
+        entries: Option<u32>,
+        /// Entry fee in dollars.
+        #[arg(long)]
+        fee: Option<f64>,
+        /// A payout table (CSV: Rank as `1` or `2-5`, Prize in dollars).
+        #[arg(long, value_name = "FILE")]
+        payouts: Option<PathBuf>,
+        /// A new name.
         #[arg(long)]
         name: Option<String>,
     },
@@ -134,6 +157,29 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
                 },
                 |a, o| contest_line(&a.contest, o),
             );
+        }
+        ContestAction::Edit {
+            contest,
+            contest_type,
+            entries,
+            fee,
+            payouts,
+            name,
+        } => {
+            let edited = ws
+                .edit_contest(
+                    contest,
+                    &ContestEdit {
+                        name,
+                        contest_type,
+                        entries,
+                        entry_fee: fee,
+                        payouts_file: payouts.map(|p| p.display().to_string()),
+                        payouts: None,
+                    },
+                )
+                .await?;
+            out.print(&edited, contest_line);
         }
         ContestAction::List { slate } => out.print(&ws.contests(slate).await?, |all, o| {
             if all.is_empty() {

@@ -1828,6 +1828,32 @@ payouts_file: string | null,
  */
 payouts: Payouts | null, };
 
+export type ContestEdit = { 
+/**
+ * A new name.
+ */
+name: string | null, 
+/**
+ * A new structure.
+ */
+contest_type: ContestType | null, 
+/**
+ * A new field size.
+ */
+entries: number | null, 
+/**
+ * A new entry fee, dollars.
+ */
+entry_fee: number | null, 
+/**
+ * A payout table (CSV `Rank,Prize`) to use.
+ */
+payouts_file: string | null, 
+/**
+ * A payout table typed in (ignored when a file is given).
+ */
+payouts: Payouts | null, };
+
 export type PickRequest = { 
 /**
  * The contest.
@@ -2314,6 +2340,7 @@ export const COMMANDS = [
   "install_update",
   "list_contests",
   "add_contest",
+  "edit_contest",
   "remove_contest",
   "pick_contest",
   "cancel_pick",

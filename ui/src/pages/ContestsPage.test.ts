@@ -4,6 +4,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import ContestsPage from "./ContestsPage.svelte";
 import type {
   Contest,
+  ContestEdit,
   LineupOutcome,
   NewContest,
   PickReport,
@@ -81,9 +82,16 @@ function mockContests() {
   const added: NewContest[] = [];
   const picks: PickRequest[] = [];
   const saves: SavePickInput[] = [];
+  const edits: { contestId: number; input: ContestEdit }[] = [];
   let stored: Contest[] = [];
   mockIPC((cmd, args) => {
     if (cmd === "list_contests") return stored;
+    if (cmd === "edit_contest") {
+      const edit = args as { contestId: number; input: ContestEdit };
+      edits.push(edit);
+      stored = [{ ...contest(), entries: edit.input.entries ?? 2272, name: edit.input.name ?? contest().name }];
+      return stored[0];
+    }
     if (cmd === "add_contest") {
       added.push((args as { input: NewContest }).input);
       stored = [contest()];
@@ -100,7 +108,7 @@ function mockContests() {
     }
     throw { code: "not_found", message: `unexpected ${cmd}` };
   });
-  return { added, picks, saves };
+  return { added, picks, saves, edits };
 }
 
 describe("Contests page", () => {
@@ -133,6 +141,21 @@ describe("Contests page", () => {
     await waitFor(() => expect(calls.saves).toHaveLength(1));
     expect(calls.saves[0]).toMatchObject({ contest_id: 3, players: [1, 2, 3, 4, 5, 6, 7, 8, 9], out: "/home/u/DKUpload-pick.csv" });
     expect((await screen.findByTestId("pick-saved")).textContent).toContain("lineup 44");
+  });
+
+  it("edits a listed contest in the form and lists it changed", async () => {
+    const calls = mockContests();
+    render(ContestsPage);
+    await fireEvent.click(screen.getByTestId("contest-add"));
+    await screen.findByTestId("contest-list");
+    await fireEvent.click(screen.getByRole("button", { name: "Edit $50 Double-up (2272 entries)" }));
+    expect((screen.getByTestId("contest-entries") as HTMLInputElement).value).toBe("2272");
+    await fireEvent.input(screen.getByTestId("contest-entries"), { target: { value: "500" } });
+    await fireEvent.click(screen.getByTestId("contest-save"));
+    await waitFor(() => expect(calls.edits).toHaveLength(1));
+    expect(calls.edits[0]).toMatchObject({ contestId: 3, input: { entries: 500, entry_fee: 50, contest_type: "double-up" } });
+    await waitFor(() => expect(screen.getByTestId("contest-list").textContent).toContain("500"));
+    expect(screen.getByTestId("contest-add")).toBeTruthy();
   });
 
   it("shows why a contest was refused", async () => {

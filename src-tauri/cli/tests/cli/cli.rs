@@ -767,6 +767,36 @@ fn a_contest_is_added_picked_and_simulated_with_json_for_scripts() {
     assert!(added["payouts"]["tiers"]
         .as_array()
         .is_some_and(|t| !t.is_empty()));
+    // An edit replaces what it names and keeps the rest; a bad one is refused and changes
+    // nothing.
+    let bad = cli(
+        dir.path(),
+        &[
+            "contest",
+            "edit",
+            "--contest",
+            &id.to_string(),
+            "--entries",
+            "1",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(1), "{bad:?}");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("at least 2"));
+    let edited = stdout_json(&cli(
+        dir.path(),
+        &[
+            "--json",
+            "contest",
+            "edit",
+            "--contest",
+            &id.to_string(),
+            "--name",
+            "Sunday main",
+        ],
+    ));
+    assert_eq!(edited["name"], "Sunday main");
+    assert_eq!(edited["entries"], 1111);
+    assert_eq!(edited["payouts"], added["payouts"]);
     let out_file = dir.path().join("pick.csv");
     let pick = cli(
         dir.path(),

@@ -1,4 +1,4 @@
-//! Contests of a slate: added, listed, read and removed. The payout table is stored as JSON and
+//! Contests of a slate: added, edited, listed, read and removed. The payout table is stored as JSON and
 //! checked again when read, so a row edited by hand cannot reach the simulator unchecked.
 
 use super::{begin_write, db_err};
@@ -33,6 +33,30 @@ pub async fn add(db: &DatabaseConnection, contest: &Contest) -> Result<i32> {
     .map_err(db_err(SAVING))?;
     txn.commit().await.map_err(db_err(SAVING))?;
     Ok(row.id)
+}
+
+/// Replaces a stored contest's name, type, fee, field and payout table (already validated);
+/// false when there is no such contest.
+pub async fn update(db: &DatabaseConnection, contest: &Contest) -> Result<bool> {
+    let payouts = serde_json::to_string(&contest.payouts)
+        .map_err(|e| Error::InvalidInput(format!("the payout table could not be written: {e}")))?;
+    let txn = begin_write(db, SAVING).await?;
+    let Some(row) = contest::Entity::find_by_id(contest.id)
+        .one(&txn)
+        .await
+        .map_err(db_err(SAVING))?
+    else {
+        return Ok(false);
+    };
+    let mut row: contest::ActiveModel = row.into();
+    row.name = Set(contest.name.clone());
+    row.contest_type = Set(contest.contest_type.as_str().to_string());
+    row.entry_fee = Set(contest.entry_fee);
+    row.entries = Set(contest.entries as i32);
+    row.payouts = Set(payouts);
+    row.update(&txn).await.map_err(db_err(SAVING))?;
+    txn.commit().await.map_err(db_err(SAVING))?;
+    Ok(true)
 }
 
 /// Every contest of a slate (all slates when None), newest first.

@@ -31,6 +31,24 @@ pub struct NewContest {
     pub payouts: Option<Payouts>,
 }
 
+/// Changes to a contest: each field given replaces the stored one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ContestEdit {
+    /// A new name.
+    pub name: Option<String>,
+    /// A new structure.
+    pub contest_type: Option<ContestType>,
+    /// A new field size.
+    pub entries: Option<u32>,
+    /// A new entry fee, dollars.
+    pub entry_fee: Option<f64>,
+    /// A payout table (CSV `Rank,Prize`) to use.
+    pub payouts_file: Option<String>,
+    /// A payout table typed in (ignored when a file is given).
+    pub payouts: Option<Payouts>,
+}
+
 /// What importing a standings file did.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct StandingsReport {
@@ -93,6 +111,54 @@ impl Workspace {
     /// read from a CSV file. Refused, with nothing stored, when the field is below 2, the
     /// prizes exceed the entry total or the ranks overlap or leave gaps.
     pub async fn add_contest(&self, request: &NewContest) -> Result<Contest> {
+        let mut contest = self.contest_of(request).await?;
+        contest.id = store::contests::add(self.db(), &contest).await?;
+        tracing::info!(
+            contest = contest.id,
+            slate = contest.slate_id,
+            "contest added"
+        );
+        Ok(contest)
+    }
+
+    /// Edits a contest: each field given replaces the stored one. The payout table is the one
+    /// given (a file, or typed in); else the stored one while the type, field and fee stay as
+    /// they were; else the new type's preset. Checked as [`Workspace::add_contest`] checks
+    /// a new contest; a refused edit changes nothing.
+    pub async fn edit_contest(&self, id: i32, edit: &ContestEdit) -> Result<Contest> {
+        let current = self.contest(id).await?;
+        let contest_type = edit.contest_type.unwrap_or(current.contest_type);
+        let entries = edit.entries.unwrap_or(current.entries);
+        let entry_fee = edit.entry_fee.unwrap_or(current.entry_fee);
+        let same_structure = contest_type == current.contest_type
+            && entries == current.entries
+            && entry_fee == current.entry_fee;
+        let request = NewContest {
+            slate_id: current.slate_id,
+            name: Some(edit.name.clone().unwrap_or(current.name)),
+            contest_type,
+            entries,
+            entry_fee,
+            payouts_file: edit.payouts_file.clone(),
+            payouts: edit
+                .payouts
+                .clone()
+                .or_else(|| same_structure.then_some(current.payouts)),
+        };
+        let mut contest = self.contest_of(&request).await?;
+        contest.id = id;
+        if !store::contests::update(self.db(), &contest).await? {
+            return Err(Error::NotFound {
+                what: "contest",
+                id: id.to_string(),
+            });
+        }
+        tracing::info!(contest = id, "contest edited");
+        Ok(contest)
+    }
+
+    /// The contest a request describes, checked (its id still 0).
+    async fn contest_of(&self, request: &NewContest) -> Result<Contest> {
         let slate = self.slate(request.slate_id).await?;
         let payouts = match (&request.payouts_file, &request.payouts) {
             (Some(path), _) => {
@@ -133,7 +199,7 @@ impl Workspace {
                 "A contest name is at most 200 characters, without control characters.".into(),
             ));
         }
-        let mut contest = Contest {
+        Ok(Contest {
             id: 0,
             slate_id: slate.summary.id,
             name,
@@ -141,14 +207,7 @@ impl Workspace {
             entry_fee: request.entry_fee,
             entries: request.entries,
             payouts,
-        };
-        contest.id = store::contests::add(self.db(), &contest).await?;
-        tracing::info!(
-            contest = contest.id,
-            slate = contest.slate_id,
-            "contest added"
-        );
-        Ok(contest)
+        })
     }
 
     /// The contests of a slate (every slate's when None), newest first.

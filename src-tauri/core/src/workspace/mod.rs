@@ -22,7 +22,7 @@ pub use contest_pick::{
     ContestBacktest, LineupOutcome, LineupPlayer, PickReport, PickRequest, RealFinish,
     SimulatedLineup, SimulationReport, Spread,
 };
-pub use contests::{NewContest, OwnershipReport, PlayerOwnership, StandingsReport};
+pub use contests::{ContestEdit, NewContest, OwnershipReport, PlayerOwnership, StandingsReport};
 pub use models::{ModelCheck, TrainReport, TrainRequest, TrainingRun, MAX_SEARCH_SECONDS};
 pub use projections::{PlayerView, SlateProjections, SlateView};
 

@@ -4,7 +4,7 @@
 
 use crate::common;
 use nfl_dfs_core::contest::{ContestType, PayoutTier, Payouts};
-use nfl_dfs_core::{ErrorCode, NewContest, PickRequest, Workspace};
+use nfl_dfs_core::{ContestEdit, ErrorCode, NewContest, PickRequest, Workspace};
 use std::path::{Path, PathBuf};
 
 fn repo(path: &str) -> PathBuf {
@@ -97,7 +97,79 @@ async fn bad_contests_are_refused_and_nothing_is_stored() {
         .await
         .unwrap();
     assert_eq!(added.payouts.paid(), 5);
-    assert_eq!(ws.contests(Some(slate)).await.unwrap(), vec![added]);
+    assert_eq!(ws.contests(Some(slate)).await.unwrap(), vec![added.clone()]);
+
+    // An edit is checked as an add is; a refused one changes nothing.
+    let stored = common::snapshot(&ws).await;
+    let e = ws
+        .edit_contest(
+            added.id,
+            &ContestEdit {
+                entries: Some(1),
+                ..ContestEdit::default()
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("at least 2"), "{e}");
+    let e = ws
+        .edit_contest(
+            added.id,
+            &ContestEdit {
+                entry_fee: Some(1.0),
+                payouts: Some(added.payouts.clone()),
+                ..ContestEdit::default()
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("more than"),
+        "$900 of prizes from $100 of fees: {e}"
+    );
+    let missing = ws
+        .edit_contest(added.id + 99, &ContestEdit::default())
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), ErrorCode::NotFound);
+    assert_eq!(common::snapshot(&ws).await, stored);
+    // A new name keeps the file's table; a new type, field and fee take the type's preset.
+    let renamed = ws
+        .edit_contest(
+            added.id,
+            &ContestEdit {
+                name: Some("Sunday tournament".into()),
+                ..ContestEdit::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(renamed.name, "Sunday tournament");
+    assert_eq!(renamed.payouts, added.payouts);
+    let edited = ws
+        .edit_contest(
+            added.id,
+            &ContestEdit {
+                contest_type: Some(ContestType::DoubleUp),
+                entries: Some(200),
+                entry_fee: Some(25.0),
+                ..ContestEdit::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            edited.id,
+            edited.entries,
+            edited.entry_fee,
+            edited.name.as_str()
+        ),
+        (added.id, 200, 25.0, "Sunday tournament")
+    );
+    assert_eq!(edited.payouts.paid(), 88, "44% of 200 paid");
+    assert_eq!(ws.contest(added.id).await.unwrap(), edited);
+    assert_eq!(ws.contests(Some(slate)).await.unwrap().len(), 1);
 }
 
 #[tokio::test]
