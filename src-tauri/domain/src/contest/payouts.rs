@@ -2,7 +2,7 @@
 //! structures as presets, a payout table read from CSV, and the prize a finishing rank wins
 //! (ties share the prizes of the ranks they span, as DraftKings splits them).
 
-use crate::dk::FileError;
+use crate::dk::{named_columns, FileError};
 use crate::limits::{MAX_CONTEST_ENTRIES, MAX_ENTRY_FEE};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -355,33 +355,10 @@ fn tournament(entries: u32, fee: f64) -> Payouts {
 /// Reads a payout table from CSV: columns `Rank` (`1` or a range `2-5`) and `Prize` (dollars;
 /// `$` and thousands commas allowed), one tier per line, best ranks first.
 pub fn read_payout_file(file: &str, bytes: &[u8]) -> Result<Payouts, FileError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
-    let header = reader
-        .headers()
-        .map_err(|e| FileError::new(file, Some(1), None, format!("not valid CSV: {e}")))?
-        .clone();
-    let column = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let (Some(rank_col), Some(prize_col)) = (column("Rank"), column("Prize")) else {
-        return Err(FileError::new(
-            file,
-            Some(1),
-            None,
-            "the header must have the columns Rank and Prize",
-        ));
-    };
+    let (mut reader, [rank_col, prize_col]) = named_columns::open(file, bytes, ["Rank", "Prize"])?;
     let mut tiers = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            FileError::new(
-                file,
-                e.position().map(|p| p.line()),
-                None,
-                format!("not valid CSV: {e}"),
-            )
-        })?;
-        let line = record.position().map(|p| p.line());
+    for record in named_columns::records(file, &mut reader) {
+        let (record, line) = record?;
         if record.iter().all(str::is_empty) {
             continue;
         }

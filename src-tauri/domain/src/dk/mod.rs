@@ -6,6 +6,7 @@ pub(crate) mod csv_position;
 pub mod file_error;
 pub mod game_info;
 pub mod lineup_file;
+pub(crate) mod named_columns;
 pub mod position;
 pub mod salary_file;
 pub mod slot;

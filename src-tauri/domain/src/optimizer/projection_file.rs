@@ -1,41 +1,18 @@
 //! A projections file: `ID,Projection` (DraftKings ID, points), one player per line, to run the
 //! optimizer on the user's own numbers.
 
-use crate::dk::FileError;
+use crate::dk::{named_columns, FileError};
 use crate::slate::Slate;
-use csv::ReaderBuilder;
 use std::collections::HashMap;
 
 /// Reads a projections file into slate-player ids and points. Every ID must be on the slate and
 /// every projection a number from 0 to 100.
 pub fn read(file: &str, bytes: &[u8], slate: &Slate) -> Result<HashMap<i32, f64>, FileError> {
-    let mut reader = ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
-    let header = reader
-        .headers()
-        .map_err(|e| FileError::new(file, Some(1), None, format!("not valid CSV: {e}")))?
-        .clone();
-    let column = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let (Some(id_col), Some(points_col)) = (column("ID"), column("Projection")) else {
-        return Err(FileError::new(
-            file,
-            Some(1),
-            None,
-            "the header must have the columns ID and Projection",
-        ));
-    };
+    let (mut reader, [id_col, points_col]) =
+        named_columns::open(file, bytes, ["ID", "Projection"])?;
     let mut out = HashMap::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            FileError::new(
-                file,
-                e.position().map(|p| p.line()),
-                None,
-                format!("not valid CSV: {e}"),
-            )
-        })?;
-        let line = record.position().map(|p| p.line());
+    for record in named_columns::records(file, &mut reader) {
+        let (record, line) = record?;
         let id_text = record.get(id_col).unwrap_or("");
         let player = id_text
             .parse::<i64>()
