@@ -2,7 +2,7 @@
 //! likely to get paid, imported standings and backtests against a real field.
 
 use crate::Output;
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use nfl_dfs_core::contest::pick::CandidateOutcome;
 use nfl_dfs_core::contest::{Contest, ContestType};
 use nfl_dfs_core::{
@@ -79,15 +79,8 @@ pub enum ContestAction {
         /// The contest.
         #[arg(long)]
         contest: i32,
-        /// Slates to simulate.
-        #[arg(long, default_value_t = PickRequest::default().simulations)]
-        sims: u32,
-        /// Candidate lineups to weigh.
-        #[arg(long, default_value_t = PickRequest::default().candidates)]
-        candidates: u32,
-        /// Seed: the same seed picks the same lineup.
-        #[arg(long, default_value_t = PickRequest::default().seed)]
-        seed: u64,
+        #[command(flatten)]
+        search: PickSearch,
         /// The upload file to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -106,16 +99,35 @@ pub enum ContestAction {
         /// The contest.
         #[arg(long)]
         contest: i32,
-        /// Slates to simulate for the pick.
-        #[arg(long, default_value_t = PickRequest::default().simulations)]
-        sims: u32,
-        /// Candidate lineups to weigh.
-        #[arg(long, default_value_t = PickRequest::default().candidates)]
-        candidates: u32,
-        /// Seed.
-        #[arg(long, default_value_t = PickRequest::default().seed)]
-        seed: u64,
+        #[command(flatten)]
+        search: PickSearch,
     },
+}
+
+/// How a pick searches: the options `contest pick` and `contest backtest` share.
+#[derive(Debug, Args)]
+pub struct PickSearch {
+    /// Slates to simulate.
+    #[arg(long, default_value_t = PickRequest::default().simulations)]
+    sims: u32,
+    /// Candidate lineups to weigh.
+    #[arg(long, default_value_t = PickRequest::default().candidates)]
+    candidates: u32,
+    /// Seed: the same seed picks the same lineup.
+    #[arg(long, default_value_t = PickRequest::default().seed)]
+    seed: u64,
+}
+
+impl PickSearch {
+    fn request(&self, contest_id: i32, out: Option<String>) -> PickRequest {
+        PickRequest {
+            contest_id,
+            simulations: self.sims,
+            candidates: self.candidates,
+            seed: self.seed,
+            out,
+        }
+    }
 }
 
 fn contest_type(text: &str) -> Result<ContestType, String> {
@@ -204,42 +216,18 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
         }
         ContestAction::Pick {
             contest,
-            sims,
-            candidates,
-            seed,
+            search,
             out: file,
         } => {
-            let report = ws
-                .pick(
-                    &PickRequest {
-                        contest_id: contest,
-                        simulations: sims,
-                        candidates,
-                        seed,
-                        out: Some(file.display().to_string()),
-                    },
-                    |_, _, _| true,
-                )
-                .await?;
+            let request = search.request(contest, Some(file.display().to_string()));
+            let report = ws.pick(&request, |_, _, _| true).await?;
             out.print(&PickJson::from(&report), |_, o| pick_text(&report, o));
         }
         ContestAction::Standings { slate, file } => {
             out.print(&ws.import_standings(slate, &file).await?, standings_text)
         }
-        ContestAction::Backtest {
-            contest,
-            sims,
-            candidates,
-            seed,
-        } => out.print(
-            &ws.contest_backtest(&PickRequest {
-                contest_id: contest,
-                simulations: sims,
-                candidates,
-                seed,
-                out: None,
-            })
-            .await?,
+        ContestAction::Backtest { contest, search } => out.print(
+            &ws.contest_backtest(&search.request(contest, None)).await?,
             backtest_text,
         ),
     }
