@@ -12,6 +12,7 @@ use crate::dk::{LineupFile, Position};
 use crate::lineup::NewLineup;
 use crate::optimizer::{self, Rules};
 use crate::projection::history::week_key;
+use crate::projection::metrics::quantile;
 use crate::projection::registry;
 use crate::{limits, lineup, safe_fs, store, Error, Result};
 use serde::{Deserialize, Serialize};
@@ -506,13 +507,7 @@ impl Workspace {
         let max_projection = prepared.outcome(&candidates[0], &evaluation, 0, &top_rates);
         let mut lines = evaluation.cash_lines.clone();
         lines.retain(|v| v.is_finite());
-        lines.sort_by(f64::total_cmp);
-        let at = |q: f64| {
-            lines
-                .get(((q * lines.len() as f64) as usize).min(lines.len().saturating_sub(1)))
-                .copied()
-                .unwrap_or(0.0)
-        };
+        let at = |q: f64| quantile(&lines, q);
         let mut cash_line_histogram = vec![0u32; BINS];
         for v in &lines {
             cash_line_histogram[pick::bin(*v)] += 1;

@@ -38,7 +38,7 @@ const TAIL_SCALES: [(Position, f64); 5] = [
 ];
 
 /// The measured multiplier of a position's upper tail (see [`TAIL_SCALES`]).
-pub fn tail_scale(position: Position) -> f64 {
+fn tail_scale(position: Position) -> f64 {
     TAIL_SCALES
         .iter()
         .find(|(p, _)| *p == position)
