@@ -17,6 +17,7 @@ pub fn data_dir() -> PathBuf {
 /// A workspace in a temporary folder (removed when the first value drops) with games.csv, the
 /// 2018-2022 weekly player and team stats, snap counts and the player-id crosswalk
 /// (PFR to GSIS ids, for the snap counts) of `data` loaded.
+#[allow(dead_code)] // not every example uses every loader
 pub async fn real_seasons(data: &Path) -> (tempfile::TempDir, Workspace) {
     let nfl = data.join("nflverse");
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -36,4 +37,63 @@ pub async fn real_seasons(data: &Path) -> (tempfile::TempDir, Workspace) {
         .await
         .expect("real files load");
     (dir, ws)
+}
+
+/// A workspace in a temporary folder with everything a user can load from `data` for
+/// 2018-2022: what [`real_seasons`] loads, plus the season rosters and the weekly injury
+/// reports. With `gap = Some((season, week))`, that season's player stats and snap counts from
+/// `week` on are left out, as a failed refresh or a partial file leaves them.
+#[allow(dead_code)] // not every example uses every loader
+pub async fn full_history(data: &Path, gap: Option<(i32, i32)>) -> (tempfile::TempDir, Workspace) {
+    let nfl = data.join("nflverse");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let ws = Workspace::open(DataPaths::in_folder(dir.path().join("app")))
+        .await
+        .expect("a workspace");
+    let mut files = vec![
+        nfl.join("schedules/games.csv"),
+        nfl.join("ids/ff_playerids_2025.csv"),
+    ];
+    for season in 2018..=2022 {
+        for (folder, name) in [
+            ("player_stats_weekly", format!("player_stats_{season}.csv")),
+            ("snap_counts", format!("snap_counts_{season}.csv")),
+        ] {
+            let path = nfl.join(folder).join(&name);
+            files.push(match gap {
+                Some((s, week)) if s == season => {
+                    let cut = dir.path().join(&name);
+                    without_weeks_from(&path, &cut, week);
+                    cut
+                }
+                _ => path,
+            });
+        }
+        files.push(nfl.join(format!("team_stats_weekly/stats_team_week_{season}.csv")));
+        files.push(nfl.join(format!("rosters/roster_{season}.csv")));
+        files.push(nfl.join(format!("injuries/injuries_{season}.csv")));
+    }
+    ws.ingest_paths(&files, |_| true)
+        .await
+        .expect("real files load");
+    (dir, ws)
+}
+
+/// Copies a CSV with a `week` column, leaving out the rows of `week` and later.
+fn without_weeks_from(from: &Path, to: &Path, week: i32) {
+    let mut reader = csv::Reader::from_path(from).expect("a readable CSV");
+    let headers = reader.headers().expect("a header").clone();
+    let at = headers
+        .iter()
+        .position(|h| h == "week")
+        .expect("a week column");
+    let mut writer = csv::Writer::from_path(to).expect("a writable copy");
+    writer.write_record(&headers).expect("written");
+    for record in reader.records() {
+        let record = record.expect("a record");
+        if record[at].parse::<i32>().is_ok_and(|w| w < week) {
+            writer.write_record(&record).expect("written");
+        }
+    }
+    writer.flush().expect("flushed");
 }

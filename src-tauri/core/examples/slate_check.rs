@@ -1,0 +1,244 @@
+//! Projections on the real slates, as a new user gets them (issue 25): every slate of
+//! ../shared/data with points, models trained only on the weeks before it, the full history a
+//! user can load (stats, schedules, snap counts, rosters, injury reports). Per slate, over the
+//! pool a user picks from (salary >= $4,000, not DST, a player who sat counts 0; players matched
+//! to an NFL player, whose points are known):
+//! - the mean absolute error of the app's projection against DraftKings' AvgPointsPerGame's;
+//! - players priced >= $4,000 projected 0 who scored more than 5 (and were not reported Out);
+//! - players priced >= $6,000 not ruled out: their mean play probability against the share of
+//!   them who played;
+//! - the best lineup's projected and actual points.
+//!
+//! Then the reliability of the play probability over every slate (by tenth), and the slate of
+//! 2022 week 1 again with the previous season's last weeks missing from the loaded stats (a
+//! failed refresh): the notice shown and the stars' mean play probability.
+//! Usage: slate_check [DATA_DIR]; used by `scripts/bench-slates.sh`.
+
+use nfl_dfs_core::dk::Position;
+use nfl_dfs_core::projection::availability::PlayStatus;
+use nfl_dfs_core::projection::train::POSITIONS;
+use nfl_dfs_core::{TrainRequest, Workspace};
+use std::collections::HashMap;
+use std::path::Path;
+
+mod common;
+
+/// The real slates with points: file, season, week.
+const SLATES: [(&str, i32, i32); 11] = [
+    ("2018_w05_sun_10-07_main.csv", 2018, 5),
+    ("2018_w07_sun_10-21.csv", 2018, 7),
+    ("2018_w08_sun_10-28.csv", 2018, 8),
+    ("2018_w10_sun_11-11.csv", 2018, 10),
+    ("2018_w11_sun_11-18.csv", 2018, 11),
+    ("2019_w01_thu-mon_09-05_09-09.csv", 2019, 1),
+    ("2019_w03_sun_09-22.csv", 2019, 3),
+    ("2020_w10_sun_11-15.csv", 2020, 10),
+    ("2020_w16_sun_12-27.csv", 2020, 16),
+    ("2021_w05_sun_10-10.csv", 2021, 5),
+    ("2022_w01_sun_09-11.csv", 2022, 1),
+];
+
+/// One slate player's numbers against what happened.
+struct Checked {
+    salary: u32,
+    position: Position,
+    projection: f64,
+    average: f64,
+    play_probability: f64,
+    status: PlayStatus,
+    /// Whether he had no NFL game before the slate (the market's chance to play).
+    new: bool,
+    /// Points scored; None when he did not play.
+    actual: Option<f64>,
+}
+
+#[tokio::main]
+async fn main() {
+    let data = common::data_dir();
+    let (_dir, ws) = common::full_history(&data, None).await;
+    println!("| slate | pool | app MAE | AvgPointsPerGame MAE | ratio (target <= 0.85) | >= $4,000 projected 0, scored > 5 | >= $6,000 not out: mean P(play) / played | best lineup projected / actual |");
+    println!("|---|---|---|---|---|---|---|---|");
+    let mut all: Vec<Checked> = Vec::new();
+    let (mut projected_sum, mut actual_sum) = (0.0, 0.0);
+    for (file, season, week) in SLATES {
+        match check_slate(&ws, &data, file, season, week).await {
+            Ok((rows, lineup)) => {
+                print_slate(file, &rows, lineup);
+                projected_sum += lineup.0;
+                actual_sum += lineup.1;
+                all.extend(rows);
+            }
+            Err(e) => println!("| {file} | skipped: {e} | | | | | | |"),
+        }
+    }
+    println!();
+    println!(
+        "best lineups over the slates: projected {projected_sum:.1}, actual {actual_sum:.1}, actual / projected {:.3}",
+        actual_sum / projected_sum.max(1e-9)
+    );
+    reliability(&all);
+    gap(&data).await;
+}
+
+/// Trains on the weeks before the slate, deploys, projects and backtests it.
+async fn check_slate(
+    ws: &Workspace,
+    data: &Path,
+    file: &str,
+    season: i32,
+    week: i32,
+) -> Result<(Vec<Checked>, (f64, f64)), String> {
+    let run = ws
+        .train(&TrainRequest {
+            until: Some((season, week)),
+            search_seconds: 0,
+            trigger: "backtest".into(),
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    for position in POSITIONS {
+        ws.deploy_model(position, &run.version)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    let slate = ws
+        .import_slate_file(&data.join("dk_salaries").join(file), None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let id = slate.slate.id;
+    let view = ws.slate_view(Some(id)).await.map_err(|e| e.to_string())?;
+    let backtest = ws.backtest(id).await.map_err(|e| e.to_string())?;
+    // Only players matched to an NFL player: an unmatched one's points are not known.
+    let matched: std::collections::HashSet<i32> = ws
+        .match_slate(id)
+        .await
+        .map_err(|e| e.to_string())?
+        .players
+        .into_iter()
+        .filter(|m| m.gsis_id.is_some() || m.position == Position::DST)
+        .map(|m| m.slate_player_id)
+        .collect();
+    let actual: HashMap<i32, Option<f64>> = backtest
+        .players
+        .iter()
+        .map(|p| (p.slate_player_id, p.actual))
+        .collect();
+    let rows = view
+        .players
+        .iter()
+        .filter(|p| p.playable && matched.contains(&p.player.id))
+        .filter_map(|p| {
+            Some(Checked {
+                salary: p.player.salary,
+                position: p.player.position,
+                projection: p.projection,
+                average: p.player.avg_points_per_game,
+                play_probability: p.play_probability,
+                status: p.status,
+                new: p.availability_reason.starts_with("no NFL game yet"),
+                actual: *actual.get(&p.player.id)?,
+            })
+        })
+        .collect();
+    Ok((
+        rows,
+        (backtest.app_lineup.expected, backtest.app_lineup.actual),
+    ))
+}
+
+fn print_slate(file: &str, rows: &[Checked], lineup: (f64, f64)) {
+    let pool: Vec<&Checked> = rows
+        .iter()
+        .filter(|r| r.salary >= 4000 && r.position != Position::DST)
+        .collect();
+    let scored = |r: &Checked| r.actual.unwrap_or(0.0);
+    let mae = |f: &dyn Fn(&Checked) -> f64| {
+        pool.iter().map(|r| (f(r) - scored(r)).abs()).sum::<f64>() / pool.len().max(1) as f64
+    };
+    let app = mae(&|r| r.projection);
+    let average = mae(&|r| r.average);
+    let zeros = pool
+        .iter()
+        .filter(|r| r.projection < 0.05 && scored(r) > 5.0 && r.status != PlayStatus::Out)
+        .count();
+    let stars: Vec<&&Checked> = pool
+        .iter()
+        .filter(|r| r.salary >= 6000 && r.status != PlayStatus::Out)
+        .collect();
+    let n = stars.len().max(1) as f64;
+    let mean_p = stars.iter().map(|r| r.play_probability).sum::<f64>() / n;
+    let played = stars.iter().filter(|r| r.actual.is_some()).count() as f64 / n;
+    println!(
+        "| {file} | {} | {app:.2} | {average:.2} | {:.2} | {zeros} | {mean_p:.2} / {played:.2} ({}) | {:.1} / {:.1} |",
+        pool.len(),
+        app / average.max(1e-9),
+        stars.len(),
+        lineup.0,
+        lineup.1
+    );
+}
+
+/// Every slate player (not DST) by tenth of play probability: the mean probability against the
+/// share who played.
+fn reliability(rows: &[Checked]) {
+    println!();
+    println!("play probability against who played, every slate player but DSTs (target: within 0.05 in each tenth)");
+    println!("| P(play) | players | mean P(play) | played |");
+    println!("|---|---|---|---|");
+    let mut bins: Vec<(f64, f64, usize)> = vec![(0.0, 0.0, 0); 10];
+    for r in rows.iter().filter(|r| r.position != Position::DST) {
+        let bin = ((r.play_probability * 10.0) as usize).min(9);
+        bins[bin].0 += r.play_probability;
+        bins[bin].1 += f64::from(u8::from(r.actual.is_some()));
+        bins[bin].2 += 1;
+    }
+    for (label, cheap) in [
+        ("new players under $4,000", true),
+        ("new players $4,000+", false),
+    ] {
+        let new: Vec<&Checked> = rows
+            .iter()
+            .filter(|r| r.new && (r.salary < 4000) == cheap && r.position != Position::DST)
+            .collect();
+        let n = new.len().max(1) as f64;
+        println!(
+            "{label}: {} players, mean P(play) {:.3}, played {:.3}",
+            new.len(),
+            new.iter().map(|r| r.play_probability).sum::<f64>() / n,
+            new.iter().filter(|r| r.actual.is_some()).count() as f64 / n
+        );
+    }
+    for (i, (p, played, n)) in bins.into_iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        println!(
+            "| {:.1}-{:.1} | {n} | {:.3} | {:.3} |",
+            i as f64 / 10.0,
+            (i + 1) as f64 / 10.0,
+            p / n as f64,
+            played / n as f64
+        );
+    }
+}
+
+/// 2022 week 1 with 2021's weeks 13 on missing from the loaded player stats and snap counts.
+async fn gap(data: &Path) {
+    println!();
+    let (_dir, ws) = common::full_history(data, Some((2021, 13))).await;
+    let file = "2022_w01_sun_09-11.csv";
+    match check_slate(&ws, data, file, 2022, 1).await {
+        Ok((rows, lineup)) => {
+            println!(
+                "2022 week 1 with 2021 weeks 13-22 missing from the loaded stats and snap counts:"
+            );
+            let id = ws.slates().await.expect("slates")[0].id;
+            let view = ws.slate_view(Some(id)).await.expect("view");
+            println!("notice: {}", view.notice.as_deref().unwrap_or("(none)"));
+            println!("| slate | pool | app MAE | AvgPointsPerGame MAE | ratio | >= $4,000 projected 0, scored > 5 | >= $6,000 not out: mean P(play) / played (target >= 0.85) | best lineup projected / actual |");
+            println!("|---|---|---|---|---|---|---|---|");
+            print_slate(file, &rows, lineup);
+        }
+        Err(e) => println!("2022 week 1 with a gap: skipped: {e}"),
+    }
+}
