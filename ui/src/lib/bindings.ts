@@ -1392,7 +1392,7 @@ position: Position,
  */
 version: string, };
 
-export type ProjectionSource = "model" | "average" | "out" | "override";
+export type ProjectionSource = "model" | "average" | "salary" | "out" | "override";
 
 export type PlayStatus = "active" | "questionable" | "doubtful" | "missing" | "limited" | "out" | "unknown";
 

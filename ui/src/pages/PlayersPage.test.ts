@@ -95,6 +95,32 @@ describe("Players page", () => {
     expect(qb.textContent).not.toContain("24.0");
   });
 
+  it("shows where a projection comes from and why he may sit in the row, not only on hover", async () => {
+    const slate = slateFixture();
+    Object.assign(slate.players[3]!, {
+      projection_source: "salary",
+      play_probability: 0.25,
+      status: "unknown",
+      availability_reason: "no NFL game yet: 25% of new players at his salary play",
+    });
+    mockIPC((cmd) => {
+      if (cmd === "get_slate") return structuredClone(slate);
+      if (cmd === "slate_ownership") return { slate_id: 1, model: "shipped", players: [] };
+      throw { code: "not_found", message: `unexpected ${cmd}` };
+    });
+    render(PlayersPage);
+    await screen.findByTestId("players-table");
+    const row = screen.getAllByTestId("player-row").find((r) => r.textContent!.includes("Dallas Ellison"))!;
+    expect(within(row).getByTestId("player-source").textContent).toBe("salary");
+    expect(within(row).getByTestId("player-reason").textContent).toBe(
+      "no NFL game yet: 25% of new players at his salary play",
+    );
+    // A model's projection needs no label; every row says why he plays or may not.
+    const qb = screen.getAllByTestId("player-row")[0]!;
+    expect(within(qb).queryByTestId("player-source")).toBeNull();
+    expect(within(qb).getByTestId("player-reason").textContent).toBe("played his team's last game");
+  });
+
   it("shows who may sit and saves the user's plays/out", async () => {
     const calls = mockSlate();
     render(PlayersPage);

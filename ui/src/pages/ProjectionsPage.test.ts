@@ -76,7 +76,7 @@ describe("Projections page", () => {
     });
     render(ProjectionsPage);
     const summary = await screen.findByTestId("projection-summary");
-    expect(summary.textContent).toContain("3 players from the models (QB baseline, WR baseline), 1 on DraftKings' average");
+    expect(summary.textContent).toContain("3 players from the models (QB baseline, WR baseline), 1 on DraftKings' average, 0 from their salary");
     const table = screen.getByTestId("projections");
     const names = within(table)
       .getAllByRole("row")

@@ -8,5 +8,5 @@ pub mod registry;
 pub mod train;
 
 pub use nfl_dfs_domain::projection::{
-    availability, distribution, features, history, learner, metrics,
+    availability, distribution, features, history, learner, market, metrics,
 };

@@ -2,16 +2,18 @@
 //! model's prediction from the features of his game, with his range (quantiles from the
 //! position's spread model: his projection's level and his own volatility); a player the models
 //! cannot see (unmatched, no earlier game, no production model) keeps DraftKings'
-//! AvgPointsPerGame, flagged. Either is what he scores if he plays: the projection is that
+//! AvgPointsPerGame, flagged, or, when that average is 0 (a rookie, a long absence), what his
+//! salary implies (`market`). Each is what he scores if he plays: the projection is that
 //! times his play probability (`availability`: the week's injury report, the team games he
 //! missed in a row, the user's plays/out), and his quantiles (floor = 15th, ceiling = 85th) are
 //! those of the mixture of 0 (he sits) and his range. A player without a game projects 0. The
 //! user's projection override wins over all of these.
 
-use super::availability::{AvailabilityModel, PlayIndex, PlayStatus};
+use super::availability::{AvailabilityModel, GameStatus, PlayIndex, PlayStatus};
 use super::distribution::{Quantiles, SpreadInputs};
 use super::features::{Context, Features, Row};
 use super::history::week_key;
+use super::market::MarketCurve;
 use super::registry::LoadedModel;
 use crate::dk::Position;
 use crate::nflverse::team_code::normalise;
@@ -29,6 +31,9 @@ pub enum ProjectionSource {
     Model,
     /// DraftKings' AvgPointsPerGame (the models cannot see this player).
     Average,
+    /// What his DraftKings salary implies (no NFL game to project from and no average: a
+    /// rookie, a long absence).
+    Salary,
     /// Out (ruled out, marked out, or without a game): 0.
     Out,
     /// The user's own projection, which replaces every other.
@@ -91,6 +96,8 @@ pub struct SlateInputs<'a> {
     pub availability: &'a AvailabilityModel,
     /// Production models by position.
     pub models: &'a HashMap<Position, LoadedModel>,
+    /// What salaries imply, for the players the models cannot see.
+    pub market: &'a MarketCurve,
 }
 
 /// A slate player's game in the loaded schedule: his team on the kickoff's Eastern date.
@@ -210,19 +217,66 @@ fn projection(
     }
     let ctx = context(features, slate, p);
     out.team_total = ctx.as_ref().filter(|c| c.lines_known).map(Context::implied);
-    availability(inputs, p, ctx.as_ref(), &mut out);
+    let new = availability(inputs, p, ctx.as_ref(), &mut out);
     if_plays(features, inputs, p, ctx, &mut out);
+    if new && p.play_override.is_none() && out.status != PlayStatus::Out {
+        if let Some(view) = inputs.market.view(p.position, p.salary) {
+            out.play_probability = view.new_play_probability;
+            out.status = PlayStatus::Unknown;
+            out.availability_reason = format!(
+                "no NFL game yet: {:.0}% of new players at his salary play",
+                view.new_play_probability * 100.0
+            );
+        }
+    }
     with_availability(out)
 }
 
+/// What his salary implies he scores if he plays, for a player the models cannot see and
+/// DraftKings has no average for (None otherwise), with the note saying so.
+fn salary_implied(
+    market: &MarketCurve,
+    p: &SlatePlayer,
+    note: Option<&str>,
+) -> Option<(f64, String)> {
+    if p.avg_points_per_game > 0.0 {
+        return None;
+    }
+    let view = market.view(p.position, p.salary)?;
+    Some((
+        view.if_plays,
+        format!(
+            "{}: what a ${} {} scores when he plays",
+            note.unwrap_or("no NFL game to project from"),
+            thousands(p.salary),
+            p.position.as_str()
+        ),
+    ))
+}
+
+/// A salary with a thousands separator (`6,200`).
+fn thousands(salary: u32) -> String {
+    let digits = salary.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Whether he plays: the user's word, else the week's report and the games he missed (a DST
-/// always plays; an unmatched player is unknown).
+/// always plays; an unmatched player is unknown). True for a player with no NFL game before
+/// the week (a rookie; or not matched), whose missed games say nothing.
 fn availability(
     inputs: &SlateInputs,
     p: &SlatePlayer,
     ctx: Option<&Context>,
     out: &mut PlayerProjection,
-) {
+) -> bool {
+    let mut new = false;
     let (probability, status, reason) = match (p.play_override, p.position, ctx) {
         (Some(true), _, _) => (
             1.0,
@@ -237,15 +291,21 @@ fn availability(
             "his game is not in the loaded schedule: availability unknown".to_string(),
         ),
         (None, _, Some(ctx)) => match inputs.gsis.get(&p.id) {
-            None => (
-                1.0,
-                PlayStatus::Unknown,
-                "not matched to an NFL player: availability unknown".to_string(),
-            ),
+            None => {
+                new = p.avg_points_per_game <= 0.0;
+                (
+                    1.0,
+                    PlayStatus::Unknown,
+                    "not matched to an NFL player: availability unknown".to_string(),
+                )
+            }
             Some(gsis) => {
                 let week = week_key(ctx.season, ctx.week);
                 let signals = inputs.plays.signals(gsis, &ctx.team, week);
                 let a = inputs.availability.availability(&signals, week);
+                new = signals.role.is_none()
+                    && signals.missed.is_some()
+                    && signals.report.is_none_or(|r| r.status != GameStatus::Out);
                 (a.play_probability, a.status, a.reason)
             }
         },
@@ -253,10 +313,12 @@ fn availability(
     out.play_probability = probability;
     out.status = status;
     out.availability_reason = reason;
+    new
 }
 
-/// The projection if he plays, with its range: the model's, or DraftKings' average with a note
-/// (its range then from the position's spread at that level, without his own volatility).
+/// The projection if he plays, with its range: the model's, or DraftKings' average (what his
+/// salary implies where that is 0) with a note (its range then from the position's spread at
+/// that level, without his own volatility).
 fn if_plays(
     features: &Features,
     inputs: &SlateInputs,
@@ -265,7 +327,16 @@ fn if_plays(
     out: &mut PlayerProjection,
 ) {
     let Some(model) = inputs.models.get(&p.position) else {
-        out.note = Some(format!("no {} model in production", p.position.as_str()));
+        let note = format!("no {} model in production", p.position.as_str());
+        match salary_implied(inputs.market, p, Some(&note)) {
+            Some((points, note)) => {
+                out.if_plays = points;
+                out.if_plays_quantiles = Quantiles::point(points);
+                out.source = ProjectionSource::Salary;
+                out.note = Some(note);
+            }
+            None => out.note = Some(note),
+        }
         return;
     };
     let spread = match modelled(features, inputs, p, ctx, model) {
@@ -274,9 +345,19 @@ fn if_plays(
             row.spread_inputs(mean)
         }
         Err(note) => {
-            out.note = Some(note);
+            let projection = match salary_implied(inputs.market, p, Some(&note)) {
+                Some((points, note)) => {
+                    out.source = ProjectionSource::Salary;
+                    out.note = Some(note);
+                    points
+                }
+                None => {
+                    out.note = Some(note);
+                    out.if_plays
+                }
+            };
             SpreadInputs {
-                projection: out.if_plays,
+                projection,
                 volatility: 0.0,
                 games: 0,
             }
@@ -327,12 +408,36 @@ fn with_availability(mut out: PlayerProjection) -> PlayerProjection {
     out
 }
 
-/// What the pages should say plainly about a slate's projections, if anything: no model in
-/// production, most projections from DraftKings' averages, or who plays unknown for most
-/// players (the weeks before the slate are not loaded).
-pub fn notice(players: &[PlayerProjection], models_in_production: bool) -> Option<String> {
+/// What the pages should say plainly about a slate's projections, if anything: weeks missing
+/// from the loaded data (`gaps`, as (season, first week, last week)), no model in production,
+/// most projections from DraftKings' averages, or who plays unknown for most players (the
+/// weeks before the slate are not loaded).
+pub fn notice(
+    players: &[PlayerProjection],
+    models_in_production: bool,
+    gaps: &[(i32, i32, i32)],
+) -> Option<String> {
     const FIX: &str = "Load the NFL history (Data page, or `nfl-dfs-cli ingest`) and train \
                        (Models page)";
+    if !gaps.is_empty() {
+        let named: Vec<String> = gaps
+            .iter()
+            .map(|(season, first, last)| match first == last {
+                true => format!("{season} week {first}"),
+                false => format!("{season} weeks {first}-{last}"),
+            })
+            .collect();
+        let verb = if named.len() == 1 && gaps[0].1 == gaps[0].2 {
+            "is"
+        } else {
+            "are"
+        };
+        return Some(format!(
+            "{} {verb} not loaded: refresh the data (Data page, or `nfl-dfs-cli ingest`). \
+             Until then who plays and recent form are judged on the games before the gap.",
+            named.join(", ")
+        ));
+    }
     if !models_in_production {
         return Some(format!(
             "No model is in production: projections are DraftKings' averages and who plays is \
@@ -499,8 +604,17 @@ mod tests {
             player(Model, Active),
             player(Average, Unknown),
         ];
-        assert_eq!(notice(&good, true), None);
-        assert!(notice(&good, false)
+        assert_eq!(notice(&good, true, &[]), None);
+        assert_eq!(
+            notice(&good, true, &[(2021, 13, 18), (2022, 3, 3)]).unwrap(),
+            "2021 weeks 13-18, 2022 week 3 are not loaded: refresh the data (Data page, or \
+             `nfl-dfs-cli ingest`). Until then who plays and recent form are judged on the \
+             games before the gap."
+        );
+        assert!(notice(&good, true, &[(2022, 3, 3)])
+            .unwrap()
+            .starts_with("2022 week 3 is not loaded"));
+        assert!(notice(&good, false, &[])
             .unwrap()
             .starts_with("No model is in production"));
         let averages = vec![
@@ -508,7 +622,7 @@ mod tests {
             player(Average, Active),
             player(Model, Active),
         ];
-        assert!(notice(&averages, true)
+        assert!(notice(&averages, true, &[])
             .unwrap()
             .starts_with("Most projections are"));
         let unknown = vec![
@@ -516,7 +630,7 @@ mod tests {
             player(Model, Unknown),
             player(Model, Active),
         ];
-        assert!(notice(&unknown, true)
+        assert!(notice(&unknown, true, &[])
             .unwrap()
             .starts_with("Who plays is unknown"));
     }

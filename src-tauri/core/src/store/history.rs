@@ -1,11 +1,12 @@
 //! The NFL history models learn from (`nfl_schedule`, `nfl_player_weeks` with each game's
 //! snap share from `nfl_snap_counts` through `nfl_player_ids`, `nfl_dst_games`,
-//! `nfl_team_weeks`, `nfl_injuries`, who was on a roster in each season from `nfl_rosters`), read
-//! once into the domain's [`History`].
+//! `nfl_team_weeks`, `nfl_injuries`, who was on a roster in each season from `nfl_rosters`, the
+//! snap-count games of offensive players without a stats row), read once into the domain's
+//! [`History`].
 
 use super::db_err;
 use crate::nflverse::team_code::normalise;
-use crate::projection::history::{DstGame, Game, History, InjuryReport, PlayerGame};
+use crate::projection::history::{DstGame, Game, History, InjuryReport, PlayerGame, SnapGame};
 use crate::Result;
 use sea_orm::{DatabaseConnection, DbBackend, FromQueryResult, Statement};
 
@@ -57,7 +58,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<History> {
     .map_err(db_err(READING))?;
     let injuries = InjuryRow::find_by_statement(Statement::from_string(
         DbBackend::Sqlite,
-        "SELECT gsis_id, season, week, report_status FROM nfl_injuries \
+        "SELECT gsis_id, season, week, report_status, practice_status FROM nfl_injuries \
          ORDER BY season, week, gsis_id",
     ))
     .all(db)
@@ -70,11 +71,31 @@ pub async fn load(db: &DatabaseConnection) -> Result<History> {
     .all(db)
     .await
     .map_err(db_err(READING))?;
+    let snap_games = SnapRow::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT i.gsis_id, MAX(c.team) AS team, c.season, c.week, MAX(c.offense_pct) AS offense_pct \
+         FROM nfl_snap_counts c JOIN nfl_player_ids i ON i.pfr_id = c.pfr_player_id \
+         WHERE c.position IN ('QB', 'RB', 'FB', 'WR', 'TE') AND c.offense_snaps > 0 \
+           AND NOT EXISTS (SELECT 1 FROM nfl_player_weeks w WHERE w.gsis_id = i.gsis_id \
+             AND w.season = c.season AND w.week = c.week) \
+         GROUP BY i.gsis_id, c.season, c.week \
+         ORDER BY c.season, c.week, i.gsis_id",
+    ))
+    .all(db)
+    .await
+    .map_err(db_err(READING))?;
     let mut history = History {
         games: games.into_iter().map(Into::into).collect(),
         players: players.into_iter().map(Into::into).collect(),
         dsts: dsts.into_iter().map(Into::into).collect(),
         injuries: injuries.into_iter().map(Into::into).collect(),
+        snap_games: snap_games
+            .into_iter()
+            .map(|r| SnapGame {
+                team: normalise(&r.team),
+                ..r.into()
+            })
+            .collect(),
         rostered: rostered
             .into_iter()
             .map(|r| (r.gsis_id, r.season))
@@ -127,4 +148,9 @@ struct RosteredRow {
 
 row!(InjuryRow => InjuryReport {
     gsis_id: String, season: i32, week: i32, report_status: Option<String>,
+    practice_status: Option<String>,
+});
+
+row!(SnapRow => SnapGame {
+    gsis_id: String, team: String, season: i32, week: i32, offense_pct: f64,
 });

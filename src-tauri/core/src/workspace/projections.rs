@@ -156,7 +156,7 @@ impl Workspace {
             .collect();
         let (models, names) = self.production_models().await?;
         let history = self.history().await?;
-        let (slate, players) = tokio::task::spawn_blocking(move || {
+        let (slate, players, gaps) = tokio::task::spawn_blocking(move || {
             let features = Features::new(&history);
             let plays = PlayIndex::new(&history);
             // Play rates from the weeks before the slate's (all loaded weeks for a slate whose
@@ -169,20 +169,22 @@ impl Workspace {
                 .min()
                 .unwrap_or(WeekKey::MAX);
             let availability = AvailabilityModel::fit(&history, &plays, week);
+            let gaps = plays.gaps(&history, week);
             let inputs = SlateInputs {
                 gsis: &gsis,
                 plays: &plays,
                 availability: &availability,
                 models: &models,
+                market: crate::projection::market::shipped(),
             };
             let players = project::project_slate(&features, &slate, &inputs);
-            (slate, players)
+            (slate, players, gaps)
         })
         .await
         .map_err(blocking_failed)?;
         let projected = SlateProjections {
             slate_id,
-            notice: project::notice(&players, !names.is_empty()),
+            notice: project::notice(&players, !names.is_empty(), &gaps),
             players,
             models: names,
             seconds: clock.elapsed().as_secs_f64(),

@@ -4,6 +4,7 @@
 use crate::common::{real_data, workspace};
 use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::availability::PlayStatus;
+use nfl_dfs_core::projection::project::ProjectionSource;
 use nfl_dfs_core::slate::PlayerFlags;
 use std::collections::{HashMap, HashSet};
 
@@ -116,4 +117,112 @@ async fn players_who_sat_out_are_expected_to_sit_and_the_user_decides_last() {
     let out = mine(&ws.project_slate(slate.id).await.unwrap().players);
     assert_eq!((out.projection, out.status), (0.0, PlayStatus::Out));
     assert_eq!(out.availability_reason, "marked out by you");
+}
+
+/// Copies a CSV with a `week` column, leaving out the rows of `week` and later.
+fn without_weeks_from(from: &std::path::Path, to: &std::path::Path, week: i32) {
+    let mut reader = csv::Reader::from_path(from).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let at = headers.iter().position(|h| h == "week").unwrap();
+    let mut writer = csv::Writer::from_path(to).unwrap();
+    writer.write_record(&headers).unwrap();
+    for record in reader.records() {
+        let record = record.unwrap();
+        if record[at].parse::<i32>().is_ok_and(|w| w < week) {
+            writer.write_record(&record).unwrap();
+        }
+    }
+    writer.flush().unwrap();
+}
+
+/// 2022 week 1 with 2021's weeks 13 on missing from the loaded stats (a failed refresh): the
+/// notice names the gap, the players who played through week 12 are not read as absent, and
+/// the rookies (on the 2022 roster, no NFL game yet) get what their salary implies instead of
+/// 0, and the chance new players at their salary play, labelled as such (issue 25).
+#[tokio::test]
+async fn a_gap_is_named_not_read_as_absences_and_rookies_get_the_market() {
+    let Some(data) = real_data() else {
+        return;
+    };
+    let (dir, ws) = workspace().await;
+    let nfl = data.join("nflverse");
+    let cut = dir.path().join("player_stats_2021.csv");
+    without_weeks_from(
+        &nfl.join("player_stats_weekly/player_stats_2021.csv"),
+        &cut,
+        13,
+    );
+    ws.ingest_paths(
+        &[
+            nfl.join("schedules/games.csv"),
+            nfl.join("rosters/roster_2022.csv"),
+            cut,
+        ],
+        |_| true,
+    )
+    .await
+    .unwrap();
+    let slate = ws
+        .import_slate_file(&data.join("dk_salaries/2022_w01_sun_09-11.csv"), None)
+        .await
+        .unwrap()
+        .slate;
+    let view = ws.slate_view(Some(slate.id)).await.unwrap();
+    let notice = view.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("2021 weeks 13-22 are not loaded"),
+        "{notice}"
+    );
+    let find = |name: &str| {
+        view.players
+            .iter()
+            .find(|p| p.player.name == name)
+            .unwrap_or_else(|| panic!("{name} is on the slate"))
+    };
+    let mahomes = find("Patrick Mahomes");
+    assert!(mahomes.play_probability >= 0.85, "{mahomes:?}");
+    assert_eq!(mahomes.status, PlayStatus::Active);
+    // The stars who played through week 12 are judged on it, not on the weeks not loaded (three
+    // stars hurt before the gap, Henry, Kamara and Murray, keep their absences).
+    let stars: Vec<_> = view
+        .players
+        .iter()
+        .filter(|p| p.playable && p.player.position != Position::DST && p.player.salary >= 7000)
+        .filter(|p| p.status == PlayStatus::Active)
+        .collect();
+    assert!(stars.len() >= 10, "{} stars", stars.len());
+    let mean = stars.iter().map(|p| p.play_probability).sum::<f64>() / stars.len() as f64;
+    assert!(mean >= 0.85, "stars' mean play probability {mean:.2}");
+    for rookie in [
+        "Breece Hall",
+        "Garrett Wilson",
+        "Drake London",
+        "Chris Olave",
+    ] {
+        let p = find(rookie);
+        assert_eq!(p.projection_source, ProjectionSource::Salary, "{p:?}");
+        let market = nfl_dfs_core::projection::market::shipped()
+            .view(p.player.position, p.player.salary)
+            .unwrap();
+        assert_eq!(p.if_plays, market.if_plays);
+        assert_eq!(p.play_probability, market.new_play_probability);
+        assert!(p.if_plays > 5.0 && p.projection > 1.0, "{p:?}");
+        assert!((0.1..0.9).contains(&p.play_probability), "{p:?}");
+        assert!(
+            p.projection_note
+                .as_deref()
+                .is_some_and(|n| n.contains("scores when he plays")),
+            "{p:?}"
+        );
+        assert!(
+            p.availability_reason.starts_with("no NFL game yet"),
+            "{p:?}"
+        );
+    }
+    // The market never speaks for a player DraftKings has an average for.
+    assert!(view
+        .players
+        .iter()
+        .filter(|p| p.projection_source == ProjectionSource::Salary)
+        .all(|p| p.player.avg_points_per_game <= 0.0));
 }

@@ -1,17 +1,22 @@
 //! Who will play: the probability that a player appears in week W, from what was known before
-//! W's kickoff. Three signals, each measured on the loaded history rather than guessed:
+//! W's kickoff. Four signals, each measured on the loaded history rather than guessed:
 //! - how many of his team's latest games he missed in a row (a player who sat out his team's
 //!   last two games rarely comes back the next week);
 //! - when he played the last game and snap counts are loaded, his snaps in it: a share that
 //!   collapsed against his games before says he got hurt or lost his job, and a small share says
 //!   a fringe player who often does not appear at all;
-//! - the week's injury report when loaded (Out, IR, PUP and suspended mean 0; Questionable and
-//!   Doubtful get the rates the reports and the games that followed show).
+//! - his role: his mean points over his last games (a team's best players sit only when hurt;
+//!   its fringe players are often inactive: what DraftKings' price says, read from history);
+//! - the week's injury report when loaded: the game status with the practice participation
+//!   (Out, IR, PUP and suspended mean 0; the others get the rates the reports and the games
+//!   that followed show; a status the app does not know says nothing, never "cleared").
 //!
 //! "Played" means a row in the weekly player stats: a player without a recorded stat scored 0,
-//! which is what a DFS lineup cares about. Where the weeks before W are not loaded (a new
-//! season, stale data) nothing is inferred: the status is `Unknown` and the probability 1, so a
-//! projection is never zeroed for lack of data.
+//! which is what a DFS lineup cares about. A team's week counts only where some of its data is
+//! loaded (a player's stats, or snaps in the snap counts): a scheduled game with neither is a
+//! gap in the data, never a game its players all missed (`PlayIndex::gaps` names it). Where
+//! the weeks before W are not loaded (a new season, stale data) nothing is inferred: the status
+//! is `Unknown` and the probability 1, so a projection is never zeroed for lack of data.
 
 use super::history::{week_key, History, WeekKey};
 use serde::{Deserialize, Serialize};
@@ -53,29 +58,111 @@ impl PlayStatus {
     }
 }
 
-/// What the week's injury report said of a player.
+/// A game status on the week's injury report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Report {
+pub enum GameStatus {
     /// Not on the report.
-    Clear,
+    NotListed,
+    /// On the report without a game status (practice report only, or `Note`).
+    Listed,
+    /// Probable (reports before 2016).
+    Probable,
     /// Questionable.
     Questionable,
     /// Doubtful.
     Doubtful,
     /// Out, injured reserve, PUP, suspended.
     Out,
+    /// A status the app does not know: read as no information, never as cleared.
+    Unknown,
+}
+
+/// Practice participation on the week's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Practice {
+    /// None given.
+    None,
+    /// Full participation.
+    Full,
+    /// Limited participation.
+    Limited,
+    /// Did not participate.
+    DidNot,
+}
+
+/// What the week's injury report said of a player.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Report {
+    /// His game status.
+    pub status: GameStatus,
+    /// His practice participation.
+    pub practice: Practice,
 }
 
 impl Report {
-    /// Reads an nflverse `report_status` (None: listed without a game status, i.e. clear).
-    pub fn of(status: Option<&str>) -> Report {
-        match status.map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+    /// Not on the week's report.
+    pub const CLEAR: Report = Report {
+        status: GameStatus::NotListed,
+        practice: Practice::None,
+    };
+
+    /// Reads an nflverse `report_status` and `practice_status` as written (case and stray
+    /// whitespace ignored; an empty status is a player listed without one).
+    pub fn of(status: Option<&str>, practice: Option<&str>) -> Report {
+        let status = match status.map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+            None | Some("" | "note") => GameStatus::Listed,
+            Some("probable") => GameStatus::Probable,
+            Some("questionable") => GameStatus::Questionable,
+            Some("doubtful") => GameStatus::Doubtful,
             Some("out" | "ir" | "injured reserve" | "suspended" | "pup" | "reserve/covid-19") => {
-                Report::Out
+                GameStatus::Out
             }
-            Some("doubtful") => Report::Doubtful,
-            Some("questionable") => Report::Questionable,
-            _ => Report::Clear,
+            Some(_) => GameStatus::Unknown,
+        };
+        let practice = practice.map(|p| p.trim().to_ascii_lowercase());
+        let practice = match practice.as_deref() {
+            Some(p) if p.starts_with("did not") => Practice::DidNot,
+            Some(p) if p.starts_with("limited") => Practice::Limited,
+            Some(p) if p.starts_with("full") => Practice::Full,
+            _ => Practice::None,
+        };
+        Report { status, practice }
+    }
+
+    /// Whether the status is one the app reads (an unknown one is counted by the caller).
+    pub fn is_known(&self) -> bool {
+        self.status != GameStatus::Unknown
+    }
+}
+
+/// What a player's recent production says of his place on the team (the market prices the same
+/// thing): his mean DraftKings points over his last [`ROLE_GAMES`] games.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// 14 points or more: a starter the offence runs through.
+    Star,
+    /// 8 to 14.
+    Regular,
+    /// 3 to 8.
+    Depth,
+    /// Under 3.
+    Fringe,
+}
+
+/// The games a player's role is read from.
+const ROLE_GAMES: usize = 6;
+
+impl Role {
+    /// The role of a mean over recent games.
+    pub fn of(mean_points: f64) -> Role {
+        if mean_points >= 14.0 {
+            Role::Star
+        } else if mean_points >= 8.0 {
+            Role::Regular
+        } else if mean_points >= 3.0 {
+            Role::Depth
+        } else {
+            Role::Fringe
         }
     }
 }
@@ -121,6 +208,8 @@ pub struct Signals {
     /// His share of the snaps in the team's last game and in his games before it, when he played
     /// it and snap counts are loaded.
     pub snap_shares: Option<(f64, f64)>,
+    /// His role from his last games' points, when he has played.
+    pub role: Option<Role>,
 }
 
 impl Signals {
@@ -128,6 +217,11 @@ impl Signals {
     pub fn snaps(&self) -> Option<Snaps> {
         self.snap_shares
             .map(|(last, before)| Snaps::of(last, before))
+    }
+
+    /// The report, when it says something the app can read.
+    fn known_report(&self) -> Option<Report> {
+        self.report.filter(Report::is_known)
     }
 }
 
@@ -145,23 +239,32 @@ pub struct Availability {
 /// Of the player weeks in a bucket: (played, all).
 type Count = (u32, u32);
 
+/// The bucket keys, each level one signal more than the one before.
+type MissedKey = u32;
+type SnapsKey = (u32, Option<Snaps>);
+type RoleKey = (u32, Option<Snaps>, Option<Role>);
+type StartKey = (u32, Option<Snaps>, Option<Role>, bool);
+type ReportKey = (u32, Option<Snaps>, Option<Role>, bool, Report);
+
 /// Play rates measured on the history: by games missed in a row, by that and the snap signal, by
-/// those and whether the season starts, and by those and the report (each level smoothed
-/// towards the one before, so a bucket the history has not filled yet says what its parent
-/// says).
+/// those and his role, by those and whether the season starts, and by those and the report (each
+/// level smoothed towards the one before, so a bucket the history has not filled yet says what
+/// its parent says: a first week before any season start is loaded keeps the role's rate).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailabilityModel {
-    by_missed: HashMap<u32, Count>,
-    by_snaps: HashMap<(u32, Option<Snaps>), Count>,
-    by_start: HashMap<(u32, Option<Snaps>, bool), Count>,
-    by_report: HashMap<(u32, Option<Snaps>, bool, Report), Count>,
+    by_missed: HashMap<MissedKey, Count>,
+    by_snaps: HashMap<SnapsKey, Count>,
+    by_role: HashMap<RoleKey, Count>,
+    by_start: HashMap<StartKey, Count>,
+    by_report: HashMap<ReportKey, Count>,
 }
 
 /// Who appeared when, and what the reports said, indexed for the questions asked per week.
 pub struct PlayIndex<'h> {
-    /// Each player's appearances (week, team, snap share where loaded), sorted by week.
+    /// Each player's appearances (stats rows: a game with DraftKings points), sorted by week.
     appearances: HashMap<&'h str, Vec<Appearance<'h>>>,
-    /// Weeks each team played, sorted.
+    /// Weeks each team has data for (a player's stats or snaps), sorted: a scheduled game
+    /// without any is a gap in the loaded data, not a game everyone missed.
     team_weeks: HashMap<&'h str, Vec<WeekKey>>,
     /// Each player's report by week.
     reports: HashMap<(&'h str, WeekKey), Report>,
@@ -169,31 +272,50 @@ pub struct PlayIndex<'h> {
     report_seasons: HashSet<i32>,
 }
 
-/// A player's game: the week, his team and his share of its offensive snaps (where loaded).
-type Appearance<'h> = (WeekKey, &'h str, Option<f64>);
+/// A player's game: the week, his team, his share of its offensive snaps (where loaded) and his
+/// DraftKings points.
+#[derive(Debug, Clone, Copy)]
+struct Appearance<'h> {
+    week: WeekKey,
+    team: &'h str,
+    share: Option<f64>,
+    points: f64,
+}
 
 impl<'h> PlayIndex<'h> {
     /// Indexes a history.
     pub fn new(history: &'h History) -> PlayIndex<'h> {
         let mut appearances: HashMap<&str, Vec<Appearance>> = HashMap::new();
         for p in &history.players {
-            appearances.entry(p.gsis_id.as_str()).or_default().push((
-                week_key(p.season, p.week),
-                p.team.as_str(),
-                p.offense_pct.filter(|s| s.is_finite()),
-            ));
-        }
-        for list in appearances.values_mut() {
-            list.sort_unstable_by_key(|(week, team, _)| (*week, *team));
+            appearances
+                .entry(p.gsis_id.as_str())
+                .or_default()
+                .push(Appearance {
+                    week: week_key(p.season, p.week),
+                    team: p.team.as_str(),
+                    share: p.offense_pct.filter(|s| s.is_finite()),
+                    points: if p.dk_points.is_finite() {
+                        p.dk_points
+                    } else {
+                        0.0
+                    },
+                });
         }
         let mut team_weeks: HashMap<&str, Vec<WeekKey>> = HashMap::new();
-        for g in &history.games {
-            for team in [g.home_team.as_str(), g.away_team.as_str()] {
-                team_weeks
-                    .entry(team)
-                    .or_default()
-                    .push(week_key(g.season, g.week));
+        for list in appearances.values_mut() {
+            list.sort_unstable_by_key(|a| (a.week, a.team));
+            list.dedup_by_key(|a| a.week);
+            for a in list.iter() {
+                team_weeks.entry(a.team).or_default().push(a.week);
             }
+        }
+        // Snaps without a stats row are no DraftKings points (no "play" here), but they say
+        // the team's week is loaded.
+        for s in &history.snap_games {
+            team_weeks
+                .entry(s.team.as_str())
+                .or_default()
+                .push(week_key(s.season, s.week));
         }
         for weeks in team_weeks.values_mut() {
             weeks.sort_unstable();
@@ -205,7 +327,7 @@ impl<'h> PlayIndex<'h> {
             .map(|r| {
                 (
                     (r.gsis_id.as_str(), week_key(r.season, r.week)),
-                    Report::of(r.report_status.as_deref()),
+                    Report::of(r.report_status.as_deref(), r.practice_status.as_deref()),
                 )
             })
             .collect();
@@ -222,15 +344,15 @@ impl<'h> PlayIndex<'h> {
     pub fn played(&self, gsis_id: &str, week: WeekKey) -> bool {
         self.appearances
             .get(gsis_id)
-            .is_some_and(|list| list.binary_search_by_key(&week, |(w, ..)| *w).is_ok())
+            .is_some_and(|list| list.binary_search_by_key(&week, |a| a.week).is_ok())
     }
 
     /// Whether the player appeared in a game of `season` before `until`.
     fn played_in(&self, gsis_id: &str, season: i32, until: WeekKey) -> bool {
         self.appearances.get(gsis_id).is_some_and(|list| {
-            let from = list.partition_point(|(w, ..)| *w < week_key(season, 0));
+            let from = list.partition_point(|a| a.week < week_key(season, 0));
             list.get(from)
-                .is_some_and(|(w, ..)| w / 100 == season && *w < until)
+                .is_some_and(|a| a.week / 100 == season && a.week < until)
         })
     }
 
@@ -243,14 +365,20 @@ impl<'h> PlayIndex<'h> {
             self.reports
                 .get(&(gsis_id, week))
                 .copied()
-                .unwrap_or(Report::Clear)
+                .unwrap_or(Report::CLEAR)
         });
-        let team = self
+        let earlier: &[Appearance] = self
             .appearances
             .get(gsis_id)
-            .and_then(|list| list[..list.partition_point(|(w, ..)| *w < week)].last())
-            .filter(|(last, ..)| last / 100 < week / 100)
-            .map_or(team, |(_, previous, _)| *previous);
+            .map_or(&[], |list| &list[..list.partition_point(|a| a.week < week)]);
+        let role = (!earlier.is_empty()).then(|| {
+            let last = &earlier[earlier.len().saturating_sub(ROLE_GAMES)..];
+            Role::of(last.iter().map(|a| a.points).sum::<f64>() / last.len() as f64)
+        });
+        let team = earlier
+            .last()
+            .filter(|last| last.week / 100 < week / 100)
+            .map_or(team, |previous| previous.team);
         let weeks: &[WeekKey] = self.team_weeks.get(team).map_or(&[], Vec::as_slice);
         let before = &weeks[..weeks.partition_point(|w| *w < week)];
         let recent = before
@@ -266,6 +394,7 @@ impl<'h> PlayIndex<'h> {
                 report,
                 season_start: false,
                 snap_shares: None,
+                role,
             };
         }
         let missed = before
@@ -283,6 +412,7 @@ impl<'h> PlayIndex<'h> {
             report,
             season_start: before.last().is_some_and(|last| last / 100 < week / 100),
             snap_shares,
+            role,
         }
     }
 
@@ -291,13 +421,13 @@ impl<'h> PlayIndex<'h> {
     /// of `last` are not loaded.
     fn snap_shares_before(&self, gsis_id: &str, last: WeekKey) -> Option<(f64, f64)> {
         let games = self.appearances.get(gsis_id)?;
-        let at = games.binary_search_by_key(&last, |(week, ..)| *week).ok()?;
-        let share = games[at].2?;
+        let at = games.binary_search_by_key(&last, |a| a.week).ok()?;
+        let share = games[at].share?;
         let earlier: Vec<f64> = games[..at]
             .iter()
             .rev()
-            .take_while(|(week, ..)| week / 100 == last / 100)
-            .filter_map(|(_, _, share)| *share)
+            .take_while(|a| a.week / 100 == last / 100)
+            .filter_map(|a| a.share)
             .take(SNAP_GAMES)
             .collect();
         let before = if earlier.is_empty() {
@@ -306,6 +436,47 @@ impl<'h> PlayIndex<'h> {
             earlier.iter().sum::<f64>() / earlier.len() as f64
         };
         Some((share, before))
+    }
+
+    /// The weeks before `until`, of its season and the one before, in which a scheduled game has
+    /// no data for one of its teams (no player's stats or snaps): a gap in the loaded data, by
+    /// season as (season, first week, last week) runs. Seasons with no data at all are not listed (the
+    /// notice for an unloaded history says so).
+    pub fn gaps(&self, history: &History, until: WeekKey) -> Vec<(i32, i32, i32)> {
+        let seasons = [until / 100 - 1, until / 100];
+        let loaded = |team: &str, week: WeekKey| {
+            self.team_weeks
+                .get(team)
+                .is_some_and(|w| w.binary_search(&week).is_ok())
+        };
+        let has_season = |season: i32| {
+            self.team_weeks
+                .values()
+                .any(|w| w.iter().any(|k| k / 100 == season))
+        };
+        let mut missing: Vec<WeekKey> = history
+            .games
+            .iter()
+            .filter(|g| seasons.contains(&g.season) && week_key(g.season, g.week) < until)
+            .filter(|g| {
+                let week = week_key(g.season, g.week);
+                !loaded(&g.home_team, week) || !loaded(&g.away_team, week)
+            })
+            .map(|g| week_key(g.season, g.week))
+            .filter(|w| has_season(w / 100))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let mut runs: Vec<(i32, i32, i32)> = Vec::new();
+        for w in missing {
+            match runs.last_mut() {
+                Some((season, _, last)) if *season == w / 100 && *last + 1 == w % 100 => {
+                    *last = w % 100;
+                }
+                _ => runs.push((w / 100, w % 100, w % 100)),
+            }
+        }
+        runs
     }
 }
 
@@ -331,28 +502,24 @@ impl Snaps {
 
 impl AvailabilityModel {
     /// Measures the play rates on every player week before `until` of players who had appeared
-    /// in the weeks before: the population a slate's players come from.
+    /// in the weeks before: the population a slate's players come from. Weeks a team has no
+    /// data for are skipped (a gap is not an absence).
     pub fn fit(history: &History, index: &PlayIndex, until: WeekKey) -> AvailabilityModel {
         let mut model = AvailabilityModel::default();
         // Each player's team by week, from his appearances; he is followed on that team until
         // he appears elsewhere.
         let mut latest: HashMap<&str, (&str, WeekKey)> = HashMap::new();
-        let mut by_week: Vec<(WeekKey, &str, &str)> = history
-            .players
+        let mut by_week: Vec<(WeekKey, &str, &str)> = index
+            .appearances
             .iter()
-            .map(|p| {
-                (
-                    week_key(p.season, p.week),
-                    p.gsis_id.as_str(),
-                    p.team.as_str(),
-                )
-            })
+            .flat_map(|(gsis, list)| list.iter().map(move |a| (a.week, *gsis, a.team)))
             .collect();
         by_week.sort_unstable();
-        let mut weeks: Vec<WeekKey> = history
-            .games
-            .iter()
-            .map(|g| week_key(g.season, g.week))
+        let mut weeks: Vec<WeekKey> = index
+            .team_weeks
+            .values()
+            .flatten()
+            .copied()
             .filter(|w| *w < until)
             .collect();
         weeks.sort_unstable();
@@ -399,16 +566,21 @@ impl AvailabilityModel {
                     bucket.0 += played;
                     bucket.1 += 1;
                 };
-                let start = signals.season_start;
-                let snaps = signals.snaps();
+                let (snaps, start, role) = (signals.snaps(), signals.season_start, signals.role);
                 count(model.by_missed.entry(missed).or_default());
                 count(model.by_snaps.entry((missed, snaps)).or_default());
-                count(model.by_start.entry((missed, snaps, start)).or_default());
-                if let Some(report) = signals.report {
+                count(model.by_role.entry((missed, snaps, role)).or_default());
+                count(
+                    model
+                        .by_start
+                        .entry((missed, snaps, role, start))
+                        .or_default(),
+                );
+                if let Some(report) = signals.known_report() {
                     count(
                         model
                             .by_report
-                            .entry((missed, snaps, start, report))
+                            .entry((missed, snaps, role, start, report))
                             .or_default(),
                     );
                 }
@@ -430,7 +602,7 @@ impl AvailabilityModel {
         let Some(missed) = signals.missed else {
             return 1.0;
         };
-        if signals.report == Some(Report::Out) {
+        if signals.report.is_some_and(|r| r.status == GameStatus::Out) {
             return 0.0;
         }
         // Priors for empty buckets: measured where the history is thin, these are the usual
@@ -441,14 +613,14 @@ impl AvailabilityModel {
             2 => 0.3,
             _ => 0.15,
         };
-        let start = signals.season_start;
-        let snaps = signals.snaps();
+        let (snaps, start, role) = (signals.snaps(), signals.season_start, signals.role);
         let by_missed = Self::rate(self.by_missed.get(&missed), prior);
         let by_snaps = Self::rate(self.by_snaps.get(&(missed, snaps)), by_missed);
-        let by_start = Self::rate(self.by_start.get(&(missed, snaps, start)), by_snaps);
-        match signals.report {
+        let by_role = Self::rate(self.by_role.get(&(missed, snaps, role)), by_snaps);
+        let by_start = Self::rate(self.by_start.get(&(missed, snaps, role, start)), by_role);
+        match signals.known_report() {
             Some(report) => Self::rate(
-                self.by_report.get(&(missed, snaps, start, report)),
+                self.by_report.get(&(missed, snaps, role, start, report)),
                 by_start,
             ),
             None => by_start,
@@ -459,16 +631,31 @@ impl AvailabilityModel {
     pub fn availability(&self, signals: &Signals, week: WeekKey) -> Availability {
         let play_probability = self.probability(signals);
         let report_words = |what: &str| format!("{what} on the week-{} report", week % 100);
-        let (status, reason) = match (signals.report, signals.missed) {
-            (Some(Report::Out), _) => (PlayStatus::Out, report_words("Out")),
+        let practice = match signals.report.map(|r| r.practice) {
+            Some(Practice::DidNot) => ", did not practise",
+            Some(Practice::Limited) => ", limited in practice",
+            Some(Practice::Full) => ", full practice",
+            _ => "",
+        };
+        let status = signals.report.map(|r| r.status);
+        let (status, reason) = match (status, signals.missed) {
+            (Some(GameStatus::Out), _) => (PlayStatus::Out, report_words("Out")),
             (_, None) => (
                 PlayStatus::Unknown,
                 "no recent games loaded: availability unknown".to_string(),
             ),
-            (Some(Report::Doubtful), _) => (PlayStatus::Doubtful, report_words("Doubtful")),
-            (Some(Report::Questionable), _) => {
-                (PlayStatus::Questionable, report_words("Questionable"))
-            }
+            (Some(GameStatus::Doubtful), _) => (
+                PlayStatus::Doubtful,
+                report_words(&format!("Doubtful{practice}")),
+            ),
+            (Some(GameStatus::Questionable), _) => (
+                PlayStatus::Questionable,
+                report_words(&format!("Questionable{practice}")),
+            ),
+            (Some(GameStatus::Unknown), _) => (
+                PlayStatus::Unknown,
+                report_words("a status the app does not know"),
+            ),
             (_, Some(0)) => match (signals.snaps(), signals.snap_shares) {
                 (Some(Snaps::Collapsed), Some((last, before))) => (
                     PlayStatus::Limited,
@@ -478,6 +665,22 @@ impl AvailabilityModel {
                         before * 100.0
                     ),
                 ),
+                _ if matches!(
+                    signals.report,
+                    Some(Report {
+                        status: GameStatus::Listed,
+                        practice: Practice::DidNot | Practice::Limited
+                    })
+                ) =>
+                {
+                    (
+                        PlayStatus::Active,
+                        format!(
+                            "played his team's last game; {}",
+                            report_words(&format!("listed{practice}"))
+                        ),
+                    )
+                }
                 _ => (
                     PlayStatus::Active,
                     "played his team's last game".to_string(),
@@ -557,13 +760,14 @@ mod tests {
         }
     }
 
-    /// Ten weeks of AAA v BBB; `a` plays every week, `b` plays weeks 1-3 then never again,
-    /// `c` misses week 5 only.
+    /// Ten weeks of AAA v BBB; `a` (AAA) and `d` (BBB) play every week, `b` plays weeks 1-3
+    /// then never again, `c` misses week 5 only.
     fn history() -> History {
         let mut h = History::default();
         for week in 1..=10 {
             h.games.push(game(2022, week, "AAA", "BBB"));
             h.players.push(played("a", "AAA", 2022, week));
+            h.players.push(played("d", "BBB", 2022, week));
             if week <= 3 {
                 h.players.push(played("b", "AAA", 2022, week));
             }
@@ -631,6 +835,7 @@ mod tests {
                 season: 2022,
                 week,
                 report_status: Some(status.into()),
+                practice_status: None,
             });
         }
         let index = PlayIndex::new(&h);
@@ -641,9 +846,10 @@ mod tests {
         let clear = model.probability(&index.signals("a", "AAA", 202211));
         let questionable = model.probability(&Signals {
             missed: Some(0),
-            report: Some(Report::Questionable),
+            report: Some(Report::of(Some("Questionable"), None)),
             season_start: false,
             snap_shares: None,
+            role: Some(Role::Regular),
         });
         assert!(questionable < clear, "{questionable} vs {clear}");
     }
@@ -744,6 +950,154 @@ mod tests {
         let model = AvailabilityModel::fit(&rostered, &index, 202203);
         let with_roster = model.probability(&index.signals("moved", "BBB", 202201));
         assert!(with_roster < start - 0.2, "{with_roster} vs {start}");
+    }
+
+    #[test]
+    fn report_statuses_are_read_as_nflverse_writes_them_and_an_unknown_one_is_not_cleared() {
+        let of = |status: Option<&str>, practice: Option<&str>| Report::of(status, practice);
+        assert_eq!(of(Some(" Out "), None).status, GameStatus::Out);
+        assert_eq!(of(Some("Injured Reserve"), None).status, GameStatus::Out);
+        assert_eq!(of(Some("Probable"), None).status, GameStatus::Probable);
+        assert_eq!(of(Some("Note"), None).status, GameStatus::Listed);
+        assert_eq!(of(None, None).status, GameStatus::Listed);
+        assert_eq!(
+            of(None, Some("\n    Did Not Participate In Practice ")).practice,
+            Practice::DidNot
+        );
+        assert_eq!(of(None, Some("\n    ")).practice, Practice::None);
+        assert_eq!(
+            of(
+                Some("Questionable"),
+                Some("Limited Participation in Practice")
+            ),
+            Report {
+                status: GameStatus::Questionable,
+                practice: Practice::Limited
+            }
+        );
+        let unknown = of(Some("Game-time decision"), None);
+        assert!(!unknown.is_known());
+        // Read as no report at all: neither cleared nor out.
+        let mut h = history();
+        h.injuries.push(InjuryReport {
+            gsis_id: "a".into(),
+            season: 2022,
+            week: 11,
+            report_status: Some("Game-time decision".into()),
+            practice_status: None,
+        });
+        h.injuries.push(InjuryReport {
+            gsis_id: "c".into(),
+            season: 2022,
+            week: 2,
+            report_status: Some("Questionable".into()),
+            practice_status: None,
+        });
+        let index = PlayIndex::new(&h);
+        let model = AvailabilityModel::fit(&h, &index, 202211);
+        let signals = index.signals("a", "AAA", 202211);
+        let shown = model.availability(&signals, 202211);
+        assert_eq!(shown.status, PlayStatus::Unknown);
+        assert_eq!(
+            shown.reason,
+            "a status the app does not know on the week-11 report"
+        );
+        let without = Signals {
+            report: None,
+            ..signals
+        };
+        assert_eq!(shown.play_probability, model.probability(&without));
+    }
+
+    #[test]
+    fn a_gap_in_the_loaded_data_is_named_and_not_read_as_absences() {
+        // Ten weeks scheduled; weeks 7-9 have no player data at all (a failed refresh).
+        let mut h = History::default();
+        for week in 1..=10 {
+            h.games.push(game(2022, week, "AAA", "BBB"));
+            if !(7..=9).contains(&week) {
+                for name in ["a", "b"] {
+                    h.players.push(played(name, "AAA", 2022, week));
+                }
+                h.players.push(played("c", "BBB", 2022, week));
+            }
+        }
+        let index = PlayIndex::new(&h);
+        assert_eq!(index.gaps(&h, 202211), vec![(2022, 7, 9)]);
+        assert_eq!(index.gaps(&h, 202207), vec![]);
+        // Week 10's data is there: nobody missed weeks 7-9.
+        assert_eq!(index.signals("a", "AAA", 202211).missed, Some(0));
+        // With week 10 missing too, the last loaded week is stale: unknown, not missed.
+        h.players.retain(|p| p.week != 10);
+        let index = PlayIndex::new(&h);
+        assert_eq!(index.gaps(&h, 202211), vec![(2022, 7, 10)]);
+        let signals = index.signals("a", "AAA", 202211);
+        assert_eq!(signals.missed, None);
+        let model = AvailabilityModel::fit(&h, &index, 202211);
+        assert_eq!(model.probability(&signals), 1.0);
+        // The gap weeks were not counted as weeks everyone sat out.
+        assert!(!model.by_missed.contains_key(&1), "{:?}", model.by_missed);
+    }
+
+    #[test]
+    fn snaps_without_stats_say_the_teams_week_is_loaded() {
+        let mut h = history();
+        // Week 11's stats are not loaded, its snap counts are: `b`, out since week 4, keeps
+        // missing games, and nobody reads week 11 as a gap.
+        h.games.push(game(2022, 11, "AAA", "BBB"));
+        h.snap_games.push(crate::projection::history::SnapGame {
+            gsis_id: "a".into(),
+            team: "AAA".into(),
+            season: 2022,
+            week: 11,
+            offense_pct: 0.8,
+        });
+        let index = PlayIndex::new(&h);
+        assert_eq!(index.gaps(&h, 202212), vec![(2022, 11, 11)]);
+        h.snap_games.push(crate::projection::history::SnapGame {
+            gsis_id: "d".into(),
+            team: "BBB".into(),
+            season: 2022,
+            week: 11,
+            offense_pct: 0.8,
+        });
+        let index = PlayIndex::new(&h);
+        assert_eq!(index.gaps(&h, 202212), vec![]);
+        assert_eq!(index.signals("b", "AAA", 202212).missed, Some(MAX_STREAK));
+        // A snap is not a DraftKings game: `a` has no stats row in week 11.
+        assert!(!index.played("a", 202211));
+    }
+
+    #[test]
+    fn a_teams_best_players_are_measured_apart_from_its_fringe() {
+        // Each week five stars score 20 and play every week; five fringe players score 1 and
+        // play every other week.
+        let mut h = History::default();
+        for week in 1..=16 {
+            h.games.push(game(2022, week, "AAA", "BBB"));
+            for i in 0..5 {
+                h.players.push(PlayerGame {
+                    dk_points: 20.0,
+                    ..played(&format!("star{i}"), "AAA", 2022, week)
+                });
+                if (week + i) % 2 == 0 {
+                    h.players.push(PlayerGame {
+                        dk_points: 1.0,
+                        ..played(&format!("fringe{i}"), "BBB", 2022, week)
+                    });
+                }
+            }
+        }
+        let index = PlayIndex::new(&h);
+        let star = index.signals("star0", "AAA", 202217);
+        assert_eq!(star.role, Some(Role::Star));
+        // fringe0 played week 16 (16 + 0 is even).
+        let fringe = index.signals("fringe0", "BBB", 202217);
+        assert_eq!((fringe.role, fringe.missed), (Some(Role::Fringe), Some(0)));
+        let model = AvailabilityModel::fit(&h, &index, 202217);
+        let (star, fringe) = (model.probability(&star), model.probability(&fringe));
+        assert!(star > 0.9, "{star}");
+        assert!(fringe < 0.7, "{fringe}");
     }
 
     #[test]

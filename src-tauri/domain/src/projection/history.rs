@@ -98,6 +98,25 @@ pub struct InjuryReport {
     pub week: i32,
     /// Game status: Out, Doubtful, Questionable, ... (None: listed without one).
     pub report_status: Option<String>,
+    /// Practice participation as written ("Did Not Participate In Practice", ...), if any.
+    pub practice_status: Option<String>,
+}
+
+/// A game an offensive player took snaps in without a row in the weekly player stats (a blocking
+/// tight end, a quarterback who only handed off): he played, and his team's data for that week
+/// is loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnapGame {
+    /// GSIS id.
+    pub gsis_id: String,
+    /// Team (today's code).
+    pub team: String,
+    /// Season.
+    pub season: i32,
+    /// Week.
+    pub week: i32,
+    /// Share of the team's offensive snaps (0-1).
+    pub offense_pct: f64,
 }
 
 /// Everything the features are made from.
@@ -111,6 +130,8 @@ pub struct History {
     pub dsts: Vec<DstGame>,
     /// Injury reports, where loaded.
     pub injuries: Vec<InjuryReport>,
+    /// Snap-count games of offensive players without a stats row, where snap counts are loaded.
+    pub snap_games: Vec<SnapGame>,
     /// Who was on a team's roster in a season (GSIS id, season), where rosters are loaded.
     pub rostered: Vec<(String, i32)>,
 }

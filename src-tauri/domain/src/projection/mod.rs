@@ -7,4 +7,5 @@ pub mod distribution;
 pub mod features;
 pub mod history;
 pub mod learner;
+pub mod market;
 pub mod metrics;
