@@ -1682,7 +1682,7 @@ p95_ms: number,
  */
 commands: Array<CommandLatency>, };
 
-export type AlertKind = "memory" | "model_mae" | "slow_commands" | "low_disk" | "stale_data";
+export type AlertKind = "memory" | "model_mae" | "slow_commands" | "low_disk" | "stale_data" | "self_tuning";
 
 export type Alert = { 
 /**

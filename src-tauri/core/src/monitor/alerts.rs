@@ -20,6 +20,8 @@ pub enum AlertKind {
     LowDisk,
     /// NFL data not loaded for a while.
     StaleData,
+    /// The latest self-tuning run failed.
+    SelfTuning,
 }
 
 /// An active alert.
@@ -85,6 +87,8 @@ pub struct Observations<'a> {
     pub latest_week_mae: Option<f64>,
     /// Days since NFL data was last loaded (None: never loaded).
     pub days_since_load: Option<i64>,
+    /// Why the latest self-tuning run failed, until one succeeds.
+    pub self_tune_failure: Option<&'a str>,
 }
 
 /// Fewest calls in the window before the p95 means anything.
@@ -130,12 +134,16 @@ pub fn evaluate(o: &Observations, limits: &AlertLimits) -> Vec<(AlertKind, Optio
             limits.stale_days
         )
     });
+    let tuning = o.self_tune_failure.map(|e| {
+        format!("Self-tuning failed: {e} The models were not retrained (see the troubleshooter).")
+    });
     vec![
         (AlertKind::Memory, memory),
         (AlertKind::ModelMae, mae),
         (AlertKind::SlowCommands, slow),
         (AlertKind::LowDisk, disk),
         (AlertKind::StaleData, stale),
+        (AlertKind::SelfTuning, tuning),
     ]
 }
 
@@ -235,6 +243,7 @@ mod tests {
             latency: &few,
             latest_week_mae: Some(4.9),
             days_since_load: Some(8),
+            self_tune_failure: None,
         };
         assert!(held(&quiet).is_empty(), "few slow calls are not a trend");
         let loud = Observations {
@@ -242,6 +251,7 @@ mod tests {
             latency: &slow,
             latest_week_mae: Some(5.3),
             days_since_load: Some(9),
+            self_tune_failure: Some("no QB season with enough weeks to validate on."),
         };
         assert_eq!(
             held(&loud),
@@ -250,11 +260,20 @@ mod tests {
                 AlertKind::ModelMae,
                 AlertKind::SlowCommands,
                 AlertKind::LowDisk,
-                AlertKind::StaleData
+                AlertKind::StaleData,
+                AlertKind::SelfTuning
             ]
         );
         let message = &evaluate(&loud, &LIMITS)[0].1;
         assert!(message.as_ref().unwrap().contains("91%"));
+        let tuning = &evaluate(&loud, &LIMITS)[5].1;
+        assert_eq!(
+            tuning.as_deref(),
+            Some(
+                "Self-tuning failed: no QB season with enough weeks to validate on. The models \
+                 were not retrained (see the troubleshooter)."
+            )
+        );
     }
 
     #[test]

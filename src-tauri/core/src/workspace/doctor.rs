@@ -12,6 +12,7 @@ impl Workspace {
     pub async fn doctor(&self) -> Result<DoctorReport> {
         let mut checks = vec![self.database_check().await?];
         checks.extend(self.model_checks().await?);
+        checks.push(self.self_tuning_check());
         checks.push(self.data_check().await?);
         let sample = ResourceProbe::default().sample(&self.paths().data_dir);
         checks.extend(disk_and_memory(&sample, &self.alert_limits().await?));
@@ -51,6 +52,21 @@ impl Workspace {
                 None,
             )
         })
+    }
+
+    /// A failed self-tuning run is a warning until a run succeeds.
+    fn self_tuning_check(&self) -> Check {
+        match self.self_tune_failure() {
+            None => Check::ok("Self-tuning", "no failed run since the app started"),
+            Some(failure) => Check::failing(
+                "Self-tuning",
+                CheckStatus::Warning,
+                format!("the run at {} failed: {}", failure.at, failure.message),
+                "The models were not retrained. Load more NFL history (Data page) and train \
+                 (Models page); self-tuning tries again when new data arrives.",
+                Some(FixAction::TrainModels),
+            ),
+        }
     }
 
     async fn model_checks(&self) -> Result<Vec<Check>> {

@@ -67,6 +67,9 @@ pub struct Workspace {
     lock: Arc<DataLock>,
     /// Set once the database is closed (by [`Workspace::close`] or a restore that replaced it).
     closed: Arc<std::sync::atomic::AtomicBool>,
+    /// Why the latest self-tuning run failed, until one succeeds (the troubleshooter and the
+    /// alerts say so).
+    self_tune_failure: Arc<std::sync::Mutex<Option<self_tuning::SelfTuneFailure>>>,
 }
 
 impl Workspace {
@@ -94,6 +97,7 @@ impl Workspace {
             cache: Arc::default(),
             lock,
             closed: Arc::default(),
+            self_tune_failure: Arc::default(),
         })
     }
 

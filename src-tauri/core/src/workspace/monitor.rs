@@ -34,6 +34,7 @@ impl Workspace {
                 AlertKind::SlowCommands,
                 AlertKind::LowDisk,
                 AlertKind::StaleData,
+                AlertKind::SelfTuning,
             ]
             .map(|k| (k, None))
             .to_vec();
@@ -44,11 +45,13 @@ impl Workspace {
             .last_nfl_load()
             .await?
             .map(|t| (Utc::now() - t).num_days());
+        let failure = self.self_tune_failure();
         let observed = Observations {
             sample: &sample,
             latency: &latency,
             latest_week_mae,
             days_since_load,
+            self_tune_failure: failure.as_ref().map(|f| f.message.as_str()),
         };
         let conditions = evaluate(&observed, &AlertLimits::of(&settings));
         Ok(monitor.update_alerts(conditions))

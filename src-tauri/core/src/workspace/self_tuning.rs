@@ -27,6 +27,15 @@ pub struct TuneCheck {
     pub latest_week_mae: Option<f64>,
 }
 
+/// A self-tuning run that failed: when, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelfTuneFailure {
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// The error, in words.
+    pub message: String,
+}
+
 /// What a self-tuning call did.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct TuneOutcome {
@@ -62,6 +71,11 @@ impl Workspace {
             }
         }
         Ok((!predicted.is_empty()).then(|| Metrics::of(&predicted, &actual).mae))
+    }
+
+    /// Why the latest self-tuning run of this workspace failed, until one succeeds.
+    pub fn self_tune_failure(&self) -> Option<SelfTuneFailure> {
+        self.self_tune_failure.lock().expect("not poisoned").clone()
     }
 
     /// Whether a self-tuning run is due, and why.
@@ -141,13 +155,19 @@ impl Workspace {
             });
         }
         tracing::info!(reason = %check.reason, "self-tuning");
-        let report = self
+        let trained = self
             .train(&TrainRequest {
                 until: None,
                 search_seconds: SEARCH_SECONDS,
                 trigger: "self_tuning".into(),
             })
-            .await?;
+            .await;
+        *self.self_tune_failure.lock().expect("not poisoned") =
+            trained.as_ref().err().map(|e| SelfTuneFailure {
+                at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                message: e.to_string(),
+            });
+        let report = trained?;
         Ok(TuneOutcome {
             check,
             report: Some(report),

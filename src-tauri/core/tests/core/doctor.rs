@@ -187,3 +187,57 @@ async fn a_database_from_a_newer_version_is_left_alone_by_the_troubleshooter() {
     assert_eq!(database.action, None, "no restore over a newer database");
     assert!(database.fix.as_deref().unwrap().contains("Update NFL DFS"));
 }
+
+/// A self-tuning run that fails (three weeks of one season: nothing to validate on) is not only
+/// in the log: the troubleshooter warns with the reason and offers to train, and the status
+/// bar's alerts raise it (issue 25).
+#[tokio::test]
+async fn a_failed_self_tuning_run_is_a_warning_and_an_alert() {
+    let Some(data) = crate::common::real_data() else {
+        return;
+    };
+    let (dir, ws) = workspace().await;
+    calm_limits(&ws).await;
+    let nfl = data.join("nflverse");
+    let cut = dir.path().join("player_stats_2021.csv");
+    let mut reader =
+        csv::Reader::from_path(nfl.join("player_stats_weekly/player_stats_2021.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let week = headers.iter().position(|h| h == "week").unwrap();
+    let mut writer = csv::Writer::from_path(&cut).unwrap();
+    writer.write_record(&headers).unwrap();
+    for record in reader.records().map(Result::unwrap) {
+        if record[week].parse::<i32>().unwrap() <= 3 {
+            writer.write_record(&record).unwrap();
+        }
+    }
+    writer.flush().unwrap();
+    ws.ingest_paths(&[nfl.join("schedules/games.csv"), cut], |_| true)
+        .await
+        .unwrap();
+    let check = |report: &doctor::DoctorReport| {
+        report
+            .checks
+            .iter()
+            .find(|c| c.name == "Self-tuning")
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(check(&ws.doctor().await.unwrap()).status, CheckStatus::Ok);
+    let error = ws.self_tune().await.unwrap_err().to_string();
+    let failure = ws.self_tune_failure().expect("the failure is kept");
+    assert_eq!(failure.message, error);
+    let warned = check(&ws.doctor().await.unwrap());
+    assert_eq!(warned.status, CheckStatus::Warning);
+    assert!(warned.detail.ends_with(&error), "{warned:?}");
+    assert_eq!(warned.action, Some(FixAction::TrainModels));
+    let monitor = Monitor::default();
+    let changes = ws.watch(&monitor, None).await.unwrap();
+    assert!(
+        changes.iter().any(|c| matches!(
+            c,
+            AlertChange::Raised(a) if a.kind == AlertKind::SelfTuning && a.message.contains(&error)
+        )),
+        "{changes:?}"
+    );
+}
