@@ -16,19 +16,7 @@ mod common;
 async fn main() {
     let data = common::data_dir();
     let (_dir, ws) = common::real_seasons(&data).await;
-    let slates = [
-        ("2018_w05_sun_10-07_main.csv", 2018, 5),
-        ("2018_w07_sun_10-21.csv", 2018, 7),
-        ("2018_w08_sun_10-28.csv", 2018, 8),
-        ("2018_w10_sun_11-11.csv", 2018, 10),
-        ("2018_w11_sun_11-18.csv", 2018, 11),
-        ("2019_w01_thu-mon_09-05_09-09.csv", 2019, 1),
-        ("2019_w03_sun_09-22.csv", 2019, 3),
-        ("2020_w10_sun_11-15.csv", 2020, 10),
-        ("2020_w16_sun_12-27.csv", 2020, 16),
-        ("2021_w05_sun_10-10.csv", 2021, 5),
-        ("2022_w01_sun_09-11.csv", 2022, 1),
-    ];
+    let slates = common::SLATES_WITH_POINTS;
     println!("| slate | matched players | did not play | above 5, did not play: before | after | Brier | Brier of 'always plays' | statuses |");
     println!("|---|---|---|---|---|---|---|---|");
     let (mut before_all, mut after_all, mut brier_all, mut base_all, mut n_all) =

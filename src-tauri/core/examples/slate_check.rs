@@ -23,21 +23,6 @@ use std::path::Path;
 
 mod common;
 
-/// The real slates with points: file, season, week.
-const SLATES: [(&str, i32, i32); 11] = [
-    ("2018_w05_sun_10-07_main.csv", 2018, 5),
-    ("2018_w07_sun_10-21.csv", 2018, 7),
-    ("2018_w08_sun_10-28.csv", 2018, 8),
-    ("2018_w10_sun_11-11.csv", 2018, 10),
-    ("2018_w11_sun_11-18.csv", 2018, 11),
-    ("2019_w01_thu-mon_09-05_09-09.csv", 2019, 1),
-    ("2019_w03_sun_09-22.csv", 2019, 3),
-    ("2020_w10_sun_11-15.csv", 2020, 10),
-    ("2020_w16_sun_12-27.csv", 2020, 16),
-    ("2021_w05_sun_10-10.csv", 2021, 5),
-    ("2022_w01_sun_09-11.csv", 2022, 1),
-];
-
 /// One slate player's numbers against what happened.
 struct Checked {
     salary: u32,
@@ -60,7 +45,7 @@ async fn main() {
     println!("|---|---|---|---|---|---|---|---|");
     let mut all: Vec<Checked> = Vec::new();
     let (mut projected_sum, mut actual_sum) = (0.0, 0.0);
-    for (file, season, week) in SLATES {
+    for (file, season, week) in common::SLATES_WITH_POINTS {
         match check_slate(&ws, &data, file, season, week).await {
             Ok((rows, lineup)) => {
                 print_slate(file, &rows, lineup);

@@ -14,29 +14,28 @@ pub fn data_dir() -> PathBuf {
     )
 }
 
+/// The real slates of ../shared/data whose week has player stats: file, season, week.
+#[allow(dead_code)] // not every example uses it
+pub const SLATES_WITH_POINTS: [(&str, i32, i32); 11] = [
+    ("2018_w05_sun_10-07_main.csv", 2018, 5),
+    ("2018_w07_sun_10-21.csv", 2018, 7),
+    ("2018_w08_sun_10-28.csv", 2018, 8),
+    ("2018_w10_sun_11-11.csv", 2018, 10),
+    ("2018_w11_sun_11-18.csv", 2018, 11),
+    ("2019_w01_thu-mon_09-05_09-09.csv", 2019, 1),
+    ("2019_w03_sun_09-22.csv", 2019, 3),
+    ("2020_w10_sun_11-15.csv", 2020, 10),
+    ("2020_w16_sun_12-27.csv", 2020, 16),
+    ("2021_w05_sun_10-10.csv", 2021, 5),
+    ("2022_w01_sun_09-11.csv", 2022, 1),
+];
+
 /// A workspace in a temporary folder (removed when the first value drops) with games.csv, the
 /// 2018-2022 weekly player and team stats, snap counts and the player-id crosswalk
 /// (PFR to GSIS ids, for the snap counts) of `data` loaded.
 #[allow(dead_code)] // not every example uses every loader
 pub async fn real_seasons(data: &Path) -> (tempfile::TempDir, Workspace) {
-    let nfl = data.join("nflverse");
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let ws = Workspace::open(DataPaths::in_folder(dir.path()))
-        .await
-        .expect("a workspace");
-    let mut files = vec![
-        nfl.join("schedules/games.csv"),
-        nfl.join("ids/ff_playerids_2025.csv"),
-    ];
-    for season in 2018..=2022 {
-        files.push(nfl.join(format!("player_stats_weekly/player_stats_{season}.csv")));
-        files.push(nfl.join(format!("team_stats_weekly/stats_team_week_{season}.csv")));
-        files.push(nfl.join(format!("snap_counts/snap_counts_{season}.csv")));
-    }
-    ws.ingest_paths(&files, |_| true)
-        .await
-        .expect("real files load");
-    (dir, ws)
+    load(data, false, None).await
 }
 
 /// A workspace in a temporary folder with everything a user can load from `data` for
@@ -45,6 +44,14 @@ pub async fn real_seasons(data: &Path) -> (tempfile::TempDir, Workspace) {
 /// `week` on are left out, as a failed refresh or a partial file leaves them.
 #[allow(dead_code)] // not every example uses every loader
 pub async fn full_history(data: &Path, gap: Option<(i32, i32)>) -> (tempfile::TempDir, Workspace) {
+    load(data, true, gap).await
+}
+
+async fn load(
+    data: &Path,
+    rosters_and_injuries: bool,
+    gap: Option<(i32, i32)>,
+) -> (tempfile::TempDir, Workspace) {
     let nfl = data.join("nflverse");
     let dir = tempfile::tempdir().expect("a temporary folder");
     let ws = Workspace::open(DataPaths::in_folder(dir.path().join("app")))
@@ -70,8 +77,10 @@ pub async fn full_history(data: &Path, gap: Option<(i32, i32)>) -> (tempfile::Te
             });
         }
         files.push(nfl.join(format!("team_stats_weekly/stats_team_week_{season}.csv")));
-        files.push(nfl.join(format!("rosters/roster_{season}.csv")));
-        files.push(nfl.join(format!("injuries/injuries_{season}.csv")));
+        if rosters_and_injuries {
+            files.push(nfl.join(format!("rosters/roster_{season}.csv")));
+            files.push(nfl.join(format!("injuries/injuries_{season}.csv")));
+        }
     }
     ws.ingest_paths(&files, |_| true)
         .await

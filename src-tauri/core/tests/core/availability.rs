@@ -1,7 +1,7 @@
 //! Who plays, on a real slate: players who sat out their team's latest games are expected to
 //! sit, and the projection counts it (issue 16).
 
-use crate::common::{real_data, workspace};
+use crate::common::{real_data, weeks_before, workspace};
 use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::availability::PlayStatus;
 use nfl_dfs_core::projection::project::ProjectionSource;
@@ -119,22 +119,6 @@ async fn players_who_sat_out_are_expected_to_sit_and_the_user_decides_last() {
     assert_eq!(out.availability_reason, "marked out by you");
 }
 
-/// Copies a CSV with a `week` column, leaving out the rows of `week` and later.
-fn without_weeks_from(from: &std::path::Path, to: &std::path::Path, week: i32) {
-    let mut reader = csv::Reader::from_path(from).unwrap();
-    let headers = reader.headers().unwrap().clone();
-    let at = headers.iter().position(|h| h == "week").unwrap();
-    let mut writer = csv::Writer::from_path(to).unwrap();
-    writer.write_record(&headers).unwrap();
-    for record in reader.records() {
-        let record = record.unwrap();
-        if record[at].parse::<i32>().is_ok_and(|w| w < week) {
-            writer.write_record(&record).unwrap();
-        }
-    }
-    writer.flush().unwrap();
-}
-
 /// 2022 week 1 with 2021's weeks 13 on missing from the loaded stats (a failed refresh): the
 /// notice names the gap, the players who played through week 12 are not read as absent, and
 /// the rookies (on the 2022 roster, no NFL game yet) get what their salary implies instead of
@@ -147,7 +131,7 @@ async fn a_gap_is_named_not_read_as_absences_and_rookies_get_the_market() {
     let (dir, ws) = workspace().await;
     let nfl = data.join("nflverse");
     let cut = dir.path().join("player_stats_2021.csv");
-    without_weeks_from(
+    weeks_before(
         &nfl.join("player_stats_weekly/player_stats_2021.csv"),
         &cut,
         13,

@@ -200,18 +200,11 @@ async fn a_failed_self_tuning_run_is_a_warning_and_an_alert() {
     calm_limits(&ws).await;
     let nfl = data.join("nflverse");
     let cut = dir.path().join("player_stats_2021.csv");
-    let mut reader =
-        csv::Reader::from_path(nfl.join("player_stats_weekly/player_stats_2021.csv")).unwrap();
-    let headers = reader.headers().unwrap().clone();
-    let week = headers.iter().position(|h| h == "week").unwrap();
-    let mut writer = csv::Writer::from_path(&cut).unwrap();
-    writer.write_record(&headers).unwrap();
-    for record in reader.records().map(Result::unwrap) {
-        if record[week].parse::<i32>().unwrap() <= 3 {
-            writer.write_record(&record).unwrap();
-        }
-    }
-    writer.flush().unwrap();
+    crate::common::weeks_before(
+        &nfl.join("player_stats_weekly/player_stats_2021.csv"),
+        &cut,
+        4,
+    );
     ws.ingest_paths(&[nfl.join("schedules/games.csv"), cut], |_| true)
         .await
         .unwrap();

@@ -33,6 +33,23 @@ pub fn real_data() -> Option<PathBuf> {
     }
 }
 
+/// Copies a CSV with a `week` column, keeping the rows of the weeks before `week` (a failed
+/// refresh, a partial file).
+pub fn weeks_before(from: &std::path::Path, to: &std::path::Path, week: i32) {
+    let mut reader = csv::Reader::from_path(from).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let at = headers.iter().position(|h| h == "week").unwrap();
+    let mut writer = csv::Writer::from_path(to).unwrap();
+    writer.write_record(&headers).unwrap();
+    for record in reader.records() {
+        let record = record.unwrap();
+        if record[at].parse::<i32>().is_ok_and(|w| w < week) {
+            writer.write_record(&record).unwrap();
+        }
+    }
+    writer.flush().unwrap();
+}
+
 /// Row counts of every table: equal snapshots mean nothing was written.
 pub async fn snapshot(ws: &Workspace) -> Vec<(String, i64)> {
     let backend = ws.db().get_database_backend();
