@@ -218,7 +218,8 @@ fn projection(
     let ctx = context(features, slate, p);
     out.team_total = ctx.as_ref().filter(|c| c.lines_known).map(Context::implied);
     let new = availability(inputs, p, ctx.as_ref(), &mut out);
-    let week_one = ctx.as_ref().is_some_and(|c| c.week == 1);
+    // From the schedule only: a slate of a season not loaded yet is guessed as its week 1.
+    let week_one = scheduled_context(features, p).is_some_and(|c| c.week == 1);
     if_plays(features, inputs, p, ctx, &mut out);
     if week_one && out.source == ProjectionSource::Model {
         with_summer_market(inputs.market, p, &mut out);
