@@ -43,17 +43,7 @@ async fn main() {
     println!();
     println!("| slate | players | projection time | projection MAE | AvgPointsPerGame MAE | app lineup | AvgPointsPerGame lineup | hindsight lineup |");
     println!("|---|---|---|---|---|---|---|---|");
-    let slates = [
-        ("2018_w05_sun_10-07_main.csv", 2018, 5),
-        ("2018_w10_sun_11-11.csv", 2018, 10),
-        ("2018_w11_sun_11-18.csv", 2018, 11),
-        ("2019_w01_thu-mon_09-05_09-09.csv", 2019, 1),
-        ("2019_w03_sun_09-22.csv", 2019, 3),
-        ("2020_w10_sun_11-15.csv", 2020, 10),
-        ("2020_w16_sun_12-27.csv", 2020, 16),
-        ("2021_w05_sun_10-10.csv", 2021, 5),
-        ("2022_w01_sun_09-11.csv", 2022, 1),
-    ];
+    let slates = common::SLATES_WITH_POINTS;
     for (file, season, week) in slates {
         let run = match ws
             .train(&TrainRequest {
