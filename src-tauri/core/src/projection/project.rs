@@ -9,7 +9,7 @@
 //! those of the mixture of 0 (he sits) and his range. A player without a game projects 0. The
 //! user's projection override wins over all of these.
 
-use super::availability::{AvailabilityModel, GameStatus, PlayIndex, PlayStatus};
+use super::availability::{AvailabilityModel, PlayIndex, PlayStatus};
 use super::distribution::{Quantiles, SpreadInputs};
 use super::features::{Context, Features, Row};
 use super::history::week_key;
@@ -330,9 +330,8 @@ fn availability(
                 let week = week_key(ctx.season, ctx.week);
                 let signals = inputs.plays.signals(gsis, &ctx.team, week);
                 let a = inputs.availability.availability(&signals, week);
-                new = signals.role.is_none()
-                    && signals.missed.is_some()
-                    && signals.report.is_none_or(|r| r.status != GameStatus::Out);
+                // (Ruled out stays out: the caller checks the status.)
+                new = signals.role.is_none() && signals.missed.is_some();
                 (a.play_probability, a.status, a.reason)
             }
         },

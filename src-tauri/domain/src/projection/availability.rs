@@ -760,6 +760,26 @@ mod tests {
         }
     }
 
+    fn report(gsis: &str, week: i32, status: &str) -> InjuryReport {
+        InjuryReport {
+            gsis_id: gsis.into(),
+            season: 2022,
+            week,
+            report_status: Some(status.into()),
+            practice_status: None,
+        }
+    }
+
+    fn snaps(gsis: &str, team: &str, week: i32) -> crate::projection::history::SnapGame {
+        crate::projection::history::SnapGame {
+            gsis_id: gsis.into(),
+            team: team.into(),
+            season: 2022,
+            week,
+            offense_pct: 0.8,
+        }
+    }
+
     /// Ten weeks of AAA v BBB; `a` (AAA) and `d` (BBB) play every week, `b` plays weeks 1-3
     /// then never again, `c` misses week 5 only.
     fn history() -> History {
@@ -830,13 +850,7 @@ mod tests {
         let mut h = history();
         // `c` is questionable in weeks 4 and 5 (plays 4, misses 5) and out in week 11.
         for (week, status) in [(4, "Questionable"), (5, "Questionable"), (11, "Out")] {
-            h.injuries.push(InjuryReport {
-                gsis_id: "c".into(),
-                season: 2022,
-                week,
-                report_status: Some(status.into()),
-                practice_status: None,
-            });
+            h.injuries.push(report("c", week, status));
         }
         let index = PlayIndex::new(&h);
         let model = AvailabilityModel::fit(&h, &index, 202211);
@@ -979,20 +993,8 @@ mod tests {
         assert!(!unknown.is_known());
         // Read as no report at all: neither cleared nor out.
         let mut h = history();
-        h.injuries.push(InjuryReport {
-            gsis_id: "a".into(),
-            season: 2022,
-            week: 11,
-            report_status: Some("Game-time decision".into()),
-            practice_status: None,
-        });
-        h.injuries.push(InjuryReport {
-            gsis_id: "c".into(),
-            season: 2022,
-            week: 2,
-            report_status: Some("Questionable".into()),
-            practice_status: None,
-        });
+        h.injuries.push(report("a", 11, "Game-time decision"));
+        h.injuries.push(report("c", 2, "Questionable"));
         let index = PlayIndex::new(&h);
         let model = AvailabilityModel::fit(&h, &index, 202211);
         let signals = index.signals("a", "AAA", 202211);
@@ -1045,22 +1047,10 @@ mod tests {
         // Week 11's stats are not loaded, its snap counts are: `b`, out since week 4, keeps
         // missing games, and nobody reads week 11 as a gap.
         h.games.push(game(2022, 11, "AAA", "BBB"));
-        h.snap_games.push(crate::projection::history::SnapGame {
-            gsis_id: "a".into(),
-            team: "AAA".into(),
-            season: 2022,
-            week: 11,
-            offense_pct: 0.8,
-        });
+        h.snap_games.push(snaps("a", "AAA", 11));
         let index = PlayIndex::new(&h);
         assert_eq!(index.gaps(&h, 202212), vec![(2022, 11, 11)]);
-        h.snap_games.push(crate::projection::history::SnapGame {
-            gsis_id: "d".into(),
-            team: "BBB".into(),
-            season: 2022,
-            week: 11,
-            offense_pct: 0.8,
-        });
+        h.snap_games.push(snaps("d", "BBB", 11));
         let index = PlayIndex::new(&h);
         assert_eq!(index.gaps(&h, 202212), vec![]);
         assert_eq!(index.signals("b", "AAA", 202212).missed, Some(MAX_STREAK));
