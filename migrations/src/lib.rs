@@ -17,6 +17,7 @@ mod m20261129_000008_play_override;
 mod m20261129_000009_player_ids;
 mod m20261129_000010_advanced_stats;
 mod m20261201_000011_contests;
+mod m20261206_000012_depth_charts;
 
 /// The app's migrator: the ordered list of every migration the app knows.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000009_player_ids::Migration),
             Box::new(m20261129_000010_advanced_stats::Migration),
             Box::new(m20261201_000011_contests::Migration),
+            Box::new(m20261206_000012_depth_charts::Migration),
         ]
     }
 }

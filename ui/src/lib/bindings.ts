@@ -587,7 +587,12 @@ source: string,
 /**
  * When it was stored.
  */
-created_at: string, };
+created_at: string, 
+/**
+ * Whether a model went to production (or was rolled back) after it was stored: its
+ * projected points are those of earlier projections.
+ */
+earlier_models: boolean, };
 
 export type LineupImportReport = { 
 /**
@@ -898,7 +903,7 @@ slate_player_id: number,
  */
 gsis_id: string, };
 
-export type FileKind = "player_weeks" | "team_weeks" | "schedule" | "play_by_play" | "rosters" | "injuries" | "snap_counts" | "player_ids" | "pfr_advanced" | "next_gen_stats";
+export type FileKind = "player_weeks" | "team_weeks" | "schedule" | "play_by_play" | "rosters" | "injuries" | "snap_counts" | "player_ids" | "pfr_advanced" | "next_gen_stats" | "depth_charts";
 
 export type IngestedFile = { 
 /**
@@ -1312,7 +1317,12 @@ deployed: Array<Position>,
 /**
  * Positions kept on their production version, each with the reason.
  */
-kept: Array<string>, };
+kept: Array<string>, 
+/**
+ * What the window says when models went to production: which, and their validated
+ * error next to that of the version they replaced; `None` when none did.
+ */
+announcement: string | null, };
 
 export type TrainingRun = { 
 /**

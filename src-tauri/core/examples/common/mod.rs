@@ -39,8 +39,8 @@ pub async fn real_seasons(data: &Path) -> (tempfile::TempDir, Workspace) {
 }
 
 /// A workspace in a temporary folder with everything a user can load from `data` for
-/// 2018-2022: what [`real_seasons`] loads, plus the season rosters and the weekly injury
-/// reports. With `gap = Some((season, week))`, that season's player stats and snap counts from
+/// 2018-2022: what [`real_seasons`] loads, plus the season rosters, the weekly injury
+/// reports and the weekly depth charts. With `gap = Some((season, week))`, that season's player stats and snap counts from
 /// `week` on are left out, as a failed refresh or a partial file leaves them.
 #[allow(dead_code)] // not every example uses every loader
 pub async fn full_history(data: &Path, gap: Option<(i32, i32)>) -> (tempfile::TempDir, Workspace) {
@@ -80,6 +80,7 @@ async fn load(
         if rosters_and_injuries {
             files.push(nfl.join(format!("rosters/roster_{season}.csv")));
             files.push(nfl.join(format!("injuries/injuries_{season}.csv")));
+            files.push(nfl.join(format!("depth_charts/depth_charts_{season}.csv")));
         }
     }
     ws.ingest_paths(&files, |_| true)

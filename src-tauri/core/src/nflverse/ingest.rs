@@ -3,6 +3,7 @@
 //! refuses the whole file, naming file, line and column, and leaves what was stored before).
 
 use super::advanced::{self, AdvancedStats};
+use super::depth_charts::{self, DepthCharts};
 use super::play_by_play::{self, DstGame};
 use super::player_week::{self, PlayerWeek};
 use super::roster_files::{self, IdLinks, InjuryEntry, RosterEntry, SnapEntry};
@@ -45,6 +46,8 @@ pub enum FileKind {
     PfrAdvanced,
     /// Next Gen Stats (passing, receiving, rushing).
     NextGenStats,
+    /// Depth charts (weekly, or dated snapshots).
+    DepthCharts,
 }
 
 impl FileKind {
@@ -61,6 +64,7 @@ impl FileKind {
             FileKind::PlayerIds => "player_ids",
             FileKind::PfrAdvanced => "pfr_advanced",
             FileKind::NextGenStats => "next_gen_stats",
+            FileKind::DepthCharts => "depth_charts",
         }
     }
 
@@ -72,6 +76,8 @@ impl FileKind {
             } else {
                 FileKind::NextGenStats
             })
+        } else if depth_charts::is_depth_chart(table) {
+            Some(FileKind::DepthCharts)
         } else if play_by_play::is_play_by_play(table) {
             Some(FileKind::PlayByPlay)
         } else if player_week::is_player_week(table) {
@@ -134,6 +140,8 @@ pub enum Rows {
     Ids(IdLinks),
     /// Advanced weekly stats (PFR or Next Gen Stats).
     Advanced(AdvancedStats),
+    /// Depth charts.
+    Depth(DepthCharts),
 }
 
 impl Rows {
@@ -141,6 +149,7 @@ impl Rows {
     fn skipped_reason(&self) -> &'static str {
         match self {
             Rows::Advanced(_) => "(season totals, postseason weeks or no player id)",
+            Rows::Depth(_) => "(no player id, or no week)",
             _ => "without a valid id",
         }
     }
@@ -150,6 +159,7 @@ impl Rows {
         match self {
             Rows::Ids(ids) => ids.skipped,
             Rows::Advanced(stats) => stats.skipped,
+            Rows::Depth(charts) => charts.skipped,
             _ => 0,
         }
     }
@@ -169,8 +179,8 @@ fn read(
             Some(1),
             None,
             "not an nflverse file this app reads (weekly player or team stats, games.csv, \
-             play-by-play, rosters, injuries, snap counts, a player-id crosswalk, PFR advanced \
-             stats or Next Gen Stats): its header has none of their columns",
+             play-by-play, rosters, injuries, snap counts, depth charts, a player-id crosswalk, \
+             PFR advanced stats or Next Gen Stats): its header has none of their columns",
         )
     })?;
     let rows = match kind {
@@ -206,6 +216,7 @@ fn read(
         FileKind::PfrAdvanced | FileKind::NextGenStats => {
             Rows::Advanced(advanced::read(&mut table)?)
         }
+        FileKind::DepthCharts => Rows::Depth(depth_charts::read(&mut table)?),
     };
     if table.stopped() {
         return Err(FileError::new(file, None, None, STOPPED));

@@ -1,10 +1,11 @@
 //! NFL history from nflverse, picked from disk or downloaded (cached, retried): weekly player stats (legacy and current layouts), weekly team
 //! stats, the schedule with betting lines, play-by-play (DST games), rosters, injury reports
-//! and snap counts, read by header name from plain or gzip CSV,
+//! snap counts and depth charts, read by header name from plain or gzip CSV,
 //! streamed, and stored idempotently one file per transaction. Team codes are normalised to one
 //! code per franchise (`team_code`); DraftKings points are computed as rows are read.
 
 pub mod advanced;
+pub mod depth_charts;
 mod fetch;
 mod ingest;
 mod load;

@@ -25,7 +25,8 @@ impl RemoteFile {
 }
 
 /// The files of a download, in load order: the schedule first (DST points need the scores),
-/// then per season weekly player and team stats, rosters, injuries, snap counts, PFR's advanced
+/// then per season weekly player and team stats, rosters, injuries, snap counts, depth charts,
+/// PFR's advanced
 /// weekly stats (passing, rushing, receiving), Next Gen Stats and, when asked, play-by-play
 /// (about 30 MB a season compressed).
 pub fn remote_files(base: &str, seasons: &[i32], play_by_play: bool) -> Vec<RemoteFile> {
@@ -41,6 +42,7 @@ pub fn remote_files(base: &str, seasons: &[i32], play_by_play: bool) -> Vec<Remo
             RemoteFile::new(base, "rosters", format!("roster_{season}.csv")),
             RemoteFile::new(base, "injuries", format!("injuries_{season}.csv")),
             RemoteFile::new(base, "snap_counts", format!("snap_counts_{season}.csv")),
+            RemoteFile::new(base, "depth_charts", format!("depth_charts_{season}.csv")),
         ]);
         for kind in ["pass", "rush", "rec"] {
             files.push(RemoteFile::new(
@@ -114,6 +116,7 @@ mod tests {
                 "http://127.0.0.1:9/dl/rosters/roster_2024.csv",
                 "http://127.0.0.1:9/dl/injuries/injuries_2024.csv",
                 "http://127.0.0.1:9/dl/snap_counts/snap_counts_2024.csv",
+                "http://127.0.0.1:9/dl/depth_charts/depth_charts_2024.csv",
                 "http://127.0.0.1:9/dl/pfr_advstats/advstats_week_pass_2024.csv",
                 "http://127.0.0.1:9/dl/pfr_advstats/advstats_week_rush_2024.csv",
                 "http://127.0.0.1:9/dl/pfr_advstats/advstats_week_rec_2024.csv",
@@ -125,7 +128,7 @@ mod tests {
         );
         assert_eq!(
             remote_files(DEFAULT_DATA_URL, &[2023, 2024], false).len(),
-            23
+            25
         );
     }
 }

@@ -20,6 +20,7 @@ use crate::nflverse::team_code::normalise;
 use crate::slate::{Slate, SlatePlayer};
 use chrono_tz::America::New_York;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
@@ -138,17 +139,75 @@ fn context(features: &Features, slate: &Slate, player: &SlatePlayer) -> Option<C
     })
 }
 
-/// Projects every player of a slate.
+/// Projects every player of a slate: first who plays, then what each scores if he plays, so a
+/// teammate who may sit (by the report, his missed games, or the user's word) hands his share
+/// of targets, carries and pass attempts on to those who play.
 pub fn project_slate(
     features: &Features,
     slate: &Slate,
     inputs: &SlateInputs,
 ) -> Vec<PlayerProjection> {
+    let started: Vec<Started> = slate
+        .players
+        .iter()
+        .map(|p| start(features, slate, inputs, p))
+        .collect();
+    let on_slate: HashMap<&str, (&str, f64)> = slate
+        .players
+        .iter()
+        .zip(&started)
+        .filter_map(|(p, s)| {
+            let gsis = inputs.gsis.get(&p.id)?;
+            Some((gsis.as_str(), (p.team.as_str(), s.out.play_probability)))
+        })
+        .collect();
+    let teammates = TeammatePlays {
+        on_slate,
+        inputs,
+        off_slate: RefCell::new(HashMap::new()),
+    };
     slate
         .players
         .iter()
-        .map(|p| with_override(p, projection(features, slate, inputs, p)))
+        .zip(started)
+        .map(|(p, s)| with_override(p, finish(features, inputs, p, s, &teammates)))
         .collect()
+}
+
+/// Each teammate's chance to play a game: his own on the slate (0 when the slate has him on
+/// another team: he left), else what the history and the week's report say.
+struct TeammatePlays<'a> {
+    on_slate: HashMap<&'a str, (&'a str, f64)>,
+    inputs: &'a SlateInputs<'a>,
+    off_slate: RefCell<HashMap<(String, String, i32), f64>>,
+}
+
+impl TeammatePlays<'_> {
+    fn of(&self, gsis: &str, ctx: &Context) -> f64 {
+        if let Some((team, p)) = self.on_slate.get(gsis) {
+            return if normalise(team) == ctx.team { *p } else { 0.0 };
+        }
+        let week = week_key(ctx.season, ctx.week);
+        *self
+            .off_slate
+            .borrow_mut()
+            .entry((gsis.to_string(), ctx.team.clone(), week))
+            .or_insert_with(|| {
+                let signals = self.inputs.plays.signals(gsis, &ctx.team, week);
+                self.inputs
+                    .availability
+                    .availability(&signals, week)
+                    .play_probability
+            })
+    }
+}
+
+/// A player's projection once who plays is known, with his game; `done` when nothing more is
+/// to be worked out (he has no game on the slate).
+struct Started {
+    out: PlayerProjection,
+    ctx: Option<Context>,
+    done: bool,
 }
 
 /// The user's override replaces the projection (the range moves with it and keeps its shape;
@@ -172,14 +231,9 @@ fn with_override(p: &SlatePlayer, mut out: PlayerProjection) -> PlayerProjection
     out
 }
 
-/// A player's projection: what he scores if he plays (the production model's, or why it falls
-/// back) counting the chance he does not.
-fn projection(
-    features: &Features,
-    slate: &Slate,
-    inputs: &SlateInputs,
-    p: &SlatePlayer,
-) -> PlayerProjection {
+/// Whether a player plays (his game, the report, his missed games, the user's word, or for a
+/// player with no NFL game what his salary says of new players).
+fn start(features: &Features, slate: &Slate, inputs: &SlateInputs, p: &SlatePlayer) -> Started {
     let mut out = PlayerProjection {
         slate_player_id: p.id,
         dk_id: p.dk_id,
@@ -213,17 +267,15 @@ fn projection(
         out.status = PlayStatus::Out;
         out.availability_reason = "no game on this slate".into();
         out.note = Some("no game on this slate".into());
-        return out;
+        return Started {
+            out,
+            ctx: None,
+            done: true,
+        };
     }
     let ctx = context(features, slate, p);
     out.team_total = ctx.as_ref().filter(|c| c.lines_known).map(Context::implied);
     let new = availability(inputs, p, ctx.as_ref(), &mut out);
-    // From the schedule only: a slate of a season not loaded yet is guessed as its week 1.
-    let week_one = scheduled_context(features, p).is_some_and(|c| c.week == 1);
-    if_plays(features, inputs, p, ctx, &mut out);
-    if week_one && out.source == ProjectionSource::Model {
-        with_summer_market(inputs.market, p, &mut out);
-    }
     if new && p.play_override.is_none() && out.status != PlayStatus::Out {
         if let Some(view) = inputs.market.view(p.position, p.salary) {
             out.play_probability = view.new_play_probability;
@@ -233,6 +285,32 @@ fn projection(
                 view.new_play_probability * 100.0
             );
         }
+    }
+    Started {
+        out,
+        ctx,
+        done: false,
+    }
+}
+
+/// What a player scores if he plays (the production model's, or why it falls back) counting
+/// the chance he does not.
+fn finish(
+    features: &Features,
+    inputs: &SlateInputs,
+    p: &SlatePlayer,
+    started: Started,
+    teammates: &TeammatePlays,
+) -> PlayerProjection {
+    let Started { mut out, ctx, done } = started;
+    if done {
+        return out;
+    }
+    // From the schedule only: a slate of a season not loaded yet is guessed as its week 1.
+    let week_one = scheduled_context(features, p).is_some_and(|c| c.week == 1);
+    if_plays(features, inputs, p, ctx, teammates, &mut out);
+    if week_one && out.source == ProjectionSource::Model {
+        with_summer_market(inputs.market, p, &mut out);
     }
     with_availability(out)
 }
@@ -350,6 +428,7 @@ fn if_plays(
     inputs: &SlateInputs,
     p: &SlatePlayer,
     ctx: Option<Context>,
+    teammates: &TeammatePlays,
     out: &mut PlayerProjection,
 ) {
     let Some(model) = inputs.models.get(&p.position) else {
@@ -365,7 +444,7 @@ fn if_plays(
         }
         return;
     };
-    let spread = match modelled(features, inputs, p, ctx, model) {
+    let spread = match modelled(features, inputs, p, ctx, teammates, model) {
         Ok((mean, row)) => {
             out.source = ProjectionSource::Model;
             row.spread_inputs(mean)
@@ -399,6 +478,7 @@ fn modelled(
     inputs: &SlateInputs,
     p: &SlatePlayer,
     ctx: Option<Context>,
+    teammates: &TeammatePlays,
     model: &LoadedModel,
 ) -> Result<(f64, Row), String> {
     let ctx = ctx.ok_or("no game time on this slate")?;
@@ -409,7 +489,7 @@ fn modelled(
             .gsis
             .get(&p.id)
             .ok_or("not matched to an NFL player")?;
-        features.offense_row(gsis, p.position, &ctx)
+        features.offense_row(gsis, p.position, &ctx, &|id| teammates.of(id, &ctx))
     };
     let row = row.ok_or("no earlier NFL game to project from")?;
     let values = model
@@ -565,7 +645,8 @@ pub fn project_week(
             let row = if position == Position::DST {
                 features.dst_row(&ctx)?
             } else {
-                features.offense_row(&id, position, &ctx)?
+                // Nothing is known of the week's news: every teammate plays.
+                features.offense_row(&id, position, &ctx, &|_| 1.0)?
             };
             let mean = model.model.predict(&[row.x]).ok()?[0].max(0.0);
             let quantiles = model

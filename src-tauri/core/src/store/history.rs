@@ -1,12 +1,15 @@
 //! The NFL history models learn from (`nfl_schedule`, `nfl_player_weeks` with each game's
 //! snap share from `nfl_snap_counts` through `nfl_player_ids`, `nfl_dst_games`,
 //! `nfl_team_weeks`, `nfl_injuries`, who was on a roster in each season from `nfl_rosters`, the
-//! snap-count games of offensive players without a stats row), read once into the domain's
+//! snap-count games of offensive players without a stats row, the depth charts of
+//! `nfl_depth_charts`), read once into the domain's
 //! [`History`].
 
 use super::db_err;
 use crate::nflverse::team_code::normalise;
-use crate::projection::history::{DstGame, Game, History, InjuryReport, PlayerGame, SnapGame};
+use crate::projection::history::{
+    DepthChartEntry, DstGame, Game, History, InjuryReport, PlayerGame, SnapGame,
+};
 use crate::Result;
 use sea_orm::{DatabaseConnection, DbBackend, FromQueryResult, Statement};
 
@@ -84,6 +87,14 @@ pub async fn load(db: &DatabaseConnection) -> Result<History> {
     .all(db)
     .await
     .map_err(db_err(READING))?;
+    let depth_charts = DepthRow::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT season, week, as_of, team, gsis_id, position, depth FROM nfl_depth_charts \
+         ORDER BY season, week, as_of, team, gsis_id",
+    ))
+    .all(db)
+    .await
+    .map_err(db_err(READING))?;
     let mut history = History {
         games: games.into_iter().map(Into::into).collect(),
         players: players.into_iter().map(Into::into).collect(),
@@ -100,6 +111,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<History> {
             .into_iter()
             .map(|r| (r.gsis_id, r.season))
             .collect(),
+        depth_charts: depth_charts.into_iter().map(Into::into).collect(),
     };
     for g in &mut history.games {
         g.away_team = normalise(&g.away_team);
@@ -150,6 +162,31 @@ row!(InjuryRow => InjuryReport {
     gsis_id: String, season: i32, week: i32, report_status: Option<String>,
     practice_status: Option<String>,
 });
+
+#[derive(FromQueryResult)]
+struct DepthRow {
+    season: i32,
+    week: i32,
+    as_of: String,
+    team: String,
+    gsis_id: String,
+    position: String,
+    depth: i32,
+}
+
+impl From<DepthRow> for DepthChartEntry {
+    fn from(r: DepthRow) -> DepthChartEntry {
+        DepthChartEntry {
+            season: r.season,
+            week: (r.week > 0).then_some(r.week),
+            as_of: (!r.as_of.is_empty()).then_some(r.as_of),
+            team: normalise(&r.team),
+            gsis_id: r.gsis_id,
+            position: r.position,
+            depth: r.depth,
+        }
+    }
+}
 
 row!(SnapRow => SnapGame {
     gsis_id: String, team: String, season: i32, week: i32, offense_pct: f64,

@@ -4,6 +4,7 @@
 
 use super::{begin_write, db_err};
 use crate::nflverse::advanced::AdvancedStat;
+use crate::nflverse::depth_charts::DepthEntry;
 use crate::nflverse::play_by_play::DstGame;
 use crate::nflverse::player_week::{self, PlayerWeek};
 use crate::nflverse::roster_files::{IdLink, InjuryEntry, RosterEntry, SnapEntry};
@@ -507,6 +508,35 @@ pub async fn injuries(txn: &DatabaseTransaction, rows: &[InjuryEntry]) -> Result
     .await
 }
 
+/// Stores depth-chart places.
+pub async fn depth_charts(txn: &DatabaseTransaction, rows: &[DepthEntry]) -> Result<()> {
+    let values = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.season.into(),
+                r.week.into(),
+                r.as_of.clone().into(),
+                r.team.clone().into(),
+                r.gsis_id.clone().into(),
+                r.name.clone().into(),
+                r.position.clone().into(),
+                r.depth.into(),
+            ]
+        })
+        .collect();
+    upsert(
+        txn,
+        "nfl_depth_charts",
+        &[
+            "season", "week", "as_of", "team", "gsis_id", "name", "position", "depth",
+        ],
+        &["season", "week", "as_of", "team", "gsis_id"],
+        values,
+    )
+    .await
+}
+
 /// Stores snap counts.
 pub async fn snap_counts(txn: &DatabaseTransaction, rows: &[SnapEntry]) -> Result<()> {
     let values = rows
@@ -640,6 +670,13 @@ pub async fn store_file(
         Rows::Ids(r) => {
             player_ids(&txn, &r.links).await?;
             (r.links.len(), BTreeSet::new())
+        }
+        Rows::Depth(r) => {
+            depth_charts(&txn, &r.entries).await?;
+            (
+                r.entries.len(),
+                r.entries.iter().map(|x| x.season).collect(),
+            )
         }
         Rows::Advanced(r) => {
             advanced_stats(&txn, &r.stats).await?;

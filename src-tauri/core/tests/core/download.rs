@@ -24,6 +24,11 @@ const ROSTER: &str = "season,team,position,status,full_name,gsis_id,week\n\
 const INJURIES: &str = "season,game_type,team,week,gsis_id,position,full_name,report_status\n\
 2024,REG,KC,1,00-0036358,RB,Isiah Pacheco,Questionable\n";
 
+const DEPTH: &str = "season,club_code,week,game_type,depth_team,formation,gsis_id,position,\
+full_name\n\
+2024,KC,1,REG,1,Offense,00-0033873,QB,Patrick Mahomes\n\
+2024,KC,1,REG,1,Defense,00-0034381,DE,Josh Sweat\n";
+
 const PFR_REC: &str = "game_id,pfr_game_id,season,week,game_type,team,opponent,pfr_player_name,\
 pfr_player_id,receiving_broken_tackles,receiving_drop,receiving_drop_pct,receiving_int,receiving_rat\n\
 2024_01_BAL_KC,202409050kan,2024,1,REG,KC,BAL,Travis Kelce,KelcTr00,1,0,0,0,95.1\n";
@@ -48,6 +53,7 @@ async fn served() -> (tempfile::TempDir, Workspace, FileServer) {
     server.put("/dl/schedules/games.csv", GAMES);
     server.put("/dl/rosters/roster_2024.csv", ROSTER);
     server.put("/dl/injuries/injuries_2024.csv", INJURIES);
+    server.put("/dl/depth_charts/depth_charts_2024.csv", DEPTH);
     server.put("/dl/pfr_advstats/advstats_week_rec_2024.csv", PFR_REC);
     server.put(
         "/dl/nextgen_stats/ngs_2024_receiving.csv.gz",
@@ -97,11 +103,12 @@ async fn a_download_loads_every_published_file_and_then_reuses_the_cache() {
             ("games.csv", 2),
             ("roster_2024.csv", 2),
             ("injuries_2024.csv", 1),
+            ("depth_charts_2024.csv", 1),
             ("advstats_week_rec_2024.csv", 5),
             ("ngs_2024_receiving.csv.gz", 3)
         ]
     );
-    assert_eq!(report.files[4].skipped, 1, "the season total");
+    assert_eq!(report.files[5].skipped, 1, "the season total");
     assert_eq!(
         report.missing,
         [
@@ -131,11 +138,12 @@ async fn a_download_loads_every_published_file_and_then_reuses_the_cache() {
     assert!(seen
         .iter()
         .any(|p| p.file == "games.csv" && p.stage == LoadStage::Read && p.rows == 2));
-    assert!(seen.iter().all(|p| p.files == 12 && p.file_index < 12));
+    assert!(seen.iter().all(|p| p.files == 13 && p.file_index < 13));
     let stored = snapshot(&ws).await;
     assert_eq!(rows(&stored, "nfl_schedule"), 2);
     assert_eq!(rows(&stored, "nfl_rosters"), 2);
     assert_eq!(rows(&stored, "nfl_injuries"), 1);
+    assert_eq!(rows(&stored, "nfl_depth_charts"), 1, "the offense only");
     assert_eq!(rows(&stored, "nfl_advanced_stats"), 8);
 
     // Within the cache lifetime nothing is fetched and nothing is read again.
@@ -156,6 +164,7 @@ async fn a_download_loads_every_published_file_and_then_reuses_the_cache() {
             "games.csv",
             "roster_2024.csv",
             "injuries_2024.csv",
+            "depth_charts_2024.csv",
             "advstats_week_rec_2024.csv",
             "ngs_2024_receiving.csv.gz"
         ]
@@ -186,6 +195,7 @@ async fn a_download_loads_every_published_file_and_then_reuses_the_cache() {
         [
             "games.csv",
             "injuries_2024.csv",
+            "depth_charts_2024.csv",
             "advstats_week_rec_2024.csv",
             "ngs_2024_receiving.csv.gz"
         ]

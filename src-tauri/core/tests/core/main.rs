@@ -18,6 +18,7 @@ mod lineup_files;
 mod lineup_validator;
 mod logging;
 mod models;
+mod next_man_up;
 mod nflverse;
 mod optimizer;
 mod play_by_play;

@@ -2,16 +2,18 @@
 //! game's week, plus the game's own betting lines. The same code makes training rows from
 //! history and prediction rows for a slate, so a model sees the same thing in both.
 
+use super::depth::DepthCharts;
 use super::distribution::{std_dev, SpreadInputs};
 use super::history::{week_key, DstGame, History, PlayerGame, WeekKey};
+use super::teammates::Teammates;
 use crate::dk::Position;
 use std::collections::HashMap;
 
 /// Version of the feature definitions, recorded with every model; bump on any change.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// Features of QB, RB, WR and TE models, in row order.
-pub const OFFENSE_FEATURES: [&str; 28] = [
+pub const OFFENSE_FEATURES: [&str; 31] = [
     "dk_points_last1",
     "dk_points_avg3",
     "dk_points_avg5",
@@ -40,6 +42,9 @@ pub const OFFENSE_FEATURES: [&str; 28] = [
     "snaps_known",
     "vacated_targets",
     "vacated_carries",
+    "inherited_targets",
+    "inherited_carries",
+    "inherited_attempts",
 ];
 
 /// Features of DST models, in row order.
@@ -219,6 +224,10 @@ pub struct Features<'a> {
     /// (team, season) -> after each of its game weeks, the players of earlier games who did not
     /// play that one, with their targets and carries per game so far (by GSIS id).
     absent: HashMap<(&'a str, i32), AbsentByWeek<'a>>,
+    /// Who played each team game, for what the next man up inherits.
+    teammates: Teammates<'a>,
+    /// Depth charts as of each team game.
+    depth: DepthCharts,
 }
 
 /// A team-season's game weeks, each with who did not play it.
@@ -404,7 +413,14 @@ impl<'a> Features<'a> {
             allowed,
             scored,
             absent,
+            teammates: Teammates::new(history),
+            depth: DepthCharts::new(history),
         }
+    }
+
+    /// The depth charts as of each team game.
+    pub fn depth_charts(&self) -> &DepthCharts {
+        &self.depth
     }
 
     /// Targets and carries per game of a team's players who did not play its last game before
@@ -476,9 +492,15 @@ impl<'a> Features<'a> {
         list[..end].iter().map(|&i| &players[i]).collect()
     }
 
-    /// The feature row of a player for a game (only games before it count); `None` without
-    /// any earlier game.
-    pub fn offense_row(&self, gsis_id: &str, position: Position, ctx: &Context) -> Option<Row> {
+    /// The feature row of a player for a game (only games before it count, and each
+    /// teammate's chance to play it, `plays`, 0 to 1); `None` without any earlier game.
+    pub fn offense_row(
+        &self,
+        gsis_id: &str,
+        position: Position,
+        ctx: &Context,
+        plays: &dyn Fn(&str) -> f64,
+    ) -> Option<Row> {
         let key = week_key(ctx.season, ctx.week);
         let prior = self.prior_games(gsis_id, key);
         if prior.is_empty() {
@@ -507,6 +529,14 @@ impl<'a> Features<'a> {
         let snap_last = prior.last().and_then(|g| g.offense_pct).unwrap_or(snap_avg);
         let (vacated_targets, vacated_carries) =
             self.vacated(gsis_id, &ctx.team, ctx.season, ctx.week);
+        let inherited = self.teammates.inherited(
+            gsis_id,
+            &ctx.team,
+            ctx.season,
+            ctx.week,
+            self.depth.chart(&ctx.team, key),
+            plays,
+        );
         let row = vec![
             prior.last().map_or(0.0, |g| g.dk_points),
             avg3,
@@ -536,6 +566,9 @@ impl<'a> Features<'a> {
             f64::from(u8::from(!snaps.is_empty())),
             vacated_targets,
             vacated_carries,
+            inherited.targets,
+            inherited.carries,
+            inherited.attempts,
         ];
         let points: Vec<f64> = prior.iter().map(|g| g.dk_points).collect();
         Some(Row::new(row, &so_far, &points))
@@ -588,7 +621,11 @@ impl<'a> Features<'a> {
             ) else {
                 continue;
             };
-            if let Some(row) = self.offense_row(&p.gsis_id, position, ctx) {
+            // Training rows know who played the game.
+            let Some(played) = self.teammates.played_in(&p.team, p.season, p.week) else {
+                continue;
+            };
+            if let Some(row) = self.offense_row(&p.gsis_id, position, ctx, &played) {
                 out.push(Example::new(
                     &p.gsis_id,
                     &p.name,

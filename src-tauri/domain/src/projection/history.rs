@@ -119,6 +119,26 @@ pub struct SnapGame {
     pub offense_pct: f64,
 }
 
+/// A player's place on his team's depth chart: in the week's chart (nflverse's weekly layout,
+/// through 2024) or in a dated snapshot (the layout from 2025 on).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DepthChartEntry {
+    /// Season.
+    pub season: i32,
+    /// Week of a weekly chart; `None` for a snapshot.
+    pub week: Option<i32>,
+    /// When a snapshot was taken (ISO-8601 UTC, `2025-09-07T07:14:53Z`); `None` for a weekly chart.
+    pub as_of: Option<String>,
+    /// Team (today's code).
+    pub team: String,
+    /// GSIS id.
+    pub gsis_id: String,
+    /// Position on the chart (QB, RB, WR, TE; FB counts as RB).
+    pub position: String,
+    /// 1 for a starter, 2 for his backup, ... (his best place when he holds several).
+    pub depth: i32,
+}
+
 /// Everything the features are made from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
@@ -134,6 +154,8 @@ pub struct History {
     pub snap_games: Vec<SnapGame>,
     /// Who was on a team's roster in a season (GSIS id, season), where rosters are loaded.
     pub rostered: Vec<(String, i32)>,
+    /// Depth charts, where loaded.
+    pub depth_charts: Vec<DepthChartEntry>,
 }
 
 impl History {

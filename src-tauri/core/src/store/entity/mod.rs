@@ -10,6 +10,7 @@ pub mod lineup_slot;
 pub mod model_event;
 pub mod model_version;
 pub mod nfl_advanced_stat;
+pub mod nfl_depth_chart;
 pub mod nfl_dst_game;
 pub mod nfl_game;
 pub mod nfl_injury;
@@ -69,6 +70,7 @@ mod tests {
             entity_columns::<super::model_event::Entity>(),
             entity_columns::<super::model_version::Entity>(),
             entity_columns::<super::nfl_advanced_stat::Entity>(),
+            entity_columns::<super::nfl_depth_chart::Entity>(),
             entity_columns::<super::nfl_dst_game::Entity>(),
             entity_columns::<super::nfl_game::Entity>(),
             entity_columns::<super::nfl_injury::Entity>(),

@@ -1,0 +1,92 @@
+//! Next man up (issue 25): marking a starter out hands his share to the teammates who play, at
+//! once, through the shipped models and the embedded demo data; marking him back undoes it.
+
+use crate::common::workspace;
+use nfl_dfs_core::dk::Position;
+use nfl_dfs_core::projection::project::{PlayerProjection, ProjectionSource};
+use nfl_dfs_core::slate::PlayerFlags;
+use std::path::PathBuf;
+
+fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
+fn marked(plays: Option<bool>) -> PlayerFlags {
+    PlayerFlags {
+        locked: false,
+        excluded: false,
+        projection_override: None,
+        plays,
+    }
+}
+
+#[tokio::test]
+async fn a_starter_marked_out_raises_his_teammates_at_once() {
+    let (_dir, ws) = workspace().await;
+    ws.ingest_paths(&[repo("data/nflverse-demo")], |_| true)
+        .await
+        .unwrap();
+    ws.install_models(&repo("models")).await.unwrap();
+    let slate = ws
+        .import_slate_file(&repo("data/DKSalaries-demo.csv"), None)
+        .await
+        .unwrap()
+        .slate;
+    let before = ws.project_slate(slate.id).await.unwrap().players;
+    let model = |p: &&PlayerProjection| p.source == ProjectionSource::Model;
+    // The best-projected running back the models see, and his team's other players.
+    let star = before
+        .iter()
+        .filter(model)
+        .filter(|p| p.position == Position::RB)
+        .max_by(|a, b| a.if_plays.total_cmp(&b.if_plays))
+        .unwrap()
+        .clone();
+    let teammates: Vec<&PlayerProjection> = before
+        .iter()
+        .filter(model)
+        .filter(|p| p.team == star.team && p.slate_player_id != star.slate_player_id)
+        .filter(|p| p.position != Position::DST)
+        .collect();
+    assert!(!teammates.is_empty());
+
+    ws.set_player_flags(star.slate_player_id, &marked(Some(false)))
+        .await
+        .unwrap();
+    let after = ws.project_slate(slate.id).await.unwrap().players;
+    let now = |id: i32| after.iter().find(|p| p.slate_player_id == id).unwrap();
+    assert_eq!(now(star.slate_player_id).projection, 0.0);
+    let backup = teammates
+        .iter()
+        .filter(|p| p.position == Position::RB)
+        .max_by(|a, b| {
+            (now(a.slate_player_id).if_plays - a.if_plays)
+                .total_cmp(&(now(b.slate_player_id).if_plays - b.if_plays))
+        })
+        .expect("a second running back");
+    let gain = now(backup.slate_player_id).if_plays - backup.if_plays;
+    assert!(gain > 0.5, "{} gains {gain:.2}", backup.name);
+    assert!(
+        now(backup.slate_player_id).if_plays_quantiles.p85 > backup.if_plays_quantiles.p85,
+        "his range rises with him"
+    );
+    for p in &teammates {
+        assert!(
+            now(p.slate_player_id).if_plays >= p.if_plays - 1e-9,
+            "{} fell when his teammate was marked out",
+            p.name
+        );
+    }
+    // Other teams are untouched.
+    for p in before.iter().filter(|p| p.team != star.team) {
+        assert_eq!(now(p.slate_player_id).if_plays, p.if_plays, "{}", p.name);
+    }
+
+    // Cleared, everything is as it was.
+    ws.set_player_flags(star.slate_player_id, &marked(None))
+        .await
+        .unwrap();
+    assert_eq!(ws.project_slate(slate.id).await.unwrap().players, before);
+}
