@@ -115,6 +115,28 @@ describe("App frame", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("System");
   });
 
+  it("announces models a background run put in production, until dismissed", async () => {
+    mockIPC(
+      (cmd) => {
+        if (cmd === "health") return healthFixture();
+        if (cmd === "get_settings") return settingsFixture();
+        throw { code: "database", message: `unexpected ${cmd}` };
+      },
+      { shouldMockEvents: true },
+    );
+    render(App);
+    await screen.findByText(/Database ready/);
+    const words = "Self-tuning put new models in production: RB (validated error 5.10, was 5.32).";
+    await emit("models-trained", { run_id: 3, seconds: 2, results: [], version: "r3", deployed: ["RB"], kept: [], announcement: words });
+    const note = await screen.findByTestId("deploy-note");
+    expect(note.textContent).toContain(words);
+    await fireEvent.click(within(note).getByRole("button", { name: "OK" }));
+    expect(screen.queryByTestId("deploy-note")).toBeNull();
+    // A run that deployed nothing says nothing.
+    await emit("models-trained", { run_id: 4, seconds: 2, results: [], version: "r4", deployed: [], kept: ["QB: kept"], announcement: null });
+    expect(screen.queryByTestId("deploy-note")).toBeNull();
+  });
+
   it("offers an update announced at start-up and installs it with progress", async () => {
     let installed = 0;
     mockIPC(

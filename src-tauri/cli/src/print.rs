@@ -160,9 +160,14 @@ pub fn lineups(lineups: &[Lineup], o: &mut String) {
             .iter()
             .map(|s| format!("{} {}", s.slot, s.player.name))
             .collect();
-        let points = l
-            .projected_points
-            .map_or(String::new(), |p| format!(" {p:.1} pts"));
+        let points = l.projected_points.map_or(String::new(), |p| {
+            let earlier = if l.earlier_models {
+                " (earlier models)"
+            } else {
+                ""
+            };
+            format!(" {p:.1} pts{earlier}")
+        });
         line!(
             o,
             "{:>5}  ${}{points}  {}",
@@ -440,6 +445,9 @@ pub fn train_report(r: &TrainReport, o: &mut String) {
     );
     for kept in &r.kept {
         line!(o, "kept {kept}");
+    }
+    if let Some(words) = &r.announcement {
+        line!(o, "{words}");
     }
 }
 

@@ -10,7 +10,8 @@ function mockLineups(exportResult?: () => unknown) {
   const exports: ExportRequest[] = [];
   mockIPC((cmd, args) => {
     if (cmd === "list_slates") return [slateSummaryFixture({ lineups: 2 })];
-    if (cmd === "list_lineups") return [lineupFixture(7, [1, 2, 3]), lineupFixture(8, [1, 4, 3])];
+    if (cmd === "list_lineups")
+      return [lineupFixture(7, [1, 2, 3]), { ...lineupFixture(8, [1, 4, 3]), earlier_models: true }];
     if (cmd === "plugin:dialog|save") return "/home/u/DKUpload.csv";
     if (cmd === "plugin:dialog|open") return "/home/u/DKEntries.csv";
     if (cmd === "export_lineups") {
@@ -37,6 +38,14 @@ describe("Lineups page", () => {
     render(LineupsPage);
     expect(await screen.findAllByTestId("lineup-row")).toHaveLength(2);
     expect(screen.getByLabelText("Exposure").textContent).toContain("Avery Brooks");
+  });
+
+  it("marks the lineups built on earlier models", async () => {
+    mockLineups();
+    render(LineupsPage);
+    const rows = await screen.findAllByTestId("lineup-row");
+    expect(rows[0].querySelector("[data-testid=earlier-models]")).toBeNull();
+    expect(rows[1].querySelector("[data-testid=earlier-models]")?.textContent).toBe("earlier models");
   });
 
   it("exports the selected lineups to the chosen file", async () => {

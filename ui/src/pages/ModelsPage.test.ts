@@ -56,7 +56,7 @@ describe("Models page", () => {
       }
       if (cmd === "train_models") {
         trained += 1;
-        return { run_id: 2, seconds: 3.2, results: run.results, version: "r2", deployed: ["QB"], kept: [] };
+        return { run_id: 2, seconds: 3.2, results: run.results, version: "r2", deployed: ["QB"], kept: [], announcement: null };
       }
       throw { code: "not_found", message: `unexpected ${cmd}` };
     });
@@ -100,7 +100,7 @@ describe("Models page", () => {
     await waitFor(() => expect(screen.getByTestId("versions").textContent).toContain("baseline"));
     expect(screen.getByTestId("versions").textContent).not.toContain("r2");
     tuned = true;
-    await emit("models-trained", { run_id: 2, seconds: 3.2, results: run.results, version: "r2", deployed: ["QB"], kept: [] });
+    await emit("models-trained", { run_id: 2, seconds: 3.2, results: run.results, version: "r2", deployed: ["QB"], kept: [], announcement: null });
     await waitFor(() => expect(screen.getByTestId("versions").textContent).toContain("r2"));
   });
 });

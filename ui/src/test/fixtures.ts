@@ -211,6 +211,7 @@ export function lineupFixture(id: number, playerIds: number[]): Lineup {
     projected_points: 150.5,
     source: "import:upload.csv",
     created_at: "2026-11-28T12:00:00Z",
+    earlier_models: false,
   };
 }
 

@@ -124,6 +124,7 @@ pub async fn list(db: &DatabaseConnection, slate: &Slate) -> Result<Vec<Lineup>>
         .await
         .map_err(crate::store::db_err(READING))?;
     let ids: Vec<i32> = rows.iter().map(|l| l.id).collect();
+    let last_model_change = super::model_registry::last_change(db).await?;
     let mut slots: HashMap<i32, Vec<lineup_slot::Model>> = HashMap::new();
     for slot in lineup_slot::Entity::find()
         .filter(lineup_slot::Column::LineupId.is_in(ids))
@@ -158,6 +159,7 @@ pub async fn list(db: &DatabaseConnection, slate: &Slate) -> Result<Vec<Lineup>>
                 salary: row.salary.max(0) as u32,
                 projected_points: row.projected_points,
                 source: row.source,
+                earlier_models: last_model_change.is_some_and(|at| row.created_at < at),
                 created_at: row.created_at,
             })
         })

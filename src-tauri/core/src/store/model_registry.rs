@@ -37,6 +37,22 @@ pub async fn events(db: &DatabaseConnection) -> Result<Vec<ModelEvent>> {
     .map_err(db_err("reading model deployments"))
 }
 
+/// When production last changed (the latest deploy or rollback), if ever.
+pub async fn last_change(db: &DatabaseConnection) -> Result<Option<DateTime<Utc>>> {
+    #[derive(FromQueryResult)]
+    struct At {
+        at: DateTime<Utc>,
+    }
+    Ok(At::find_by_statement(Statement::from_string(
+        DbBackend::Sqlite,
+        "SELECT at FROM model_events ORDER BY id DESC LIMIT 1",
+    ))
+    .one(db)
+    .await
+    .map_err(db_err("reading model deployments"))?
+    .map(|r| r.at))
+}
+
 /// Records a deploy or rollback.
 pub async fn record_event(
     db: &DatabaseConnection,

@@ -54,6 +54,39 @@ pub struct TrainReport {
     pub deployed: Vec<Position>,
     /// Positions kept on their production version, each with the reason.
     pub kept: Vec<String>,
+    /// What the window says when models went to production: which, and their validated
+    /// error next to that of the version they replaced; `None` when none did.
+    pub announcement: Option<String>,
+}
+
+/// The words of a deploy: `changes` holds each deployed position's new validated error and
+/// the replaced version's (`None`: there was none, or it could not be loaded).
+fn announcement(trigger: &str, changes: &[(Position, f64, Option<f64>)]) -> Option<String> {
+    if changes.is_empty() {
+        return None;
+    }
+    let by = match trigger {
+        "self_tuning" => "Self-tuning",
+        _ => "Training",
+    };
+    let each: Vec<String> = changes
+        .iter()
+        .map(|(position, new, old)| match old {
+            Some(old) => format!(
+                "{} (validated error {new:.2}, was {old:.2})",
+                position.as_str()
+            ),
+            None => format!(
+                "{} (validated error {new:.2}; no working model before)",
+                position.as_str()
+            ),
+        })
+        .collect();
+    Some(format!(
+        "{by} put new models in production: {}. Projections have changed; lineups built \
+         earlier are marked.",
+        each.join(", ")
+    ))
 }
 
 /// A stored training run.
@@ -154,7 +187,9 @@ impl Workspace {
             version: version.clone(),
             deployed: Vec::new(),
             kept: Vec::new(),
+            announcement: None,
         };
+        let mut changes = Vec::new();
         for t in &trained {
             let position = t.result.position;
             let metadata = Metadata {
@@ -186,9 +221,11 @@ impl Workspace {
                 _ => {
                     registry::deploy(self.db(), &registry_dir, position, &version).await?;
                     report.deployed.push(position);
+                    changes.push((position, t.result.model.mae, current_mae));
                 }
             }
         }
+        report.announcement = announcement(&request.trigger, &changes);
         tracing::info!(run_id, seconds, deployed = ?report.deployed, "training run finished");
         Ok(report)
     }
@@ -347,5 +384,28 @@ impl Workspace {
             }
         }
         Ok(installed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deploy_is_announced_with_the_old_and_new_error() {
+        assert_eq!(announcement("manual", &[]), None);
+        assert_eq!(
+            announcement(
+                "self_tuning",
+                &[(Position::RB, 5.104, Some(5.32)), (Position::TE, 4.0, None)]
+            )
+            .unwrap(),
+            "Self-tuning put new models in production: RB (validated error 5.10, was 5.32), \
+             TE (validated error 4.00; no working model before). Projections have changed; \
+             lineups built earlier are marked."
+        );
+        assert!(announcement("manual", &[(Position::QB, 6.0, Some(6.5))])
+            .unwrap()
+            .starts_with("Training put"));
     }
 }

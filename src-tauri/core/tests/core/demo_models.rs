@@ -285,3 +285,35 @@ fn walkdir(dir: &std::path::Path) -> Vec<PathBuf> {
     }
     out
 }
+
+#[tokio::test]
+async fn lineups_built_before_a_deploy_are_marked() {
+    let (_dir, ws) = workspace().await;
+    let slate = ws
+        .import_slate_file(&repo("data/DKSalaries-demo.csv"), None)
+        .await
+        .unwrap()
+        .slate;
+    let stored = ws.slate(slate.id).await.unwrap();
+    let lineups = nfl_dfs_core::demo::cheap_lineups(&stored, 2);
+    ws.save_lineups(slate.id, &lineups[..1], "before")
+        .await
+        .unwrap();
+    let before = ws.lineups(slate.id).await.unwrap();
+    assert!(!before[0].earlier_models, "no model has changed since");
+    ws.install_models(&repo("models")).await.unwrap();
+    ws.save_lineups(slate.id, &lineups[1..], "after")
+        .await
+        .unwrap();
+    let marks: Vec<(String, bool)> = ws
+        .lineups(slate.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| (l.source, l.earlier_models))
+        .collect();
+    assert_eq!(
+        marks,
+        [("before".to_string(), true), ("after".to_string(), false)]
+    );
+}

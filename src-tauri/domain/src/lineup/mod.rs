@@ -49,6 +49,9 @@ pub struct Lineup {
     /// When it was stored.
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
+    /// Whether a model went to production (or was rolled back) after it was stored: its
+    /// projected points are those of earlier projections.
+    pub earlier_models: bool,
 }
 
 impl Lineup {
