@@ -32,6 +32,7 @@ async fn migrations_apply_roll_back_and_reapply() {
             "model_events",
             "model_versions",
             "nfl_advanced_stats",
+            "nfl_depth_charts",
             "nfl_dst_games",
             "nfl_injuries",
             "nfl_player_ids",
@@ -56,5 +57,5 @@ async fn migrations_apply_roll_back_and_reapply() {
     Migrator::down(&db, None).await.unwrap();
     assert!(table_names(&db).await.is_empty());
     Migrator::up(&db, None).await.unwrap();
-    assert_eq!(table_names(&db).await.len(), 27);
+    assert_eq!(table_names(&db).await.len(), 28);
 }

@@ -2,11 +2,17 @@
 //! each season, every position trained only on the weeks before each block of 4 weeks of it,
 //! with everything a user can load (stats, snap counts, rosters, injury reports, depth charts),
 //! next to the season-to-date average on the same rows. A gain that holds in one season only is
-//! not a gain. Usage: season_check [DATA_DIR]. Used by `scripts/bench-seasons.sh`.
+//! not a gain. Then the next man up taken out and put back: the same learner (ridge, alpha 30)
+//! walk-forward in blocks of 4 weeks with and without the three `inherited_*` columns, on every
+//! row and on the rows where a teammate of the team's last game sat (he inherits at least 2
+//! targets, carries or attempts). Usage: season_check [DATA_DIR]. Used by
+//! `scripts/bench-seasons.sh`.
 
-use nfl_dfs_core::projection::features::Features;
+use nfl_dfs_core::dk::Position;
+use nfl_dfs_core::projection::features::{Example, Features, OFFENSE_FEATURES};
 use nfl_dfs_core::projection::history::week_key;
-use nfl_dfs_core::projection::train::train_all;
+use nfl_dfs_core::projection::learner::{Learner, Model};
+use nfl_dfs_core::projection::train::{is_relevant, train_all};
 use std::time::Duration;
 
 mod common;
@@ -52,5 +58,138 @@ async fn main() {
             baseline / rows.max(1) as f64,
             100.0 * (1.0 - model / baseline.max(f64::MIN_POSITIVE))
         );
+    }
+    next_man_up(&features);
+}
+
+/// One tested row's error with and without the next man up, what he inherits, and whether the
+/// row counts in the accuracy figures (a regular: `is_relevant`).
+struct Error {
+    /// Actual minus projection, with the next man up.
+    with: f64,
+    /// Actual minus projection, without it.
+    without: f64,
+    /// Targets, carries and attempts he inherits.
+    inherited: f64,
+    relevant: bool,
+}
+
+impl Error {
+    fn sat(&self) -> bool {
+        self.inherited >= 2.0
+    }
+}
+
+/// Mean absolute and mean signed error of rows, with and without the next man up.
+fn summary(rows: &[&Error]) -> String {
+    let n = rows.len().max(1) as f64;
+    let mean = |f: &dyn Fn(&Error) -> f64| rows.iter().map(|r| f(r)).sum::<f64>() / n;
+    format!(
+        "{} | {:.3} | {:.3} | {:+.2} | {:+.2}",
+        rows.len(),
+        mean(&|r| r.with.abs()),
+        mean(&|r| r.without.abs()),
+        mean(&|r| r.with),
+        mean(&|r| r.without)
+    )
+}
+
+/// The columns of the next man up in an offense row.
+fn inherited_columns() -> std::ops::Range<usize> {
+    let first = OFFENSE_FEATURES
+        .iter()
+        .position(|n| *n == "inherited_targets")
+        .expect("the feature exists");
+    first..first + 3
+}
+
+/// Walk-forward MAE of one learner with and without the next man up, per season and position,
+/// on the regulars' rows, theirs where a teammate sat, and every row where a teammate sat (the
+/// backups who step in are not regulars).
+fn next_man_up(features: &Features) {
+    let columns = inherited_columns();
+    let all = features.examples(0, week_key(2023, 1));
+    let learner = Learner::Ridge { alpha: 30.0 };
+    println!();
+    println!("next man up, ridge(alpha=30) walk-forward with / without the inherited columns");
+    println!("(error = actual - projection; a teammate sat: he inherits >= 2 targets, carries or attempts)");
+    println!("| season | position | regular rows | MAE with | MAE without | mean error with | mean error without | rows a teammate sat | MAE with | MAE without | mean error with | mean error without |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let without = |x: &[f64]| -> Vec<f64> {
+        x.iter()
+            .enumerate()
+            .filter(|(i, _)| !columns.contains(i))
+            .map(|(_, v)| *v)
+            .collect()
+    };
+    let mut pooled: Vec<(Position, Error)> = Vec::new();
+    for season in 2019..=2022 {
+        for position in [Position::QB, Position::RB, Position::WR, Position::TE] {
+            let rows: Vec<&Example> = all.iter().filter(|e| e.position == position).collect();
+            let mut errors: Vec<Error> = Vec::new();
+            for from in (1..=22).step_by(4) {
+                let (start, end) = (week_key(season, from), week_key(season, from + 4));
+                let key = |e: &Example| week_key(e.season, e.week);
+                let train: Vec<&Example> =
+                    rows.iter().copied().filter(|e| key(e) < start).collect();
+                let test: Vec<&Example> = rows
+                    .iter()
+                    .copied()
+                    .filter(|e| (start..end).contains(&key(e)))
+                    .collect();
+                if train.len() < 50 || !test.iter().any(|e| is_relevant(e)) {
+                    continue;
+                }
+                let y: Vec<f64> = train.iter().map(|e| e.y).collect();
+                let fit = |f: &dyn Fn(&[f64]) -> Vec<f64>| {
+                    let x: Vec<Vec<f64>> = train.iter().map(|e| f(&e.x)).collect();
+                    let model = Model::fit(learner, &x, &y).expect("fits");
+                    let rows: Vec<Vec<f64>> = test.iter().map(|e| f(&e.x)).collect();
+                    model.predict(&rows).expect("predicts")
+                };
+                let with_all = fit(&|x| x.to_vec());
+                let without_all = fit(&without);
+                for ((e, a), b) in test.iter().zip(with_all).zip(without_all) {
+                    let inherited = e.x[columns.clone()].iter().sum::<f64>();
+                    errors.push(Error {
+                        with: e.y - a.max(0.0),
+                        without: e.y - b.max(0.0),
+                        inherited,
+                        relevant: is_relevant(e),
+                    });
+                }
+            }
+            let slices: [Vec<&Error>; 2] = [
+                errors.iter().filter(|r| r.relevant).collect(),
+                errors.iter().filter(|r| r.sat()).collect(),
+            ];
+            let cells: Vec<String> = slices.iter().map(|rows| summary(rows)).collect();
+            println!(
+                "| {season} | {} | {} |",
+                position.as_str(),
+                cells.join(" | ")
+            );
+            pooled.extend(errors.into_iter().map(|e| (position, e)));
+        }
+    }
+    println!();
+    println!("by what he inherits, 2019-2022 pooled: is the projection right on average?");
+    println!("| position | inherits | rows | MAE with | MAE without | mean error with | mean error without |");
+    println!("|---|---|---|---|---|---|---|");
+    for position in [Position::QB, Position::RB, Position::WR, Position::TE] {
+        for (label, range) in [
+            ("0", 0.0..0.5),
+            ("0.5-2", 0.5..2.0),
+            ("2-5", 2.0..5.0),
+            ("5-10", 5.0..10.0),
+            ("10+", 10.0..f64::INFINITY),
+        ] {
+            let rows: Vec<&Error> = pooled
+                .iter()
+                .filter(|(p, e)| *p == position && range.contains(&e.inherited))
+                .map(|(_, e)| e)
+                .collect();
+            println!("| {} | {label} | {} |", position.as_str(), summary(&rows));
+        }
     }
 }

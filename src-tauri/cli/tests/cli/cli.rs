@@ -26,7 +26,7 @@ fn health_reports_the_database_and_schema() {
     let out = cli(dir.path(), &["--json", "health"]);
     assert!(out.status.success(), "{out:?}");
     let health = stdout_json(&out);
-    assert_eq!(health["schema_version"], "m20261201_000011_contests");
+    assert_eq!(health["schema_version"], "m20261206_000012_depth_charts");
     assert_eq!(
         health["database_path"],
         dir.path().join("nfl-dfs.sqlite").display().to_string()
@@ -36,7 +36,7 @@ fn health_reports_the_database_and_schema() {
     let text = cli(dir.path(), &["health"]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
-        text.contains("schema          m20261201_000011_contests"),
+        text.contains("schema          m20261206_000012_depth_charts"),
         "{text}"
     );
 }
@@ -611,8 +611,8 @@ fn ingest_seasons_downloads_from_the_configured_address() {
     assert_eq!(report["files"][0]["rows"], 1);
     assert_eq!(
         report["missing"].as_array().unwrap().len(),
-        22,
-        "eleven files a season are not on this server"
+        24,
+        "twelve files a season are not on this server"
     );
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("[1/23] downloading games.csv"), "{stderr}");
