@@ -6,3 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet -p nfl-dfs-core --example availability_check
 "${CARGO_TARGET_DIR:-target}/release/examples/availability_check" "${1:-${NFL_DFS_REAL_DATA:-../shared/data}}"
+cargo build --release --quiet -p nfl-dfs-core --example availability_walk
+"${CARGO_TARGET_DIR:-target}/release/examples/availability_walk" "${1:-${NFL_DFS_REAL_DATA:-../shared/data}}"

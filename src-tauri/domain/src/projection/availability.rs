@@ -18,6 +18,7 @@
 //! the weeks before W are not loaded (a new season, stale data) nothing is inferred: the status
 //! is `Unknown` and the probability 1, so a projection is never zeroed for lack of data.
 
+use super::depth::DepthCharts;
 use super::history::{week_key, History, WeekKey};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -210,6 +211,8 @@ pub struct Signals {
     pub snap_shares: Option<(f64, f64)>,
     /// His role from his last games' points, when he has played.
     pub role: Option<Role>,
+    /// Whether he is on his team's depth chart for the week, when one is loaded.
+    pub on_chart: Option<bool>,
 }
 
 impl Signals {
@@ -244,10 +247,12 @@ type MissedKey = u32;
 type SnapsKey = (u32, Option<Snaps>);
 type RoleKey = (u32, Option<Snaps>, Option<Role>);
 type StartKey = (u32, Option<Snaps>, Option<Role>, bool);
-type ReportKey = (u32, Option<Snaps>, Option<Role>, bool, Report);
+type ChartKey = (u32, Option<Snaps>, Option<Role>, bool, Option<bool>);
+type ReportKey = (u32, Option<Snaps>, Option<Role>, bool, Option<bool>, Report);
 
 /// Play rates measured on the history: by games missed in a row, by that and the snap signal, by
-/// those and his role, by those and whether the season starts, and by those and the report (each
+/// those and his role, by those and whether the season starts, by those and whether he is on the
+/// week's depth chart (where one is loaded), and by those and the report (each
 /// level smoothed towards the one before, so a bucket the history has not filled yet says what
 /// its parent says: a first week before any season start is loaded keeps the role's rate).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -256,6 +261,7 @@ pub struct AvailabilityModel {
     by_snaps: HashMap<SnapsKey, Count>,
     by_role: HashMap<RoleKey, Count>,
     by_start: HashMap<StartKey, Count>,
+    by_chart: HashMap<ChartKey, Count>,
     by_report: HashMap<ReportKey, Count>,
 }
 
@@ -270,6 +276,8 @@ pub struct PlayIndex<'h> {
     reports: HashMap<(&'h str, WeekKey), Report>,
     /// Seasons with injury reports loaded.
     report_seasons: HashSet<i32>,
+    /// The depth charts as of each team game.
+    charts: DepthCharts,
 }
 
 /// A player's game: the week, his team, his share of its offensive snaps (where loaded) and his
@@ -337,6 +345,7 @@ impl<'h> PlayIndex<'h> {
             team_weeks,
             reports,
             report_seasons,
+            charts: DepthCharts::new(history),
         }
     }
 
@@ -375,6 +384,10 @@ impl<'h> PlayIndex<'h> {
             let last = &earlier[earlier.len().saturating_sub(ROLE_GAMES)..];
             Role::of(last.iter().map(|a| a.points).sum::<f64>() / last.len() as f64)
         });
+        let on_chart = self
+            .charts
+            .chart(team, week)
+            .map(|chart| chart.contains_key(gsis_id));
         let team = earlier
             .last()
             .filter(|last| last.week / 100 < week / 100)
@@ -395,6 +408,7 @@ impl<'h> PlayIndex<'h> {
                 season_start: false,
                 snap_shares: None,
                 role,
+                on_chart,
             };
         }
         let missed = before
@@ -413,6 +427,7 @@ impl<'h> PlayIndex<'h> {
             season_start: before.last().is_some_and(|last| last / 100 < week / 100),
             snap_shares,
             role,
+            on_chart,
         }
     }
 
@@ -500,92 +515,119 @@ impl Snaps {
     }
 }
 
+/// Calls `each(week, signals, played)` for every player week with `from <= week < until` of
+/// players who had appeared in the weeks before (each followed on his latest team, for a season
+/// at most after his last appearance; at a season's start only players still in the league, on
+/// one of its rosters or in one of its games): the population a slate's players come from, the
+/// one the rates are measured on. Weeks a team has no data for, and players whose recent weeks
+/// are not loaded, are skipped (a gap is not an absence).
+pub fn player_weeks(
+    history: &History,
+    index: &PlayIndex,
+    from: WeekKey,
+    until: WeekKey,
+    mut each: impl FnMut(WeekKey, &Signals, bool),
+) {
+    // Each player's team by week, from his appearances; he is followed on that team until
+    // he appears elsewhere.
+    let mut latest: HashMap<&str, (&str, WeekKey)> = HashMap::new();
+    let mut by_week: Vec<(WeekKey, &str, &str)> = index
+        .appearances
+        .iter()
+        .flat_map(|(gsis, list)| list.iter().map(move |a| (a.week, *gsis, a.team)))
+        .collect();
+    by_week.sort_unstable();
+    let mut weeks: Vec<WeekKey> = index
+        .team_weeks
+        .values()
+        .flatten()
+        .copied()
+        .filter(|w| *w < until)
+        .collect();
+    weeks.sort_unstable();
+    weeks.dedup();
+    let rostered: HashSet<(&str, i32)> = history
+        .rostered
+        .iter()
+        .map(|(g, s)| (g.as_str(), *s))
+        .collect();
+    let in_league = |gsis: &str, season: i32| {
+        rostered.contains(&(gsis, season)) || index.played_in(gsis, season, until)
+    };
+    let mut next = 0;
+    for week in weeks {
+        while next < by_week.len() && by_week[next].0 < week {
+            let (w, gsis, team) = by_week[next];
+            latest.insert(gsis, (team, w));
+            next += 1;
+        }
+        if week < from {
+            continue;
+        }
+        for (gsis, (team, last)) in &latest {
+            if week - last > 100 {
+                continue;
+            }
+            let plays_that_week = index
+                .team_weeks
+                .get(team)
+                .is_some_and(|w| w.binary_search(&week).is_ok());
+            if !plays_that_week {
+                continue;
+            }
+            let signals = index.signals(gsis, team, week);
+            if signals.missed.is_none() {
+                continue;
+            }
+            if signals.season_start && !in_league(gsis, week / 100) {
+                continue;
+            }
+            each(week, &signals, index.played(gsis, week));
+        }
+    }
+}
+
 impl AvailabilityModel {
     /// Measures the play rates on every player week before `until` of players who had appeared
     /// in the weeks before: the population a slate's players come from. Weeks a team has no
     /// data for are skipped (a gap is not an absence).
     pub fn fit(history: &History, index: &PlayIndex, until: WeekKey) -> AvailabilityModel {
         let mut model = AvailabilityModel::default();
-        // Each player's team by week, from his appearances; he is followed on that team until
-        // he appears elsewhere.
-        let mut latest: HashMap<&str, (&str, WeekKey)> = HashMap::new();
-        let mut by_week: Vec<(WeekKey, &str, &str)> = index
-            .appearances
-            .iter()
-            .flat_map(|(gsis, list)| list.iter().map(move |a| (a.week, *gsis, a.team)))
-            .collect();
-        by_week.sort_unstable();
-        let mut weeks: Vec<WeekKey> = index
-            .team_weeks
-            .values()
-            .flatten()
-            .copied()
-            .filter(|w| *w < until)
-            .collect();
-        weeks.sort_unstable();
-        weeks.dedup();
-        // Who was still in the league in a season: on one of its rosters or in one of its games
-        // before `until`. At a season's start only they count: DraftKings lists rostered
-        // players, not those who retired or were released over the summer.
-        let rostered: HashSet<(&str, i32)> = history
-            .rostered
-            .iter()
-            .map(|(g, s)| (g.as_str(), *s))
-            .collect();
-        let in_league = |gsis: &str, season: i32| {
-            rostered.contains(&(gsis, season)) || index.played_in(gsis, season, until)
-        };
-        let mut next = 0;
-        for week in weeks {
-            while next < by_week.len() && by_week[next].0 < week {
-                let (w, gsis, team) = by_week[next];
-                latest.insert(gsis, (team, w));
-                next += 1;
-            }
-            for (gsis, (team, last)) in &latest {
-                // Followed for a season at most after his last appearance.
-                if week - last > 100 {
-                    continue;
-                }
-                let plays_that_week = index
-                    .team_weeks
-                    .get(team)
-                    .is_some_and(|w| w.binary_search(&week).is_ok());
-                if !plays_that_week {
-                    continue;
-                }
-                let signals = index.signals(gsis, team, week);
-                let Some(missed) = signals.missed else {
-                    continue;
-                };
-                if signals.season_start && !in_league(gsis, week / 100) {
-                    continue;
-                }
-                let played = u32::from(index.played(gsis, week));
-                let count = |bucket: &mut Count| {
-                    bucket.0 += played;
-                    bucket.1 += 1;
-                };
-                let (snaps, start, role) = (signals.snaps(), signals.season_start, signals.role);
-                count(model.by_missed.entry(missed).or_default());
-                count(model.by_snaps.entry((missed, snaps)).or_default());
-                count(model.by_role.entry((missed, snaps, role)).or_default());
+        player_weeks(history, index, 0, until, |_, signals, played| {
+            let Some(missed) = signals.missed else {
+                return;
+            };
+            let played = u32::from(played);
+            let count = |bucket: &mut Count| {
+                bucket.0 += played;
+                bucket.1 += 1;
+            };
+            let (snaps, start, role) = (signals.snaps(), signals.season_start, signals.role);
+            let chart = signals.on_chart;
+            count(model.by_missed.entry(missed).or_default());
+            count(model.by_snaps.entry((missed, snaps)).or_default());
+            count(model.by_role.entry((missed, snaps, role)).or_default());
+            count(
+                model
+                    .by_start
+                    .entry((missed, snaps, role, start))
+                    .or_default(),
+            );
+            count(
+                model
+                    .by_chart
+                    .entry((missed, snaps, role, start, chart))
+                    .or_default(),
+            );
+            if let Some(report) = signals.known_report() {
                 count(
                     model
-                        .by_start
-                        .entry((missed, snaps, role, start))
+                        .by_report
+                        .entry((missed, snaps, role, start, chart, report))
                         .or_default(),
                 );
-                if let Some(report) = signals.known_report() {
-                    count(
-                        model
-                            .by_report
-                            .entry((missed, snaps, role, start, report))
-                            .or_default(),
-                    );
-                }
             }
-        }
+        });
         model
     }
 
@@ -618,12 +660,22 @@ impl AvailabilityModel {
         let by_snaps = Self::rate(self.by_snaps.get(&(missed, snaps)), by_missed);
         let by_role = Self::rate(self.by_role.get(&(missed, snaps, role)), by_snaps);
         let by_start = Self::rate(self.by_start.get(&(missed, snaps, role, start)), by_role);
-        match signals.known_report() {
-            Some(report) => Self::rate(
-                self.by_report.get(&(missed, snaps, role, start, report)),
+        // Without a loaded chart the level adds nothing.
+        let chart = signals.on_chart;
+        let by_chart = match chart {
+            Some(_) => Self::rate(
+                self.by_chart.get(&(missed, snaps, role, start, chart)),
                 by_start,
             ),
             None => by_start,
+        };
+        match signals.known_report() {
+            Some(report) => Self::rate(
+                self.by_report
+                    .get(&(missed, snaps, role, start, chart, report)),
+                by_chart,
+            ),
+            None => by_chart,
         }
     }
 
@@ -681,6 +733,10 @@ impl AvailabilityModel {
                         ),
                     )
                 }
+                _ if signals.on_chart == Some(false) => (
+                    PlayStatus::Active,
+                    "played his team's last game; not on this week's depth chart".to_string(),
+                ),
                 _ => (
                     PlayStatus::Active,
                     "played his team's last game".to_string(),
@@ -697,9 +753,14 @@ impl AvailabilityModel {
                 } else {
                     ""
                 };
+                let chart = if signals.on_chart == Some(false) {
+                    "; not on this week's depth chart"
+                } else {
+                    ""
+                };
                 (
                     PlayStatus::Missing,
-                    format!("missed his team's last {games}{when}"),
+                    format!("missed his team's last {games}{when}{chart}"),
                 )
             }
         };
@@ -725,7 +786,7 @@ pub fn mixture_quantile(q: f64, p: f64, played: impl Fn(f64) -> f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::projection::history::{Game, InjuryReport, PlayerGame};
+    use crate::projection::history::{DepthChartEntry, Game, InjuryReport, PlayerGame};
 
     fn game(season: i32, week: i32, home: &str, away: &str) -> Game {
         Game {
@@ -864,6 +925,7 @@ mod tests {
             season_start: false,
             snap_shares: None,
             role: Some(Role::Regular),
+            on_chart: None,
         });
         assert!(questionable < clear, "{questionable} vs {clear}");
     }
@@ -1088,6 +1150,67 @@ mod tests {
         let (star, fringe) = (model.probability(&star), model.probability(&fringe));
         assert!(star > 0.9, "{star}");
         assert!(fringe < 0.7, "{fringe}");
+    }
+
+    #[test]
+    fn a_player_left_off_the_weeks_depth_chart_is_measured_apart() {
+        // Ten regulars play every week; each week two of them, in turn, are left off the chart
+        // and sit. One team has a chart, the other none.
+        let mut h = History::default();
+        for week in 1..=16 {
+            h.games.push(game(2022, week, "AAA", "BBB"));
+            for i in 0..10 {
+                let id = format!("p{i}");
+                let off = (week + i) % 5 == 0;
+                if !off {
+                    h.players.push(played(&id, "AAA", 2022, week));
+                }
+                h.players.push(played(&format!("q{i}"), "BBB", 2022, week));
+                if !off {
+                    h.depth_charts.push(DepthChartEntry {
+                        season: 2022,
+                        week: Some(week),
+                        as_of: None,
+                        team: "AAA".into(),
+                        gsis_id: id,
+                        position: "WR".into(),
+                        depth: 1,
+                    });
+                }
+            }
+        }
+        // Week 17: p1 is left off, p0 is on.
+        h.games.push(game(2022, 17, "AAA", "BBB"));
+        for i in [0, 2] {
+            h.depth_charts.push(DepthChartEntry {
+                season: 2022,
+                week: Some(17),
+                as_of: None,
+                team: "AAA".into(),
+                gsis_id: format!("p{i}"),
+                position: "WR".into(),
+                depth: 1,
+            });
+        }
+        let index = PlayIndex::new(&h);
+        let model = AvailabilityModel::fit(&h, &index, 202217);
+        // p0 played week 16 ((16 + 0) % 5 != 0) and p1 too ((16 + 1) % 5 != 0).
+        let on = index.signals("p0", "AAA", 202217);
+        let off = index.signals("p1", "AAA", 202217);
+        let unknown = index.signals("q0", "BBB", 202217);
+        assert_eq!(
+            (on.on_chart, off.on_chart, unknown.on_chart),
+            (Some(true), Some(false), None)
+        );
+        let (on_p, off_p) = (model.probability(&on), model.probability(&off));
+        assert!(on_p > 0.9 && off_p < 0.3, "{on_p} vs {off_p}");
+        assert_eq!(
+            model.availability(&off, 202217).reason,
+            "played his team's last game; not on this week's depth chart"
+        );
+        // Without a chart, the rate of every player with his signals: between the two.
+        let unknown_p = model.probability(&unknown);
+        assert!(off_p < unknown_p && unknown_p < on_p, "{unknown_p}");
     }
 
     #[test]

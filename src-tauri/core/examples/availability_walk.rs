@@ -1,0 +1,110 @@
+//! Play probabilities checked walk-forward over 2019-2022 (issue 25): for every week, the rates
+//! fitted on the weeks before it only, applied to every player week of the population they are
+//! measured on (players who had appeared, on their latest team), and set against who played:
+//! by tenth of probability, per season, and for season starts apart; with and without the depth
+//! charts. Target: in each tenth the share who played within 0.05 of the mean probability.
+//! Usage: availability_walk [DATA_DIR]; used by `scripts/bench-availability.sh`.
+
+use nfl_dfs_core::projection::availability::{player_weeks, AvailabilityModel, PlayIndex};
+use nfl_dfs_core::projection::history::{week_key, History, WeekKey};
+
+mod common;
+
+/// One checked player week: his probability, whether he played, the season and whether it was
+/// a season start.
+struct Checked {
+    p: f64,
+    played: bool,
+    season: i32,
+    start: bool,
+}
+
+fn walk(history: &History) -> Vec<Checked> {
+    let index = PlayIndex::new(history);
+    let mut out = Vec::new();
+    let mut weeks: Vec<WeekKey> = history
+        .games
+        .iter()
+        .map(|g| week_key(g.season, g.week))
+        .filter(|w| (201901..202300).contains(w))
+        .collect();
+    weeks.sort_unstable();
+    weeks.dedup();
+    for week in weeks {
+        let model = AvailabilityModel::fit(history, &index, week);
+        player_weeks(history, &index, week, week + 1, |_, signals, played| {
+            out.push(Checked {
+                p: model.probability(signals),
+                played,
+                season: week / 100,
+                start: signals.season_start,
+            });
+        });
+    }
+    out
+}
+
+fn tenths(label: &str, rows: &[&Checked]) {
+    let mut worst: f64 = 0.0;
+    let mut cells = Vec::new();
+    for t in 0..10 {
+        let lo = f64::from(t) / 10.0;
+        let in_tenth: Vec<&&Checked> = rows
+            .iter()
+            .filter(|r| r.p >= lo && (r.p < lo + 0.1 || (t == 9 && r.p <= 1.0)))
+            .collect();
+        if in_tenth.is_empty() {
+            cells.push("-".to_string());
+            continue;
+        }
+        let n = in_tenth.len() as f64;
+        let mean = in_tenth.iter().map(|r| r.p).sum::<f64>() / n;
+        let played = in_tenth.iter().filter(|r| r.played).count() as f64 / n;
+        if in_tenth.len() >= 30 {
+            worst = worst.max((mean - played).abs());
+        }
+        cells.push(format!("{mean:.2}/{played:.2} ({})", in_tenth.len()));
+    }
+    let n = rows.len().max(1) as f64;
+    let brier = rows
+        .iter()
+        .map(|r| (r.p - f64::from(u8::from(r.played))).powi(2))
+        .sum::<f64>()
+        / n;
+    println!(
+        "| {label} | {} | {brier:.4} | {worst:.3} | {} |",
+        rows.len(),
+        cells.join(" | ")
+    );
+}
+
+fn report(title: &str, rows: &[Checked]) {
+    println!();
+    println!("{title}: mean P(play) / share who played (player weeks) per tenth; worst gap over tenths with >= 30");
+    println!("| rows | player weeks | Brier | worst gap | 0.0-0.1 | 0.1-0.2 | 0.2-0.3 | 0.3-0.4 | 0.4-0.5 | 0.5-0.6 | 0.6-0.7 | 0.7-0.8 | 0.8-0.9 | 0.9-1.0 |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for season in 2019..=2022 {
+        let of: Vec<&Checked> = rows.iter().filter(|r| r.season == season).collect();
+        tenths(&season.to_string(), &of);
+    }
+    let starts: Vec<&Checked> = rows.iter().filter(|r| r.start).collect();
+    tenths("season starts", &starts);
+    let mid: Vec<&Checked> = rows.iter().filter(|r| !r.start).collect();
+    tenths("other weeks", &mid);
+    tenths("all", &rows.iter().collect::<Vec<_>>());
+}
+
+#[tokio::main]
+async fn main() {
+    let data = common::data_dir();
+    let (_dir, ws) = common::full_history(&data, None).await;
+    let history = nfl_dfs_core::store::history::load(ws.db())
+        .await
+        .expect("history");
+    report("with the depth charts", &walk(&history));
+    let without = History {
+        depth_charts: Vec::new(),
+        ..history.clone()
+    };
+    report("without the depth charts", &walk(&without));
+}
