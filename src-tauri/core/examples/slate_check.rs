@@ -1,6 +1,7 @@
 //! Projections on the real slates, as a new user gets them (issue 25): every slate of
 //! ../shared/data with points, models trained only on the weeks before it, the full history a
-//! user can load (stats, schedules, snap counts, rosters, injury reports). Per slate, over the
+//! user can load (stats, schedules, snap counts, rosters, injury reports, depth charts). Per
+//! slate, over the
 //! pool a user picks from (salary >= $4,000, not DST, a player who sat counts 0; players matched
 //! to an NFL player, whose points are known):
 //! - the mean absolute error of the app's projection against DraftKings' AvgPointsPerGame's;
@@ -9,7 +10,9 @@
 //!   them who played;
 //! - the best lineup's projected and actual points.
 //!
-//! Then the reliability of the play probability over every slate (by tenth), and the slate of
+//! Then the reliability of the play probability over every slate (by tenth); how the app's
+//! points-if-he-plays and what the salary implies combine best (the least-squares weight on the
+//! app's, per season: issue 26's "truth between the app and the market"); and the slate of
 //! 2022 week 1 again with the previous season's last weeks missing from the loaded stats (a
 //! failed refresh): the notice shown and the stars' mean play probability.
 //! Usage: slate_check [DATA_DIR]; used by `scripts/bench-slates.sh`.
@@ -35,6 +38,10 @@ struct Checked {
     new: bool,
     /// Points scored; None when he did not play.
     actual: Option<f64>,
+    /// The app's points if he plays, and what his salary implies (None for a DST).
+    if_plays: f64,
+    market: Option<f64>,
+    season: i32,
 }
 
 #[tokio::main]
@@ -62,6 +69,7 @@ async fn main() {
         actual_sum / projected_sum.max(1e-9)
     );
     reliability(&all);
+    market_weight(&all);
     gap(&data).await;
 }
 
@@ -122,6 +130,11 @@ async fn check_slate(
                 status: p.status,
                 new: p.availability_reason.starts_with("no NFL game yet"),
                 actual: *actual.get(&p.player.id)?,
+                if_plays: p.if_plays,
+                market: nfl_dfs_core::projection::market::shipped()
+                    .view(p.player.position, p.player.salary)
+                    .map(|v| v.if_plays),
+                season,
             })
         })
         .collect();
@@ -225,5 +238,50 @@ async fn gap(data: &Path) {
             print_slate(file, &rows, lineup);
         }
         Err(e) => println!("2022 week 1 with a gap: skipped: {e}"),
+    }
+}
+
+/// The weight on the app's points-if-he-plays that best combines them with what the salary
+/// implies (least squares, over the pool's players who played), per season and pooled.
+fn market_weight(rows: &[Checked]) {
+    println!();
+    println!("the app against the market: w minimising (actual - (w app + (1 - w) market))^2 over the pool's players who played");
+    println!("| seasons | players | w | MAE app | MAE market | MAE blend |");
+    println!("|---|---|---|---|---|---|");
+    let groups: Vec<(String, Vec<i32>)> = (2018..=2022)
+        .map(|s| (s.to_string(), vec![s]))
+        .chain(std::iter::once((
+            "all".to_string(),
+            (2018..=2022).collect(),
+        )))
+        .collect();
+    for (label, seasons) in groups {
+        let used: Vec<(f64, f64, f64)> = rows
+            .iter()
+            .filter(|r| r.salary >= 4000 && r.position != Position::DST)
+            .filter(|r| seasons.contains(&r.season))
+            .filter_map(|r| Some((r.if_plays, r.market?, r.actual?)))
+            .collect();
+        if used.is_empty() {
+            continue;
+        }
+        let (num, den) = used.iter().fold((0.0, 0.0), |(n, d), (a, m, y)| {
+            (n + (a - m) * (y - m), d + (a - m) * (a - m))
+        });
+        let w = num / den.max(1e-9);
+        let n = used.len() as f64;
+        let mae = |f: &dyn Fn(f64, f64) -> f64| {
+            used.iter()
+                .map(|(a, m, y)| (f(*a, *m) - y).abs())
+                .sum::<f64>()
+                / n
+        };
+        println!(
+            "| {label} | {} | {w:.2} | {:.2} | {:.2} | {:.2} |",
+            used.len(),
+            mae(&|a, _| a),
+            mae(&|_, m| m),
+            mae(&|a, m| w * a + (1.0 - w) * m)
+        );
     }
 }
