@@ -1,9 +1,8 @@
 //! Projections on the real slates, as a new user gets them (issue 25): every slate of
 //! ../shared/data with points, models trained only on the weeks before it, the full history a
 //! user can load (stats, schedules, snap counts, rosters, injury reports, depth charts). Per
-//! slate, over the
-//! pool a user picks from (salary >= $4,000, not DST, a player who sat counts 0; players matched
-//! to an NFL player, whose points are known):
+//! slate, over the pool a user picks from (salary >= $4,000, not DST, a player who sat counts 0;
+//! players matched to an NFL player, whose points are known):
 //! - the mean absolute error of the app's projection against DraftKings' AvgPointsPerGame's;
 //! - players priced >= $4,000 projected 0 who scored more than 5 (and were not reported Out);
 //! - players priced >= $6,000 not ruled out: their mean play probability against the share of
