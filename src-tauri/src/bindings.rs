@@ -14,6 +14,7 @@ use crate::updates::{UpdateInfo, UpdateProgress};
 use nfl_dfs_core::backup::{BackupCheck, BackupEntry, BackupKind, BackupReason};
 use nfl_dfs_core::choices::{Choices, SlotRule};
 use nfl_dfs_core::contest::pick::CandidateOutcome;
+use nfl_dfs_core::contest::track_record::{ForecastBin, TrackSummary};
 use nfl_dfs_core::contest::{Contest, ContestType, PayoutTier, Payouts};
 use nfl_dfs_core::demo_folder::DemoReport;
 use nfl_dfs_core::dk::{Position, Slot};
@@ -47,7 +48,8 @@ use nfl_dfs_core::slate::{
 use nfl_dfs_core::IngestReport;
 use nfl_dfs_core::{
     ContestBacktest, ContestEdit, LineupOutcome, LineupPlayer, NewContest, OwnershipReport,
-    PickReport, PickRequest, PlayerOwnership, RealFinish, Spread, StandingsReport,
+    PickReport, PickRequest, PlayerOwnership, RealFinish, RecordRequest, RecordedContest, Spread,
+    StandingsReport, TrackRecord,
 };
 use nfl_dfs_core::{ErrorCode, RestoreReport};
 use nfl_dfs_core::{
@@ -172,6 +174,11 @@ pub fn typescript() -> String {
         StandingsReport::decl(&cfg),
         RealFinish::decl(&cfg),
         ContestBacktest::decl(&cfg),
+        RecordRequest::decl(&cfg),
+        RecordedContest::decl(&cfg),
+        ForecastBin::decl(&cfg),
+        TrackSummary::decl(&cfg),
+        TrackRecord::decl(&cfg),
         PlayerOwnership::decl(&cfg),
         OwnershipReport::decl(&cfg),
     ];

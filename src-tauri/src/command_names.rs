@@ -49,6 +49,7 @@ macro_rules! app_commands {
             contest_commands::save_pick,
             contest_commands::import_standings,
             contest_commands::contest_backtest,
+            contest_commands::contest_record,
             contest_commands::slate_ownership,
             demo_commands::open_demo,
             demo_commands::leave_demo,

@@ -9,7 +9,7 @@ use crate::state::AppState;
 use nfl_dfs_core::contest::Contest;
 use nfl_dfs_core::{
     ContestBacktest, ContestEdit, NewContest, OwnershipReport, PickReport, PickRequest,
-    StandingsReport,
+    RecordRequest, StandingsReport, TrackRecord,
 };
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -123,7 +123,31 @@ pub async fn pick_contest(
         .await?)
 }
 
-/// Stops the pick in progress.
+/// Replays every contest with imported standings and sums up the track record, reporting
+/// `pick-progress` (stage `replay`, contests done of all); [`cancel_pick`] stops it.
+#[tauri::command]
+pub async fn contest_record(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: RecordRequest,
+) -> Result<TrackRecord, IpcError> {
+    let cancel = state.start_pick();
+    let on_contest = move |done: u32, total: u32| {
+        AppEvent::PickProgress(PickProgress {
+            stage: "replay".to_string(),
+            done,
+            total,
+        })
+        .emit(&app);
+        !cancel.load(Ordering::SeqCst)
+    };
+    Ok(state
+        .workspace("contest_record")?
+        .track_record(&request, on_contest)
+        .await?)
+}
+
+/// Stops the pick (or the track record's replay) in progress.
 #[tauri::command]
 pub async fn cancel_pick(state: State<'_, AppState>) -> Result<(), IpcError> {
     state.cancel_pick();

@@ -7,7 +7,7 @@ use nfl_dfs_core::contest::pick::CandidateOutcome;
 use nfl_dfs_core::contest::{Contest, ContestType};
 use nfl_dfs_core::{
     ContestBacktest, ContestEdit, Error, LineupOutcome, NewContest, OwnershipReport, PickReport,
-    PickRequest, SimulationReport, StandingsReport, Workspace,
+    PickRequest, RecordRequest, SimulationReport, StandingsReport, TrackRecord, Workspace,
 };
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -101,6 +101,20 @@ pub enum ContestAction {
         contest: i32,
         #[command(flatten)]
         search: PickSearch,
+    },
+    /// The track record: every contest whose slate has imported standings, its pick made again
+    /// as the app makes it now, the predicted chance to cash against what happened, and the
+    /// record summed up (cash rate, Brier score against the paid share's, return on fees).
+    Record {
+        /// Slates to simulate per contest.
+        #[arg(long, default_value_t = RecordRequest::default().simulations)]
+        sims: u32,
+        /// Candidate lineups per contest.
+        #[arg(long, default_value_t = RecordRequest::default().candidates)]
+        candidates: u32,
+        /// Seed.
+        #[arg(long, default_value_t = RecordRequest::default().seed)]
+        seed: u64,
     },
 }
 
@@ -230,6 +244,24 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
             &ws.contest_backtest(&search.request(contest, None)).await?,
             backtest_text,
         ),
+        ContestAction::Record {
+            sims,
+            candidates,
+            seed,
+        } => {
+            let request = RecordRequest {
+                simulations: sims,
+                candidates,
+                seed,
+            };
+            let record = ws
+                .track_record(&request, |done, total| {
+                    eprintln!("[{done}/{total}] contest replayed");
+                    true
+                })
+                .await?;
+            out.print(&record, record_text)
+        }
     }
     Ok(())
 }
@@ -438,6 +470,43 @@ fn standings_text(r: &StandingsReport, o: &mut String) {
             "ownership model fitted on the other contests: {e:.2} points mean error here"
         );
     }
+}
+
+fn record_text(r: &TrackRecord, o: &mut String) {
+    for c in &r.contests {
+        let _ = writeln!(
+            o,
+            "{:>4}  {:<40} P(cash) {:>5.1}%  scored {:>6.2} (cash line {}, simulated {:.2})  rank {} of {}  {}",
+            c.contest_id,
+            c.name,
+            100.0 * c.predicted,
+            c.points,
+            c.cash_line.map_or_else(|| "-".into(), |l| format!("{l:.2}")),
+            c.simulated_cash_line,
+            c.rank,
+            c.entries,
+            if c.cashed {
+                format!("cashed ${:.2}", c.payout)
+            } else {
+                "no cash".into()
+            }
+        );
+    }
+    for s in &r.skipped {
+        let _ = writeln!(o, "left out: {s}");
+    }
+    for b in r.summary.bins.iter().filter(|b| b.contests > 0) {
+        let _ = writeln!(
+            o,
+            "predicted {:.0}-{:.0}%: {} contests, mean {:.1}%, cashed {:.1}%",
+            100.0 * b.from,
+            100.0 * b.to,
+            b.contests,
+            100.0 * b.predicted,
+            100.0 * b.realized
+        );
+    }
+    let _ = writeln!(o, "{}", r.summary.verdict);
 }
 
 fn backtest_text(b: &ContestBacktest, o: &mut String) {

@@ -9,6 +9,7 @@
 //!   actual rank and percentile, with models trained only on the weeks before it;
 //! - decisions: the pick chosen on one simulation and scored on an independent one, against
 //!   the highest-projected lineup, per contest;
+//! - the track record over those contests: P(cash) against what happened, Brier scores;
 //! - speed: 10,000 slates x 1,000 candidates x a 2,272-entry field, and the memory peak.
 //!
 //! Usage: contest_bench [DATA_DIR]. With `WRITE_DEFAULTS=1` it also writes the shipped
@@ -162,6 +163,7 @@ async fn main() {
         decisions(&ws, contest.id, slate_id).await;
     }
     tournaments_2019(&ws, &data).await;
+    track_record(&ws).await;
     ownership_errors(&samples);
     speed(&ws).await;
 }
@@ -646,6 +648,45 @@ fn ownership_errors(samples: &[(String, Vec<OwnershipPlayer>, Vec<f64>)]) {
         std::fs::write(path, serde_json::to_string(&model).expect("json")).expect("write");
         println!("wrote {}", path.display());
     }
+}
+
+/// The track record over every contest above (each pick made again with 10,000 simulations):
+/// predicted chance to cash against what happened, Brier score against the paid share's.
+async fn track_record(ws: &Workspace) {
+    let record = ws
+        .track_record(
+            &nfl_dfs_core::RecordRequest {
+                simulations: 10_000,
+                ..nfl_dfs_core::RecordRequest::default()
+            },
+            |_, _| true,
+        )
+        .await
+        .expect("the track record");
+    println!("\n## Track record\n");
+    println!("| contest | P(cash) | expected payout | simulated cash line | real cash line | points | cashed |");
+    println!("|---|---|---|---|---|---|---|");
+    for c in &record.contests {
+        println!(
+            "| {} | {:.1}% | ${:.2} | {:.1} | {} | {:.1} | {} |",
+            c.name,
+            100.0 * c.predicted,
+            c.expected_payout,
+            c.simulated_cash_line,
+            c.cash_line
+                .map_or_else(|| "-".into(), |l| format!("{l:.1}")),
+            c.points,
+            if c.cashed { "yes" } else { "no" }
+        );
+    }
+    for s in &record.skipped {
+        println!("\nleft out: {s}");
+    }
+    let s = &record.summary;
+    println!(
+        "\n{} contests: mean P(cash) {:.3}, cash rate {:.3}, Brier {:.3} against the paid share's {:.3} (target: no worse; mean within 0.15 of the cash rate)\n{}",
+        s.contests, s.mean_predicted, s.cash_rate, s.brier, s.brier_paid_fraction, s.verdict
+    );
 }
 
 /// 10,000 slates x 1,000 candidates x a 2,272-entry field.

@@ -60,8 +60,8 @@ pub use workspace::{
     Spread, StandingsReport,
 };
 pub use workspace::{
-    ModelCheck, PlayerView, RestoreReport, SlateProjections, SlateView, TrainReport, TrainRequest,
-    TrainingRun, Workspace, MAX_SEARCH_SECONDS,
+    ModelCheck, PlayerView, RecordRequest, RecordedContest, RestoreReport, SlateProjections,
+    SlateView, TrackRecord, TrainReport, TrainRequest, TrainingRun, Workspace, MAX_SEARCH_SECONDS,
 };
 
 /// The app's version, shared by the shell, the CLI and the core (one workspace version).

@@ -13,6 +13,7 @@ import type {
   PickRequest,
   SavePickInput,
   SavedPick,
+  RecordRequest,
   StandingsReport,
   ImportStandingsInput,
   Choices,
@@ -32,6 +33,7 @@ import type {
   ModelVersion,
   Position,
   SlateProjections,
+  TrackRecord,
   TrainReport,
   TrainRequest,
   TrainingRun,
@@ -141,5 +143,6 @@ export const api = {
   importStandings: (input: ImportStandingsInput) =>
     call<StandingsReport>("import_standings", { input }),
   contestBacktest: (request: PickRequest) => call<ContestBacktest>("contest_backtest", { request }),
+  contestRecord: (request: RecordRequest) => call<TrackRecord>("contest_record", { request }),
   slateOwnership: (slateId: number) => call<OwnershipReport>("slate_ownership", { slateId }),
 };

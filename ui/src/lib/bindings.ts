@@ -2233,6 +2233,142 @@ simulated: PickReport,
  */
 warning: string | null, };
 
+export type RecordRequest = { 
+/**
+ * Slates to simulate per contest.
+ */
+simulations: number, 
+/**
+ * Candidate lineups per contest.
+ */
+candidates: number, 
+/**
+ * Seed.
+ */
+seed: number, };
+
+export type RecordedContest = { 
+/**
+ * Contest id.
+ */
+contest_id: number, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Entries.
+ */
+entries: number, 
+/**
+ * Entry fee, dollars.
+ */
+entry_fee: number, 
+/**
+ * The pick's predicted chance to cash, 0 to 1.
+ */
+predicted: number, 
+/**
+ * Its expected payout, dollars.
+ */
+expected_payout: number, 
+/**
+ * The simulated cash line (median).
+ */
+simulated_cash_line: number, 
+/**
+ * The real cash line, when the standings reach the last paid rank.
+ */
+cash_line: number | null, 
+/**
+ * The pick's real points.
+ */
+points: number, 
+/**
+ * Its rank in the real field.
+ */
+rank: number, 
+/**
+ * Whether it cashed.
+ */
+cashed: boolean, 
+/**
+ * What it won, dollars.
+ */
+payout: number, };
+
+export type ForecastBin = { 
+/**
+ * Lower edge of the predicted chance, 0 to 1.
+ */
+from: number, 
+/**
+ * Upper edge (the last bin includes 1).
+ */
+to: number, 
+/**
+ * Contests in the bin.
+ */
+contests: number, 
+/**
+ * Their mean predicted chance.
+ */
+predicted: number, 
+/**
+ * The share of them that cashed.
+ */
+realized: number, };
+
+export type TrackSummary = { 
+/**
+ * Contests counted.
+ */
+contests: number, 
+/**
+ * Share that cashed.
+ */
+cash_rate: number, 
+/**
+ * Mean predicted chance to cash.
+ */
+mean_predicted: number, 
+/**
+ * Brier score of the predictions (0 is perfect).
+ */
+brier: number, 
+/**
+ * Brier score of forecasting each contest's paid share: a prediction worse than this one
+ * is worse than knowing nothing about the lineup.
+ */
+brier_paid_fraction: number, 
+/**
+ * Net winnings over fees (0.1 = +10%).
+ */
+roi: number, 
+/**
+ * Predicted against realized, in five bins of 0.2.
+ */
+bins: Array<ForecastBin>, 
+/**
+ * The verdict in words, as every front end shows it.
+ */
+verdict: string, };
+
+export type TrackRecord = { 
+/**
+ * Every contest with a final result, oldest first.
+ */
+contests: Array<RecordedContest>, 
+/**
+ * Contests left out, each with the reason (standings exported before the games ended, no
+ * projections, a player without points).
+ */
+skipped: Array<string>, 
+/**
+ * The record summed up.
+ */
+summary: TrackSummary, };
+
 export type PlayerOwnership = { 
 /**
  * Slate player id.
@@ -2357,6 +2493,7 @@ export const COMMANDS = [
   "save_pick",
   "import_standings",
   "contest_backtest",
+  "contest_record",
   "slate_ownership",
   "open_demo",
   "leave_demo",

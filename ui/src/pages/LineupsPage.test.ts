@@ -43,9 +43,9 @@ describe("Lineups page", () => {
   it("marks the lineups built on earlier models", async () => {
     mockLineups();
     render(LineupsPage);
-    const rows = await screen.findAllByTestId("lineup-row");
-    expect(rows[0].querySelector("[data-testid=earlier-models]")).toBeNull();
-    expect(rows[1].querySelector("[data-testid=earlier-models]")?.textContent).toBe("earlier models");
+    const [first, second] = await screen.findAllByTestId("lineup-row");
+    expect(first?.querySelector("[data-testid=earlier-models]")).toBeNull();
+    expect(second?.querySelector("[data-testid=earlier-models]")?.textContent).toBe("earlier models");
   });
 
   it("exports the selected lineups to the chosen file", async () => {

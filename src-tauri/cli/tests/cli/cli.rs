@@ -946,3 +946,20 @@ fn a_bad_contest_is_refused_with_its_reason_and_a_usage_error_exits_2() {
     let listed = stdout_json(&cli(dir.path(), &["--json", "contest", "list"]));
     assert_eq!(listed.as_array().unwrap().len(), 0, "nothing stored");
 }
+
+#[test]
+fn the_track_record_says_when_no_contest_has_a_result_and_refuses_a_bad_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = cli(dir.path(), &["--json", "contest", "record"]);
+    assert!(empty.status.success(), "{empty:?}");
+    let record = stdout_json(&empty);
+    assert_eq!(record["summary"]["contests"], 0);
+    assert!(record["summary"]["verdict"]
+        .as_str()
+        .unwrap()
+        .starts_with("No contest has a known result yet"));
+    let text = cli(dir.path(), &["contest", "record"]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("No contest has a known result yet"));
+    let usage = cli(dir.path(), &["contest", "record", "--sims", "many"]);
+    assert_eq!(usage.status.code(), Some(2));
+}

@@ -16,6 +16,7 @@ mod optimize;
 mod projections;
 pub mod self_tuning;
 mod slates;
+mod track_record;
 
 pub use backups::RestoreReport;
 pub use contest_pick::{
@@ -25,6 +26,7 @@ pub use contest_pick::{
 pub use contests::{ContestEdit, NewContest, OwnershipReport, PlayerOwnership, StandingsReport};
 pub use models::{ModelCheck, TrainReport, TrainRequest, TrainingRun, MAX_SEARCH_SECONDS};
 pub use projections::{PlayerView, SlateProjections, SlateView};
+pub use track_record::{RecordRequest, RecordedContest, TrackRecord};
 
 use crate::data_lock::{self, DataLock};
 use crate::dk::FileError;

@@ -1,10 +1,11 @@
 //! Contests: presets and typed payout tables checked, the pick written as a valid upload file
 //! and reproducible by seed, a cancelled pick leaving nothing behind, standings imported whole
-//! or not at all (another sport, a showdown), and the backtest against a real field.
+//! or not at all (another sport, a showdown), the backtest against a real field and the track
+//! record that replays it.
 
 use crate::common;
 use nfl_dfs_core::contest::{ContestType, PayoutTier, Payouts};
-use nfl_dfs_core::{ContestEdit, ErrorCode, NewContest, PickRequest, Workspace};
+use nfl_dfs_core::{ContestEdit, ErrorCode, NewContest, PickRequest, RecordRequest, Workspace};
 use std::path::{Path, PathBuf};
 
 fn repo(path: &str) -> PathBuf {
@@ -364,4 +365,35 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
         .map(|p| p.ownership)
         .sum();
     assert!((qbs - 100.0).abs() < 1e-6, "{qbs}");
+
+    // The track record replays it: the same pick, its prediction against its finish.
+    let request = RecordRequest {
+        simulations: 500,
+        candidates: 30,
+        seed: 1,
+    };
+    let mut seen = Vec::new();
+    let record = ws
+        .track_record(&request, |done, total| {
+            seen.push((done, total));
+            true
+        })
+        .await
+        .unwrap();
+    assert_eq!(seen, [(1, 1)]);
+    assert_eq!(record.contests.len(), 1, "{record:?}");
+    let r = &record.contests[0];
+    assert_eq!(
+        (r.points, r.rank, r.cashed, r.cash_line),
+        (b.pick.points, b.pick.rank, b.pick.cashed, b.cash_line)
+    );
+    assert_eq!(r.predicted, b.simulated.pick.outcome.p_cash);
+    assert_eq!(record.summary.contests, 1);
+    let outcome = f64::from(u8::from(r.cashed));
+    assert!((record.summary.brier - (r.predicted - outcome).powi(2)).abs() < 1e-12);
+    let paid = f64::from(double.payouts.paid()) / 2272.0;
+    assert!((record.summary.brier_paid_fraction - (paid - outcome).powi(2)).abs() < 1e-12);
+    // A stop between contests is a cancel.
+    let stopped = ws.track_record(&request, |_, _| false).await.unwrap_err();
+    assert_eq!(stopped.code(), ErrorCode::Cancelled);
 }

@@ -1,7 +1,7 @@
 //! Single-entry contests: what a contest pays ([`payouts`]), what its field looks like
 //! ([`ownership`], [`field`]), the slate's correlated outcomes ([`simulate`]), the lineup most
 //! likely to get paid ([`pick`]) and DraftKings' standings file of a finished contest
-//! ([`standings`]).
+//! ([`standings`]), and how the picks fared against what they predicted ([`track_record`]).
 
 pub mod field;
 pub mod ownership;
@@ -9,6 +9,7 @@ pub mod payouts;
 pub mod pick;
 pub mod simulate;
 pub mod standings;
+pub mod track_record;
 
 pub use payouts::{ContestType, PayoutTier, Payouts};
 
