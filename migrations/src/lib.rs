@@ -18,6 +18,7 @@ mod m20261129_000009_player_ids;
 mod m20261129_000010_advanced_stats;
 mod m20261201_000011_contests;
 mod m20261206_000012_depth_charts;
+mod m20261206_000013_contest_picks;
 
 /// The app's migrator: the ordered list of every migration the app knows.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000010_advanced_stats::Migration),
             Box::new(m20261201_000011_contests::Migration),
             Box::new(m20261206_000012_depth_charts::Migration),
+            Box::new(m20261206_000013_contest_picks::Migration),
         ]
     }
 }

@@ -24,6 +24,7 @@ async fn migrations_apply_roll_back_and_reapply() {
     assert_eq!(
         table_names(&db).await,
         [
+            "contest_picks",
             "contests",
             "games",
             "ingests",
@@ -57,5 +58,5 @@ async fn migrations_apply_roll_back_and_reapply() {
     Migrator::down(&db, None).await.unwrap();
     assert!(table_names(&db).await.is_empty());
     Migrator::up(&db, None).await.unwrap();
-    assert_eq!(table_names(&db).await.len(), 28);
+    assert_eq!(table_names(&db).await.len(), 29);
 }

@@ -476,10 +476,11 @@ fn record_text(r: &TrackRecord, o: &mut String) {
     for c in &r.contests {
         let _ = writeln!(
             o,
-            "{:>4}  {:<40} P(cash) {:>5.1}%  scored {:>6.2} (cash line {}, simulated {:.2})  rank {} of {}  {}",
+            "{:>4}  {:<40} P(cash) {:>5.1}% ({})  scored {:>6.2} (cash line {}, simulated {:.2})  rank {} of {}  {}",
             c.contest_id,
             c.name,
             100.0 * c.predicted,
+            if c.stored { "as made" } else { "replayed" },
             c.points,
             c.cash_line.map_or_else(|| "-".into(), |l| format!("{l:.2}")),
             c.simulated_cash_line,

@@ -27,6 +27,7 @@ function record(): Record {
         rank: 334,
         cashed: false,
         payout: 0,
+        stored: true,
       },
     ],
     skipped: ["2018 week 8 double-up: its standings were exported before the games ended"],
@@ -62,6 +63,7 @@ describe("Track record", () => {
     expect(rows[0]?.textContent).toContain("70.0%");
     expect(rows[0]?.textContent).toContain("169.80 (139.60)");
     expect(rows[0]?.textContent).toContain("no cash");
+    expect(rows[0]?.textContent).toContain("as made");
     // One bin holds a contest: a predicted and a realized bar.
     expect(document.querySelectorAll("rect.predicted")).toHaveLength(1);
     expect(screen.getByText(/Left out: 2018 week 8/)).toBeTruthy();

@@ -2295,7 +2295,11 @@ cashed: boolean,
 /**
  * What it won, dollars.
  */
-payout: number, };
+payout: number, 
+/**
+ * Whether the pick was stored when it was made (else replayed now).
+ */
+stored: boolean, };
 
 export type ForecastBin = { 
 /**
@@ -2360,8 +2364,8 @@ export type TrackRecord = {
  */
 contests: Array<RecordedContest>, 
 /**
- * Contests left out, each with the reason (standings exported before the games ended, no
- * projections, a player without points).
+ * Contests left out, each with the reason (standings exported before the games ended,
+ * models that saw the slate's week, no projections, a player without points).
  */
 skipped: Array<string>, 
 /**

@@ -26,7 +26,7 @@ fn health_reports_the_database_and_schema() {
     let out = cli(dir.path(), &["--json", "health"]);
     assert!(out.status.success(), "{out:?}");
     let health = stdout_json(&out);
-    assert_eq!(health["schema_version"], "m20261206_000012_depth_charts");
+    assert_eq!(health["schema_version"], "m20261206_000013_contest_picks");
     assert_eq!(
         health["database_path"],
         dir.path().join("nfl-dfs.sqlite").display().to_string()
@@ -36,7 +36,7 @@ fn health_reports_the_database_and_schema() {
     let text = cli(dir.path(), &["health"]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
-        text.contains("schema          m20261206_000012_depth_charts"),
+        text.contains("schema          m20261206_000013_contest_picks"),
         "{text}"
     );
 }

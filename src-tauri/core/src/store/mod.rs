@@ -5,6 +5,7 @@
 //! nothing half-written. Pragmas: WAL journal (readers never block the writer), foreign keys on,
 //! a busy timeout so a second process (the CLI beside the app) waits instead of failing.
 
+pub mod contest_picks;
 pub mod contests;
 mod db_error;
 pub mod entity;

@@ -30,15 +30,11 @@ impl Workspace {
         Ok(self.actual_points_of(&slate).await?.1)
     }
 
-    /// The slate's week and its players' actual points.
-    async fn actual_points_of(
-        &self,
-        slate: &crate::slate::Slate,
-    ) -> Result<((i32, i32), HashMap<i32, f64>)> {
-        let matches = self.cached_matches(slate).await?;
+    /// The season and week of a slate's games, from the loaded schedule.
+    pub(crate) async fn slate_week(&self, slate: &crate::slate::Slate) -> Result<(i32, i32)> {
         let history = self.history().await?;
         let features = Features::new(&history);
-        let week = slate
+        slate
             .players
             .iter()
             .find_map(|p| project::scheduled_context(&features, p).map(|c| (c.season, c.week)))
@@ -47,7 +43,16 @@ impl Workspace {
                     "The games of slate '{}' are not in the loaded schedule: load games.csv.",
                     slate.summary.name
                 ))
-            })?;
+            })
+    }
+
+    /// The slate's week and its players' actual points.
+    async fn actual_points_of(
+        &self,
+        slate: &crate::slate::Slate,
+    ) -> Result<((i32, i32), HashMap<i32, f64>)> {
+        let matches = self.cached_matches(slate).await?;
+        let week = self.slate_week(slate).await?;
         let points = self.week_points(week.0, week.1).await?;
         if points.players.is_empty() {
             return Err(Error::InvalidInput(format!(

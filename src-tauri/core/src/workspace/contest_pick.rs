@@ -14,6 +14,7 @@ use crate::optimizer::{self, Rules};
 use crate::projection::history::week_key;
 use crate::projection::metrics::quantile;
 use crate::projection::registry;
+use crate::store::contest_picks::Prediction;
 use crate::{limits, lineup, safe_fs, store, Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -534,6 +535,21 @@ impl Workspace {
             lineup_id: None,
             seconds: 0.0,
         };
+        {
+            let mut predictions = self.cache().predictions.lock().expect("not poisoned");
+            predictions.retain(|(contest, _), _| *contest != report.contest.id);
+            for lineup in [&report.pick, &report.max_projection] {
+                predictions.insert(
+                    (report.contest.id, lineup_ids(lineup)),
+                    Prediction {
+                        p_cash: lineup.outcome.p_cash,
+                        expected_payout: lineup.outcome.expected_payout,
+                        cash_line: report.cash_line.p50,
+                        simulations: report.simulations,
+                    },
+                );
+            }
+        }
         if let Some(out) = &request.out {
             let saved = self
                 .save_pick(
@@ -559,8 +575,10 @@ impl Workspace {
 
     /// Stores a contest's pick (slate-player ids in roster order, and the projection it was
     /// picked on) as a lineup of its slate (source `contest:<id>`) and writes it as a
-    /// DraftKings upload file. The lineup is validated first; nothing is stored or written
-    /// when it breaks a rule. Returns the path and the lineup's id.
+    /// DraftKings upload file; when it is a lineup of the contest's last pick, what the
+    /// simulation predicted for it is kept with it for the track record. The lineup is
+    /// validated first; nothing is stored or written when it breaks a rule. Returns the path
+    /// and the lineup's id.
     pub async fn save_pick(
         &self,
         contest_id: i32,
@@ -598,6 +616,16 @@ impl Workspace {
             .collect();
         let (bytes, _) = lineup::export(&slate, &stored, None, &rules, chrono::Utc::now())?;
         safe_fs::write_atomically(out, &bytes)?;
+        let predicted = self
+            .cache()
+            .predictions
+            .lock()
+            .expect("not poisoned")
+            .get(&(contest_id, *players))
+            .copied();
+        if let Some(prediction) = predicted {
+            store::contest_picks::record(self.db(), contest_id, id, &prediction).await?;
+        }
         Ok((out.display().to_string(), id))
     }
 
@@ -724,11 +752,10 @@ impl Workspace {
         })
     }
 
-    /// Scores the contest's pick and the highest-projected lineup with the real points of its
-    /// slate's imported standings (players no entry drafted: their nflverse points when
-    /// loaded) against the real field: rank, percentile, cashed or not.
-    pub async fn contest_backtest(&self, request: &PickRequest) -> Result<ContestBacktest> {
-        let contest = self.contest(request.contest_id).await?;
+    /// The real field of a contest's slate: the latest imported standings' scores and every
+    /// player's real points (the standings' FPTS; for players nobody drafted, their nflverse
+    /// points when loaded).
+    pub(crate) async fn real_field(&self, contest: &Contest) -> Result<RealField> {
         let results = store::standings::latest(self.db(), contest.slate_id)
             .await?
             .ok_or_else(|| {
@@ -745,6 +772,22 @@ impl Workspace {
         for &(id, _, fpts) in &results.players {
             actual.insert(id, fpts);
         }
+        let mut field = results.field_points.clone();
+        field.sort_by(|a, b| b.total_cmp(a));
+        Ok(RealField {
+            field,
+            actual,
+            file_name: results.file_name,
+            live: results.live,
+        })
+    }
+
+    /// Scores the contest's pick and the highest-projected lineup with the real points of its
+    /// slate's imported standings (players no entry drafted: their nflverse points when
+    /// loaded) against the real field: rank, percentile, cashed or not.
+    pub async fn contest_backtest(&self, request: &PickRequest) -> Result<ContestBacktest> {
+        let contest = self.contest(request.contest_id).await?;
+        let real = self.real_field(&contest).await?;
         let simulated = self
             .pick(
                 &PickRequest {
@@ -754,52 +797,75 @@ impl Workspace {
                 |_, _, _| true,
             )
             .await?;
-        let mut field = results.field_points.clone();
-        field.sort_by(|a, b| b.total_cmp(a));
-        let paid = contest.payouts.paid();
-        let cash_line = field.get(paid as usize - 1).copied();
-        let finish = |outcome: &LineupOutcome| -> Result<RealFinish> {
-            let mut points = 0.0;
-            for p in &outcome.players {
-                points += actual.get(&p.slate_player_id).copied().ok_or_else(|| {
-                    Error::InvalidInput(format!(
-                        "{} has no actual points: nobody in the contest drafted him and no \
-                         weekly stats of that week are loaded",
-                        p.name
-                    ))
-                })?;
-            }
-            let above = field.iter().filter(|v| **v > points + 1e-9).count() as u32;
-            let rank = above + 1;
-            let entries = field.len().max(1) as f64;
-            Ok(RealFinish {
-                players: outcome.players.iter().map(|p| p.slate_player_id).collect(),
-                names: outcome.players.iter().map(|p| p.name.clone()).collect(),
-                projection: outcome.projection,
-                points,
-                rank,
-                percentile: 100.0 * (1.0 - f64::from(above) / entries),
-                cashed: rank <= paid,
-                payout: contest.payouts.prize(rank),
-            })
+        let finish = |outcome: &LineupOutcome| {
+            let names: Vec<String> = outcome.players.iter().map(|p| p.name.clone()).collect();
+            real.finish(&contest, &lineup_ids(outcome), &names, outcome.projection)
         };
         let pick = finish(&simulated.pick)?;
         let max_projection = finish(&simulated.max_projection)?;
-        let median = field.get(field.len() / 2).copied().unwrap_or(0.0);
         Ok(ContestBacktest {
-            standings: results.file_name,
-            field: field.len() as u32,
-            cash_line,
-            median,
+            standings: real.file_name.clone(),
+            field: real.field.len() as u32,
+            cash_line: real.cash_line(&contest),
+            median: real.field.get(real.field.len() / 2).copied().unwrap_or(0.0),
             pick,
             max_projection,
-            warning: results.live.then(|| {
+            warning: real.live.then(|| {
                 "The standings were exported before the games ended: the field's points and \
                  the players' FPTS are not final."
                     .to_string()
             }),
             contest,
             simulated,
+        })
+    }
+}
+
+/// A contest's real field: its entries' scores (highest first) and every player's real points.
+pub(crate) struct RealField {
+    field: Vec<f64>,
+    actual: HashMap<i32, f64>,
+    file_name: String,
+    /// Whether the standings were exported before the games ended.
+    pub(crate) live: bool,
+}
+
+impl RealField {
+    /// The score at the contest's last paid rank, when the field reaches it.
+    pub(crate) fn cash_line(&self, contest: &Contest) -> Option<f64> {
+        let paid = contest.payouts.paid() as usize;
+        paid.checked_sub(1).and_then(|k| self.field.get(k)).copied()
+    }
+
+    /// Where a lineup (slate-player ids and names in roster order) finishes in the field.
+    pub(crate) fn finish(
+        &self,
+        contest: &Contest,
+        players: &[i32; 9],
+        names: &[String],
+        projection: f64,
+    ) -> Result<RealFinish> {
+        let mut points = 0.0;
+        for (id, name) in players.iter().zip(names) {
+            points += self.actual.get(id).copied().ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "{name} has no actual points: nobody in the contest drafted him and no \
+                     weekly stats of that week are loaded"
+                ))
+            })?;
+        }
+        let above = self.field.iter().filter(|v| **v > points + 1e-9).count() as u32;
+        let rank = above + 1;
+        let entries = self.field.len().max(1) as f64;
+        Ok(RealFinish {
+            players: players.to_vec(),
+            names: names.to_vec(),
+            projection,
+            points,
+            rank,
+            percentile: 100.0 * (1.0 - f64::from(above) / entries),
+            cashed: rank <= contest.payouts.paid(),
+            payout: contest.payouts.prize(rank),
         })
     }
 }

@@ -98,6 +98,9 @@ pub struct ProjectionCache {
             String,
         )>,
     >,
+    /// What the last pick of each contest predicted for its pick and its highest-projected
+    /// lineup (by slate-player ids), kept until one of them is stored.
+    pub(crate) predictions: Mutex<HashMap<(i32, [i32; 9]), store::contest_picks::Prediction>>,
 }
 
 impl Workspace {

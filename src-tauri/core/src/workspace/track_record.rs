@@ -1,12 +1,19 @@
-//! The app's track record: every contest whose slate has imported standings, its pick made
-//! again as the app makes it now (the replay), what the simulation predicted for it (the chance
-//! to cash, the expected payout, the cash line) against what happened in the real field.
+//! The app's track record: every contest whose slate has imported standings, what the
+//! simulation predicted for its pick (the chance to cash, the expected payout, the cash line)
+//! against what happened in the real field. A pick stored when it was made is judged as it was
+//! made; a contest without one is replayed as the app picks now, unless the models in
+//! production were trained on the slate's own week (the replay would have seen the result).
 
 use super::contest_pick::PickRequest;
 use super::Workspace;
 use crate::contest::track_record::{Forecast, TrackSummary};
+use crate::contest::Contest;
+use crate::projection::history::{week_key, WeekKey};
+use crate::projection::registry;
+use crate::store::contest_picks::StoredPick;
 use crate::{store, Error, Result};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// How to replay the contests.
@@ -60,6 +67,8 @@ pub struct RecordedContest {
     pub cashed: bool,
     /// What it won, dollars.
     pub payout: f64,
+    /// Whether the pick was stored when it was made (else replayed now).
+    pub stored: bool,
 }
 
 /// The replayed contests and their summary.
@@ -67,17 +76,17 @@ pub struct RecordedContest {
 pub struct TrackRecord {
     /// Every contest with a final result, oldest first.
     pub contests: Vec<RecordedContest>,
-    /// Contests left out, each with the reason (standings exported before the games ended, no
-    /// projections, a player without points).
+    /// Contests left out, each with the reason (standings exported before the games ended,
+    /// models that saw the slate's week, no projections, a player without points).
     pub skipped: Vec<String>,
     /// The record summed up.
     pub summary: TrackSummary,
 }
 
 impl Workspace {
-    /// Replays every contest whose slate has imported standings and sets each pick's
-    /// prediction against its real finish. `on_contest(done, total)` is called as each one
-    /// ends; when it returns false the replay stops with [`Error::Cancelled`].
+    /// Sets every contest with imported standings against its pick's prediction: the pick
+    /// stored for it last, else a replay. `on_contest(done, total)` is called as each one
+    /// ends; when it returns false the record stops with [`Error::Cancelled`].
     pub async fn track_record(
         &self,
         request: &RecordRequest,
@@ -92,48 +101,31 @@ impl Workspace {
                 known.push(contest);
             }
         }
+        let stored: HashMap<i32, StoredPick> = store::contest_picks::list(self.db())
+            .await?
+            .into_iter()
+            .map(|p| (p.contest_id, p))
+            .collect();
         let total = known.len() as u32;
         let (mut contests, mut skipped, mut forecasts) = (Vec::new(), Vec::new(), Vec::new());
         for (done, contest) in known.into_iter().enumerate() {
-            let replay = self
-                .contest_backtest(&PickRequest {
-                    contest_id: contest.id,
-                    simulations: request.simulations,
-                    candidates: request.candidates,
-                    seed: request.seed,
-                    out: None,
-                })
-                .await;
-            match replay {
-                Ok(b) if b.warning.is_some() => skipped.push(format!(
-                    "{}: its standings were exported before the games ended",
-                    contest.name
-                )),
-                Ok(b) => {
-                    let outcome = &b.simulated.pick.outcome;
+            let judged = match stored.get(&contest.id) {
+                Some(pick) => self.judge_stored(&contest, pick).await,
+                None => self.judge_replay(&contest, request).await,
+            };
+            match judged {
+                Ok(Judged::Counted(row)) => {
                     forecasts.push(Forecast {
-                        predicted: outcome.p_cash,
+                        predicted: row.predicted,
                         paid_fraction: f64::from(contest.payouts.paid())
                             / f64::from(contest.entries.max(1)),
-                        cashed: b.pick.cashed,
+                        cashed: row.cashed,
                         fee: contest.entry_fee,
-                        payout: b.pick.payout,
+                        payout: row.payout,
                     });
-                    contests.push(RecordedContest {
-                        contest_id: contest.id,
-                        name: contest.name.clone(),
-                        entries: contest.entries,
-                        entry_fee: contest.entry_fee,
-                        predicted: outcome.p_cash,
-                        expected_payout: outcome.expected_payout,
-                        simulated_cash_line: b.simulated.cash_line.p50,
-                        cash_line: b.cash_line,
-                        points: b.pick.points,
-                        rank: b.pick.rank,
-                        cashed: b.pick.cashed,
-                        payout: b.pick.payout,
-                    });
+                    contests.push(row);
                 }
+                Ok(Judged::Left(why)) => skipped.push(format!("{}: {why}", contest.name)),
                 Err(Error::Cancelled(m)) => return Err(Error::Cancelled(m)),
                 Err(e) => skipped.push(format!("{}: {e}", contest.name)),
             }
@@ -142,9 +134,118 @@ impl Workspace {
             }
         }
         Ok(TrackRecord {
-            summary: TrackSummary::of(&forecasts),
+            summary: TrackSummary::of(&forecasts, skipped.len()),
             contests,
             skipped,
         })
     }
+
+    /// A stored pick against the real field.
+    async fn judge_stored(&self, contest: &Contest, pick: &StoredPick) -> Result<Judged> {
+        let real = self.real_field(contest).await?;
+        if real.live {
+            return Ok(Judged::Left(LIVE.into()));
+        }
+        let slate = self.slate(contest.slate_id).await?;
+        let Some(lineup) = store::lineups::list(self.db(), &slate)
+            .await?
+            .into_iter()
+            .find(|l| l.id == pick.lineup_id)
+        else {
+            return Ok(Judged::Left("its stored pick's lineup was deleted".into()));
+        };
+        let ids: [i32; 9] = std::array::from_fn(|k| lineup.slots[k].player.id);
+        let names: Vec<String> = lineup.slots.iter().map(|s| s.player.name.clone()).collect();
+        let finish = real.finish(
+            contest,
+            &ids,
+            &names,
+            lineup.projected_points.unwrap_or(0.0),
+        )?;
+        let p = &pick.prediction;
+        Ok(Judged::Counted(RecordedContest {
+            contest_id: contest.id,
+            name: contest.name.clone(),
+            entries: contest.entries,
+            entry_fee: contest.entry_fee,
+            predicted: p.p_cash,
+            expected_payout: p.expected_payout,
+            simulated_cash_line: p.cash_line,
+            cash_line: real.cash_line(contest),
+            points: finish.points,
+            rank: finish.rank,
+            cashed: finish.cashed,
+            payout: finish.payout,
+            stored: true,
+        }))
+    }
+
+    /// The contest's pick made again now, unless the models in production saw its week.
+    async fn judge_replay(&self, contest: &Contest, request: &RecordRequest) -> Result<Judged> {
+        if let Some(until) = self.models_seen_until().await? {
+            let slate = self.slate(contest.slate_id).await?;
+            let (season, week) = self.slate_week(&slate).await?;
+            if until > week_key(season, week) {
+                return Ok(Judged::Left(format!(
+                    "the models in production were trained on games through {} week {}, this \
+                     slate's week ({season} week {week}) included: a replay would see the \
+                     result (store a pick when you make it, and it is judged as made)",
+                    (until - 1) / 100,
+                    (until - 1) % 100
+                )));
+            }
+        }
+        let b = self
+            .contest_backtest(&PickRequest {
+                contest_id: contest.id,
+                simulations: request.simulations,
+                candidates: request.candidates,
+                seed: request.seed,
+                out: None,
+            })
+            .await?;
+        if b.warning.is_some() {
+            return Ok(Judged::Left(LIVE.into()));
+        }
+        let outcome = &b.simulated.pick.outcome;
+        Ok(Judged::Counted(RecordedContest {
+            contest_id: contest.id,
+            name: contest.name.clone(),
+            entries: contest.entries,
+            entry_fee: contest.entry_fee,
+            predicted: outcome.p_cash,
+            expected_payout: outcome.expected_payout,
+            simulated_cash_line: b.simulated.cash_line.p50,
+            cash_line: b.cash_line,
+            points: b.pick.points,
+            rank: b.pick.rank,
+            cashed: b.pick.cashed,
+            payout: b.pick.payout,
+            stored: false,
+        }))
+    }
+
+    /// The first week none of the production models was trained on (the latest of their
+    /// training ranges' ends); None without a production model that loads.
+    async fn models_seen_until(&self) -> Result<Option<WeekKey>> {
+        let registry = self.registry_dir();
+        Ok(registry::production_versions(self.db())
+            .await?
+            .into_iter()
+            .filter_map(|(position, version)| {
+                let loaded = registry::load_version(&registry, position, &version).ok()?;
+                let (season, week) = loaded.metadata.data_until.split_once('-')?;
+                Some(week_key(season.parse().ok()?, week.parse().ok()?))
+            })
+            .max())
+    }
+}
+
+/// Why a contest with live standings is left out.
+const LIVE: &str = "its standings were exported before the games ended";
+
+/// A contest counted in the record, or left out with the reason.
+enum Judged {
+    Counted(RecordedContest),
+    Left(String),
 }

@@ -393,7 +393,40 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
     assert!((record.summary.brier - (r.predicted - outcome).powi(2)).abs() < 1e-12);
     let paid = f64::from(double.payouts.paid()) / 2272.0;
     assert!((record.summary.brier_paid_fraction - (paid - outcome).powi(2)).abs() < 1e-12);
+    assert!(!r.stored, "no pick was stored: replayed");
     // A stop between contests is a cancel.
     let stopped = ws.track_record(&request, |_, _| false).await.unwrap_err();
     assert_eq!(stopped.code(), ErrorCode::Cancelled);
+
+    // A pick stored when made is judged as made: its own prediction, whatever a replay says.
+    let made = ws
+        .pick(
+            &PickRequest {
+                contest_id: double.id,
+                simulations: 300,
+                candidates: 20,
+                seed: 9,
+                out: Some(dir.path().join("pick.csv").display().to_string()),
+            },
+            |_, _, _| true,
+        )
+        .await
+        .unwrap();
+    let record = ws.track_record(&request, |_, _| true).await.unwrap();
+    let r = &record.contests[0];
+    assert!(r.stored);
+    assert_eq!(r.predicted, made.pick.outcome.p_cash);
+    assert_eq!(r.simulated_cash_line, made.cash_line.p50);
+    let ids: Vec<i32> = made
+        .pick
+        .players
+        .iter()
+        .map(|p| p.slate_player_id)
+        .collect();
+    let names: Vec<String> = made.pick.players.iter().map(|p| p.name.clone()).collect();
+    let replayed = &b.pick;
+    if ids == replayed.players {
+        assert_eq!(r.points, replayed.points);
+    }
+    assert_eq!(names.len(), 9);
 }

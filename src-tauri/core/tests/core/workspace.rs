@@ -33,7 +33,7 @@ async fn a_new_data_folder_gets_its_folders_and_a_migrated_database() {
         assert!(dir.path().join(sub).is_dir(), "{sub} missing");
     }
     let health = ws.health().await.unwrap();
-    assert_eq!(health.schema_version, "m20261206_000012_depth_charts");
+    assert_eq!(health.schema_version, "m20261206_000013_contest_picks");
     assert_eq!(health.migrations_applied, 11);
     assert_eq!(
         health.database_path,

@@ -63,11 +63,19 @@ pub struct TrackSummary {
 const BINS: usize = 5;
 
 impl TrackSummary {
-    /// Sums up forecasts (none: every figure 0 and a verdict that says so).
-    pub fn of(forecasts: &[Forecast]) -> TrackSummary {
+    /// Sums up forecasts (none: every figure 0 and a verdict that says so, counting the
+    /// `left_out` contests whose result is known but could not be judged).
+    pub fn of(forecasts: &[Forecast], left_out: usize) -> TrackSummary {
         let n = forecasts.len();
-        let mean =
-            |f: &dyn Fn(&Forecast) -> f64| forecasts.iter().map(f).sum::<f64>() / n.max(1) as f64;
+        // An empty sum of floats is -0: no forecast means 0, shown as 0.
+        let average = |values: Vec<f64>| {
+            if values.is_empty() {
+                0.0
+            } else {
+                values.iter().sum::<f64>() / values.len() as f64
+            }
+        };
+        let mean = |f: &dyn Fn(&Forecast) -> f64| average(forecasts.iter().map(f).collect());
         let outcome = |f: &Forecast| f64::from(u8::from(f.cashed));
         let fees: f64 = forecasts.iter().map(|f| f.fee).sum();
         let won: f64 = forecasts.iter().map(|f| f.payout).sum();
@@ -79,13 +87,12 @@ impl TrackSummary {
                     .iter()
                     .filter(|f| f.predicted >= from && (f.predicted < to || b + 1 == BINS))
                     .collect();
-                let k = inside.len().max(1) as f64;
                 ForecastBin {
                     from,
                     to,
                     contests: inside.len() as u32,
-                    predicted: inside.iter().map(|f| f.predicted).sum::<f64>() / k,
-                    realized: inside.iter().map(|f| outcome(f)).sum::<f64>() / k,
+                    predicted: average(inside.iter().map(|f| f.predicted).collect()),
+                    realized: average(inside.iter().map(|f| outcome(f)).collect()),
                 }
             })
             .collect();
@@ -94,7 +101,13 @@ impl TrackSummary {
         let brier = mean(&|f| (f.predicted - outcome(f)).powi(2));
         let brier_paid_fraction = mean(&|f| (f.paid_fraction - outcome(f)).powi(2));
         let roi = if fees > 0.0 { (won - fees) / fees } else { 0.0 };
-        let verdict = if n == 0 {
+        let verdict = if n == 0 && left_out > 0 {
+            format!(
+                "None of the {left_out} contest{} with a known result could be judged: see why \
+                 each was left out.",
+                if left_out == 1 { "" } else { "s" }
+            )
+        } else if n == 0 {
             "No contest has a known result yet: add the contest and import its standings \
              file after the games."
                 .to_string()
@@ -143,12 +156,15 @@ mod tests {
 
     #[test]
     fn an_overconfident_record_is_judged_worse_than_the_paid_share() {
-        let record = TrackSummary::of(&[
-            forecast(0.9, false),
-            forecast(0.7, false),
-            forecast(0.7, true),
-            forecast(0.1, false),
-        ]);
+        let record = TrackSummary::of(
+            &[
+                forecast(0.9, false),
+                forecast(0.7, false),
+                forecast(0.7, true),
+                forecast(0.1, false),
+            ],
+            1,
+        );
         assert_eq!(record.contests, 4);
         assert!((record.cash_rate - 0.25).abs() < 1e-12);
         assert!((record.mean_predicted - 0.6).abs() < 1e-12);
@@ -171,13 +187,21 @@ mod tests {
 
     #[test]
     fn no_result_yet_says_so() {
-        let record = TrackSummary::of(&[]);
+        let record = TrackSummary::of(&[], 0);
         assert_eq!(record.contests, 0);
         assert!(record
             .verdict
             .starts_with("No contest has a known result yet"));
         assert!(record.bins.iter().all(|b| b.contests == 0));
-        let certain = TrackSummary::of(&[forecast(1.0, true)]);
+        assert!(
+            record.brier.to_bits() == 0 && record.cash_rate.to_bits() == 0,
+            "0, not -0"
+        );
+        assert_eq!(
+            TrackSummary::of(&[], 2).verdict,
+            "None of the 2 contests with a known result could be judged: see why each was left out."
+        );
+        let certain = TrackSummary::of(&[forecast(1.0, true)], 0);
         assert_eq!(
             certain.bins[4].contests, 1,
             "a certainty falls in the last bin"

@@ -3,6 +3,7 @@
 //! to the migrated schema (columns, nullability, primary key).
 
 pub mod contest;
+pub mod contest_pick;
 pub mod game;
 pub mod ingest;
 pub mod lineup;
@@ -63,6 +64,7 @@ mod tests {
         migration::Migrator::up(&db, None).await.unwrap();
         let entities = [
             entity_columns::<super::contest::Entity>(),
+            entity_columns::<super::contest_pick::Entity>(),
             entity_columns::<super::game::Entity>(),
             entity_columns::<super::ingest::Entity>(),
             entity_columns::<super::lineup::Entity>(),
