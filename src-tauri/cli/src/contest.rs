@@ -529,6 +529,9 @@ fn backtest_text(b: &ContestBacktest, o: &mut String) {
     if let Some(w) = &b.warning {
         let _ = writeln!(o, "warning: {w}");
     }
+    if let Some(w) = &b.look_ahead {
+        let _ = writeln!(o, "careful: {w}");
+    }
     for (label, f) in [("pick", &b.pick), ("highest projected", &b.max_projection)] {
         let _ = writeln!(
             o,

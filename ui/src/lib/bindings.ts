@@ -2231,7 +2231,12 @@ simulated: PickReport,
 /**
  * Said when the standings were exported before the games ended.
  */
-warning: string | null, };
+warning: string | null, 
+/**
+ * Said when the models in production were trained on the slate's own week: the pick
+ * was made knowing the result, and its finish says nothing about the app.
+ */
+look_ahead: string | null, };
 
 export type RecordRequest = { 
 /**

@@ -214,6 +214,9 @@ pub struct ContestBacktest {
     pub simulated: PickReport,
     /// Said when the standings were exported before the games ended.
     pub warning: Option<String>,
+    /// Said when the models in production were trained on the slate's own week: the pick
+    /// was made knowing the result, and its finish says nothing about the app.
+    pub look_ahead: Option<String>,
 }
 
 /// Everything a simulation needs, off the async runtime.
@@ -788,6 +791,7 @@ impl Workspace {
     pub async fn contest_backtest(&self, request: &PickRequest) -> Result<ContestBacktest> {
         let contest = self.contest(request.contest_id).await?;
         let real = self.real_field(&contest).await?;
+        let look_ahead = self.look_ahead(contest.slate_id).await?;
         let simulated = self
             .pick(
                 &PickRequest {
@@ -815,6 +819,7 @@ impl Workspace {
                  the players' FPTS are not final."
                     .to_string()
             }),
+            look_ahead,
             contest,
             simulated,
         })

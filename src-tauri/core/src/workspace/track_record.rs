@@ -182,18 +182,10 @@ impl Workspace {
 
     /// The contest's pick made again now, unless the models in production saw its week.
     async fn judge_replay(&self, contest: &Contest, request: &RecordRequest) -> Result<Judged> {
-        if let Some(until) = self.models_seen_until().await? {
-            let slate = self.slate(contest.slate_id).await?;
-            let (season, week) = self.slate_week(&slate).await?;
-            if until > week_key(season, week) {
-                return Ok(Judged::Left(format!(
-                    "the models in production were trained on games through {} week {}, this \
-                     slate's week ({season} week {week}) included: a replay would see the \
-                     result (store a pick when you make it, and it is judged as made)",
-                    (until - 1) / 100,
-                    (until - 1) % 100
-                )));
-            }
+        if let Some(why) = self.look_ahead(contest.slate_id).await? {
+            return Ok(Judged::Left(format!(
+                "{why} (store a pick when you make it, and it is judged as made)"
+            )));
         }
         let b = self
             .contest_backtest(&PickRequest {
@@ -222,6 +214,27 @@ impl Workspace {
             cashed: b.pick.cashed,
             payout: b.pick.payout,
             stored: false,
+        }))
+    }
+
+    /// Why a pick made now on a slate would see its result: the production models were trained
+    /// on games of its week (None when they were not, when none is in production, or when the
+    /// slate's week is not in the loaded schedule).
+    pub(crate) async fn look_ahead(&self, slate_id: i32) -> Result<Option<String>> {
+        let Some(until) = self.models_seen_until().await? else {
+            return Ok(None);
+        };
+        let slate = self.slate(slate_id).await?;
+        let Ok((season, week)) = self.slate_week(&slate).await else {
+            return Ok(None);
+        };
+        Ok((until > week_key(season, week)).then(|| {
+            format!(
+                "the models in production were trained on games through {} week {}, this \
+                 slate's week ({season} week {week}) included: a pick made now sees the result",
+                (until - 1) / 100,
+                (until - 1) % 100
+            )
         }))
     }
 
