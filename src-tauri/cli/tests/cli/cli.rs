@@ -615,7 +615,7 @@ fn ingest_seasons_downloads_from_the_configured_address() {
         "twelve files a season are not on this server"
     );
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("[1/23] downloading games.csv"), "{stderr}");
+    assert!(stderr.contains("[1/25] downloading games.csv"), "{stderr}");
 
     let backwards = cli(dir.path(), &["ingest", "--seasons", "2024-2022"]);
     assert_eq!(backwards.status.code(), Some(2));
