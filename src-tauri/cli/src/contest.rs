@@ -472,6 +472,15 @@ fn standings_text(r: &StandingsReport, o: &mut String) {
     }
 }
 
+/// A real finish in words: "cashed $90.00" or "no cash".
+fn result(cashed: bool, payout: f64) -> String {
+    if cashed {
+        format!("cashed ${payout:.2}")
+    } else {
+        "no cash".into()
+    }
+}
+
 fn record_text(r: &TrackRecord, o: &mut String) {
     for c in &r.contests {
         let _ = writeln!(
@@ -486,11 +495,7 @@ fn record_text(r: &TrackRecord, o: &mut String) {
             c.simulated_cash_line,
             c.rank,
             c.entries,
-            if c.cashed {
-                format!("cashed ${:.2}", c.payout)
-            } else {
-                "no cash".into()
-            }
+            result(c.cashed, c.payout)
         );
     }
     for s in &r.skipped {
@@ -541,11 +546,7 @@ fn backtest_text(b: &ContestBacktest, o: &mut String) {
             f.rank,
             b.field,
             f.percentile,
-            if f.cashed {
-                format!("cashed ${:.2}", f.payout)
-            } else {
-                "no cash".into()
-            }
+            result(f.cashed, f.payout)
         );
         let _ = writeln!(o, "  {}", f.names.join(", "));
     }

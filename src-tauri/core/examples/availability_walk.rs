@@ -97,10 +97,7 @@ fn report(title: &str, rows: &[Checked]) {
 #[tokio::main]
 async fn main() {
     let data = common::data_dir();
-    let (_dir, ws) = common::full_history(&data, None).await;
-    let history = nfl_dfs_core::store::history::load(ws.db())
-        .await
-        .expect("history");
+    let (_dir, history) = common::loaded_history(&data).await;
     report("with the depth charts", &walk(&history));
     let without = History {
         depth_charts: Vec::new(),

@@ -20,10 +20,7 @@ mod common;
 #[tokio::main]
 async fn main() {
     let data = common::data_dir();
-    let (_dir, ws) = common::full_history(&data, None).await;
-    let history = nfl_dfs_core::store::history::load(ws.db())
-        .await
-        .expect("history");
+    let (_dir, history) = common::loaded_history(&data).await;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let features = Features::new(&history);
     println!("| season | position | learner | rows | model MAE | season-to-date MAE | gain (target >= 10%) |");

@@ -23,3 +23,9 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** "$1,234.50", "-$12.00": an amount of money with cents and thousands separators. */
+export function money(amount: number): string {
+  const text = Math.abs(amount).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${amount < 0 ? "-" : ""}$${text}`;
+}

@@ -136,6 +136,11 @@ describe("Contests page", () => {
     expect(leverage).toContain("+28.3");
     expect(leverage).toContain("0.0");
     expect(screen.getByTestId("pick-report").textContent).toContain("+$6.00");
+    // Words, not bare figures: ownership as a sum, the columns explained, the chances' caveat.
+    const card = screen.getByTestId("pick-card-pick").textContent ?? "";
+    expect(card).toMatch(/its players' ownership adds to \d+%/);
+    expect(card).toContain("Lev: Top minus Own");
+    expect(screen.getByTestId("pick-caution").textContent).toContain("Track record");
     expect(screen.getByTestId("score-histogram").querySelectorAll("rect.pick").length).toBeGreaterThan(0);
     await fireEvent.click(screen.getByTestId("pick-save"));
     await waitFor(() => expect(calls.saves).toHaveLength(1));

@@ -47,6 +47,21 @@ pub async fn full_history(data: &Path, gap: Option<(i32, i32)>) -> (tempfile::Te
     load(data, true, gap).await
 }
 
+/// The history a user can load from `data` for 2018-2022 ([`full_history`]), read into memory.
+#[allow(dead_code)] // not every example uses every loader
+pub async fn loaded_history(
+    data: &Path,
+) -> (
+    tempfile::TempDir,
+    nfl_dfs_core::projection::history::History,
+) {
+    let (dir, ws) = full_history(data, None).await;
+    let history = nfl_dfs_core::store::history::load(ws.db())
+        .await
+        .expect("history");
+    (dir, history)
+}
+
 async fn load(
     data: &Path,
     rosters_and_injuries: bool,

@@ -223,15 +223,7 @@ async fn the_demo_opens_in_its_own_folder_from_embedded_files() {
 async fn the_demo_history_covers_every_demo_player_with_an_average() {
     use nfl_dfs_core::demo::{roster, LISTED_OUT, ROOKIE, UNMATCHED};
     use nfl_dfs_core::projection::availability::PlayStatus;
-    let (_dir, ws) = workspace().await;
-    ws.ingest_paths(&[repo("data/nflverse-demo")], |_| true)
-        .await
-        .unwrap();
-    ws.install_models(&repo("models")).await.unwrap();
-    let slate = ws
-        .import_slate_file(&repo("data/DKSalaries-demo.csv"), None)
-        .await
-        .unwrap();
+    let (_dir, ws, slate) = crate::common::demo_projected().await;
     let name_of = |label: &str| {
         roster()
             .into_iter()
@@ -241,8 +233,8 @@ async fn the_demo_history_covers_every_demo_player_with_an_average() {
     };
     let (unmatched, listed_out, rookie) =
         (name_of(UNMATCHED), name_of(LISTED_OUT), name_of(ROOKIE));
-    let matches = ws.match_slate(slate.slate.id).await.unwrap();
-    let projected = ws.project_slate(slate.slate.id).await.unwrap();
+    let matches = ws.match_slate(slate).await.unwrap();
+    let projected = ws.project_slate(slate).await.unwrap();
     let mut scorers = 0;
     for (m, p) in matches.players.iter().zip(&projected.players) {
         assert_eq!(m.slate_player_id, p.slate_player_id);

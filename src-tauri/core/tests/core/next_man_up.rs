@@ -1,17 +1,10 @@
 //! Next man up (issue 25): marking a starter out hands his share to the teammates who play, at
 //! once, through the shipped models and the embedded demo data; marking him back undoes it.
 
-use crate::common::workspace;
+use crate::common::demo_projected;
 use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::project::{PlayerProjection, ProjectionSource};
 use nfl_dfs_core::slate::PlayerFlags;
-use std::path::PathBuf;
-
-fn repo(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
 
 fn marked(plays: Option<bool>) -> PlayerFlags {
     PlayerFlags {
@@ -24,17 +17,8 @@ fn marked(plays: Option<bool>) -> PlayerFlags {
 
 #[tokio::test]
 async fn a_starter_marked_out_raises_his_teammates_at_once() {
-    let (_dir, ws) = workspace().await;
-    ws.ingest_paths(&[repo("data/nflverse-demo")], |_| true)
-        .await
-        .unwrap();
-    ws.install_models(&repo("models")).await.unwrap();
-    let slate = ws
-        .import_slate_file(&repo("data/DKSalaries-demo.csv"), None)
-        .await
-        .unwrap()
-        .slate;
-    let before = ws.project_slate(slate.id).await.unwrap().players;
+    let (_dir, ws, slate) = demo_projected().await;
+    let before = ws.project_slate(slate).await.unwrap().players;
     let model = |p: &&PlayerProjection| p.source == ProjectionSource::Model;
     // The best-projected running back the models see, and his team's other players.
     let star = before
@@ -55,7 +39,7 @@ async fn a_starter_marked_out_raises_his_teammates_at_once() {
     ws.set_player_flags(star.slate_player_id, &marked(Some(false)))
         .await
         .unwrap();
-    let after = ws.project_slate(slate.id).await.unwrap().players;
+    let after = ws.project_slate(slate).await.unwrap().players;
     let now = |id: i32| after.iter().find(|p| p.slate_player_id == id).unwrap();
     assert_eq!(now(star.slate_player_id).projection, 0.0);
     let backup = teammates
@@ -88,5 +72,5 @@ async fn a_starter_marked_out_raises_his_teammates_at_once() {
     ws.set_player_flags(star.slate_player_id, &marked(None))
         .await
         .unwrap();
-    assert_eq!(ws.project_slate(slate.id).await.unwrap().players, before);
+    assert_eq!(ws.project_slate(slate).await.unwrap().players, before);
 }

@@ -17,6 +17,30 @@ pub async fn workspace() -> (tempfile::TempDir, Workspace) {
     (dir, ws)
 }
 
+/// A path of the repository (the embedded demo data, the shipped models).
+pub fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
+/// A workspace with the demo history loaded, the shipped models in production and the demo
+/// slate imported; returns the slate's id.
+pub async fn demo_projected() -> (tempfile::TempDir, Workspace, i32) {
+    let (dir, ws) = workspace().await;
+    ws.ingest_paths(&[repo("data/nflverse-demo")], |_| true)
+        .await
+        .unwrap();
+    ws.install_models(&repo("models")).await.unwrap();
+    let slate = ws
+        .import_slate_file(&repo("data/DKSalaries-demo.csv"), None)
+        .await
+        .unwrap()
+        .slate
+        .id;
+    (dir, ws, slate)
+}
+
 /// The shared real-data folder, or None (with the reason printed) where it is absent.
 pub fn real_data() -> Option<PathBuf> {
     let dir = std::env::var_os("NFL_DFS_REAL_DATA")
