@@ -289,7 +289,7 @@ pub async fn ownership(
         let bytes = writer
             .into_inner()
             .map_err(|e| Error::InvalidInput(format!("the ownership file: {e}")))?;
-        nfl_dfs_core::safe_fs::write_atomically(file, &bytes)?;
+        ws.write_user_file(file, &bytes)?;
     }
     out.print(&report, ownership_text);
     Ok(())

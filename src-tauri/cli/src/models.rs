@@ -193,7 +193,7 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
                     ownership.get(&p.slate_player_id).copied().unwrap_or(0.0)
                 ));
             }
-            write(args, &csv)?;
+            write(ws, args, &csv)?;
             out.print(&projected, print::slate_projections);
         }
         (None, Some(season), Some(week)) => {
@@ -213,7 +213,7 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
                     q.p95
                 ));
             }
-            write(args, &csv)?;
+            write(ws, args, &csv)?;
             out.print(&projected, |v, o| print::week_projections(v, o));
         }
         _ => {
@@ -225,9 +225,9 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
     Ok(())
 }
 
-fn write(args: &ProjectArgs, csv: &str) -> Result<()> {
+fn write(ws: &Workspace, args: &ProjectArgs, csv: &str) -> Result<()> {
     match &args.out {
-        Some(path) => nfl_dfs_core::safe_fs::write_atomically(path, csv.as_bytes()),
+        Some(path) => ws.write_user_file(path, csv.as_bytes()),
         None => Ok(()),
     }
 }

@@ -224,7 +224,7 @@ pub struct OptimizedLineup {
 pub async fn run(ws: &Workspace, args: &OptimizeArgs) -> Result<OptimizeOutput, Error> {
     // Refused before the run, so no lineups are stored for a file that cannot be written.
     if let Some(out) = &args.out {
-        nfl_dfs_core::safe_fs::check_output_path(out)?;
+        ws.check_user_output(out)?;
     }
     let rules = rules(ws, args).await?;
     let projections = projections(ws, args).await?;

@@ -118,6 +118,24 @@ impl DataPaths {
         }
     }
 
+    /// What the app keeps in the data folder and no export may write onto: the database with
+    /// its journal, WAL and shared-memory files, and the backups, model registry, logs and cache
+    /// folders, each with what it is in words.
+    pub fn managed(&self) -> Vec<(PathBuf, &'static str)> {
+        let mut out = Vec::new();
+        if let Some(db) = &self.database_file {
+            out.push((db.clone(), "the app's database"));
+            for suffix in ["-wal", "-shm", "-journal"] {
+                out.push((with_suffix(db, suffix), "a file of the app's database"));
+            }
+        }
+        out.push((self.backups_dir(), "in the backups folder"));
+        out.push((self.models_dir(), "in the model registry"));
+        out.push((self.logs_dir(), "in the logs folder"));
+        out.push((self.cache_dir(), "in the download cache"));
+        out
+    }
+
     /// Daily-rotated log files.
     pub fn logs_dir(&self) -> PathBuf {
         self.data_dir.join("logs")

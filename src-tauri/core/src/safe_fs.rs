@@ -91,6 +91,46 @@ pub fn check_output_path(path: &Path) -> Result<&Path> {
     Ok(folder)
 }
 
+/// Checks a file the user asked the app to write (an export, an upload file, a pick): its folder
+/// exists; it is not a folder, a symbolic link or a special file (a device, a FIFO, a socket);
+/// and it is none of `managed` (files and folders the app keeps, each with what it is in words)
+/// nor inside one. Returns the folder. Nothing is written.
+pub fn check_user_output<'p>(path: &'p Path, managed: &[(PathBuf, &str)]) -> Result<&'p Path> {
+    let refuse = |why: String| {
+        Error::InvalidInput(format!(
+            "{} cannot be written: {why}; choose another file.",
+            path.display()
+        ))
+    };
+    let folder = check_output_path(path)?;
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if meta.file_type().is_symlink() {
+            return Err(refuse("it is a symbolic link".into()));
+        }
+        if !meta.is_file() {
+            return Err(refuse(
+                "it is a device, FIFO or socket, not a regular file".into(),
+            ));
+        }
+    }
+    let target = std::fs::canonicalize(folder)
+        .map_err(Error::io("reading", folder))?
+        .join(path.file_name().unwrap_or_default());
+    for (kept, what) in managed {
+        // A kept file not made yet (a WAL between checkpoints) is placed by its folder.
+        let kept = std::fs::canonicalize(kept)
+            .or_else(|_| match (kept.parent(), kept.file_name()) {
+                (Some(parent), Some(name)) => std::fs::canonicalize(parent).map(|p| p.join(name)),
+                _ => Ok(kept.clone()),
+            })
+            .unwrap_or_else(|_| kept.clone());
+        if target == kept || target.starts_with(&kept) {
+            return Err(refuse(format!("it is {what}, which the app keeps")));
+        }
+    }
+    Ok(folder)
+}
+
 /// [`write_atomically_with`] for bytes in memory.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomically_with(path, |f| f.write_all(bytes))

@@ -963,3 +963,31 @@ fn the_track_record_says_when_no_contest_has_a_result_and_refuses_a_bad_count() 
     let usage = cli(dir.path(), &["contest", "record", "--sims", "many"]);
     assert_eq!(usage.status.code(), Some(2));
 }
+
+#[test]
+fn no_out_file_may_overwrite_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = cli(
+        dir.path(),
+        &["slate", "import", demo_file().to_str().unwrap()],
+    );
+    assert!(import.status.success(), "{import:?}");
+    let database = dir.path().join("nfl-dfs.sqlite");
+    let before = std::fs::read(&database).unwrap();
+    for args in [
+        vec!["ownership", "--slate", "1", "--out"],
+        vec!["project", "--slate", "1", "--out"],
+    ] {
+        let mut args = args;
+        args.push(database.to_str().unwrap());
+        let out = cli(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("the app's database"),
+            "{out:?}"
+        );
+    }
+    assert_eq!(std::fs::read(&database).unwrap(), before);
+    let health = cli(dir.path(), &["health"]);
+    assert!(health.status.success(), "{health:?}");
+}

@@ -15,7 +15,7 @@ use crate::projection::history::week_key;
 use crate::projection::metrics::quantile;
 use crate::projection::registry;
 use crate::store::contest_picks::Prediction;
-use crate::{limits, lineup, safe_fs, store, Error, Result};
+use crate::{limits, lineup, store, Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -451,7 +451,7 @@ impl Workspace {
         let started = Instant::now();
         check_counts(request.simulations, request.candidates)?;
         if let Some(out) = &request.out {
-            safe_fs::check_output_path(Path::new(out))?;
+            self.check_user_output(Path::new(out))?;
         }
         let contest = self.contest(request.contest_id).await?;
         let prepared = Arc::new(self.prepare(contest.slate_id).await?);
@@ -599,7 +599,7 @@ impl Workspace {
                 problems: problems.iter().map(ToString::to_string).collect(),
             });
         }
-        safe_fs::check_output_path(out)?;
+        self.check_user_output(out)?;
         let saved = lineup::save(
             self.db(),
             &slate,
@@ -618,7 +618,7 @@ impl Workspace {
             .filter(|l| l.id == id)
             .collect();
         let (bytes, _) = lineup::export(&slate, &stored, None, &rules, chrono::Utc::now())?;
-        safe_fs::write_atomically(out, &bytes)?;
+        self.write_user_file(out, &bytes)?;
         let predicted = self
             .cache()
             .predictions

@@ -5,7 +5,7 @@ use crate::dk::LineupFile;
 use crate::lineup::{
     ExportReport, ExportRequest, Lineup, LineupImportReport, NewLineup, ValidationRules,
 };
-use crate::{lineup, safe_fs, Error, Result};
+use crate::{lineup, Error, Result};
 use chrono::Utc;
 use std::path::Path;
 
@@ -90,7 +90,7 @@ impl Workspace {
         let (bytes, mut report) =
             lineup::export(&slate, &lineups, entries.as_ref(), &rules, as_of)?;
         let out = Path::new(&request.out);
-        safe_fs::write_atomically(out, &bytes)?;
+        self.write_user_file(out, &bytes)?;
         report.path = out.display().to_string();
         tracing::info!(slate = slate.summary.id, path = %report.path, lineups = report.lineups_written, "lineups exported");
         Ok(report)

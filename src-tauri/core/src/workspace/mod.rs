@@ -142,6 +142,20 @@ impl Workspace {
         &self.lock
     }
 
+    /// Checks a file the user asked the app to write before any work whose result goes there:
+    /// never onto what the data folder keeps, a symbolic link or a special file
+    /// ([`safe_fs::check_user_output`]); returns its folder.
+    pub fn check_user_output<'p>(&self, path: &'p Path) -> Result<&'p Path> {
+        safe_fs::check_user_output(path, &self.paths.managed())
+    }
+
+    /// Writes a file the user asked for, whole or not at all, after
+    /// [`Workspace::check_user_output`].
+    pub fn write_user_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.check_user_output(path)?;
+        safe_fs::write_atomically(path, bytes)
+    }
+
     /// The paths of this workspace.
     pub fn paths(&self) -> &DataPaths {
         &self.paths

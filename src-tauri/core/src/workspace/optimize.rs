@@ -4,7 +4,7 @@ use super::{read_input, Workspace};
 use crate::dk::LineupFile;
 use crate::lineup::NewLineup;
 use crate::optimizer::{LateSwapReport, LateSwapRequest, OptimizeReport, Rules};
-use crate::{lineup, optimizer, safe_fs, Error, Result};
+use crate::{lineup, optimizer, Error, Result};
 use chrono::Utc;
 use std::collections::HashMap;
 use std::path::Path;
@@ -104,7 +104,7 @@ impl Workspace {
             )));
         }
         let out = Path::new(&request.out);
-        safe_fs::write_atomically(out, &file.filled(&run.fills))?;
+        self.write_user_file(out, &file.filled(&run.fills))?;
         tracing::info!(slate = request.slate_id, path = %out.display(), entries = run.fills.len(), "late swap written");
         Ok(LateSwapReport {
             path: out.display().to_string(),

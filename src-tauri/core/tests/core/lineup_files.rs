@@ -252,3 +252,67 @@ async fn lineup_files_with_unknown_players_name_line_and_slot() {
     );
     assert_eq!(snapshot(&ws).await, before);
 }
+
+#[tokio::test]
+async fn an_export_never_lands_on_what_the_app_keeps_a_link_or_a_special_file() {
+    let (dir, ws) = workspace().await;
+    let slate = demo_slate(&ws).await;
+    ws.save_lineups(slate.summary.id, &lineups(&slate, 2), "test")
+        .await
+        .unwrap();
+    let database = ws.paths().database_file.clone().unwrap();
+    let db_bytes = std::fs::read(&database).unwrap();
+    let before = snapshot(&ws).await;
+    let mut targets = vec![
+        (database.clone(), "the app's database"),
+        (
+            nfl_dfs_core::paths::with_suffix(&database, "-wal"),
+            "a file of the app's database",
+        ),
+        (
+            ws.paths().backups_dir().join("upload.csv"),
+            "in the backups folder",
+        ),
+        (
+            ws.paths().models_dir().join("upload.csv"),
+            "in the model registry",
+        ),
+    ];
+    std::fs::create_dir_all(ws.paths().backups_dir()).unwrap();
+    std::fs::create_dir_all(ws.paths().models_dir()).unwrap();
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&database, &link).unwrap();
+        targets.push((link, "a symbolic link"));
+        let fifo = dir.path().join("fifo.csv");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if made {
+            targets.push((fifo, "a device, FIFO or socket"));
+        }
+    }
+    for (out, why) in targets {
+        let e = ws.export_lineups(&request(&slate, &out)).await.unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidInput, "{out:?}: {e}");
+        let message = e.to_string();
+        assert!(
+            message.contains(why) && message.contains(&out.display().to_string()),
+            "{message}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&database).unwrap(),
+        db_bytes,
+        "the database is intact"
+    );
+    assert_eq!(snapshot(&ws).await, before);
+    // A plain file beside them is written.
+    let fine = dir.path().join("upload.csv");
+    ws.export_lineups(&request(&slate, &fine)).await.unwrap();
+    assert!(std::fs::read_to_string(&fine)
+        .unwrap()
+        .starts_with("QB,RB,RB"));
+}
