@@ -962,6 +962,9 @@ fn the_track_record_says_when_no_contest_has_a_result_and_refuses_a_bad_count() 
     assert!(String::from_utf8_lossy(&text.stdout).contains("No contest has a known result yet"));
     let usage = cli(dir.path(), &["contest", "record", "--sims", "many"]);
     assert_eq!(usage.status.code(), Some(2));
+    let few = cli(dir.path(), &["contest", "record", "--sims", "5"]);
+    assert_eq!(few.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&few.stderr).contains("Simulations must be from 100"));
 }
 
 #[test]

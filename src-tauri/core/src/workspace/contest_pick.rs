@@ -884,7 +884,8 @@ fn lineup_ids(lineup: &LineupOutcome) -> [i32; 9] {
     ids
 }
 
-fn check_counts(simulations: u32, candidates: u32) -> Result<()> {
+/// Checks the slates and candidates a pick is asked to run (before any work).
+pub(crate) fn check_counts(simulations: u32, candidates: u32) -> Result<()> {
     if !(100..=limits::MAX_SIMULATIONS).contains(&simulations) {
         return Err(Error::InvalidInput(format!(
             "Simulations must be from 100 to {}, not {simulations}.",

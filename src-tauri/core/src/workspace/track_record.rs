@@ -92,6 +92,7 @@ impl Workspace {
         request: &RecordRequest,
         mut on_contest: impl FnMut(u32, u32) -> bool,
     ) -> Result<TrackRecord> {
+        super::contest_pick::check_counts(request.simulations, request.candidates)?;
         let mut known = Vec::new();
         for contest in self.contests(None).await? {
             if store::standings::latest(self.db(), contest.slate_id)
