@@ -161,7 +161,7 @@ impl Workspace {
         let history = self.history().await?;
         let (slate, players, gaps) = tokio::task::spawn_blocking(move || {
             let features = Features::new(&history);
-            let plays = PlayIndex::new(&history);
+            let plays = PlayIndex::with_charts(&history, features.depth_charts());
             // Play rates from the weeks before the slate's (all loaded weeks for a slate whose
             // games are not in the schedule yet).
             let week = slate

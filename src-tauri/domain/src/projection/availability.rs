@@ -22,6 +22,7 @@ use super::depth::DepthCharts;
 use super::history::{week_key, History, WeekKey};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// A player's availability for a week, as the pages show it.
@@ -277,7 +278,7 @@ pub struct PlayIndex<'h> {
     /// Seasons with injury reports loaded.
     report_seasons: HashSet<i32>,
     /// The depth charts as of each team game.
-    charts: DepthCharts,
+    charts: Arc<DepthCharts>,
 }
 
 /// A player's game: the week, his team, his share of its offensive snaps (where loaded) and his
@@ -293,6 +294,11 @@ struct Appearance<'h> {
 impl<'h> PlayIndex<'h> {
     /// Indexes a history.
     pub fn new(history: &'h History) -> PlayIndex<'h> {
+        PlayIndex::with_charts(history, Arc::new(DepthCharts::new(history)))
+    }
+
+    /// Indexes a history whose depth charts are already resolved (the features' own).
+    pub fn with_charts(history: &'h History, charts: Arc<DepthCharts>) -> PlayIndex<'h> {
         let mut appearances: HashMap<&str, Vec<Appearance>> = HashMap::new();
         for p in &history.players {
             appearances
@@ -345,7 +351,7 @@ impl<'h> PlayIndex<'h> {
             team_weeks,
             reports,
             report_seasons,
-            charts: DepthCharts::new(history),
+            charts,
         }
     }
 

@@ -8,6 +8,7 @@ use super::history::{week_key, DstGame, History, PlayerGame, WeekKey};
 use super::teammates::Teammates;
 use crate::dk::Position;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Version of the feature definitions, recorded with every model; bump on any change.
 pub const FEATURE_VERSION: u32 = 4;
@@ -227,7 +228,7 @@ pub struct Features<'a> {
     /// Who played each team game, for what the next man up inherits.
     teammates: Teammates<'a>,
     /// Depth charts as of each team game.
-    depth: DepthCharts,
+    depth: Arc<DepthCharts>,
 }
 
 /// A team-season's game weeks, each with who did not play it.
@@ -414,13 +415,14 @@ impl<'a> Features<'a> {
             scored,
             absent,
             teammates: Teammates::new(history),
-            depth: DepthCharts::new(history),
+            depth: Arc::new(DepthCharts::new(history)),
         }
     }
 
-    /// The depth charts as of each team game.
-    pub fn depth_charts(&self) -> &DepthCharts {
-        &self.depth
+    /// The depth charts as of each team game, to share with the availability index
+    /// ([`super::availability::PlayIndex::with_charts`]) instead of building them again.
+    pub fn depth_charts(&self) -> Arc<DepthCharts> {
+        Arc::clone(&self.depth)
     }
 
     /// Targets and carries per game of a team's players who did not play its last game before
