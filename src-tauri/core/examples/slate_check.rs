@@ -18,6 +18,7 @@
 
 use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::availability::PlayStatus;
+use nfl_dfs_core::projection::project::ProjectionSource;
 use nfl_dfs_core::projection::train::POSITIONS;
 use nfl_dfs_core::{TrainRequest, Workspace};
 use std::collections::HashMap;
@@ -41,6 +42,10 @@ struct Checked {
     if_plays: f64,
     market: Option<f64>,
     season: i32,
+    /// The slate's place in [`common::SLATES_WITH_POINTS`].
+    slate: usize,
+    /// Whether his projection is the models' (else DraftKings' average, the salary's or 0).
+    from_model: bool,
 }
 
 #[tokio::main]
@@ -51,12 +56,15 @@ async fn main() {
     println!("|---|---|---|---|---|---|---|---|");
     let mut all: Vec<Checked> = Vec::new();
     let (mut projected_sum, mut actual_sum) = (0.0, 0.0);
-    for (file, season, week) in common::SLATES_WITH_POINTS {
+    for (slate, (file, season, week)) in common::SLATES_WITH_POINTS.into_iter().enumerate() {
         match check_slate(&ws, &data, file, season, week).await {
-            Ok((rows, lineup)) => {
+            Ok((mut rows, lineup)) => {
+                rows.iter_mut().for_each(|r| r.slate = slate);
                 print_slate(file, &rows, lineup);
-                projected_sum += lineup.0;
-                actual_sum += lineup.1;
+                if rows.iter().any(|r| r.from_model) {
+                    projected_sum += lineup.0;
+                    actual_sum += lineup.1;
+                }
                 all.extend(rows);
             }
             Err(e) => println!("| {file} | skipped: {e} | | | | | | |"),
@@ -72,7 +80,9 @@ async fn main() {
     gap(&data).await;
 }
 
-/// Trains on the weeks before the slate, deploys, projects and backtests it.
+/// Trains on the weeks before the slate, deploys, projects and backtests it. Where the weeks
+/// before are too few to train on (2018, the first loaded season), the slate is projected from
+/// DraftKings' averages, as a new user's is, and said so in the table.
 async fn check_slate(
     ws: &Workspace,
     data: &Path,
@@ -80,18 +90,22 @@ async fn check_slate(
     season: i32,
     week: i32,
 ) -> Result<(Vec<Checked>, (f64, f64)), String> {
-    let run = ws
+    match ws
         .train(&TrainRequest {
             until: Some((season, week)),
             search_seconds: 0,
             trigger: "backtest".into(),
         })
         .await
-        .map_err(|e| e.to_string())?;
-    for position in POSITIONS {
-        ws.deploy_model(position, &run.version)
-            .await
-            .map_err(|e| e.to_string())?;
+    {
+        Ok(run) => {
+            for position in POSITIONS {
+                ws.deploy_model(position, &run.version)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        Err(e) => println!("| {file} (no models: {e}; DraftKings' averages) | | | | | | | |"),
     }
     let slate = ws
         .import_slate_file(&data.join("dk_salaries").join(file), None)
@@ -134,6 +148,8 @@ async fn check_slate(
                     .view(p.player.position, p.player.salary)
                     .map(|v| v.if_plays),
                 season,
+                slate: 0,
+                from_model: p.projection_source == ProjectionSource::Model,
             })
         })
         .collect();
@@ -241,46 +257,91 @@ async fn gap(data: &Path) {
 }
 
 /// The weight on the app's points-if-he-plays that best combines them with what the salary
-/// implies (least squares, over the pool's players who played), per season and pooled.
+/// implies (least squares, over the pool's players who played): per season and pooled for the
+/// models' projections, pooled for DraftKings' averages (the slates without models), and slate
+/// by slate, with the spread between slates that is left once each slate's sampling error is
+/// taken out (what the contest simulation draws its truth weight from).
 fn market_weight(rows: &[Checked]) {
     println!();
     println!("the app against the market: w minimising (actual - (w app + (1 - w) market))^2 over the pool's players who played");
-    println!("| seasons | players | w | MAE app | MAE market | MAE blend |");
-    println!("|---|---|---|---|---|---|");
-    let groups: Vec<(String, Vec<i32>)> = (2018..=2022)
-        .map(|s| (s.to_string(), vec![s]))
-        .chain(std::iter::once((
-            "all".to_string(),
-            (2018..=2022).collect(),
-        )))
-        .collect();
-    for (label, seasons) in groups {
-        let used: Vec<(f64, f64, f64)> = rows
-            .iter()
-            .filter(|r| r.salary >= 4000 && r.position != Position::DST)
-            .filter(|r| seasons.contains(&r.season))
+    println!("| projections | players | w | standard error | MAE app | MAE market | MAE blend |");
+    println!("|---|---|---|---|---|---|---|");
+    let pool = |keep: &dyn Fn(&Checked) -> bool| -> Vec<Blend> {
+        rows.iter()
+            .filter(|r| r.salary >= 4000 && r.position != Position::DST && keep(r))
             .filter_map(|r| Some((r.if_plays, r.market?, r.actual?)))
-            .collect();
-        if used.is_empty() {
-            continue;
+            .collect()
+    };
+    let mut groups: Vec<(String, Vec<Blend>)> = (2018..=2022)
+        .map(|s| {
+            (
+                format!("models, {s}"),
+                pool(&|r| r.from_model && r.season == s),
+            )
+        })
+        .collect();
+    groups.push(("models, all seasons".into(), pool(&|r| r.from_model)));
+    groups.push((
+        "DraftKings' averages (no models yet)".into(),
+        pool(&|r| !r.from_model),
+    ));
+    for (label, used) in &groups {
+        if let Some((w, se)) = fitted_weight(used) {
+            let n = used.len() as f64;
+            let mae = |f: &dyn Fn(f64, f64) -> f64| {
+                used.iter()
+                    .map(|(a, m, y)| (f(*a, *m) - y).abs())
+                    .sum::<f64>()
+                    / n
+            };
+            println!(
+                "| {label} | {} | {w:.2} | {se:.2} | {:.2} | {:.2} | {:.2} |",
+                used.len(),
+                mae(&|a, _| a),
+                mae(&|_, m| m),
+                mae(&|a, m| w * a + (1.0 - w) * m)
+            );
         }
-        let (num, den) = used.iter().fold((0.0, 0.0), |(n, d), (a, m, y)| {
-            (n + (a - m) * (y - m), d + (a - m) * (a - m))
-        });
-        let w = num / den.max(1e-9);
-        let n = used.len() as f64;
-        let mae = |f: &dyn Fn(f64, f64) -> f64| {
-            used.iter()
-                .map(|(a, m, y)| (f(*a, *m) - y).abs())
-                .sum::<f64>()
-                / n
-        };
+    }
+    let slates: Vec<(f64, f64)> = (0..common::SLATES_WITH_POINTS.len())
+        .filter_map(|k| fitted_weight(&pool(&|r| r.from_model && r.slate == k)))
+        .collect();
+    if slates.len() >= 2 {
+        let n = slates.len() as f64;
+        let mean = slates.iter().map(|s| s.0).sum::<f64>() / n;
+        let variance = slates.iter().map(|s| (s.0 - mean).powi(2)).sum::<f64>() / (n - 1.0);
+        let noise = slates.iter().map(|s| s.1 * s.1).sum::<f64>() / n;
         println!(
-            "| {label} | {} | {w:.2} | {:.2} | {:.2} | {:.2} |",
-            used.len(),
-            mae(&|a, _| a),
-            mae(&|_, m| m),
-            mae(&|a, m| w * a + (1.0 - w) * m)
+            "slate by slate (models): w {} ; mean {mean:.2}, spread {:.2}, of which sampling {:.2}: spread between slates {:.2}",
+            slates
+                .iter()
+                .map(|s| format!("{:.2}", s.0))
+                .collect::<Vec<_>>()
+                .join(", "),
+            variance.sqrt(),
+            noise.sqrt(),
+            (variance - noise).max(0.0).sqrt()
         );
     }
+}
+
+/// A player's points if he plays by the app and by the market, and what he scored.
+type Blend = (f64, f64, f64);
+
+/// The least-squares weight on the app in `(app, market, actual)` rows, and its standard
+/// error; None with fewer than 20 rows.
+fn fitted_weight(rows: &[Blend]) -> Option<(f64, f64)> {
+    if rows.len() < 20 {
+        return None;
+    }
+    let (num, den) = rows.iter().fold((0.0, 0.0), |(n, d), (a, m, y)| {
+        (n + (a - m) * (y - m), d + (a - m) * (a - m))
+    });
+    let w = num / den.max(1e-9);
+    let residual = rows
+        .iter()
+        .map(|(a, m, y)| (y - m - w * (a - m)).powi(2))
+        .sum::<f64>()
+        / (rows.len() - 1) as f64;
+    Some((w, (residual / den.max(1e-9)).sqrt()))
 }
