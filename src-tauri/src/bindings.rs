@@ -13,6 +13,7 @@ use crate::nfl_commands::{DownloadInput, IngestInput, LinkPlayerInput};
 use crate::updates::{UpdateInfo, UpdateProgress};
 use nfl_dfs_core::backup::{BackupCheck, BackupEntry, BackupKind, BackupReason};
 use nfl_dfs_core::choices::{Choices, SlotRule};
+use nfl_dfs_core::contest::field_shape::{FieldShape, Percentiles};
 use nfl_dfs_core::contest::pick::CandidateOutcome;
 use nfl_dfs_core::contest::track_record::{ForecastBin, TrackSummary};
 use nfl_dfs_core::contest::{Contest, ContestType, PayoutTier, Payouts};
@@ -47,9 +48,9 @@ use nfl_dfs_core::slate::{
 };
 use nfl_dfs_core::IngestReport;
 use nfl_dfs_core::{
-    ContestBacktest, ContestEdit, LineupOutcome, LineupPlayer, NewContest, OwnershipReport,
-    PickReport, PickRequest, PlayerOwnership, RealFinish, RecordRequest, RecordedContest, Spread,
-    StandingsReport, TrackRecord,
+    ContestBacktest, ContestEdit, FieldCheck, FieldRequest, LineupOutcome, LineupPlayer,
+    NewContest, OwnershipReport, PickReport, PickRequest, PlayerOwnership, RealFinish,
+    RecordRequest, RecordedContest, Spread, StandingsReport, TrackRecord,
 };
 use nfl_dfs_core::{ErrorCode, RestoreReport};
 use nfl_dfs_core::{
@@ -179,6 +180,10 @@ pub fn typescript() -> String {
         ForecastBin::decl(&cfg),
         TrackSummary::decl(&cfg),
         TrackRecord::decl(&cfg),
+        FieldRequest::decl(&cfg),
+        FieldShape::decl(&cfg),
+        Percentiles::decl(&cfg),
+        FieldCheck::decl(&cfg),
         PlayerOwnership::decl(&cfg),
         OwnershipReport::decl(&cfg),
     ];

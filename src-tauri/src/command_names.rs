@@ -50,6 +50,7 @@ macro_rules! app_commands {
             contest_commands::import_standings,
             contest_commands::contest_backtest,
             contest_commands::contest_record,
+            contest_commands::contest_field,
             contest_commands::slate_ownership,
             demo_commands::open_demo,
             demo_commands::leave_demo,

@@ -1,6 +1,7 @@
 //! IPC commands of contests: add, list and remove contests, find the pick (with
 //! `pick-progress` events and [`cancel_pick`]), save it as an upload file, import standings,
-//! backtest against the real field, and a slate's projected ownership. Thin wrappers over the
+//! backtest against the real field, the simulated field beside the real one, the track
+//! record, and a slate's projected ownership. Thin wrappers over the
 //! core, like [`crate::commands`].
 
 use crate::error::IpcError;
@@ -8,8 +9,8 @@ use crate::events::AppEvent;
 use crate::state::AppState;
 use nfl_dfs_core::contest::Contest;
 use nfl_dfs_core::{
-    ContestBacktest, ContestEdit, NewContest, OwnershipReport, PickReport, PickRequest,
-    RecordRequest, StandingsReport, TrackRecord,
+    ContestBacktest, ContestEdit, FieldCheck, FieldRequest, NewContest, OwnershipReport,
+    PickReport, PickRequest, RecordRequest, StandingsReport, TrackRecord,
 };
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -144,6 +145,18 @@ pub async fn contest_record(
     Ok(state
         .workspace("contest_record")?
         .track_record(&request, on_contest)
+        .await?)
+}
+
+/// The contest's simulated field beside the real one of the slate's imported standings.
+#[tauri::command]
+pub async fn contest_field(
+    state: State<'_, AppState>,
+    request: FieldRequest,
+) -> Result<FieldCheck, IpcError> {
+    Ok(state
+        .workspace("contest_field")?
+        .field_check(&request)
         .await?)
 }
 

@@ -3,11 +3,13 @@
 
 use crate::Output;
 use clap::{Args, Subcommand};
+use nfl_dfs_core::contest::field_shape::{FieldShape, Percentiles};
 use nfl_dfs_core::contest::pick::CandidateOutcome;
 use nfl_dfs_core::contest::{Contest, ContestType};
 use nfl_dfs_core::{
-    ContestBacktest, ContestEdit, Error, LineupOutcome, NewContest, OwnershipReport, PickReport,
-    PickRequest, RecordRequest, SimulationReport, StandingsReport, TrackRecord, Workspace,
+    ContestBacktest, ContestEdit, Error, FieldCheck, FieldRequest, LineupOutcome, NewContest,
+    OwnershipReport, PickReport, PickRequest, RecordRequest, SimulationReport, StandingsReport,
+    TrackRecord, Workspace,
 };
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -102,6 +104,20 @@ pub enum ContestAction {
         #[command(flatten)]
         search: PickSearch,
     },
+    /// The contest's simulated field (the opponents its pick is weighed against) beside the
+    /// real one of the slate's imported standings: strength by the app's projections, salary
+    /// spent, stacks, bring-backs and points.
+    Field {
+        /// The contest.
+        #[arg(long)]
+        contest: i32,
+        /// Slates to simulate the field's points on.
+        #[arg(long, default_value_t = FieldRequest::default().simulations)]
+        sims: u32,
+        /// Seed (the pick's seed samples the same field).
+        #[arg(long, default_value_t = FieldRequest::default().seed)]
+        seed: u64,
+    },
     /// The track record: every contest whose slate has imported standings, its pick made again
     /// as the app makes it now, the predicted chance to cash against what happened, and the
     /// record summed up (cash rate, Brier score against the paid share's, return on fees).
@@ -130,6 +146,10 @@ pub struct PickSearch {
     /// Seed: the same seed picks the same lineup.
     #[arg(long, default_value_t = PickRequest::default().seed)]
     seed: u64,
+    /// Simulate as if the projections were exact (no truth between the app and the market):
+    /// the app's way before it measured its own error, for comparison.
+    #[arg(long)]
+    exact_projections: bool,
 }
 
 impl PickSearch {
@@ -140,6 +160,7 @@ impl PickSearch {
             candidates: self.candidates,
             seed: self.seed,
             out,
+            exact_projections: self.exact_projections,
         }
     }
 }
@@ -243,6 +264,19 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
         ContestAction::Backtest { contest, search } => out.print(
             &ws.contest_backtest(&search.request(contest, None)).await?,
             backtest_text,
+        ),
+        ContestAction::Field {
+            contest,
+            sims,
+            seed,
+        } => out.print(
+            &ws.field_check(&FieldRequest {
+                contest_id: contest,
+                simulations: sims,
+                seed,
+            })
+            .await?,
+            field_text,
         ),
         ContestAction::Record {
             sims,
@@ -374,6 +408,66 @@ impl<'a> From<&'a PickReport> for PickJson<'a> {
     }
 }
 
+fn field_text(c: &FieldCheck, o: &mut String) {
+    let _ = writeln!(
+        o,
+        "contest {}: {}\n{:<10} {:>7}  {:>23}  {:>8}  {:>7}  {:>7}  {:>11}  {:>23}",
+        c.contest.id,
+        c.contest.name,
+        "field",
+        "lineups",
+        "projected 10/50/90th",
+        "salary",
+        "$49.5k+",
+        "stacked",
+        "bring-back",
+        "points 10/50/90th"
+    );
+    let row = |label: &str, f: &FieldShape, points: &Percentiles, o: &mut String| {
+        let _ = writeln!(
+            o,
+            "{label:<10} {:>7}  {:>7.1} {:>7.1} {:>7.1}  {:>8.0}  {:>6.0}%  {:>6.0}%  {:>10.0}%  {:>7.1} {:>7.1} {:>7.1}",
+            f.lineups,
+            f.projected.p10,
+            f.projected.p50,
+            f.projected.p90,
+            f.salary_median,
+            100.0 * f.near_cap_share,
+            100.0 * f.stack_rate,
+            100.0 * f.bring_back_rate,
+            points.p10,
+            points.p50,
+            points.p90
+        );
+    };
+    row("simulated", &c.simulated, &c.simulated_points, o);
+    if let (Some(real), Some(points)) = (&c.real, &c.real_points) {
+        row("real", real, points, o);
+    }
+    let m = &c.simulated_median_range;
+    let _ = writeln!(
+        o,
+        "the simulated field's median moves {:.1}-{:.1} from slate to slate ({} slates)",
+        m.p10, m.p90, c.simulations
+    );
+    match &c.standings {
+        Some(file) => {
+            let _ = writeln!(
+                o,
+                "real field: {file} ({} entries left out: no lineup, or a player the slate does not hold)",
+                c.real_left_out
+            );
+        }
+        None => {
+            let _ = writeln!(
+                o,
+                "no real field: import the contest's standings (`contest standings --slate {} FILE`) to compare",
+                c.contest.slate_id
+            );
+        }
+    }
+}
+
 fn contest_line(c: &Contest, o: &mut String) {
     let _ = writeln!(
         o,
@@ -393,11 +487,13 @@ fn lineup_text(label: &str, l: &LineupOutcome, o: &mut String) {
     let x = &l.outcome;
     let _ = writeln!(
         o,
-        "{label}: projected {:.2}, ${} salary, ownership {:.0}%\n  P(cash) {:.1}%  expected payout ${:.2}  ROI {:+.1}%  P(top 1%) {:.2}%\n  simulated score mean {:.1}, 10th {:.1}, median {:.1}, 90th {:.1}",
+        "{label}: projected {:.2}, ${} salary, ownership {:.0}%\n  P(cash) {:.1}% ({:.0}-{:.0}% as the projections prove more or less right)  expected payout ${:.2}  ROI {:+.1}%  P(top 1%) {:.2}%\n  simulated score mean {:.1}, 10th {:.1}, median {:.1}, 90th {:.1}",
         l.projection,
         l.salary,
         l.ownership,
         100.0 * x.p_cash,
+        100.0 * x.p_cash_low,
+        100.0 * x.p_cash_high,
         x.expected_payout,
         100.0 * x.roi,
         100.0 * x.p_top1,

@@ -10,9 +10,14 @@
 //! - decisions: the pick chosen on one simulation and scored on an independent one, against
 //!   the highest-projected lineup, per contest;
 //! - the track record over those contests: P(cash) against what happened, Brier scores;
+//! - every shared slate with real points, season by season: a double-up's pick made with the
+//!   app's own error simulated (the truth between the app and the market) and as if the
+//!   projections were exact, each pick's real points and where they fell in its simulated
+//!   distribution;
 //! - speed: 10,000 slates x 1,000 candidates x a 2,272-entry field, and the memory peak.
 //!
-//! Usage: contest_bench [DATA_DIR]. With `WRITE_DEFAULTS=1` it also writes the shipped
+//! Usage: contest_bench [DATA_DIR]. `CONTEST_BENCH_ONLY=slates` runs the every-slate table
+//! alone. With `WRITE_DEFAULTS=1` it also writes the shipped
 //! correlations (fitted on 2018-2022) and ownership model (fitted on every standings file).
 //! Used by `scripts/bench-contests.sh`.
 
@@ -52,6 +57,10 @@ const PAIRS: [(usize, usize); 14] = [
 #[tokio::main]
 async fn main() {
     let data = common::data_dir();
+    if std::env::var("CONTEST_BENCH_ONLY").as_deref() == Ok("slates") {
+        slates_table(&data).await;
+        return;
+    }
     let (dir, ws) = common::real_seasons(&data).await;
     let history = nfl_dfs_core::store::history::load(ws.db())
         .await
@@ -160,6 +169,7 @@ async fn main() {
             b.simulated.pick.outcome.mean,
             b.pick.points
         );
+        field_strength(&ws, contest.id).await;
         decisions(&ws, contest.id, slate_id).await;
         // Stored as made (models trained only on the weeks before), for the track record.
         let out = dir.path().join(format!("pick-{}.csv", contest.id));
@@ -178,6 +188,147 @@ async fn main() {
     track_record(&ws).await;
     ownership_errors(&samples);
     speed(&ws).await;
+    slates_table(&data).await;
+}
+
+/// Every shared slate with real points (a fresh workspace with everything a user can load):
+/// models trained on the weeks before, a 2,272-entry $50 double-up on the slate, its pick made
+/// twice: with the app's own error in the simulation (the default) and as if the projections
+/// were exact. Per pick: its real points, the highest-projected lineup's, the predicted
+/// P(cash) and range, and the share of its simulated scores below the real one (calibrated
+/// picks average 0.5 and fall below their 10th percentile one time in ten).
+async fn slates_table(data: &Path) {
+    let (_dir, ws) = common::full_history(data, None).await;
+    let salaries = data.join("dk_salaries");
+    println!("\n## Every slate: the pick with the app's error simulated, and as if the projections were exact\n");
+    println!("| slate | simulation | pick projected | simulated mean | P(cash) (range) | real points | below its real points | highest projected: real points |");
+    println!("|---|---|---|---|---|---|---|---|");
+    // (exact?) -> (points, share below, below p10, above p90, picks)
+    let mut sums: HashMap<bool, (f64, f64, u32, u32, u32)> = HashMap::new();
+    let mut by_season: HashMap<(i32, bool), (f64, u32)> = HashMap::new();
+    for (file, season, week) in common::SLATES_WITH_POINTS {
+        let slate_id = train_and_import(&ws, &salaries.join(file), season, week).await;
+        let actual: HashMap<i32, f64> = ws
+            .backtest(slate_id)
+            .await
+            .expect("backtest")
+            .players
+            .iter()
+            .map(|p| (p.slate_player_id, p.actual.unwrap_or(0.0)))
+            .collect();
+        let contest = ws
+            .add_contest(&NewContest {
+                slate_id,
+                name: Some(format!("{file} double-up")),
+                contest_type: ContestType::DoubleUp,
+                entries: 2272,
+                entry_fee: 50.0,
+                payouts_file: None,
+                payouts: None,
+            })
+            .await
+            .expect("contest");
+        for exact in [false, true] {
+            let report = match ws
+                .pick(
+                    &PickRequest {
+                        contest_id: contest.id,
+                        exact_projections: exact,
+                        ..PickRequest::default()
+                    },
+                    |_, _, _| true,
+                )
+                .await
+            {
+                Ok(r) => r,
+                Err(e) => {
+                    println!("| {file} | skipped: {e} | | | | | | |");
+                    break;
+                }
+            };
+            let real = |l: &nfl_dfs_core::LineupOutcome| -> f64 {
+                l.players
+                    .iter()
+                    .map(|p| actual.get(&p.slate_player_id).copied().unwrap_or(0.0))
+                    .sum()
+            };
+            let points = real(&report.pick);
+            let below = histogram_share_below(&report.pick.histogram, points);
+            let o = &report.pick.outcome;
+            println!(
+                "| {file} | {} | {:.1} | {:.1} | {:.1}% ({:.0}-{:.0}%) | {points:.1} | {below:.2} | {:.1} |",
+                if exact { "exact projections" } else { "the app's error" },
+                report.pick.projection,
+                o.mean,
+                100.0 * o.p_cash,
+                100.0 * o.p_cash_low,
+                100.0 * o.p_cash_high,
+                real(&report.max_projection)
+            );
+            if !exact {
+                field_strength(&ws, contest.id).await;
+                if std::env::var_os("DEBUG_OWN").is_some() {
+                    let mut own = ws.ownership(slate_id).await.expect("own").players;
+                    own.sort_by(|a, b| b.ownership.total_cmp(&a.ownership));
+                    for p in own.iter().take(25) {
+                        println!(
+                            "  {} {} {} ${} proj {:.1} own {:.1}",
+                            p.name,
+                            p.position.as_str(),
+                            p.team,
+                            p.salary,
+                            p.projection,
+                            p.ownership
+                        );
+                    }
+                }
+            }
+            let e = sums.entry(exact).or_default();
+            e.0 += points;
+            e.1 += below;
+            e.2 += u32::from(below < 0.1);
+            e.3 += u32::from(below > 0.9);
+            e.4 += 1;
+            let s = by_season.entry((season, exact)).or_default();
+            s.0 += points;
+            s.1 += 1;
+        }
+    }
+    for exact in [false, true] {
+        let Some(&(points, below, low, high, n)) = sums.get(&exact) else {
+            continue;
+        };
+        let seasons: Vec<String> = (2018..=2022)
+            .filter_map(|season| {
+                let (p, k) = by_season.get(&(season, exact))?;
+                Some(format!("{season} {:.1}", p / f64::from(*k)))
+            })
+            .collect();
+        println!(
+            "\n{}: {n} picks, mean real points {:.1} (by season: {}); mean share of simulated scores below the real one {:.2} (calibrated: 0.50); below the 10th percentile {low}, above the 90th {high} (calibrated: {:.1} each)",
+            if exact { "as if the projections were exact" } else { "with the app's error simulated" },
+            points / f64::from(n),
+            seasons.join(", "),
+            below / f64::from(n),
+            f64::from(n) / 10.0
+        );
+    }
+}
+
+/// The share of a simulated score histogram below `points` (linear within its bin).
+fn histogram_share_below(histogram: &[u32], points: f64) -> f64 {
+    use nfl_dfs_core::contest::pick::{BIN_POINTS, HISTOGRAM_FROM};
+    let total: f64 = histogram.iter().map(|&c| f64::from(c)).sum();
+    if total <= 0.0 {
+        return 0.5;
+    }
+    let position = ((points - HISTOGRAM_FROM) / BIN_POINTS).max(0.0);
+    let whole = (position.floor() as usize).min(histogram.len());
+    let below: f64 = histogram[..whole].iter().map(|&c| f64::from(c)).sum();
+    let part = histogram
+        .get(whole)
+        .map_or(0.0, |&c| f64::from(c) * (position - position.floor()));
+    (below + part) / total
 }
 
 /// Trains on the weeks before (season, week), deploys, imports the salary file. Where the
@@ -369,6 +520,7 @@ fn simulated_correlations(c: &Correlations) -> HashMap<(usize, usize), f64> {
                     Quantiles::from_array([0.2, 0.5, 1.0, 1.6, 2.1].map(|r| r * mean)),
                     1.0,
                 ),
+                anchor: None,
             });
         }
     }
@@ -418,6 +570,54 @@ fn pearson(x: &[f64], y: &[f64]) -> f64 {
     let sxx: f64 = x.iter().map(|a| (a - mx).powi(2)).sum();
     let syy: f64 = y.iter().map(|b| (b - my).powi(2)).sum();
     sxy / (sxx * syy).sqrt()
+}
+
+/// The simulated field beside the real one (where the slate's standings are imported), both
+/// measured by the app's projections.
+async fn field_strength(ws: &Workspace, contest_id: i32) {
+    let check = ws
+        .field_check(&nfl_dfs_core::FieldRequest {
+            contest_id,
+            ..Default::default()
+        })
+        .await
+        .expect("field check");
+    println!("\n{}: the field, simulated and real\n", check.contest.name);
+    println!("| field | lineups | projected 10th/50th/90th (mean) | salary median | $49,500+ | QB stacked | bring-back | points 10th/50th/90th |");
+    println!("|---|---|---|---|---|---|---|---|");
+    let row = |label: &str, f: &nfl_dfs_core::contest::field_shape::FieldShape, points: String| {
+        println!(
+            "| {label} | {} | {:.1} / {:.1} / {:.1} ({:.1}) | {:.0} | {:.0}% | {:.0}% | {:.0}% | {points} |",
+            f.lineups,
+            f.projected.p10,
+            f.projected.p50,
+            f.projected.p90,
+            f.projected_mean,
+            f.salary_median,
+            100.0 * f.near_cap_share,
+            100.0 * f.stack_rate,
+            100.0 * f.bring_back_rate
+        )
+    };
+    let p = |q: &nfl_dfs_core::contest::field_shape::Percentiles| {
+        format!("{:.1} / {:.1} / {:.1}", q.p10, q.p50, q.p90)
+    };
+    row(
+        "simulated",
+        &check.simulated,
+        format!(
+            "{} (median from slate to slate {})",
+            p(&check.simulated_points),
+            p(&check.simulated_median_range)
+        ),
+    );
+    if let (Some(real), Some(points)) = (&check.real, &check.real_points) {
+        row(
+            &format!("real ({} left out)", check.real_left_out),
+            real,
+            p(points),
+        );
+    }
 }
 
 /// The pick chosen on one simulation (seed 1) and scored with the highest-projected lineup on
@@ -489,6 +689,20 @@ async fn tournaments_2019(ws: &Workspace, data: &Path) {
     let mut reader = csv::Reader::from_path(&file).expect("the 2019 standings");
     let headers = reader.headers().expect("header").clone();
     let col = |n: &str| headers.iter().position(|h| h == n).expect("column");
+    let view = ws.slate_view(Some(slate_id)).await.expect("view");
+    let projection_of: HashMap<i64, f64> = view
+        .players
+        .iter()
+        .filter_map(|p| Some((p.player.dk_id?, p.projection)))
+        .collect();
+    let id_cols: Vec<(usize, bool)> = [
+        "QB_id", "RB1_id", "RB2_id", "WR1_id", "WR2_id", "WR3_id", "TE_id", "FLEX_id", "DST_id",
+    ]
+    .iter()
+    .map(|n| (col(n), *n == "FLEX_id"))
+    .collect();
+    // (contest id, listed lineup's projection by the app, rank)
+    let mut projected: Vec<(String, f64, u32)> = Vec::new();
     let (id_c, score_c, rank_c, entries_c, fee_c, summary_c) = (
         col("Contest ID"),
         col("score"),
@@ -503,6 +717,17 @@ async fn tournaments_2019(ws: &Workspace, data: &Path) {
     for r in reader.records() {
         let r = r.expect("row");
         let id = r[id_c].to_string();
+        // DraftKings' FLEX draftable is the salary file's ID + 1.
+        let lineup: Option<f64> = id_cols
+            .iter()
+            .map(|&(c, flex)| {
+                let dk = r[c].parse::<f64>().ok()? as i64 - i64::from(flex);
+                projection_of.get(&dk).copied()
+            })
+            .sum();
+        if let Some(points) = lineup {
+            projected.push((id.clone(), points, r[rank_c].parse().unwrap_or(u32::MAX)));
+        }
         let score = (
             r[score_c].parse::<f64>().unwrap_or(0.0),
             r[rank_c].parse::<u32>().unwrap_or(u32::MAX),
@@ -566,6 +791,30 @@ async fn tournaments_2019(ws: &Workspace, data: &Path) {
             pick.pick.projection,
             pick.pick.outcome.mean
         );
+        let mut listed: Vec<f64> = projected
+            .iter()
+            .filter(|p| p.0 == id)
+            .map(|p| p.1)
+            .collect();
+        let mut cashers: Vec<f64> = projected
+            .iter()
+            .filter(|p| p.0 == id && p.2 <= paid)
+            .map(|p| p.1)
+            .collect();
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+        let (listed_mean, cashers_mean) = (mean(&listed), mean(&cashers));
+        let shape = |v: &mut [f64]| {
+            let q = nfl_dfs_core::contest::field_shape::Percentiles::of(v);
+            format!("{:.1} / {:.1} / {:.1}", q.p10, q.p50, q.p90)
+        };
+        println!(
+            "the real top {} lineups by the app's projections: 10th/50th/90th {} (mean {listed_mean:.1}); the {} paid: {} (mean {cashers_mean:.1})",
+            listed.len(),
+            shape(&mut listed),
+            cashers.len(),
+            shape(&mut cashers),
+        );
+        field_strength(ws, contest.id).await;
         let lowest_listed = scores.last().map_or(0.0, |s| s.0);
         for (label, l) in [
             ("pick", &pick.pick),
@@ -640,7 +889,7 @@ fn ownership_errors(samples: &[(String, Vec<OwnershipPlayer>, Vec<f64>)]) {
                 let model = OwnershipModel::fit_features(&others, FLEX_SHARES, used);
                 format!(
                     "{:.2}",
-                    ownership::mean_error(&model.predict(players), actual)
+                    ownership::mean_error(&model.predict(players, 50_000), actual)
                 )
             })
             .collect();
@@ -723,6 +972,7 @@ async fn speed(ws: &Workspace) {
                 candidates: 1000,
                 seed: 3,
                 out: None,
+                exact_projections: false,
             },
             move |stage, _, _| {
                 if stage == "simulation" || stage == "field" {

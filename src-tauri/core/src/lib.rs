@@ -55,9 +55,9 @@ pub use nfl_dfs_domain::{Error, ErrorCode, Result};
 pub use nflverse::IngestReport;
 pub use workspace::{choices, demo_folder, self_tuning};
 pub use workspace::{
-    ContestBacktest, ContestEdit, LineupOutcome, LineupPlayer, NewContest, OwnershipReport,
-    PickReport, PickRequest, PlayerOwnership, RealFinish, SimulatedLineup, SimulationReport,
-    Spread, StandingsReport,
+    ContestBacktest, ContestEdit, FieldCheck, FieldRequest, LineupOutcome, LineupPlayer,
+    NewContest, OwnershipReport, PickReport, PickRequest, PlayerOwnership, RealFinish,
+    SimulatedLineup, SimulationReport, Spread, StandingsReport,
 };
 pub use workspace::{
     ModelCheck, PlayerView, RecordRequest, RecordedContest, RestoreReport, SlateProjections,

@@ -7,6 +7,8 @@ import type {
   Contest,
   ContestBacktest,
   ContestEdit,
+  FieldCheck,
+  FieldRequest,
   NewContest,
   OwnershipReport,
   PickReport,
@@ -144,5 +146,6 @@ export const api = {
     call<StandingsReport>("import_standings", { input }),
   contestBacktest: (request: PickRequest) => call<ContestBacktest>("contest_backtest", { request }),
   contestRecord: (request: RecordRequest) => call<TrackRecord>("contest_record", { request }),
+  contestField: (request: FieldRequest) => call<FieldCheck>("contest_field", { request }),
   slateOwnership: (slateId: number) => call<OwnershipReport>("slate_ownership", { slateId }),
 };

@@ -1884,13 +1884,29 @@ seed: number,
 /**
  * Where to write the pick as a DraftKings upload file (None: not written).
  */
-out: string | null, };
+out: string | null, 
+/**
+ * Simulate as if the projections were exact (each player's draws centred on the app's
+ * number, not between it and the market's): how the app simulated before it measured its
+ * own error, kept for comparison. Off by default.
+ */
+exact_projections: boolean, };
 
 export type CandidateOutcome = { 
 /**
  * Share of slates in which it was paid.
  */
 p_cash: number, 
+/**
+ * Its share paid in the fifth of slates where the projections were least right (the truth
+ * nearest the market): the low end of its P(cash) range.
+ */
+p_cash_low: number, 
+/**
+ * Its share paid in the fifth of slates where the projections were most right: the high
+ * end of its P(cash) range.
+ */
+p_cash_high: number, 
 /**
  * Mean prize, dollars.
  */
@@ -2378,6 +2394,103 @@ skipped: Array<string>,
  */
 summary: TrackSummary, };
 
+export type FieldRequest = { 
+/**
+ * The contest.
+ */
+contest_id: number, 
+/**
+ * Slates to simulate the field's points on.
+ */
+simulations: number, 
+/**
+ * Seed (the pick's seed samples the same field).
+ */
+seed: number, };
+
+export type FieldShape = { 
+/**
+ * Lineups measured.
+ */
+lineups: number, 
+/**
+ * Their projected points by the app's projections.
+ */
+projected: Percentiles, 
+/**
+ * Mean projected points.
+ */
+projected_mean: number, 
+/**
+ * Median salary spent, dollars.
+ */
+salary_median: number, 
+/**
+ * Share of lineups spending at least $49,500.
+ */
+near_cap_share: number, 
+/**
+ * Share of lineups whose QB has at least one WR or TE of his team.
+ */
+stack_rate: number, 
+/**
+ * Share of lineups with a player of the QB's opponent (a bring-back).
+ */
+bring_back_rate: number, };
+
+export type Percentiles = { 
+/**
+ * 10th percentile.
+ */
+p10: number, 
+/**
+ * Median.
+ */
+p50: number, 
+/**
+ * 90th percentile.
+ */
+p90: number, };
+
+export type FieldCheck = { 
+/**
+ * The contest.
+ */
+contest: Contest, 
+/**
+ * The simulated opponents.
+ */
+simulated: FieldShape, 
+/**
+ * The simulated field's 10th, 50th and 90th percentile scores in a typical slate.
+ */
+simulated_points: Percentiles, 
+/**
+ * The simulated field's median score from slate to slate: its 10th, 50th and 90th
+ * percentiles (the real median falls outside this range one slate in five).
+ */
+simulated_median_range: Percentiles, 
+/**
+ * The real field's lineups, where the slate's standings are imported.
+ */
+real: FieldShape | null, 
+/**
+ * The real field's 10th, 50th and 90th percentile scores.
+ */
+real_points: Percentiles | null, 
+/**
+ * Real entries left out: no lineup set, or a player the slate's simulation does not hold.
+ */
+real_left_out: number, 
+/**
+ * The standings file the real field comes from.
+ */
+standings: string | null, 
+/**
+ * Slates simulated.
+ */
+simulations: number, };
+
 export type PlayerOwnership = { 
 /**
  * Slate player id.
@@ -2503,6 +2616,7 @@ export const COMMANDS = [
   "import_standings",
   "contest_backtest",
   "contest_record",
+  "contest_field",
   "slate_ownership",
   "open_demo",
   "leave_demo",

@@ -8,6 +8,8 @@ import type {
   LineupOutcome,
   NewContest,
   PickReport,
+  FieldCheck,
+  FieldShape,
   PickRequest,
   SavePickInput,
 } from "../lib/bindings";
@@ -45,6 +47,8 @@ function lineup(p_cash: number, first: string): LineupOutcome {
     ownership: 110.25,
     outcome: {
       p_cash,
+      p_cash_low: p_cash - 0.1,
+      p_cash_high: p_cash + 0.08,
       expected_payout: 100 * p_cash,
       roi: 2 * p_cash - 1,
       p_top1: 0.012,
@@ -78,6 +82,32 @@ function report(): PickReport {
   };
 }
 
+function shape(projected: number, salary: number): FieldShape {
+  return {
+    lineups: 2271,
+    projected: { p10: projected - 10, p50: projected, p90: projected + 9 },
+    projected_mean: projected,
+    salary_median: salary,
+    near_cap_share: 0.98,
+    stack_rate: 0.55,
+    bring_back_rate: 0.42,
+  };
+}
+
+function fieldCheck(): FieldCheck {
+  return {
+    contest: contest(),
+    simulated: shape(137.4, 49700),
+    simulated_points: { p10: 92.8, p50: 130.6, p90: 173.7 },
+    simulated_median_range: { p10: 112.1, p50: 130.6, p90: 152.9 },
+    real: shape(137.8, 50000),
+    real_points: { p10: 115.2, p50: 138.0, p90: 164.8 },
+    real_left_out: 1,
+    standings: "contest-standings-1.csv",
+    simulations: 1000,
+  };
+}
+
 function mockContests() {
   const added: NewContest[] = [];
   const picks: PickRequest[] = [];
@@ -101,6 +131,7 @@ function mockContests() {
       picks.push((args as { request: PickRequest }).request);
       return report();
     }
+    if (cmd === "contest_field") return fieldCheck();
     if (cmd === "plugin:dialog|save") return "/home/u/DKUpload-pick.csv";
     if (cmd === "save_pick") {
       saves.push((args as { input: SavePickInput }).input);
@@ -127,8 +158,10 @@ describe("Contests page", () => {
     await fireEvent.click(screen.getByTestId("pick-run"));
     await waitFor(() => expect(calls.picks).toHaveLength(1));
     expect(calls.picks[0]).toMatchObject({ contest_id: 3, simulations: 10000, candidates: 400, seed: 1, out: null });
-    expect((await screen.findByTestId("p-cash-pick")).textContent).toBe("61.0%");
-    expect(screen.getByTestId("p-cash-max").textContent).toBe("55.0%");
+    expect((await screen.findByTestId("p-cash-pick")).textContent).toContain("61.0%");
+    expect(screen.getByTestId("p-cash-max").textContent).toContain("55.0%");
+    // The chance comes with its range: where the projections proved least and most right.
+    expect(screen.getByTestId("p-cash-range-pick").textContent).toBe("(51%–69%)");
     expect(screen.getByTestId("pick-card-pick").textContent).toContain("Pat Mahomes");
     expect(screen.getByTestId("pick-card-max").textContent).toContain("Josh Allen");
     // Ownership and leverage as the core computed them, signed.
@@ -141,11 +174,28 @@ describe("Contests page", () => {
     expect(card).toMatch(/its players' ownership adds to \d+%/);
     expect(card).toContain("Lev: Top minus Own");
     expect(screen.getByTestId("pick-caution").textContent).toContain("Track record");
+    expect(screen.getByTestId("pick-caution").textContent).toContain("chance that the app is wrong");
     expect(screen.getByTestId("score-histogram").querySelectorAll("rect.pick").length).toBeGreaterThan(0);
     await fireEvent.click(screen.getByTestId("pick-save"));
     await waitFor(() => expect(calls.saves).toHaveLength(1));
     expect(calls.saves[0]).toMatchObject({ contest_id: 3, players: [1, 2, 3, 4, 5, 6, 7, 8, 9], out: "/home/u/DKUpload-pick.csv" });
     expect((await screen.findByTestId("pick-saved")).textContent).toContain("lineup 44");
+  });
+
+  it("lays the simulated field beside the real one", async () => {
+    mockContests();
+    render(ContestsPage);
+    await fireEvent.click(screen.getByTestId("contest-add"));
+    await screen.findByTestId("contest-list");
+    await fireEvent.click(screen.getByTestId("field-run"));
+    const simulated = await screen.findByTestId("field-row-simulated");
+    expect(simulated.textContent).toContain("127.4 / 137.4 / 146.4");
+    expect(simulated.textContent).toContain("$49,700");
+    expect(simulated.textContent).toContain("92.8 / 130.6 / 173.7");
+    const real = screen.getByTestId("field-row-real");
+    expect(real.textContent).toContain("115.2 / 138.0 / 164.8");
+    expect(real.textContent).toContain("42%");
+    expect(screen.getByTestId("field-check").textContent).toContain("1 real entries were left out");
   });
 
   it("edits a listed contest in the form and lists it changed", async () => {

@@ -120,6 +120,11 @@ pub struct StoredResults {
     pub live: bool,
     /// Every entry's points.
     pub field_points: Vec<f64>,
+    /// Every entry's lineup as stored (slot and name pairs, as the file wrote them), beside
+    /// `field_points`.
+    pub lineups: Vec<String>,
+    /// (name, slate player) of each matched drafted player.
+    pub names: Vec<(String, i32)>,
     /// (slate player, %Drafted, FPTS) of each matched drafted player.
     pub players: Vec<(i32, f64, f64)>,
     /// Drafted players no slate player matched.
@@ -137,14 +142,14 @@ pub async fn latest(db: &DatabaseConnection, slate_id: i32) -> Result<Option<Sto
     else {
         return Ok(None);
     };
-    let field_points = standing_entry::Entity::find()
+    let (field_points, lineups) = standing_entry::Entity::find()
         .filter(standing_entry::Column::StandingsId.eq(row.id))
         .all(db)
         .await
         .map_err(db_err(READING))?
         .into_iter()
-        .map(|e| e.points)
-        .collect();
+        .map(|e| (e.points, e.lineup))
+        .unzip();
     let drafted = standing_player::Entity::find()
         .filter(standing_player::Column::StandingsId.eq(row.id))
         .all(db)
@@ -154,10 +159,16 @@ pub async fn latest(db: &DatabaseConnection, slate_id: i32) -> Result<Option<Sto
         .iter()
         .filter(|p| p.slate_player_id.is_none())
         .count() as u32;
+    let names = drafted
+        .iter()
+        .filter_map(|p| Some((p.name.clone(), p.slate_player_id?)))
+        .collect();
     Ok(Some(StoredResults {
         file_name: row.file_name,
         live: row.live,
         field_points,
+        lineups,
+        names,
         players: drafted
             .into_iter()
             .filter_map(|p| Some((p.slate_player_id?, p.drafted, p.fpts)))

@@ -3,16 +3,19 @@
 //! candidate lineup ranked and paid in every draw.
 
 use super::contests::ownership_players;
-use super::{blocking_failed, read_input, SlateView, Workspace};
+use super::{blocking_failed, read_input, PlayerView, SlateView, Workspace};
 use crate::contest::field::{sample_field, FieldHabits, FieldLineup, FieldPlayer};
 use crate::contest::pick::{self, CandidateOutcome, Evaluation, BINS, BIN_POINTS, HISTOGRAM_FROM};
-use crate::contest::simulate::{correlations, Correlations, Marginal, SimPlayer, Simulator};
+use crate::contest::simulate::{
+    correlations, truth, Correlations, Marginal, MarketAnchor, SimPlayer, Simulator,
+};
 use crate::contest::Contest;
 use crate::dk::{LineupFile, Position};
 use crate::lineup::NewLineup;
 use crate::optimizer::{self, Rules};
 use crate::projection::history::week_key;
 use crate::projection::metrics::quantile;
+use crate::projection::project::ProjectionSource;
 use crate::projection::registry;
 use crate::store::contest_picks::Prediction;
 use crate::{limits, lineup, store, Error, Result};
@@ -38,6 +41,10 @@ pub struct PickRequest {
     pub seed: u64,
     /// Where to write the pick as a DraftKings upload file (None: not written).
     pub out: Option<String>,
+    /// Simulate as if the projections were exact (each player's draws centred on the app's
+    /// number, not between it and the market's): how the app simulated before it measured its
+    /// own error, kept for comparison. Off by default.
+    pub exact_projections: bool,
 }
 
 impl Default for PickRequest {
@@ -48,6 +55,7 @@ impl Default for PickRequest {
             candidates: 400,
             seed: 1,
             out: None,
+            exact_projections: false,
         }
     }
 }
@@ -220,11 +228,11 @@ pub struct ContestBacktest {
 }
 
 /// Everything a simulation needs, off the async runtime.
-struct Prepared {
-    view: SlateView,
+pub(super) struct Prepared {
+    pub(super) view: SlateView,
     /// View index of each simulated player.
-    members: Vec<usize>,
-    simulator: Simulator,
+    pub(super) members: Vec<usize>,
+    pub(super) simulator: Simulator,
     field_players: Vec<FieldPlayer>,
     ownership: Vec<f64>,
     ownership_model: String,
@@ -234,7 +242,12 @@ struct Prepared {
 impl Prepared {
     /// The contest's opponents, sampled from projected ownership: the whole field up to
     /// [`limits::MAX_SIMULATED_FIELD`], a sample of it beyond.
-    fn field(&self, contest: &Contest, salary_cap: u32, seed: u64) -> Result<Vec<FieldLineup>> {
+    pub(super) fn field(
+        &self,
+        contest: &Contest,
+        salary_cap: u32,
+        seed: u64,
+    ) -> Result<Vec<FieldLineup>> {
         let size = (contest.entries.saturating_sub(1) as usize)
             .clamp(1, limits::MAX_SIMULATED_FIELD as usize);
         let habits = FieldHabits {
@@ -245,7 +258,7 @@ impl Prepared {
     }
 
     /// The simulated players' numbers by slate player id.
-    fn index_of(&self) -> HashMap<i32, u16> {
+    pub(super) fn index_of(&self) -> HashMap<i32, u16> {
         self.members
             .iter()
             .enumerate()
@@ -370,7 +383,9 @@ impl Workspace {
         Ok((chosen, description))
     }
 
-    async fn prepare(&self, slate_id: i32) -> Result<Prepared> {
+    /// The slate's players, simulator and field inputs; with `exact`, every player's draws
+    /// centre on the app's number (see [`PickRequest::exact_projections`]).
+    pub(super) async fn prepare(&self, slate_id: i32, exact: bool) -> Result<Prepared> {
         let view = self.slate_view(Some(slate_id)).await?;
         let usable = view
             .players
@@ -386,7 +401,8 @@ impl Workspace {
             )));
         }
         let (model, ownership_model) = self.ownership_model(None).await?;
-        let ownership = model.predict(&ownership_players(&view));
+        let cap = self.typed_settings().await?.salary_cap;
+        let ownership = model.predict(&ownership_players(&view), cap);
         let (correlations, correlations_text) = self.correlations().await?;
         let members: Vec<usize> = (0..view.players.len())
             .filter(|&v| view.players[v].playable)
@@ -409,6 +425,7 @@ impl Workspace {
                     opponent: p.player.opponent.clone(),
                     if_plays: p.if_plays,
                     marginal,
+                    anchor: if exact { None } else { market_anchor(p) },
                 }
             })
             .collect();
@@ -454,7 +471,10 @@ impl Workspace {
             self.check_user_output(Path::new(out))?;
         }
         let contest = self.contest(request.contest_id).await?;
-        let prepared = Arc::new(self.prepare(contest.slate_id).await?);
+        let prepared = Arc::new(
+            self.prepare(contest.slate_id, request.exact_projections)
+                .await?,
+        );
         // The projections the view already holds are the optimizer's (the user's override
         // included): the slate is not projected a second time.
         let projections: HashMap<i32, f64> = prepared
@@ -698,7 +718,7 @@ impl Workspace {
             }
             None => None,
         };
-        let prepared = Arc::new(self.prepare(slate_id).await?);
+        let prepared = Arc::new(self.prepare(slate_id, false).await?);
         let index = prepared.index_of();
         let lineups: Vec<FieldLineup> = lineups
             .iter()
@@ -938,11 +958,33 @@ fn rule_variants(base: &Rules) -> Vec<(Rules, f64)> {
 }
 
 /// Share of the candidates built on sampled projections.
-const SAMPLED_SHARE: f64 = 0.3;
+const SAMPLED_SHARE: f64 = 0.2;
+/// Share of the candidates built on the truth's centre (the projections moved toward the
+/// market as far as they measured, see `contest::simulate::truth`).
+const CENTRED_SHARE: f64 = 0.1;
 
-/// Candidates: the exact k best lineups under each stacking variant, then the best lineups of
-/// projections moved halfway towards a simulated slate. The first is the highest-projected
-/// lineup under DraftKings' rules alone. Each distinct lineup once, in simulator indices.
+/// What the market says of a player, for the simulation's truth: the models' and DraftKings'
+/// averages are weighed against the salary by what they measured; the user's own number, a
+/// salary-implied one and a DST (no market curve) are taken as they are.
+fn market_anchor(p: &PlayerView) -> Option<MarketAnchor> {
+    let weight = match p.projection_source {
+        ProjectionSource::Model => truth::MODEL_WEIGHT,
+        ProjectionSource::Average => truth::AVERAGE_WEIGHT,
+        ProjectionSource::Salary | ProjectionSource::Out | ProjectionSource::Override => {
+            return None
+        }
+    };
+    let view = crate::projection::market::shipped().view(p.player.position, p.player.salary)?;
+    Some(MarketAnchor {
+        if_plays: view.if_plays,
+        weight,
+    })
+}
+
+/// Candidates: the exact k best lineups under each stacking variant, the k best on the truth's
+/// centre, then the best lineups of projections moved halfway towards a simulated slate. The
+/// first is the highest-projected lineup under DraftKings' rules alone. Each distinct lineup
+/// once, in simulator indices.
 #[allow(clippy::too_many_arguments)]
 fn candidate_lineups(
     slate: &crate::slate::Slate,
@@ -992,12 +1034,30 @@ fn candidate_lineups(
             return Err(Error::Cancelled("the pick was cancelled".into()));
         }
     }
-    let samples = ((count as f64 * SAMPLED_SHARE).round() as usize).max(1);
     let ids: Vec<i32> = {
         let mut by_index: Vec<(u16, i32)> = index.iter().map(|(&id, &k)| (k, id)).collect();
         by_index.sort_unstable();
         by_index.into_iter().map(|(_, id)| id).collect()
     };
+    let centred: HashMap<i32, f64> = ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| {
+            let mean = projections.get(id).copied().unwrap_or(0.0);
+            (*id, mean * simulator.centre(k))
+        })
+        .collect();
+    let want = ((count as f64 * CENTRED_SHARE).round() as u32).clamp(1, optimizer::MAX_LINEUPS);
+    let rules = Rules {
+        lineups: want,
+        ..base.clone()
+    };
+    if let Ok(run) = optimizer::optimize(slate, &centred, &rules, |_, _| true) {
+        for built in &run.lineups {
+            add(&built.players, &mut out);
+        }
+    }
+    let samples = ((count as f64 * SAMPLED_SHARE).round() as usize).max(1);
     let mut scratch = Vec::new();
     let mut points = vec![0.0; simulator.len()];
     let one = Rules {

@@ -368,8 +368,9 @@ impl Workspace {
         }
         let (model, _) = self.ownership_model(Some(slate_id)).await?;
         let (players, actual, _) = self.ownership_sample(slate_id).await?;
+        let cap = self.typed_settings().await?.salary_cap;
         Ok(Some(ownership::mean_error(
-            &model.predict(&players),
+            &model.predict(&players, cap),
             &actual,
         )))
     }
@@ -378,7 +379,8 @@ impl Workspace {
     pub async fn ownership(&self, slate_id: i32) -> Result<OwnershipReport> {
         let view = self.slate_view(Some(slate_id)).await?;
         let (model, description) = self.ownership_model(None).await?;
-        let predicted = model.predict(&ownership_players(&view));
+        let cap = self.typed_settings().await?.salary_cap;
+        let predicted = model.predict(&ownership_players(&view), cap);
         let players = view
             .players
             .iter()

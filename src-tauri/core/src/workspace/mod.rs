@@ -8,6 +8,7 @@ mod contest_pick;
 mod contests;
 pub mod demo_folder;
 mod doctor;
+mod field_check;
 mod lineups;
 mod models;
 mod monitor;
@@ -24,6 +25,7 @@ pub use contest_pick::{
     SimulatedLineup, SimulationReport, Spread,
 };
 pub use contests::{ContestEdit, NewContest, OwnershipReport, PlayerOwnership, StandingsReport};
+pub use field_check::{FieldCheck, FieldRequest};
 pub use models::{ModelCheck, TrainReport, TrainRequest, TrainingRun, MAX_SEARCH_SECONDS};
 pub use projections::{PlayerView, SlateProjections, SlateView};
 pub use track_record::{RecordRequest, RecordedContest, TrackRecord};

@@ -195,6 +195,7 @@ impl Workspace {
                 candidates: request.candidates,
                 seed: request.seed,
                 out: None,
+                exact_projections: false,
             })
             .await?;
         if b.warning.is_some() {

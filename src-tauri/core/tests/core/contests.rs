@@ -5,7 +5,9 @@
 
 use crate::common;
 use nfl_dfs_core::contest::{ContestType, PayoutTier, Payouts};
-use nfl_dfs_core::{ContestEdit, ErrorCode, NewContest, PickRequest, RecordRequest, Workspace};
+use nfl_dfs_core::{
+    ContestEdit, ErrorCode, FieldRequest, NewContest, PickRequest, RecordRequest, Workspace,
+};
 use std::path::{Path, PathBuf};
 
 fn repo(path: &str) -> PathBuf {
@@ -188,6 +190,7 @@ async fn the_pick_is_a_valid_upload_file_reproducible_by_seed_and_cancel_writes_
         candidates: 40,
         seed: 7,
         out: Some(out.display().to_string()),
+        exact_projections: false,
     };
     let report = ws.pick(&request, |_, _, _| true).await.unwrap();
     let text = std::fs::read_to_string(&out).unwrap();
@@ -224,6 +227,31 @@ async fn the_pick_is_a_valid_upload_file_reproducible_by_seed_and_cancel_writes_
         .unwrap();
     assert_eq!(again.pick.players, report.pick.players);
     assert_eq!(again.pick.outcome, report.pick.outcome);
+    // The pick's chance comes with its range: lower where the projections proved least right.
+    assert!(o.p_cash_low <= o.p_cash_high, "{o:?}");
+    assert!((0.0..=1.0).contains(&o.p_cash_low) && (0.0..=1.0).contains(&o.p_cash_high));
+    // As if the projections were exact (the app's way before it measured its error), a
+    // lineup's simulated mean is its projection; with the app's error, the truth sits between
+    // the app and the market, and the mean moves with it.
+    let exact = ws
+        .pick(
+            &PickRequest {
+                out: None,
+                exact_projections: true,
+                ..request.clone()
+            },
+            |_, _, _| true,
+        )
+        .await
+        .unwrap();
+    let e = &exact.pick;
+    assert!(
+        (e.outcome.mean - e.projection).abs() < 0.02 * e.projection,
+        "{} vs {}",
+        e.outcome.mean,
+        e.projection
+    );
+    assert!((o.mean - report.pick.projection).abs() > 0.02 * report.pick.projection);
 
     let before = common::snapshot(&ws).await;
     let cancelled_out = dir.path().join("cancelled.csv");
@@ -259,6 +287,53 @@ async fn the_pick_is_a_valid_upload_file_reproducible_by_seed_and_cancel_writes_
 }
 
 #[tokio::test]
+async fn the_simulated_field_is_measured_and_refusals_say_why() {
+    let (_dir, ws) = common::workspace().await;
+    let slate = demo_slate(&ws).await;
+    let double = ws
+        .add_contest(&contest(slate, ContestType::DoubleUp, 500, 20.0))
+        .await
+        .unwrap();
+    let request = FieldRequest {
+        contest_id: double.id,
+        simulations: 200,
+        seed: 3,
+    };
+    let check = ws.field_check(&request).await.unwrap();
+    let f = &check.simulated;
+    assert_eq!(f.lineups, 499, "every opponent of the contest");
+    // The field spends the cap and stacks as real fields do.
+    assert!(f.near_cap_share > 0.9, "{f:?}");
+    assert!(
+        f.salary_median >= 49_500.0 && f.salary_median <= 50_000.0,
+        "{f:?}"
+    );
+    assert!((0.3..0.8).contains(&f.stack_rate), "{f:?}");
+    assert!(f.projected.p10 <= f.projected.p50 && f.projected.p50 <= f.projected.p90);
+    let p = &check.simulated_points;
+    assert!(p.p10 < p.p50 && p.p50 < p.p90, "{p:?}");
+    let m = &check.simulated_median_range;
+    assert!(m.p10 <= m.p50 && m.p50 <= m.p90 && (m.p50 - p.p50).abs() < 1e-9);
+    assert_eq!(
+        (check.real.is_none(), check.standings.is_none()),
+        (true, true)
+    );
+    assert_eq!(ws.field_check(&request).await.unwrap(), check, "seeded");
+    for bad in [
+        FieldRequest {
+            simulations: 0,
+            ..request.clone()
+        },
+        FieldRequest {
+            contest_id: 999,
+            ..request.clone()
+        },
+    ] {
+        assert!(ws.field_check(&bad).await.is_err());
+    }
+}
+
+#[tokio::test]
 async fn lineups_of_a_file_are_simulated_with_and_without_a_contest() {
     let (dir, ws) = common::workspace().await;
     let slate = demo_slate(&ws).await;
@@ -274,6 +349,7 @@ async fn lineups_of_a_file_are_simulated_with_and_without_a_contest() {
             candidates: 20,
             seed: 1,
             out: Some(out.display().to_string()),
+            exact_projections: false,
         },
         |_, _, _| true,
     )
@@ -347,11 +423,31 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
             candidates: 30,
             seed: 1,
             out: None,
+            exact_projections: false,
         })
         .await
         .unwrap();
     assert_eq!(b.field, 2272);
     assert_eq!(b.cash_line, Some(133.36));
+    // The real field measured beside the simulated one: the file's lineups resolved to the
+    // slate's players, their real points as the file gives them.
+    let field = ws
+        .field_check(&FieldRequest {
+            contest_id: double.id,
+            simulations: 100,
+            seed: 1,
+        })
+        .await
+        .unwrap();
+    let real = field.real.as_ref().expect("the real field");
+    assert!(real.lineups + field.real_left_out == 2272, "{field:?}");
+    assert!(field.real_left_out < 25, "{field:?}");
+    assert!(
+        real.near_cap_share > 0.95 && real.salary_median >= 49_800.0,
+        "{real:?}"
+    );
+    let points = field.real_points.expect("real points");
+    assert!((points.p50 - 129.4).abs() < 1.5, "{points:?}");
     for f in [&b.pick, &b.max_projection] {
         assert!(f.rank >= 1 && f.rank <= 2273);
         assert_eq!(f.cashed, f.points >= 133.36);
@@ -407,6 +503,7 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
                 candidates: 20,
                 seed: 9,
                 out: Some(dir.path().join("pick.csv").display().to_string()),
+                exact_projections: false,
             },
             |_, _, _| true,
         )

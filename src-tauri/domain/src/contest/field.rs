@@ -42,18 +42,25 @@ pub struct FieldHabits {
     pub stack_rate: f64,
     /// Share of stacked lineups with a second pass catcher of the QB's.
     pub double_stack_rate: f64,
+    /// Share of lineups made to hold a player of the QB's opponent (a bring-back), on top of
+    /// those that draw one by chance.
+    pub bring_back_rate: f64,
 }
 
 /// Measured on the two shared 2,272-entry DraftKings fields of 2018 (weeks 7 and 8): 98% of
-/// lineups spent $49,500 or more, 50-55% stacked their QB with a WR or TE of his, 12-16% of
-/// those with two.
+/// lineups spent $49,500 or more, 51-55% stacked their QB with a WR or TE of his (12-16% of
+/// those with two), 42-54% held a player of his opponent. The rates the sampler forces are
+/// below those: lineups drawn by ownership stack and bring back by chance too, and with these
+/// rates the sampled fields of those two slates match the real ones (`contest field`,
+/// `scripts/bench-contests.sh`).
 impl Default for FieldHabits {
     fn default() -> Self {
         FieldHabits {
             salary_cap: crate::dk::SALARY_CAP,
             min_salary: 49_500,
-            stack_rate: 0.52,
+            stack_rate: 0.36,
             double_stack_rate: 0.14,
+            bring_back_rate: 0.45,
         }
     }
 }
@@ -175,8 +182,10 @@ impl<'a> Sampler<'a> {
     fn lineup(&self, weights: &[f64], rng: &mut ChaCha8Rng) -> Result<FieldLineup, String> {
         let mut fallback = None;
         for _ in 0..TRIES {
-            if let Some((lineup, salary)) = self.draw(weights, rng) {
-                if salary >= self.habits.min_salary {
+            if let Some((mut lineup, salary)) = self.draw(weights, rng) {
+                if salary >= self.habits.min_salary
+                    || self.upgrade(&mut lineup, salary, weights, rng) >= self.habits.min_salary
+                {
                     return Ok(lineup);
                 }
                 fallback.get_or_insert(lineup);
@@ -185,6 +194,66 @@ impl<'a> Sampler<'a> {
         fallback.ok_or_else(|| {
             "the field cannot be drafted: no valid lineup fits under the salary cap".to_string()
         })
+    }
+
+    /// Spends what a lineup left under the cap as entrants do: swaps players for dearer ones of
+    /// the same position (by weight, among those the salary left allows), slot by slot in a
+    /// random order, the QB and his stack kept, until the lineup reaches the floor. Returns the
+    /// salary spent.
+    fn upgrade(
+        &self,
+        lineup: &mut FieldLineup,
+        mut salary: u32,
+        weights: &[f64],
+        rng: &mut ChaCha8Rng,
+    ) -> u32 {
+        let players = self.players;
+        let qb = &players[lineup[0] as usize];
+        let mut order: Vec<usize> = (1..9).collect();
+        for k in (1..order.len()).rev() {
+            order.swap(k, rng.random_range(0..=k));
+        }
+        for k in order {
+            if salary >= self.habits.min_salary {
+                break;
+            }
+            let current = &players[lineup[k] as usize];
+            if current.team == qb.team {
+                continue;
+            }
+            let left = self.habits.salary_cap - salary;
+            let pool: Vec<usize> = match k {
+                7 => [1, 2, 3]
+                    .iter()
+                    .flat_map(|&s| &self.by_position[s])
+                    .copied()
+                    .collect(),
+                _ => self.by_position[slot_of(current.position)].clone(),
+            }
+            .into_iter()
+            .filter(|&i| {
+                let p = &players[i];
+                p.salary > current.salary
+                    && p.salary <= current.salary + left
+                    && !lineup.contains(&(i as u16))
+            })
+            .collect();
+            let Some(i) = choose(&pool, weights, rng) else {
+                continue;
+            };
+            let before = lineup[k];
+            lineup[k] = i as u16;
+            let first_game = players[lineup[0] as usize].game;
+            if lineup
+                .iter()
+                .all(|&j| players[j as usize].game == first_game)
+            {
+                lineup[k] = before;
+                continue;
+            }
+            salary = salary - current.salary + players[i].salary;
+        }
+        salary
     }
 
     /// Draws a lineup slot by slot; None when it ran out of players it could afford or it
@@ -236,6 +305,42 @@ impl<'a> Sampler<'a> {
                 match slot {
                     FLEX => flex = Some(i),
                     _ => list.push(i),
+                }
+            }
+        }
+        // The bring-back: an RB, WR or TE of the QB's opponent.
+        if rng.random::<f64>() < self.habits.bring_back_rate {
+            let qb_player = &players[qb];
+            let rivals: Vec<usize> = self.by_position[1]
+                .iter()
+                .chain(&self.by_position[2])
+                .chain(&self.by_position[3])
+                .copied()
+                .filter(|&i| {
+                    let p = &players[i];
+                    p.game == qb_player.game && p.team != qb_player.team
+                })
+                .filter(|i| !draft.picked.contains(i))
+                .collect();
+            if let Some(i) = choose(&rivals, weights, rng) {
+                let (list, room) = match players[i].position {
+                    Position::RB => (&mut rbs, 2),
+                    Position::WR => (&mut wrs, 3),
+                    _ => (&mut tes, 1),
+                };
+                let slot = if list.len() < room {
+                    slot_of(players[i].position)
+                } else if flex.is_none() {
+                    FLEX
+                } else {
+                    usize::MAX
+                };
+                if slot != usize::MAX && players[i].salary <= draft.spare_after(slot)? {
+                    draft.add(slot, i);
+                    match slot {
+                        FLEX => flex = Some(i),
+                        _ => list.push(i),
+                    }
                 }
             }
         }
@@ -407,6 +512,7 @@ mod tests {
         let mut counts = vec![0usize; players.len()];
         let mut spenders = 0;
         let mut stacked = 0;
+        let mut brought_back = 0;
         for lineup in &field {
             let positions: Vec<Position> = lineup
                 .iter()
@@ -426,7 +532,12 @@ mod tests {
             let games: std::collections::HashSet<u32> =
                 lineup.iter().map(|&i| players[i as usize].game).collect();
             assert!(games.len() >= 2);
-            let qb_team = &players[lineup[0] as usize].team;
+            let qb = &players[lineup[0] as usize];
+            brought_back += usize::from(lineup[1..8].iter().any(|&i| {
+                let p = &players[i as usize];
+                p.game == qb.game && p.team != qb.team
+            }));
+            let qb_team = &qb.team;
             stacked += usize::from(lineup[3..8].iter().any(|&i| {
                 let p = &players[i as usize];
                 &p.team == qb_team && matches!(p.position, WR | TE)
@@ -435,8 +546,13 @@ mod tests {
                 counts[i as usize] += 1;
             }
         }
-        assert!(spenders > 2400, "most lineups spend the cap: {spenders}");
-        assert!(stacked > 1700, "stacks: {stacked}");
+        assert!(spenders > 2900, "lineups spend the cap: {spenders}");
+        assert!((1300..2100).contains(&stacked), "stacks: {stacked}");
+        // 42-54% of real lineups hold a player of the QB's opponent.
+        assert!(
+            (1100..1800).contains(&brought_back),
+            "bring-backs: {brought_back}"
+        );
         let mut error = 0.0;
         let mut n = 0.0;
         for (i, p) in players.iter().enumerate() {

@@ -1,9 +1,10 @@
 //! Single-entry contests: what a contest pays ([`payouts`]), what its field looks like
-//! ([`ownership`], [`field`]), the slate's correlated outcomes ([`simulate`]), the lineup most
+//! ([`ownership`], [`field`], measured against a real one by [`field_shape`]), the slate's correlated outcomes ([`simulate`]), the lineup most
 //! likely to get paid ([`pick`]) and DraftKings' standings file of a finished contest
 //! ([`standings`]), and how the picks fared against what they predicted ([`track_record`]).
 
 pub mod field;
+pub mod field_shape;
 pub mod ownership;
 pub mod payouts;
 pub mod pick;

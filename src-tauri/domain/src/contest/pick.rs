@@ -2,10 +2,12 @@
 //! against the field, paid by the contest's table. What a candidate is worth is what it wins on
 //! average; the pick is the candidate with the highest expected payout (for a double-up,
 //! P(cash) × prize). A field sampled smaller than the contest stands for the whole of it: the
-//! opponents above a score are counted in the sample and scaled to the contest's size.
+//! opponents above a score are counted in the sample and scaled to the contest's size. The
+//! field's entrants swap out a player who sits before lock (see [`Simulator::draw_slate`]);
+//! the candidates are scored as entered, a player who sits scoring 0.
 
 use super::field::FieldLineup;
-use super::simulate::Simulator;
+use super::simulate::{truth, Simulator};
 use super::Contest;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -26,6 +28,12 @@ const CHUNK: usize = 250;
 pub struct CandidateOutcome {
     /// Share of slates in which it was paid.
     pub p_cash: f64,
+    /// Its share paid in the fifth of slates where the projections were least right (the truth
+    /// nearest the market): the low end of its P(cash) range.
+    pub p_cash_low: f64,
+    /// Its share paid in the fifth of slates where the projections were most right: the high
+    /// end of its P(cash) range.
+    pub p_cash_high: f64,
     /// Mean prize, dollars.
     pub expected_payout: f64,
     /// Return on the fee: expected payout / fee - 1.
@@ -77,6 +85,10 @@ impl Evaluation {
 #[derive(Clone)]
 struct Totals {
     cash: Vec<u32>,
+    /// Paid slates among those where the projections were least / most right.
+    cash_ends: Vec<[u32; 2]>,
+    /// Slates where the projections were least / most right.
+    ends: [u32; 2],
     payout: Vec<f64>,
     top1: Vec<u32>,
     sum: Vec<f64>,
@@ -89,6 +101,8 @@ impl Totals {
     fn new(candidates: usize) -> Totals {
         Totals {
             cash: vec![0; candidates],
+            cash_ends: vec![[0; 2]; candidates],
+            ends: [0; 2],
             payout: vec![0.0; candidates],
             top1: vec![0; candidates],
             sum: vec![0.0; candidates],
@@ -98,8 +112,12 @@ impl Totals {
     }
 
     fn merge(mut self, other: Totals) -> Totals {
+        self.ends[0] += other.ends[0];
+        self.ends[1] += other.ends[1];
         for c in 0..self.cash.len() {
             self.cash[c] += other.cash[c];
+            self.cash_ends[c][0] += other.cash_ends[c][0];
+            self.cash_ends[c][1] += other.cash_ends[c][1];
             self.payout[c] += other.payout[c];
             self.top1[c] += other.top1[c];
             self.sum[c] += other.sum[c];
@@ -151,14 +169,25 @@ pub fn evaluate(
             }
             let mut scratch = Vec::new();
             let mut points = vec![0.0; simulator.len()];
+            let mut swapped = vec![0.0; simulator.len()];
             let mut field_scores = vec![0.0f64; field.len()];
             let end = ((chunk + 1) * CHUNK).min(simulations);
             for sim in chunk * CHUNK..end {
                 let mut rng = Simulator::rng(seed, sim as u64);
-                simulator.draw(&mut rng, &mut scratch, &mut points);
+                let truth =
+                    simulator.draw_slate(&mut rng, &mut scratch, &mut points, Some(&mut swapped));
+                let end = match truth::end_of(truth) {
+                    -1 => Some(0),
+                    1 => Some(1),
+                    _ => None,
+                };
+                if let Some(e) = end {
+                    totals.ends[e] += 1;
+                }
                 let score = |l: &FieldLineup| l.iter().map(|&i| points[i as usize]).sum::<f64>();
+                // The field swaps out who sits; the candidates are scored as entered.
                 for (s, l) in field_scores.iter_mut().zip(field) {
-                    *s = score(l);
+                    *s = l.iter().map(|&i| swapped[i as usize]).sum::<f64>();
                 }
                 field_scores.sort_unstable_by(f64::total_cmp);
                 // The paid-th best opponent, in sample terms.
@@ -185,7 +214,11 @@ pub fn evaluate(
                     let tied = (not_above - below) as f64 * scale;
                     let prize = prizes.share(above, tied);
                     totals.payout[c] += prize;
-                    totals.cash[c] += u32::from(above + 1.0 <= paid);
+                    let paid_here = u32::from(above + 1.0 <= paid);
+                    totals.cash[c] += paid_here;
+                    if let Some(e) = end {
+                        totals.cash_ends[c][e] += paid_here;
+                    }
                     totals.top1[c] += u32::from(above + 1.0 <= top1);
                 }
                 if let Some((c, _)) = top {
@@ -212,8 +245,12 @@ pub fn evaluate(
     let outcomes = (0..candidates.len())
         .map(|c| {
             let expected_payout = totals.payout[c] / n;
+            let share =
+                |e: usize| f64::from(totals.cash_ends[c][e]) / f64::from(totals.ends[e].max(1));
             CandidateOutcome {
                 p_cash: f64::from(totals.cash[c]) / n,
+                p_cash_low: share(0),
+                p_cash_high: share(1),
                 expected_payout,
                 roi: contest.map_or(0.0, |c| c.roi(expected_payout)),
                 p_top1: f64::from(totals.top1[c]) / n,
@@ -275,6 +312,7 @@ mod tests {
                 play_probability: 1.0,
                 tail: 1.0,
             },
+            anchor: None,
         }
     }
 
@@ -323,10 +361,8 @@ mod tests {
         assert!(e.outcomes[2].mean < e.outcomes[0].mean);
         for (o, lineup) in e.outcomes.iter().zip([steady, volatile, weak]) {
             assert!((0.0..=1.0).contains(&o.p_cash) && o.p10 <= o.p50 && o.p50 <= o.p90);
-            let mean: f64 = lineup
-                .iter()
-                .map(|&i| players[i as usize].marginal.mean_if_plays())
-                .sum();
+            // A simulated lineup averages its projection, whatever its range's shape.
+            let mean: f64 = lineup.iter().map(|&i| players[i as usize].if_plays).sum();
             assert!((o.mean - mean).abs() < 1.0, "{} vs {mean}", o.mean);
             assert!((o.roi - (o.expected_payout / 10.0 - 1.0)).abs() < 1e-12);
         }

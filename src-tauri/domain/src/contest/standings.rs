@@ -233,9 +233,10 @@ pub fn read_standings(file: &str, bytes: &[u8]) -> Result<Standings, FileError> 
     Ok(standings)
 }
 
-/// `QB Carson Wentz FLEX Todd Gurley II RB ...`: slot tokens each followed by a name. Empty
-/// when no lineup was set; refused unless it holds exactly the nine classic slots.
-fn parse_lineup(text: &str) -> Result<Vec<(Slot, String)>, String> {
+/// Reads a standings lineup string, `QB Carson Wentz FLEX Todd Gurley II RB ...` (slot tokens
+/// each followed by a name), into slot and name pairs in the string's order. Empty when no
+/// lineup was set; refused unless it holds exactly the nine classic slots.
+pub fn parse_lineup(text: &str) -> Result<Vec<(Slot, String)>, String> {
     if text.is_empty() {
         return Ok(Vec::new());
     }

@@ -5,13 +5,17 @@
 //! roles (a WR4, an RB3) is drawn from the conditional distribution of his position's last role
 //! given the rest of the game, so he moves with his game as that role does without being that
 //! role's twin. Whether a player plays is drawn apart from how he scores; a player who sits
-//! scores 0. Draws are reproducible: simulation `i` of seed `s` always draws the same slate.
+//! scores 0. Before any of that, each slate draws how right the projections are this time
+//! ([`truth`]): a player's draw is centred between the app's number and the market's. Draws are
+//! reproducible: simulation `i` of seed `s` always draws the same slate.
 
 pub mod correlations;
 pub mod marginal;
+pub mod truth;
 
 pub use correlations::{Correlations, GAME_ROLES, TEAM_ROLES};
 pub use marginal::Marginal;
+pub use truth::{MarketAnchor, TruthWeight};
 
 use crate::dk::Position;
 use crate::linalg::{cholesky, solve_with_factor};
@@ -35,6 +39,9 @@ pub struct SimPlayer {
     pub if_plays: f64,
     /// His distribution.
     pub marginal: Marginal,
+    /// What the market says of him, where the truth may lie away from the app's number (None:
+    /// the number is taken as the centre, as for a user's own projection or a DST).
+    pub anchor: Option<MarketAnchor>,
 }
 
 /// Where a player's correlated draw comes from.
@@ -62,6 +69,11 @@ struct Conditional {
 pub struct Simulator {
     placements: Vec<Placement>,
     marginals: Vec<Marginal>,
+    /// Each player's points if he plays and market anchor (see [`truth::factor`]).
+    anchors: Vec<(f64, Option<MarketAnchor>)>,
+    /// Each player's draw multiplier that makes his distribution's mean his projection (see
+    /// [`mean_scale`]).
+    mean_scales: Vec<f64>,
     games: usize,
     /// Lower Cholesky factor of the game's correlations, row-major.
     factor: Vec<f64>,
@@ -113,10 +125,19 @@ impl Simulator {
         Ok(Simulator {
             placements,
             marginals: players.iter().map(|p| p.marginal).collect(),
+            anchors: players.iter().map(|p| (p.if_plays, p.anchor)).collect(),
+            mean_scales: players.iter().map(mean_scale).collect(),
             games: games.len(),
             factor,
             conditionals,
         })
+    }
+
+    /// Player `i`'s draw multiplier in a slate where the projections are as right as usual:
+    /// the truth's centre over the app's number (1 for a player without a market anchor).
+    pub fn centre(&self, i: usize) -> f64 {
+        let (if_plays, anchor) = &self.anchors[i];
+        truth::factor(anchor.as_ref(), *if_plays, 0.0)
     }
 
     /// Players per draw.
@@ -136,8 +157,25 @@ impl Simulator {
         rng
     }
 
-    /// Draws one slate into `points` (one value per player). `scratch` is reused between calls.
-    pub fn draw(&self, rng: &mut impl Rng, scratch: &mut Vec<f64>, points: &mut [f64]) {
+    /// Draws one slate into `points` (one value per player) and returns the slate's standard
+    /// normal draw of how right the projections are (see [`truth`]; above 0 the app is more
+    /// right than usual). `scratch` is reused between calls.
+    pub fn draw(&self, rng: &mut impl Rng, scratch: &mut Vec<f64>, points: &mut [f64]) -> f64 {
+        self.draw_slate(rng, scratch, points, None)
+    }
+
+    /// [`Simulator::draw`], and into `swapped` what each player is worth to a field lineup: the
+    /// same, except that a player who sits is worth his if-he-plays draw, as the like-for-like
+    /// replacement an entrant swaps in before lock would be (nearly every real lineup spends the
+    /// cap and holds no inactive player). The draws are the same as [`Simulator::draw`]'s.
+    pub fn draw_slate(
+        &self,
+        rng: &mut impl Rng,
+        scratch: &mut Vec<f64>,
+        points: &mut [f64],
+        mut swapped: Option<&mut [f64]>,
+    ) -> f64 {
+        let truth: f64 = rng.sample(StandardNormal);
         scratch.clear();
         scratch.resize(self.games * GAME_ROLES, 0.0);
         let mut eps = [0.0f64; GAME_ROLES];
@@ -151,7 +189,9 @@ impl Simulator {
                 *zi = row.iter().zip(&eps).map(|(l, e)| l * e).sum();
             }
         }
-        for (i, (place, marginal)) in self.placements.iter().zip(&self.marginals).enumerate() {
+        let slate = (self.placements.iter().zip(&self.marginals))
+            .zip(self.anchors.iter().zip(&self.mean_scales));
+        for (i, ((place, marginal), ((if_plays, anchor), scale))) in slate.enumerate() {
             let z = &scratch[place.game * GAME_ROLES..(place.game + 1) * GAME_ROLES];
             let zi = if place.own {
                 z[place.role]
@@ -161,12 +201,30 @@ impl Simulator {
                 c.beta.iter().zip(z).map(|(b, v)| b * v).sum::<f64>() + c.sigma * noise
             };
             let plays = rng.random::<f64>() < marginal.play_probability;
-            points[i] = if plays {
-                marginal.points(normal_cdf(zi))
-            } else {
-                0.0
-            };
+            let value = marginal.points(normal_cdf(zi))
+                * scale
+                * truth::factor(anchor.as_ref(), *if_plays, truth);
+            points[i] = if plays { value } else { 0.0 };
+            if let Some(swapped) = swapped.as_deref_mut() {
+                swapped[i] = value;
+            }
         }
+        truth
+    }
+}
+
+/// The multiplier that makes a player's simulated mean (if he plays) his projection: his range
+/// comes from quantile models whose joined percentiles and boom tail average more than the
+/// projection the models validate as the expectation (about a tenth more on real slates), and a
+/// simulation that scored every player above his projection would see every lineup, the field's
+/// and the pick's, stronger than it is. Kept within 0.5-2; 1 when either number is under half a
+/// point.
+fn mean_scale(p: &SimPlayer) -> f64 {
+    let mean = p.marginal.mean_if_plays();
+    if p.if_plays >= 0.5 && mean >= 0.5 {
+        (p.if_plays / mean).clamp(0.5, 2.0)
+    } else {
+        1.0
     }
 }
 
@@ -217,6 +275,7 @@ mod tests {
                 play_probability: 1.0,
                 tail: 1.0,
             },
+            anchor: None,
         }
     }
 
@@ -293,6 +352,71 @@ mod tests {
         sim.draw(&mut Simulator::rng(9, 3), &mut scratch, &mut points);
         sim.draw(&mut Simulator::rng(9, 3), &mut scratch, &mut again);
         assert_eq!(points, again);
+    }
+
+    #[test]
+    fn draws_average_the_projection_centred_between_the_app_and_the_market() {
+        // A skewed range whose joined percentiles average more than the projection.
+        let mut plain = player(Position::WR, "AAA", "BBB", 20.0);
+        plain.marginal.quantiles = Quantiles::from_array([5.0, 10.0, 20.0, 34.0, 45.0]);
+        assert!(plain.marginal.mean_if_plays() > 21.0);
+        let mut anchored = plain.clone();
+        anchored.team = "CCC".into();
+        anchored.opponent = Some("DDD".into());
+        anchored.anchor = Some(MarketAnchor {
+            if_plays: 10.0,
+            weight: TruthWeight {
+                mean: 0.4,
+                spread: 0.0,
+            },
+        });
+        let sim = Simulator::new(&[plain, anchored], &Correlations::independent()).unwrap();
+        let n = 40_000;
+        let (mut sums, mut scratch, mut points) = ([0.0; 2], Vec::new(), [0.0; 2]);
+        for i in 0..n {
+            sim.draw(&mut Simulator::rng(8, i), &mut scratch, &mut points);
+            sums[0] += points[0];
+            sums[1] += points[1];
+        }
+        let means = sums.map(|s| s / n as f64);
+        assert!(
+            (means[0] - 20.0).abs() < 0.3,
+            "the projection: {}",
+            means[0]
+        );
+        // 0.4 x 20 + 0.6 x 10.
+        assert!(
+            (means[1] - 14.0).abs() < 0.3,
+            "the truth's centre: {}",
+            means[1]
+        );
+        assert!((sim.centre(1) - 0.7).abs() < 1e-9 && sim.centre(0) == 1.0);
+    }
+
+    #[test]
+    fn the_field_swaps_out_who_sits_and_the_draws_stay_the_same() {
+        let mut doubtful = player(Position::RB, "AAA", "BBB", 12.0);
+        doubtful.marginal.play_probability = 0.25;
+        let sim = Simulator::new(&[doubtful], &Correlations::independent()).unwrap();
+        let (mut scratch, mut points, mut swapped, mut alone) = (Vec::new(), [0.0], [0.0], [0.0]);
+        let mut sat = 0;
+        for i in 0..2000 {
+            sim.draw_slate(
+                &mut Simulator::rng(4, i),
+                &mut scratch,
+                &mut points,
+                Some(&mut swapped),
+            );
+            sim.draw(&mut Simulator::rng(4, i), &mut scratch, &mut alone);
+            assert_eq!(points, alone, "the same draws with or without the field's");
+            assert!(swapped[0] > 0.0);
+            if points[0] == 0.0 {
+                sat += 1;
+            } else {
+                assert_eq!(points, swapped);
+            }
+        }
+        assert!((1400..1600).contains(&sat), "{sat}");
     }
 
     #[test]

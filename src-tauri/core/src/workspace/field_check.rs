@@ -1,0 +1,150 @@
+//! The simulated field beside the real one: the contest's opponents as the pick samples them,
+//! and, where the slate's standings are imported, the lineups the real field entered, both
+//! measured by the app's projections (how strong), their salary, their stacks and their
+//! points. Where the two differ, the simulated cash line and P(cash) are off by as much.
+
+use super::{blocking_failed, Workspace};
+use crate::contest::field_shape::{self, FieldShape, Percentiles, ShapePlayer};
+use crate::contest::standings::parse_lineup;
+use crate::contest::Contest;
+use crate::{store, Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::Arc;
+use ts_rs::TS;
+
+/// What to compare.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct FieldRequest {
+    /// The contest.
+    pub contest_id: i32,
+    /// Slates to simulate the field's points on.
+    pub simulations: u32,
+    /// Seed (the pick's seed samples the same field).
+    #[ts(type = "number")]
+    pub seed: u64,
+}
+
+impl Default for FieldRequest {
+    fn default() -> Self {
+        FieldRequest {
+            contest_id: 0,
+            simulations: 1000,
+            seed: 1,
+        }
+    }
+}
+
+/// The simulated field and the real one, measured alike.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FieldCheck {
+    /// The contest.
+    pub contest: Contest,
+    /// The simulated opponents.
+    pub simulated: FieldShape,
+    /// The simulated field's 10th, 50th and 90th percentile scores in a typical slate.
+    pub simulated_points: Percentiles,
+    /// The simulated field's median score from slate to slate: its 10th, 50th and 90th
+    /// percentiles (the real median falls outside this range one slate in five).
+    pub simulated_median_range: Percentiles,
+    /// The real field's lineups, where the slate's standings are imported.
+    pub real: Option<FieldShape>,
+    /// The real field's 10th, 50th and 90th percentile scores.
+    pub real_points: Option<Percentiles>,
+    /// Real entries left out: no lineup set, or a player the slate's simulation does not hold.
+    pub real_left_out: u32,
+    /// The standings file the real field comes from.
+    pub standings: Option<String>,
+    /// Slates simulated.
+    pub simulations: u32,
+}
+
+impl Workspace {
+    /// Measures the contest's simulated field (the opponents its pick is weighed against) and,
+    /// where the slate's standings are imported, the real field, by the same yardsticks.
+    pub async fn field_check(&self, request: &FieldRequest) -> Result<FieldCheck> {
+        super::contest_pick::check_counts(request.simulations, 1)?;
+        let contest = self.contest(request.contest_id).await?;
+        let prepared = Arc::new(self.prepare(contest.slate_id, false).await?);
+        let salary_cap = self.typed_settings().await?.salary_cap;
+        let results = store::standings::latest(self.db(), contest.slate_id).await?;
+        let work = prepared.clone();
+        let contest_copy = contest.clone();
+        let request_copy = request.clone();
+        let (simulated, simulated_points, simulated_median_range) =
+            tokio::task::spawn_blocking(move || {
+                let field = work.field(&contest_copy, salary_cap, request_copy.seed)?;
+                let players = shape_players(&work);
+                let as_usize: Vec<[usize; 9]> = field.iter().map(|l| l.map(usize::from)).collect();
+                let (points, range) = field_shape::simulated_points(
+                    &work.simulator,
+                    &field,
+                    request_copy.simulations as usize,
+                    request_copy.seed,
+                );
+                Ok::<_, Error>((field_shape::measure(&players, &as_usize), points, range))
+            })
+            .await
+            .map_err(blocking_failed)??;
+        let mut check = FieldCheck {
+            contest,
+            simulated,
+            simulated_points,
+            simulated_median_range,
+            real: None,
+            real_points: None,
+            real_left_out: 0,
+            standings: None,
+            simulations: request.simulations,
+        };
+        if let Some(results) = results {
+            let index = prepared.index_of();
+            let by_name: HashMap<&str, u16> = results
+                .names
+                .iter()
+                .filter_map(|(name, id)| Some((name.as_str(), *index.get(id)?)))
+                .collect();
+            let mut lineups: Vec<[usize; 9]> = Vec::new();
+            let mut points: Vec<f64> = Vec::new();
+            for (text, score) in results.lineups.iter().zip(&results.field_points) {
+                let resolved: Option<Vec<usize>> = parse_lineup(text).ok().and_then(|l| {
+                    l.iter()
+                        .map(|(_, name)| by_name.get(name.as_str()).map(|&k| usize::from(k)))
+                        .collect()
+                });
+                match resolved.and_then(|v| <[usize; 9]>::try_from(v).ok()) {
+                    Some(l) => {
+                        lineups.push(l);
+                        points.push(*score);
+                    }
+                    None => check.real_left_out += 1,
+                }
+            }
+            if !lineups.is_empty() {
+                check.real = Some(field_shape::measure(&shape_players(&prepared), &lineups));
+                check.real_points = Some(Percentiles::of(&mut points));
+            }
+            check.standings = Some(results.file_name);
+        }
+        Ok(check)
+    }
+}
+
+/// The simulated players, in the simulator's order, as the field measures see them.
+fn shape_players(prepared: &super::contest_pick::Prepared) -> Vec<ShapePlayer> {
+    prepared
+        .members
+        .iter()
+        .map(|&v| {
+            let p = &prepared.view.players[v];
+            ShapePlayer {
+                position: p.player.position,
+                team: p.player.team.clone(),
+                opponent: p.player.opponent.clone(),
+                salary: p.player.salary,
+                projection: p.projection,
+            }
+        })
+        .collect()
+}
