@@ -131,6 +131,62 @@ pub fn check_user_output<'p>(path: &'p Path, managed: &[(PathBuf, &str)]) -> Res
     Ok(folder)
 }
 
+/// `path` with every link resolved: the longest part that exists canonicalized, the rest
+/// appended as given.
+pub fn resolved(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(&existing) {
+            return rest
+                .iter()
+                .rev()
+                .fold(real, |p, c: &std::ffi::OsString| p.join(c));
+        }
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
+/// Checks a folder the app is asked to write a tree of files into: it is not `kept` (a folder
+/// the app keeps, named `what`), not inside it, and does not hold it; and none of `below` (the
+/// folders the tree creates, relative to `folder`) is a symbolic link already there.
+pub fn check_output_folder(
+    folder: &Path,
+    kept: &Path,
+    what: &str,
+    below: &[PathBuf],
+) -> Result<()> {
+    let refuse = |why: String| {
+        Error::InvalidInput(format!(
+            "{} cannot be written to: {why}; choose another folder.",
+            folder.display()
+        ))
+    };
+    let (target, kept) = (resolved(folder), resolved(kept));
+    if target == kept || target.starts_with(&kept) {
+        return Err(refuse(format!("it is inside {what}, which the app keeps")));
+    }
+    if kept.starts_with(&target) {
+        return Err(refuse(format!("it holds {what}, which the app keeps")));
+    }
+    for part in below {
+        let mut path = folder.to_path_buf();
+        for component in part.components() {
+            path.push(component);
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(refuse(format!("{} is a symbolic link", path.display())));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// [`write_atomically_with`] for bytes in memory.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomically_with(path, |f| f.write_all(bytes))
@@ -146,9 +202,90 @@ pub fn read_capped(mut reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>
     Ok(out)
 }
 
+/// What a path that is not a regular file is, in words ("a folder", "a FIFO (named pipe)",
+/// "a device", "a socket"); None for a regular file.
+pub fn not_a_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// The operating system's error for a chain of symbolic links that never ends.
+#[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+const LINK_LOOP: i32 = 62;
+/// The operating system's error for a chain of symbolic links that never ends.
+#[cfg(not(any(target_os = "macos", target_os = "ios", target_os = "freebsd")))]
+const LINK_LOOP: i32 = 40;
+
+/// An I/O error said in words where the operating system's words are obscure: a symbolic link
+/// loop, a file where a folder was expected.
+pub fn plainly(e: std::io::Error) -> std::io::Error {
+    if cfg!(unix) && e.raw_os_error() == Some(LINK_LOOP) {
+        return std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is a symbolic link that loops back on itself",
+        );
+    }
+    if e.kind() == std::io::ErrorKind::NotADirectory {
+        return std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "a part of the path is a file, not a folder",
+        );
+    }
+    e
+}
+
+/// Opens a file for reading only when it is a regular file (links followed): a folder, a FIFO,
+/// a device or a socket is refused, saying which, before it is opened, so no read waits forever
+/// on a pipe nobody writes or runs on without end on a device. Every file the app reads on a
+/// user's behalf is opened here.
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let refuse = |what: &str| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("it is {what}, not a file"),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(plainly)?;
+    if let Some(what) = not_a_file(&meta) {
+        return Err(refuse(what));
+    }
+    let file = std::fs::File::open(path).map_err(plainly)?;
+    // Swapped for something else between the two looks: still refused.
+    if let Some(what) = not_a_file(&file.metadata()?) {
+        return Err(refuse(what));
+    }
+    Ok(file)
+}
+
+/// Copies a regular file (see [`open_regular`]) to `to`, written whole through a temporary file
+/// beside it (a link planted at `to` is replaced, never followed).
+pub fn copy_regular(from: &Path, to: &Path) -> Result<()> {
+    let mut source = open_regular(from).map_err(Error::io("reading", from))?;
+    write_atomically_with(to, |f| std::io::copy(&mut source, f).map(|_| ()))
+}
+
 /// Reads a whole file of at most `limit` bytes, checking its size before reading.
 pub fn read_file_capped(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
+    let file = open_regular(path)?;
     if file.metadata()?.len() > limit {
         return Err(too_large(limit));
     }

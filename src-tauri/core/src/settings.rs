@@ -274,6 +274,9 @@ pub static SPECS: &[SettingSpec] = &[
     },
 ];
 
+/// The longest address a URL setting holds.
+const MAX_URL_LEN: usize = 2048;
+
 /// What a URL setting must be, in words.
 const URL_EXPECTED: &str = "expected an https:// address (plain http:// only for this machine)";
 
@@ -333,11 +336,39 @@ impl SettingSpec {
             }
             (SettingKind::Url, SettingValue::Text(text)) => {
                 let text = text.trim().trim_end_matches('/').to_string();
-                let secure = reqwest::Url::parse(&text).is_ok_and(|url| {
+                let parsed = reqwest::Url::parse(&text).ok();
+                // A user name or password in an address would be stored and logged: refused,
+                // and never echoed.
+                if parsed
+                    .as_ref()
+                    .is_some_and(|u| !u.username().is_empty() || u.password().is_some())
+                {
+                    let shown = parsed.map_or_else(String::new, |mut u| {
+                        let _ = u.set_username("");
+                        let _ = u.set_password(None);
+                        u.to_string()
+                    });
+                    return Err(self.invalid(
+                        &shown,
+                        "an address may not hold a user name or password (they would be kept \
+                         and logged in the clear)",
+                    ));
+                }
+                if text.len() > MAX_URL_LEN {
+                    let start: String = text.chars().take(60).collect();
+                    return Err(self.invalid(
+                        &format!("{start}…"),
+                        &format!(
+                            "an address is at most {MAX_URL_LEN} characters, this one has {}",
+                            text.len()
+                        ),
+                    ));
+                }
+                let secure = parsed.is_some_and(|url| {
                     url.host_str().is_some_and(|h| !h.is_empty())
                         && crate::nflverse::is_secure_address(&url)
                 });
-                if secure && !text.contains(char::is_whitespace) && text.len() <= 2048 {
+                if secure && !text.contains(char::is_whitespace) {
                     Ok(SettingValue::Text(text))
                 } else {
                     Err(self.invalid(&text, URL_EXPECTED))
@@ -526,6 +557,16 @@ mod tests {
             "https://example.com/x/",
             Ok("https://example.com/x"),
         ),
+        (
+            "nfl_data_url",
+            "https://user:secret@example.com/x",
+            Err("may not hold a user name or password"),
+        ),
+        (
+            "update_url",
+            "https://token@example.com/latest.json",
+            Err("may not hold a user name or password"),
+        ),
     ];
 
     #[test]
@@ -578,6 +619,21 @@ mod tests {
         assert_eq!(by_key("nfl_seasons").value, SettingValue::Integer(5));
         assert_eq!(by_key("nfl_seasons").source, SettingSource::Database);
         assert_eq!(by_key("monitoring").source, SettingSource::Default);
+    }
+
+    #[test]
+    fn an_address_with_a_password_or_too_long_is_refused_without_echoing_it() {
+        let spec = SettingSpec::find("nfl_data_url").unwrap();
+        let e = spec
+            .parse("https://user:secret@example.com/x")
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("secret") && !e.contains("user:"), "{e}");
+        assert!(e.contains("example.com"), "{e}");
+        let long = format!("https://example.com/{}", "a".repeat(10_000));
+        let e = spec.parse(&long).unwrap_err().to_string();
+        assert!(e.contains("at most 2048 characters"), "{e}");
+        assert!(e.len() < 400, "not echoed whole: {} characters", e.len());
     }
 
     #[test]

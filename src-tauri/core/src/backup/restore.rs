@@ -239,7 +239,7 @@ pub fn restore_models(
     }
     std::fs::create_dir_all(&staging).map_err(Error::io("creating", &staging))?;
     let unpack = || -> std::result::Result<(), String> {
-        let reader = std::fs::File::open(file).map_err(|e| e.to_string())?;
+        let reader = safe_fs::open_regular(file).map_err(|e| e.to_string())?;
         // Capped twice: the bytes unpacked, and the sizes the entries declare.
         let mut archive = tar::Archive::new(safe_fs::CappedReader::new(
             flate2::read::GzDecoder::new(reader),

@@ -89,7 +89,7 @@ pub async fn load_paths(
     let mut report = IngestReport::default();
     for (index, file) in files.iter().enumerate() {
         let name = name_of(file);
-        let opened = std::fs::File::open(file).map_err(Error::io("reading", file))?;
+        let opened = crate::safe_fs::open_regular(file).map_err(Error::io("reading", file))?;
         let size = opened.metadata().ok().map(|m| m.len());
         let at = (index, files.len());
         match ingest_one(
@@ -135,7 +135,7 @@ pub fn refresh_due(
 
 /// SHA-256 of a file, as the ingest records it.
 fn file_hash(path: &Path) -> Result<String> {
-    let mut file = std::fs::File::open(path).map_err(Error::io("reading", path))?;
+    let mut file = crate::safe_fs::open_regular(path).map_err(Error::io("reading", path))?;
     let mut hash = Sha256::new();
     std::io::copy(&mut file, &mut hash).map_err(Error::io("reading", path))?;
     Ok(format!("{:x}", hash.finalize()))
@@ -184,7 +184,7 @@ pub async fn download(
             report.unchanged.push(file.name.clone());
             continue;
         }
-        let opened = std::fs::File::open(&path).map_err(Error::io("reading", &path))?;
+        let opened = crate::safe_fs::open_regular(&path).map_err(Error::io("reading", &path))?;
         let size = opened.metadata().ok().map(|m| m.len());
         match ingest_one(db, &file.name, &file.url, opened, at, size, &on_progress).await {
             Ok(done) => report.files.push(done),

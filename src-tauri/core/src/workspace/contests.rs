@@ -106,6 +106,25 @@ pub struct OwnershipReport {
     pub model: String,
 }
 
+/// Whether a character is invisible yet changes how text reads: the bidirectional marks,
+/// embeddings, overrides and isolates, and the zero-width spaces, joiners and byte-order mark.
+fn hidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Drafted players a standings file may hold that the slate does not (a name spelt another
+/// way), or a tenth of them if more: beyond that the file is another slate's. The shared real
+/// files leave at most 5 of about 150 unmatched.
+const MAX_UNMATCHED: usize = 5;
+
 impl Workspace {
     /// Adds a contest to a slate: the type's DraftKings preset, or a payout table typed in or
     /// read from a CSV file. Refused, with nothing stored, when the field is below 2, the
@@ -194,9 +213,12 @@ impl Workspace {
                     request.entries
                 )
             });
-        if name.chars().count() > 200 || name.chars().any(char::is_control) {
+        if name.chars().count() > 200 || name.chars().any(|c| c.is_control() || hidden(c)) {
             return Err(Error::InvalidInput(
-                "A contest name is at most 200 characters, without control characters.".into(),
+                "A contest name is at most 200 characters, without control characters and \
+                 without the invisible ones that reorder or hide text (right-to-left marks and \
+                 overrides, zero-width spaces and joiners)."
+                    .into(),
             ));
         }
         Ok(Contest {
@@ -234,8 +256,10 @@ impl Workspace {
 
     /// Imports DraftKings' standings file of a finished contest on a slate: the field's scores
     /// and each drafted player's real ownership and points, matched to the slate's players by
-    /// name and position. A file of another sport or a showdown is refused; nothing is stored
-    /// unless the whole file reads.
+    /// name and position. A file of another sport or a showdown, an altered one (an entry listed
+    /// twice, ownership summing past 900%, a lineup naming a player the file does not list) and
+    /// the standings of another slate are refused; nothing is stored unless the whole file
+    /// reads.
     pub async fn import_standings(&self, slate_id: i32, path: &Path) -> Result<StandingsReport> {
         let slate = self.slate(slate_id).await?;
         let (file_name, bytes) = read_input(path)?;
@@ -268,12 +292,20 @@ impl Workspace {
             })
             .collect();
         let matched_count = matched.iter().flatten().count() as u32;
-        if matched_count == 0 {
+        let players = standings.players.len();
+        if unmatched.len() > MAX_UNMATCHED.max(players / 10) {
             return Err(Error::InvalidInput(format!(
-                "{file_name}: none of its {} drafted players is on slate '{}'; import the \
-                 standings of a contest on this slate",
-                standings.players.len(),
-                slate.summary.name
+                "{file_name}: only {matched_count} of its {players} drafted players are on slate \
+                 '{}' ({} are not, for example {}): these are the standings of another slate; \
+                 import them on theirs",
+                slate.summary.name,
+                unmatched.len(),
+                unmatched
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )));
         }
         let saved = store::standings::save(

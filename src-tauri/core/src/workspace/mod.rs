@@ -46,9 +46,13 @@ pub(crate) fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let meta = std::fs::metadata(path).map_err(Error::io("reading", path))?;
-    if !meta.is_file() {
-        return Err(FileError::new(&name, None, None, "this is a folder, not a CSV file").into());
+    let meta = std::fs::metadata(path)
+        .map_err(safe_fs::plainly)
+        .map_err(Error::io("reading", path))?;
+    if let Some(what) = safe_fs::not_a_file(&meta) {
+        return Err(
+            FileError::new(&name, None, None, format!("this is {what}, not a CSV file")).into(),
+        );
     }
     let bytes = safe_fs::read_file_capped(path, limits::MAX_CSV_FILE_BYTES).map_err(|e| {
         Error::from(FileError::new(

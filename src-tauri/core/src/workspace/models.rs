@@ -319,9 +319,15 @@ impl Workspace {
     }
 
     /// Copies every production version into `to/<position>/<name>/` (the shipped-models
-    /// layout; the metadata's version becomes `name`).
+    /// layout; the metadata's version becomes `name`). Refused, with nothing written, when `to`
+    /// is, holds or lies inside the model registry, or a folder of the tree is a link already.
     pub async fn export_models(&self, to: &Path, name: &str) -> Result<Vec<String>> {
         safe_fs::check_name("model version", name)?;
+        let below: Vec<PathBuf> = POSITIONS
+            .iter()
+            .map(|p| Path::new(p.as_str()).join(name))
+            .collect();
+        safe_fs::check_output_folder(to, &self.registry_dir(), "the model registry", &below)?;
         let mut exported = Vec::new();
         for position in POSITIONS {
             let Some(version) = registry::production(self.db(), position).await? else {
@@ -335,8 +341,7 @@ impl Workspace {
                 .into_iter()
                 .filter(|f| *f != registry::METADATA_FILE)
             {
-                std::fs::copy(from.join(file), dir.join(file))
-                    .map_err(Error::io("copying", from.join(file)))?;
+                safe_fs::copy_regular(&from.join(file), &dir.join(file))?;
             }
             let metadata = Metadata {
                 version: name.to_string(),
@@ -373,8 +378,7 @@ impl Workspace {
                 let loaded = registry::load_version(from, position, &version)?;
                 std::fs::create_dir_all(&target).map_err(Error::io("creating", &target))?;
                 for file in registry::version_files(&entry.path()) {
-                    std::fs::copy(entry.path().join(file), target.join(file))
-                        .map_err(Error::io("copying", entry.path().join(file)))?;
+                    safe_fs::copy_regular(&entry.path().join(file), &target.join(file))?;
                 }
                 registry::register(self.db(), &loaded.metadata, None).await?;
                 if registry::production(self.db(), position).await?.is_none() {

@@ -55,6 +55,20 @@ async fn bad_contests_are_refused_and_nothing_is_stored() {
             contest(slate + 99, ContestType::DoubleUp, 100, 10.0),
             "slate",
         ),
+        (
+            NewContest {
+                name: Some("Sunday \u{202E}pu-elbuod".into()),
+                ..contest(slate, ContestType::DoubleUp, 100, 10.0)
+            },
+            "right-to-left",
+        ),
+        (
+            NewContest {
+                name: Some("Main\u{200B}".into()),
+                ..contest(slate, ContestType::DoubleUp, 100, 10.0)
+            },
+            "zero-width",
+        ),
     ] {
         let e = ws.add_contest(&bad).await.unwrap_err();
         assert!(e.to_string().contains(why), "{e}");
@@ -405,6 +419,48 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
             "{e}"
         );
     }
+    assert_eq!(common::snapshot(&ws).await, before);
+    // Altered as a whole: an entry twice, ownership past what nine slots allow, a lineup
+    // naming a player the file does not list; and another slate's standings.
+    let lines: Vec<&str> = text.lines().collect();
+    let twice = format!("{}\n{}", text.trim_end(), lines[1]);
+    // Every player under 30% drafted three times as often: each cell still reads, the sum
+    // passes 900%.
+    let inflated: String = text
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+            if let Some(share) = cells
+                .get(9)
+                .and_then(|c| c.trim_end_matches('%').parse::<f64>().ok())
+                .filter(|s| *s < 30.0)
+            {
+                cells[9] = format!("{:.2}%", 3.0 * share);
+            }
+            cells.join(",") + "\n"
+        })
+        .collect();
+    let stranger = text.replacen("QB Carson Wentz", "QB Nobody Atall", 1);
+    for (edit, why) in [
+        (twice, "listed twice"),
+        (inflated, "add up to"),
+        (stranger, "not in the file's player table"),
+    ] {
+        let bad = dir.path().join("altered.csv");
+        std::fs::write(&bad, edit).unwrap();
+        let e = ws.import_standings(slate, &bad).await.unwrap_err();
+        assert!(e.to_string().contains(why), "{why}: {e}");
+    }
+    assert_eq!(common::snapshot(&ws).await, before);
+    let other_week = ws
+        .import_slate_file(&data.join("dk_salaries/2022_w01_sun_09-11.csv"), None)
+        .await
+        .unwrap()
+        .slate
+        .id;
+    let before = common::snapshot(&ws).await;
+    let e = ws.import_standings(other_week, &file).await.unwrap_err();
+    assert!(e.to_string().contains("another slate"), "{e}");
     assert_eq!(common::snapshot(&ws).await, before);
     let report = ws.import_standings(slate, &file).await.unwrap();
     assert_eq!(report.entries, 2272);

@@ -116,6 +116,83 @@ async fn a_damaged_shipped_model_is_refused_and_nothing_is_installed_for_it() {
     );
 }
 
+/// Every file of the registry with its bytes.
+fn registry_files(dir: &std::path::Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push((path.clone(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[tokio::test]
+async fn a_models_export_never_writes_into_the_registry_nor_through_a_planted_link() {
+    let (dir, ws) = workspace().await;
+    ws.install_models(&repo("models")).await.unwrap();
+    let registry = ws.registry_dir();
+    let before = registry_files(&registry);
+    assert!(!before.is_empty());
+    let data = registry.parent().unwrap().to_path_buf();
+    for (to, why) in [
+        (registry.clone(), "inside the model registry"),
+        (registry.join("QB"), "inside the model registry"),
+        (data, "holds the model registry"),
+    ] {
+        let e = ws.export_models(&to, "baseline").await.unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidInput, "{e}");
+        assert!(e.to_string().contains(why), "{to:?}: {e}");
+    }
+    assert_eq!(registry_files(&registry), before, "not a byte changed");
+    #[cfg(unix)]
+    {
+        let out = dir.path().join("out");
+        let victim = dir.path().join("victim");
+        std::fs::create_dir_all(out.join("QB")).unwrap();
+        std::fs::create_dir_all(&victim).unwrap();
+        std::os::unix::fs::symlink(&victim, out.join("QB/baseline")).unwrap();
+        let e = ws.export_models(&out, "baseline").await.unwrap_err();
+        assert!(e.to_string().contains("symbolic link"), "{e}");
+        assert_eq!(std::fs::read_dir(&victim).unwrap().count(), 0);
+    }
+    // A folder of its own takes the export.
+    let fine = dir.path().join("fine");
+    assert_eq!(ws.export_models(&fine, "mine").await.unwrap().len(), 5);
+    assert!(fine.join("QB/mine/model.json.gz").is_file());
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_fifo_where_a_model_file_should_be_is_refused_without_waiting() {
+    let (dir, ws) = workspace().await;
+    let copy = dir.path().join("shipped");
+    let from = repo("models/QB/baseline");
+    let to = copy.join("QB/baseline");
+    std::fs::create_dir_all(&to).unwrap();
+    for file in ["metadata.json", "features.json"] {
+        std::fs::copy(from.join(file), to.join(file)).unwrap();
+    }
+    let made = std::process::Command::new("mkfifo")
+        .arg(to.join("model.json.gz"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let e = tokio::time::timeout(std::time::Duration::from_secs(60), ws.install_models(&copy))
+        .await
+        .expect("the install does not wait on the FIFO")
+        .unwrap_err();
+    assert!(e.to_string().contains("FIFO"), "{e}");
+    assert!(ws.model_versions().await.unwrap().is_empty());
+}
+
 #[tokio::test]
 async fn self_tuning_trains_when_weeks_are_unseen_and_not_again() {
     let (_dir, ws) = workspace().await;

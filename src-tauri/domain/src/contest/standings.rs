@@ -108,6 +108,11 @@ pub fn read_standings(file: &str, bytes: &[u8]) -> Result<Standings, FileError> 
         ));
     }
     let right: Vec<usize> = right.into_iter().flatten().collect();
+    let entry_id = column("EntryId");
+    // EntryId -> the line it was first seen on.
+    let mut entry_lines: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    // Each entry's line, beside `standings.entries`.
+    let mut lines: Vec<u64> = Vec::new();
     let mut standings = Standings {
         entries: Vec::new(),
         players: Vec::new(),
@@ -161,7 +166,16 @@ pub fn read_standings(file: &str, bytes: &[u8]) -> Result<Standings, FileError> 
                         format!("'{}' is not a score from -50 to 500", cell(left[3])),
                     )
                 })?;
+            if let Some(c) = entry_id.map(cell).filter(|id| !id.is_empty()) {
+                if let Some(first) = entry_lines.insert(c.to_string(), line) {
+                    return Err(err(
+                        "EntryId",
+                        format!("entry {c} is listed twice (lines {first} and {line})"),
+                    ));
+                }
+            }
             let lineup = parse_lineup(cell(left[4])).map_err(|m| err("Lineup", m))?;
+            lines.push(line);
             standings.entries.push(StandingEntry {
                 rank,
                 entry_name: cell(left[1]).to_string(),
@@ -230,7 +244,64 @@ pub fn read_standings(file: &str, bytes: &[u8]) -> Result<Standings, FileError> 
             "the player table is empty",
         ));
     }
+    check_whole(file, &standings, &lines)?;
     Ok(standings)
+}
+
+/// The most a field can draft in all, percent: nine players in every lineup.
+pub const MAX_DRAFTED_TOTAL: f64 = 900.0;
+/// What the rounding of `%Drafted` to two decimals may add to that.
+const DRAFTED_ROUNDING: f64 = 5.0;
+
+/// Checks a standings file as a whole: the player table's `%Drafted` sums to what nine slots
+/// allow, no player is listed twice at one position, and every lineup names only players of
+/// the player table (`lines[i]` is entry `i`'s line).
+fn check_whole(file: &str, standings: &Standings, lines: &[u64]) -> Result<(), FileError> {
+    let total: f64 = standings.players.iter().map(|p| p.drafted).sum();
+    if total > MAX_DRAFTED_TOTAL + DRAFTED_ROUNDING {
+        return Err(FileError::new(
+            file,
+            None,
+            Some("%Drafted"),
+            format!(
+                "the players' %Drafted add up to {total:.0}%, more than the {MAX_DRAFTED_TOTAL:.0}%                  nine players in every lineup make: the file has been altered"
+            ),
+        ));
+    }
+    let mut seen: std::collections::HashMap<(&str, &str), u64> = std::collections::HashMap::new();
+    for p in &standings.players {
+        if let Some(first) = seen.insert((p.name.as_str(), p.position.as_str()), p.line) {
+            return Err(FileError::new(
+                file,
+                Some(p.line),
+                Some("Player"),
+                format!(
+                    "{} ({}) is listed twice in the player table (lines {first} and {})",
+                    p.name, p.position, p.line
+                ),
+            ));
+        }
+    }
+    let listed: std::collections::HashSet<&str> =
+        standings.players.iter().map(|p| p.name.as_str()).collect();
+    for (entry, line) in standings.entries.iter().zip(lines) {
+        if let Some((_, name)) = entry
+            .lineup
+            .iter()
+            .find(|(_, name)| !listed.contains(name.as_str()))
+        {
+            return Err(FileError::new(
+                file,
+                Some(*line),
+                Some("Lineup"),
+                format!(
+                    "the lineup names {name}, who is not in the file's player table: the file \
+                     has been altered"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Reads a standings lineup string, `QB Carson Wentz FLEX Todd Gurley II RB ...` (slot tokens
@@ -290,11 +361,17 @@ mod tests {
     const HEADER: &str = "Rank,EntryId,EntryName,TimeRemaining,Points,Lineup,,Player,Roster Position,%Drafted,FPTS\n";
     const LINEUP: &str = "QB Carson Wentz FLEX Todd Gurley II RB Marlon Mack RB Wendell Smallwood WR Jarvis Landry WR Josh Gordon WR Nelson Agholor TE Trey Burton DST Rams ";
 
+    /// The rest of the player table: the lineup's other seven players.
+    const OTHERS: &str = ",,,,,,,Carson Wentz,QB,40%,20\n,,,,,,,Marlon Mack,RB,30%,15\n\
+        ,,,,,,,Wendell Smallwood,RB,10%,8\n,,,,,,,Jarvis Landry,WR,30%,12\n\
+        ,,,,,,,Josh Gordon,WR,20%,9\n,,,,,,,Nelson Agholor,WR,25%,11\n\
+        ,,,,,,,Trey Burton,TE,35%,10\n";
+
     #[test]
     fn both_tables_are_read_and_the_cash_line_found() {
         let text = format!(
             "\u{feff}{HEADER}1,11,alan,0,198.2,{LINEUP},,Todd Gurley II,RB,88.95%,30.6\n\
-             2,12,bob,0,150.5,{LINEUP},,Rams ,DST,20.10%,12\n3,13,carl,0,0,,,,,,\n"
+             2,12,bob,0,150.5,{LINEUP},,Rams ,DST,20.10%,12\n3,13,carl,0,0,,,,,,\n{OTHERS}"
         );
         let s = read_standings("s.csv", text.as_bytes()).unwrap();
         assert_eq!(s.entries.len(), 3);
@@ -334,5 +411,36 @@ mod tests {
         let one = format!("{HEADER}1,11,a,0,100,{LINEUP},,Rams,DST,5%,3\n");
         assert!(read_standings("s.csv", one.as_bytes()).is_err());
         assert!(read_standings("s.csv", b"Position,Name\nQB,x\n").is_err());
+    }
+
+    #[test]
+    fn an_altered_file_is_refused_as_a_whole() {
+        let good = format!(
+            "{HEADER}1,11,a,0,198.2,{LINEUP},,Todd Gurley II,RB,88.95%,30.6\n\
+             2,12,b,0,150.5,{LINEUP},,Rams,DST,20%,12\n{OTHERS}"
+        );
+        assert!(read_standings("s.csv", good.as_bytes()).is_ok());
+        let twice = good.replace("2,12,b", "2,11,b");
+        let e = read_standings("s.csv", twice.as_bytes()).unwrap_err();
+        assert_eq!((e.line, e.column.as_deref()), (Some(3), Some("EntryId")));
+        assert!(e.message.contains("lines 2 and 3"), "{e:?}");
+        let stranger = good.replacen("QB Carson Wentz", "QB Nobody Atall", 1);
+        let e = read_standings("s.csv", stranger.as_bytes()).unwrap_err();
+        assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("Lineup")));
+        assert!(e.message.contains("Nobody Atall"), "{e:?}");
+        let listed_twice = format!("{good},,,,,,,Rams,DST,1%,12\n");
+        let e = read_standings("s.csv", listed_twice.as_bytes()).unwrap_err();
+        assert_eq!(e.column.as_deref(), Some("Player"));
+        // Ten players at 95%: 950% in all, more than nine slots allow.
+        let mut inflated = format!("{HEADER}1,11,a,0,100,{LINEUP},,Todd Gurley II,RB,95%,30\n");
+        inflated.push_str("2,12,b,0,90,,,Rams,DST,95%,3\n");
+        for line in OTHERS.lines() {
+            let cells: Vec<&str> = line.split(',').collect();
+            inflated.push_str(&format!(",,,,,,,{},{},95%,5\n", cells[7], cells[8]));
+        }
+        inflated.push_str(",,,,,,,Extra Man,WR,95%,5\n");
+        let e = read_standings("s.csv", inflated.as_bytes()).unwrap_err();
+        assert_eq!(e.column.as_deref(), Some("%Drafted"));
+        assert!(e.message.contains("950%"), "{e:?}");
     }
 }
