@@ -129,6 +129,64 @@ impl Drop for DataLock {
     }
 }
 
+/// How long opening a workspace waits for another process to finish migrating the database.
+pub const MIGRATION_WAIT: Duration = Duration::from_secs(120);
+
+/// Holds `<data_dir>/.migrate.lock` exclusively: taken around opening and migrating the
+/// database, so processes that open a new or older folder at once migrate it one after another
+/// (the later ones find nothing left to do) instead of racing to create the same tables.
+/// Released when dropped, or by the OS when the process dies.
+#[derive(Debug)]
+pub struct MigrationGuard(File);
+
+impl MigrationGuard {
+    /// Takes the guard, waiting up to [`MIGRATION_WAIT`] for another process's migration.
+    pub fn take(data_dir: &Path) -> Result<MigrationGuard> {
+        let path = data_dir.join(".migrate.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(Error::io("opening the migration lock", &path))?;
+        let started = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(MigrationGuard(file)),
+                Err(TryLockError::WouldBlock) if started.elapsed() < MIGRATION_WAIT => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(Error::Busy(format!(
+                        "{} has been updating the database of {} for over {} seconds; try \
+                         again when it is done",
+                        {
+                            let who = holders(data_dir);
+                            if who.is_empty() {
+                                "another NFL DFS window or command".to_string()
+                            } else {
+                                who.join(", ")
+                            }
+                        },
+                        data_dir.display(),
+                        MIGRATION_WAIT.as_secs()
+                    )))
+                }
+                Err(TryLockError::Error(e)) => {
+                    return Err(Error::io("locking the database for its update", &path)(e))
+                }
+            }
+        }
+    }
+}
+
+impl Drop for MigrationGuard {
+    fn drop(&mut self) {
+        self.0.unlock().ok();
+    }
+}
+
 /// Runs a lock call (which may sleep while it waits) off the async runtime's threads.
 pub async fn off_runtime<T: Send + 'static>(
     call: impl FnOnce() -> Result<T> + Send + 'static,

@@ -537,6 +537,47 @@ fn rule_sets_that_admit_no_lineup_are_refused_before_searching() {
         ],
         "more than 8 players in one game",
     );
+    // With history loaded, projecting the slate links its players: a refused run must not
+    // get that far.
+    let sb = Sandbox::with_models();
+    sb.refused(
+        &["optimize", "--slate", "1", "--min-salary", "60000"],
+        "above the most a lineup may use",
+    );
+}
+
+#[test]
+fn processes_opening_a_new_data_folder_at_once_all_open_it() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("fresh");
+    // Six at once on a folder no process has opened: one migrates, the others wait for it.
+    let children: Vec<_> = (0..6)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_nfl-dfs-cli"))
+                .arg("--data-dir")
+                .arg(&data)
+                .args(["--json", "health"])
+                .env_remove("DATABASE_URL")
+                .env_remove("NFL_DFS_DATA_DIR")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let health: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            health["migrations_applied"].as_u64().unwrap() > 0,
+            "{health}"
+        );
+    }
 }
 
 #[test]

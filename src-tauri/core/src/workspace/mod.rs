@@ -87,6 +87,10 @@ impl Workspace {
         paths.create_all()?;
         let data_dir = paths.data_dir.clone();
         let lock = data_lock::off_runtime(move || DataLock::shared(&data_dir)).await?;
+        // One process migrates at a time; the others wait, then find nothing pending.
+        let data_dir = paths.data_dir.clone();
+        let migrating =
+            data_lock::off_runtime(move || data_lock::MigrationGuard::take(&data_dir)).await?;
         let opened = store::open(&paths).await?;
         if opened.pending > 0 && opened.existing && paths.database_file.is_some() {
             // The schema is about to change: keep the database as it was first.
@@ -99,6 +103,7 @@ impl Workspace {
             .await?;
         }
         store::migrate(&opened, &paths.database_display()).await?;
+        drop(migrating);
         Ok(Self {
             paths,
             db: opened.db,

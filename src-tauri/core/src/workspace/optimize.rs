@@ -22,11 +22,14 @@ impl Workspace {
         projections: HashMap<i32, f64>,
         on_progress: impl FnMut(usize, usize) -> bool + Send + 'static,
     ) -> Result<OptimizeReport> {
-        let (slate, projections) = self.slate_for_optimizer(slate_id, projections).await?;
         let rules = Rules {
             salary_cap: self.typed_settings().await?.salary_cap,
             ..rules
         };
+        // A rule set no slate can satisfy is refused before the slate is projected (which
+        // stores the players' links): a refused run changes nothing.
+        optimizer::check_rules(&rules)?;
+        let (slate, projections) = self.slate_for_optimizer(slate_id, projections).await?;
         let (slate, run) = tokio::task::spawn_blocking(move || {
             let run = optimizer::optimize(&slate, &projections, &rules, on_progress);
             (slate, run)
@@ -63,15 +66,21 @@ impl Workspace {
         request: &LateSwapRequest,
         projections: HashMap<i32, f64>,
     ) -> Result<LateSwapReport> {
-        let (slate, projections) = self
-            .slate_for_optimizer(request.slate_id, projections)
-            .await?;
+        // The entries file and the rules are checked before the slate is projected (which
+        // stores the players' links): a refused late swap changes nothing.
         let (file_name, bytes) = read_input(Path::new(&request.entries))?;
         let file = LineupFile::parse(&file_name, &bytes)?;
         let rules = Rules {
             salary_cap: self.typed_settings().await?.salary_cap,
             ..request.rules.clone()
         };
+        optimizer::check_rules(&Rules {
+            lineups: 1,
+            ..rules.clone()
+        })?;
+        let (slate, projections) = self
+            .slate_for_optimizer(request.slate_id, projections)
+            .await?;
         let as_of = request.as_of.unwrap_or_else(Utc::now);
         let (file, run) = tokio::task::spawn_blocking(move || {
             let run = optimizer::late_swap(&slate, &projections, &rules, &file, as_of);

@@ -183,27 +183,7 @@ pub const MAX_PERCENT: u32 = 100;
 /// Refuses rules that cannot mean anything, naming the rule.
 fn check(slate: &Slate, pool: &[Candidate], rules: &Rules) -> Result<()> {
     let invalid = |m: String| Err(Error::InvalidInput(m));
-    if !(1..=MAX_LINEUPS).contains(&rules.lineups) {
-        return invalid(format!(
-            "{} lineups asked for; a run builds 1 to {MAX_LINEUPS}",
-            rules.lineups
-        ));
-    }
-    if !(1..=9).contains(&rules.min_unique) {
-        return invalid(format!(
-            "lineups must differ in 1 to 9 players, not {}",
-            rules.min_unique
-        ));
-    }
-    if rules.randomness > MAX_PERCENT {
-        return invalid(format!(
-            "randomness is a share of the projection, 0 to 100%, not {}%",
-            rules.randomness
-        ));
-    }
-    if rules.max_exposure.is_some_and(|m| m > MAX_PERCENT) {
-        return invalid("the max exposure is a share of the lineups, 0 to 100%".into());
-    }
+    check_rules(rules)?;
     let name = |id: i32| {
         slate
             .player(id)
@@ -271,10 +251,32 @@ fn check(slate: &Slate, pool: &[Candidate], rules: &Rules) -> Result<()> {
     Ok(())
 }
 
-/// Refuses rule sets that provably admit no lineup before any search: a salary range above
-/// the cap, stacks larger than a lineup or a team can hold. (Locked players over the cap end
-/// the search at once; `explain` names them.)
-fn check_feasible(pool: &[Candidate], rules: &Rules) -> Result<()> {
+/// The checks a rule set must pass whatever the slate: counts and shares in range, a salary
+/// floor under the cap, stacks a lineup can hold. Run before anything is projected or stored,
+/// so a refused run changes nothing.
+pub fn check_rules(rules: &Rules) -> Result<()> {
+    let invalid = |m: String| Err(Error::InvalidInput(m));
+    if !(1..=MAX_LINEUPS).contains(&rules.lineups) {
+        return invalid(format!(
+            "{} lineups asked for; a run builds 1 to {MAX_LINEUPS}",
+            rules.lineups
+        ));
+    }
+    if !(1..=9).contains(&rules.min_unique) {
+        return invalid(format!(
+            "lineups must differ in 1 to 9 players, not {}",
+            rules.min_unique
+        ));
+    }
+    if rules.randomness > MAX_PERCENT {
+        return invalid(format!(
+            "randomness is a share of the projection, 0 to 100%, not {}%",
+            rules.randomness
+        ));
+    }
+    if rules.max_exposure.is_some_and(|m| m > MAX_PERCENT) {
+        return invalid("the max exposure is a share of the lineups, 0 to 100%".into());
+    }
     let invalid = |m: String| Err(Error::NoLineup(m));
     let cap = rules.cap();
     if rules.min_salary > cap {
@@ -315,6 +317,14 @@ fn check_feasible(pool: &[Candidate], rules: &Rules) -> Result<()> {
     if rules.max_per_team == Some(0) {
         return invalid("at most 0 players per team leaves no lineup".into());
     }
+    Ok(())
+}
+
+/// Refuses rule sets the slate's playable players cannot satisfy before any search: a game
+/// stack larger than any game holds. (Locked players over the cap end the search at once;
+/// `explain` names them.)
+fn check_feasible(pool: &[Candidate], rules: &Rules) -> Result<()> {
+    let invalid = |m: String| Err(Error::NoLineup(m));
     if rules.game_stack > 0 {
         let mut per_game: HashMap<i32, usize> = HashMap::new();
         for c in pool {
