@@ -174,7 +174,7 @@ impl DataPaths {
         .into_iter()
         .flatten()
         {
-            std::fs::create_dir_all(&dir).map_err(Error::io("creating the folder", &dir))?;
+            ensure_folder(&dir)?;
         }
         Ok(())
     }
@@ -204,6 +204,38 @@ fn database_file_of_url(url: &str) -> Result<Option<PathBuf>> {
     } else {
         Ok(Some(PathBuf::from(path)))
     }
+}
+
+/// Makes `dir` (and its parents) unless it is there; a file, device, FIFO or link loop in its
+/// place is named for what it is.
+fn ensure_folder(dir: &Path) -> Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(meta) => {
+            let what = crate::safe_fs::not_a_file(&meta).unwrap_or("a file");
+            return Err(Error::InvalidInput(format!(
+                "{} is {what}, not a folder: the app keeps its data in a folder (choose one with \
+                 --data-dir or NFL_DFS_DATA_DIR).",
+                dir.display()
+            )));
+        }
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(Error::io("opening the folder", dir)(
+                crate::safe_fs::plainly(e),
+            ));
+        }
+        Err(_) if std::fs::symlink_metadata(dir).is_ok() => {
+            return Err(Error::InvalidInput(format!(
+                "{} is a symbolic link to a place that does not exist: point it at a folder or \
+                 choose another (--data-dir or NFL_DFS_DATA_DIR).",
+                dir.display()
+            )));
+        }
+        Err(_) => {}
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(crate::safe_fs::plainly)
+        .map_err(Error::io("creating the folder", dir))
 }
 
 #[cfg(test)]

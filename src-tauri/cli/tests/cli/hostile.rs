@@ -546,6 +546,48 @@ fn rule_sets_that_admit_no_lineup_are_refused_before_searching() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn paths_of_the_wrong_kind_are_refused_saying_what_they_are() {
+    let sb = Sandbox::new();
+    // Outside the sandbox, whose every file the refusals compare before and after.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let fifo = elsewhere.path().join("pipe.csv");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let fifo = fifo.to_str().unwrap();
+    sb.refused(&["slate", "import", fifo], "FIFO (named pipe)");
+    sb.refused(&["ingest", "--from", fifo], "FIFO (named pipe)");
+    sb.refused(&["ingest", "--from", "/dev/zero"], "is a device");
+    sb.refused(&["models", "install", fifo], "FIFO (named pipe)");
+    sb.refused(&["restore", "/dev/zero"], "is a device");
+    // A data folder that is a file, a device, or a link that loops.
+    let file = elsewhere.path().join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    let looped = elsewhere.path().join("loop");
+    std::os::unix::fs::symlink("loop-too", &looped).unwrap();
+    std::os::unix::fs::symlink("loop", elsewhere.path().join("loop-too")).unwrap();
+    for (dir, says) in [
+        (file.as_path(), "is a file, not a folder"),
+        (Path::new("/dev/null"), "is a device, not a folder"),
+        (looped.as_path(), "loops back on itself"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_nfl-dfs-cli"))
+            .arg("--data-dir")
+            .arg(dir)
+            .arg("health")
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{dir:?}: {stderr}");
+        assert!(stderr.contains(says), "{dir:?}: {stderr}");
+    }
+}
+
 #[test]
 fn processes_opening_a_new_data_folder_at_once_all_open_it() {
     let root = tempfile::tempdir().unwrap();

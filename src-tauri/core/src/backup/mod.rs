@@ -13,7 +13,8 @@ mod snapshot;
 
 pub use catalog::{list, prune, BackupEntry, BackupKind, BackupReason};
 pub use restore::{
-    is_models_archive, newest_good, restore_database, restore_models, verify_database, BackupCheck,
+    clean_leftovers, is_models_archive, newest_good, restore_database, restore_models,
+    verify_database, BackupCheck,
 };
 pub use schedule::{due, due_now, DAILY_HOUR, MODEL_BACKUP_DAYS};
 pub use snapshot::{archive_models, snapshot_database};

@@ -1,5 +1,6 @@
 //! Restoring: a database backup is verified (it opens, `PRAGMA integrity_check` says `ok`, its
-//! schema has only migrations this version knows) before anything changes; the current database
+//! schema has only migrations this version knows, and every table has the columns and types
+//! that schema promises, see `store::schema_shape`) before anything changes; the current database
 //! is kept (a snapshot when it is healthy, the file itself set aside when it is damaged); the
 //! backup is copied through SQLite and swapped in with a rename. The caller then opens it,
 //! which runs pending migrations.
@@ -35,9 +36,10 @@ fn refused(file: &Path, reason: impl Into<String>) -> Error {
 
 /// Checks that `file` is a whole NFL DFS database this version can open, without changing it.
 pub async fn verify_database(file: &Path) -> Result<BackupCheck> {
-    let meta = std::fs::metadata(file).map_err(|e| refused(file, e.to_string()))?;
-    if !meta.is_file() {
-        return Err(refused(file, "it is a folder, not a database file"));
+    let meta =
+        std::fs::metadata(file).map_err(|e| refused(file, safe_fs::plainly(e).to_string()))?;
+    if let Some(what) = safe_fs::not_a_file(&meta) {
+        return Err(refused(file, format!("it is {what}, not a database file")));
     }
     let db = store::open_read_only(file)
         .await
@@ -74,6 +76,18 @@ async fn check_open(db: &store::Db, file: &Path) -> Result<BackupCheck> {
                 "it was written by a newer version of NFL DFS (schema '{unknown}', unknown to \
                  version {})",
                 crate::APP_VERSION
+            ),
+        ));
+    }
+    let shape = store::schema_shape::problems(db)
+        .await
+        .map_err(|e| refused(file, e.to_string()))?;
+    if !shape.is_empty() {
+        return Err(refused(
+            file,
+            format!(
+                "its tables are not what its schema version promises: {}",
+                shape.join("; ")
             ),
         ));
     }
@@ -225,13 +239,15 @@ pub async fn restore_database(
 
 /// Replaces the model folder `models` with a models backup, after archiving the current one
 /// into `backups`. The archive is unpacked beside the folder first and checked to hold only a
-/// `models/` tree; the folders are then swapped with renames. Returns the archive of the old
+/// `models/` tree that passes `check` (handed the unpacked folder: the caller's deploy checks);
+/// the folders are then swapped with renames. Returns the archive of the old
 /// models.
 pub fn restore_models(
     models: &Path,
     backups: &Path,
     file: &Path,
     now: DateTime<Utc>,
+    check: impl FnOnce(&Path) -> std::result::Result<(), String>,
 ) -> Result<BackupEntry> {
     let staging = with_suffix(models, ".restoring");
     if staging.exists() {
@@ -290,6 +306,10 @@ pub fn restore_models(
         std::fs::remove_dir_all(&staging).ok();
         return Err(refused(file, "it holds no models/ folder"));
     }
+    if let Err(reason) = check(&unpacked) {
+        std::fs::remove_dir_all(&staging).ok();
+        return Err(refused(file, reason));
+    }
     let kept = archive_models(models, backups, BackupReason::BeforeRestore, now)?;
     let previous = with_suffix(models, ".previous");
     if previous.exists() {
@@ -303,6 +323,35 @@ pub fn restore_models(
     std::fs::remove_dir_all(&previous).ok();
     tracing::info!(backup = %file.display(), "models restored");
     Ok(kept)
+}
+
+/// Finishes or undoes what a restore killed half-way left in the data folder: a model folder
+/// being unpacked (`models.restoring`) is removed; a model folder moved aside
+/// (`models.previous`) is put back when no `models` took its place, else removed; a database
+/// copy not yet swapped in (`<database>.restoring`) is removed. Returns what it did, in words.
+pub fn clean_leftovers(models: &Path, database: Option<&Path>) -> Vec<String> {
+    let mut done = Vec::new();
+    let staging = with_suffix(models, ".restoring");
+    if staging.exists() && std::fs::remove_dir_all(&staging).is_ok() {
+        done.push(format!("removed {}", staging.display()));
+    }
+    let previous = with_suffix(models, ".previous");
+    if previous.exists() {
+        if !models.exists() {
+            if std::fs::rename(&previous, models).is_ok() {
+                done.push(format!("put back {}", models.display()));
+            }
+        } else if std::fs::remove_dir_all(&previous).is_ok() {
+            done.push(format!("removed {}", previous.display()));
+        }
+    }
+    if let Some(database) = database {
+        let incoming = with_suffix(database, ".restoring");
+        if incoming.exists() && std::fs::remove_file(&incoming).is_ok() {
+            done.push(format!("removed {}", incoming.display()));
+        }
+    }
+    done
 }
 
 /// Whether `file` looks like a models backup (by name) rather than a database.

@@ -306,8 +306,17 @@ pub async fn ingest(
 /// The nflverse files of a path: the file itself, or the `.csv` and `.csv.gz` files of a folder
 /// (sorted, so schedules and stats load in a fixed order).
 pub fn files_of(path: &Path) -> Result<Vec<std::path::PathBuf>> {
-    if path.is_file() {
+    let meta = std::fs::metadata(path)
+        .map_err(crate::safe_fs::plainly)
+        .map_err(Error::io("reading", path))?;
+    if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
+    }
+    if let Some(what) = crate::safe_fs::not_a_file(&meta).filter(|_| !meta.is_dir()) {
+        return Err(Error::InvalidInput(format!(
+            "{} is {what}: give a folder of nflverse files or one .csv or .csv.gz file",
+            path.display()
+        )));
     }
     let mut files: Vec<_> = std::fs::read_dir(path)
         .map_err(Error::io("reading", path))?

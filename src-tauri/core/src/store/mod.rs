@@ -16,6 +16,7 @@ pub mod model_registry;
 pub mod nfl_queries;
 pub mod nfl_tables;
 pub mod player_links;
+pub mod schema_shape;
 pub mod settings;
 pub mod slate_import;
 pub mod slates;
@@ -122,6 +123,23 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection> {
             db_err("opening the database")(sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(
                 e.into(),
             )))
+        })?;
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
+/// A private in-memory database on one connection (a pool of several would give each its own
+/// empty database): a scratch schema to compare against.
+pub(crate) async fn connect_scratch() -> Result<DatabaseConnection> {
+    let options = SqliteConnectOptions::from_str("sqlite::memory:")
+        .map_err(|e| Error::Config(format!("an in-memory database: {e}")))?;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .map_err(|e| {
+            db_err("opening a scratch database")(sea_orm::DbErr::Conn(
+                sea_orm::RuntimeErr::SqlxError(e.into()),
+            ))
         })?;
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }

@@ -3,6 +3,8 @@
 use crate::backup::{self, BackupCheck, BackupEntry, BackupKind, BackupReason};
 use crate::data_lock::{self, DataLock};
 use crate::paths::DataPaths;
+use crate::projection::registry;
+use crate::workspace::models::REGISTRY_FOLDER;
 use crate::{Result, Workspace};
 use chrono::Utc;
 use serde::Serialize;
@@ -72,18 +74,41 @@ impl Workspace {
         backup::prune(&self.paths().backups_dir(), days, Utc::now())
     }
 
-    /// Restores a backup: a models archive (`.tar.gz`) replaces the model folder and this
+    /// Restores a backup, holding the data folder alone meanwhile: a models archive (`.tar.gz`)
+    /// whose production versions pass the deploy checks replaces the model folder and this
     /// workspace stays open; a database backup is verified, the current database kept, the file
     /// swapped and opened again (with migrations). Use the returned workspace afterwards: this
     /// one's database is closed after a database restore. A refused backup changes nothing.
     pub async fn restore(&self, file: &Path) -> Result<(Workspace, RestoreReport)> {
         if backup::is_models_archive(file) {
-            let kept = backup::restore_models(
+            // Every production version must be in the archive and pass the deploy checks.
+            let production = registry::production_versions(self.db()).await?;
+            let check = |unpacked: &Path| -> std::result::Result<(), String> {
+                let registry = unpacked.join(REGISTRY_FOLDER);
+                for (position, version) in &production {
+                    registry::load_version(&registry, *position, version).map_err(|e| {
+                        format!(
+                            "the production {} model ({version}) in it does not pass the deploy \
+                             checks: {e}",
+                            position.as_str()
+                        )
+                    })?;
+                }
+                Ok(())
+            };
+            // The model folder is swapped: no other process may hold the folder meanwhile (nor
+            // clean up what looks like an interrupted restore).
+            let lock = std::sync::Arc::clone(self.lock());
+            data_lock::off_runtime(move || lock.upgrade(data_lock::EXCLUSIVE_WAIT)).await?;
+            let restored = backup::restore_models(
                 &self.paths().models_dir(),
                 &self.paths().backups_dir(),
                 file,
                 Utc::now(),
-            )?;
+                check,
+            );
+            self.lock().downgrade()?;
+            let kept = restored?;
             let report = RestoreReport {
                 kind: BackupKind::Models,
                 file: file.display().to_string(),

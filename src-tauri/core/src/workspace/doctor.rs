@@ -36,6 +36,21 @@ impl Workspace {
                 restore,
             ));
         }
+        let shape = store::schema_shape::problems(self.db())
+            .await
+            .unwrap_or_else(|e| vec![e.to_string()]);
+        if !shape.is_empty() {
+            return Ok(Check::failing(
+                "Database",
+                CheckStatus::Problem,
+                format!(
+                    "the tables are not what the schema promises: {}",
+                    shape.join("; ")
+                ),
+                "Restore the newest good backup (the current file is kept).",
+                restore,
+            ));
+        }
         let applied = store::schema_state(self.db()).await?.applied.len();
         let known = Migrator::migrations().len();
         Ok(if applied == known {

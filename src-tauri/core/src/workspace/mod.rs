@@ -84,9 +84,17 @@ impl Workspace {
     /// Creates the folders, opens the database and applies pending migrations. A database from a
     /// newer app version is refused unchanged.
     pub async fn open(paths: DataPaths) -> Result<Self> {
-        paths.create_all()?;
         let data_dir = paths.data_dir.clone();
         let lock = data_lock::off_runtime(move || DataLock::shared(&data_dir)).await?;
+        // What a restore killed half-way left behind is finished or undone first (no restore
+        // runs now: it would hold the folder alone), before the folders are made: a model
+        // folder moved aside must find its place free.
+        for done in
+            crate::backup::clean_leftovers(&paths.models_dir(), paths.database_file.as_deref())
+        {
+            tracing::warn!("a restore was interrupted: {done}");
+        }
+        paths.create_all()?;
         // One process migrates at a time; the others wait, then find nothing pending.
         let data_dir = paths.data_dir.clone();
         let migrating =

@@ -113,10 +113,13 @@ pub struct TrainingRun {
 /// The longest learner search a training run may ask for, per position.
 pub const MAX_SEARCH_SECONDS: u32 = 3600;
 
+/// The registry's folder inside the data folder's `models/`.
+pub(crate) const REGISTRY_FOLDER: &str = "registry";
+
 impl Workspace {
     /// The model registry folder.
     pub fn registry_dir(&self) -> PathBuf {
-        self.paths().models_dir().join("registry")
+        self.paths().models_dir().join(REGISTRY_FOLDER)
     }
 
     /// Trains every position on the loaded history (weeks before `until`), records the run,
@@ -360,6 +363,16 @@ impl Workspace {
     /// validated, registered, and deployed where the position has no production version.
     /// Versions already in the registry are left as they are.
     pub async fn install_models(&self, from: &Path) -> Result<Vec<String>> {
+        let meta = std::fs::metadata(from)
+            .map_err(safe_fs::plainly)
+            .map_err(Error::io("reading", from))?;
+        if !meta.is_dir() {
+            return Err(Error::InvalidInput(format!(
+                "{} is {}: give the folder that holds <position>/<version>/ model folders",
+                from.display(),
+                safe_fs::not_a_file(&meta).unwrap_or("a file")
+            )));
+        }
         let mut installed = Vec::new();
         for position in POSITIONS {
             let dir = from.join(position.as_str());

@@ -112,6 +112,29 @@ async fn bad_backups_are_refused_with_the_reason_and_nothing_changes() {
         db.close().await.unwrap();
         drop(paths);
     }
+    // Altered by another program: a table dropped; text where a number belongs. SQLite's own
+    // integrity check passes both.
+    let altered = |name: &str, sql: &'static str| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, &bytes).unwrap();
+        async move {
+            let db = nfl_dfs_core::store::connect(&format!("sqlite://{}", file.display()))
+                .await
+                .unwrap();
+            db.execute_raw(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap();
+            nfl_dfs_core::store::checkpoint(&db).await.unwrap();
+            db.close().await.unwrap();
+            file
+        }
+    };
+    let dropped = altered("dropped.sqlite", "DROP TABLE contest_picks").await;
+    let text_salary = altered(
+        "text.sqlite",
+        "UPDATE slate_players SET avg_points_per_game = 'lots' WHERE id = 1",
+    )
+    .await;
     let empty = dir.path().join("empty.sqlite");
     nfl_dfs_core::store::connect(&format!("sqlite://{}?mode=rwc", empty.display()))
         .await
@@ -125,6 +148,11 @@ async fn bad_backups_are_refused_with_the_reason_and_nothing_changes() {
         (&truncated, ""),
         (&newer, "newer version"),
         (&empty, "no NFL DFS schema"),
+        (&dropped, "the table contest_picks is missing"),
+        (
+            &text_salary,
+            "slate_players.avg_points_per_game holds 1 value",
+        ),
         (&dir.path().join("missing.sqlite"), "No such file"),
     ] {
         let err = ws.restore(file).await.unwrap_err();
@@ -246,6 +274,41 @@ async fn models_archives_restore_the_registry_and_bad_archives_are_refused() {
     let err = ws.restore(&bad).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidBackup, "{err}");
     assert_eq!(count(&registry), files, "the registry is untouched");
+
+    // An archive whose production QB model is damaged unpacks fine but fails the deploy
+    // checks: refused before the swap, the registry as it was.
+    let model = registry.join("QB/baseline/model.json.gz");
+    let good_bytes = std::fs::read(&model).unwrap();
+    std::fs::write(&model, &good_bytes[..good_bytes.len() / 2]).unwrap();
+    let damaged = backup::archive_models(
+        &ws.paths().models_dir(),
+        &dir.path().join("elsewhere"),
+        BackupReason::Manual,
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    std::fs::write(&model, &good_bytes).unwrap();
+    let err = ws.restore(Path::new(&damaged.path)).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidBackup, "{err}");
+    assert!(
+        err.to_string().contains("production QB model (baseline)"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&model).unwrap(), good_bytes);
+    assert_eq!(count(&registry), files);
+
+    // What a killed restore leaves is cleaned at the next start: the half-unpacked folder
+    // goes; a model folder moved aside comes back when nothing took its place.
+    let models = ws.paths().models_dir();
+    let staging = models.with_file_name("models.restoring");
+    let previous = models.with_file_name("models.previous");
+    std::fs::create_dir_all(staging.join("models")).unwrap();
+    std::fs::rename(&models, &previous).unwrap();
+    let reopened = Workspace::open(ws.paths().clone()).await.unwrap();
+    assert!(!staging.exists() && !previous.exists());
+    assert_eq!(count(&registry), files, "the model folder is back");
+    let checks = reopened.check_production_models().await.unwrap();
+    assert!(checks.iter().all(|c| c.problem.is_none()), "{checks:?}");
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
