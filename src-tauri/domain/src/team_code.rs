@@ -27,9 +27,29 @@ pub fn normalise(code: &str) -> String {
     .to_string()
 }
 
+/// Today's 32 nflverse franchise codes.
+pub const TEAMS: [&str; 32] = [
+    "ARI", "ATL", "BAL", "BUF", "CAR", "CHI", "CIN", "CLE", "DAL", "DEN", "DET", "GB", "HOU",
+    "IND", "JAX", "KC", "LA", "LAC", "LV", "MIA", "MIN", "NE", "NO", "NYG", "NYJ", "PHI", "PIT",
+    "SEA", "SF", "TB", "TEN", "WAS",
+];
+
+/// Whether `code` (any era's spelling) is an NFL franchise's.
+pub fn is_team(code: &str) -> bool {
+    TEAMS.contains(&normalise(code).as_str())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::{is_team, normalise};
+
+    #[test]
+    fn every_franchise_and_no_other_code_is_a_team() {
+        assert!(["KC", "OAK", "STL", "JAC", "wsh", " SD "]
+            .iter()
+            .all(|c| is_team(c)));
+        assert!(["XXX", "", "NFL", "../"].iter().all(|c| !is_team(c)));
+    }
 
     #[test]
     fn old_and_draftkings_codes_map_to_todays_franchise_code() {

@@ -6,7 +6,7 @@ use super::advanced::{self, AdvancedStats};
 use super::depth_charts::{self, DepthCharts};
 use super::play_by_play::{self, DstGame};
 use super::player_week::{self, PlayerWeek};
-use super::roster_files::{self, IdLinks, InjuryEntry, RosterEntry, SnapEntry};
+use super::roster_files::{self, IdLinks, InjuryReport, RosterEntry, SnapEntry};
 use super::schedule::{self, ScheduledGame};
 use super::table::{RowHook, Table};
 use super::team_week::{self, TeamWeek};
@@ -133,7 +133,7 @@ pub enum Rows {
     /// Season rosters.
     Rosters(Vec<RosterEntry>),
     /// Injury reports.
-    Injuries(Vec<InjuryEntry>),
+    Injuries(InjuryReport),
     /// Snap counts.
     Snaps(Vec<SnapEntry>),
     /// A player-id crosswalk.
@@ -145,12 +145,19 @@ pub enum Rows {
 }
 
 impl Rows {
-    /// What a skipped row of this kind is, in words.
-    fn skipped_reason(&self) -> &'static str {
+    /// What a skipped row of this kind is, in words (an injury report also counts the lines
+    /// whose status the app does not know, which are kept).
+    fn skipped_reason(&self) -> String {
         match self {
-            Rows::Advanced(_) => "(season totals, postseason weeks or no player id)",
-            Rows::Depth(_) => "(no player id, or no week)",
-            _ => "without a valid id",
+            Rows::Advanced(_) => "(season totals, postseason weeks or no player id)".into(),
+            Rows::Depth(_) => "(no player id, or no week)".into(),
+            Rows::Injuries(report) if report.unknown_status > 0 => format!(
+                "without a player id; {} line(s) kept with a status the app does not know, \
+                 read as no information",
+                report.unknown_status
+            ),
+            Rows::Injuries(_) => "without a player id".into(),
+            _ => "without a valid id".into(),
         }
     }
 
@@ -160,6 +167,7 @@ impl Rows {
             Rows::Ids(ids) => ids.skipped,
             Rows::Advanced(stats) => stats.skipped,
             Rows::Depth(charts) => charts.skipped,
+            Rows::Injuries(report) => report.skipped,
             _ => 0,
         }
     }
@@ -299,7 +307,7 @@ pub async fn ingest(
         rows: count as u64,
         seasons: seasons.into_iter().collect(),
         skipped,
-        skipped_reason: rows.skipped_reason().to_string(),
+        skipped_reason: rows.skipped_reason(),
     })
 }
 

@@ -168,8 +168,24 @@ pub fn read_roster(table: &mut Table) -> Result<Vec<RosterEntry>, FileError> {
     Ok(rows)
 }
 
-/// Reads an injury report; lines without a GSIS id are skipped.
-pub fn read_injuries(table: &mut Table) -> Result<Vec<InjuryEntry>, FileError> {
+/// An injury report, read: its lines, and what was counted rather than stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InjuryReport {
+    /// The lines read.
+    pub rows: Vec<InjuryEntry>,
+    /// Lines without a GSIS id (a practice-squad or free-agent line), skipped.
+    pub skipped: u64,
+    /// Lines whose game status the app does not know: stored, and read as no information
+    /// (never as cleared to play).
+    pub unknown_status: u64,
+}
+
+/// The longest player name a report line may give.
+const MAX_NAME_CHARS: usize = 100;
+
+/// Reads an injury report. A line without a GSIS id is skipped and counted; a malformed id, a
+/// team that is no NFL franchise or a name that is no name refuses the file, naming the line.
+pub fn read_injuries(table: &mut Table) -> Result<InjuryReport, FileError> {
     let season = table.require(&["season"])?;
     let week = table.require(&["week"])?;
     let season_type = table.column(&["season_type", "game_type"]);
@@ -179,12 +195,47 @@ pub fn read_injuries(table: &mut Table) -> Result<Vec<InjuryEntry>, FileError> {
     let position = table.column(&["position"]);
     let report = table.column(&["report_status"]);
     let practice = table.column(&["practice_status"]);
-    let mut rows = Vec::new();
+    let mut out = InjuryReport {
+        rows: Vec::new(),
+        skipped: 0,
+        unknown_status: 0,
+    };
     while table.advance()? {
         let Some(gsis_id) = table.optional_text(Some(id)).map(str::to_string) else {
+            out.skipped += 1;
             continue;
         };
-        rows.push(InjuryEntry {
+        if !is_gsis_id(&gsis_id) {
+            let shown: String = gsis_id.chars().take(40).collect();
+            return Err(table.error(
+                id,
+                format!("'{shown}' is not a GSIS id (two digits, a dash, seven digits)"),
+            ));
+        }
+        let team_code = table.required_text(team)?;
+        if !nfl_dfs_domain::team_code::is_team(team_code) {
+            let shown: String = team_code.chars().take(20).collect();
+            return Err(table.error(team, format!("'{shown}' is not an NFL team code")));
+        }
+        let full_name = table.required_text(name)?;
+        if full_name.chars().count() > MAX_NAME_CHARS || full_name.chars().any(char::is_control) {
+            return Err(table.error(
+                name,
+                format!(
+                    "is not a player's name (more than {MAX_NAME_CHARS} characters, or control \
+                     characters)"
+                ),
+            ));
+        }
+        let report_status = table.optional_text(report).map(str::to_string);
+        let practice_status = table.optional_text(practice).map(str::to_string);
+        let known = nfl_dfs_domain::projection::availability::Report::of(
+            report_status.as_deref(),
+            practice_status.as_deref(),
+        )
+        .is_known();
+        out.unknown_status += u64::from(!known);
+        out.rows.push(InjuryEntry {
             season: table.season(season)?,
             week: table.week(week)?,
             season_type: table
@@ -192,14 +243,14 @@ pub fn read_injuries(table: &mut Table) -> Result<Vec<InjuryEntry>, FileError> {
                 .unwrap_or("REG")
                 .to_string(),
             gsis_id,
-            team: normalise(table.required_text(team)?),
-            name: table.required_text(name)?.to_string(),
+            team: normalise(team_code),
+            name: full_name.to_string(),
             position: table.optional_text(position).map(str::to_string),
-            report_status: table.optional_text(report).map(str::to_string),
-            practice_status: table.optional_text(practice).map(str::to_string),
+            report_status,
+            practice_status,
         });
     }
-    Ok(rows)
+    Ok(out)
 }
 
 /// Reads a player-id crosswalk: rows whose GSIS or PFR id is missing or malformed are skipped

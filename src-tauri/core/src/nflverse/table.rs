@@ -35,6 +35,8 @@ pub struct Table {
     rows: u64,
     on_rows: Option<RowHook>,
     stopped: bool,
+    /// Whether the file's lines end in CRLF.
+    crlf: bool,
 }
 
 impl Table {
@@ -62,6 +64,17 @@ impl Table {
                 limits::MAX_RECORD_BYTES,
             ))
         };
+        // Whether lines end in CRLF: the reader then places each record's start on the line
+        // break before it, a line too early (see `dk::csv_position`).
+        let mut input = BufReader::with_capacity(1 << 16, input);
+        let peek = input
+            .fill_buf()
+            .map_err(|e| FileError::new(file, None, None, format!("cannot be read: {e}")))?;
+        let crlf = peek
+            .iter()
+            .position(|&b| b == b'\n')
+            .is_some_and(|i| i > 0 && peek[i - 1] == b'\r');
+        let input: Box<dyn Read + Send> = Box::new(input);
         let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
         let headers = reader.headers().map_err(|e| csv_error(file, &e))?.clone();
         let columns = headers
@@ -77,6 +90,7 @@ impl Table {
             rows: 0,
             on_rows: None,
             stopped: false,
+            crlf,
         })
     }
 
@@ -146,9 +160,11 @@ impl Table {
         Ok(more && !self.stopped)
     }
 
-    /// The current record's line.
+    /// The current record's line, as the file numbers it (the header is line 1).
     pub fn line(&self) -> u64 {
-        self.record.position().map_or(0, |p| p.line())
+        self.record
+            .position()
+            .map_or(0, |p| p.line() + u64::from(self.crlf))
     }
 
     /// The current record's text in column `index`, trimmed.

@@ -659,7 +659,8 @@ pub async fn store_file(
             rosters(&txn, r).await?;
             (r.len(), r.iter().map(|x| x.season).collect())
         }
-        Rows::Injuries(r) => {
+        Rows::Injuries(report) => {
+            let r = &report.rows;
             injuries(&txn, r).await?;
             (r.len(), r.iter().map(|x| x.season).collect())
         }

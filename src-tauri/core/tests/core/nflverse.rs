@@ -279,6 +279,69 @@ async fn rosters_snap_counts_and_injury_reports_load() {
     assert_eq!(count("nfl_injuries"), Some(2));
 }
 
+/// Injury reports, checked line by line: a line without an id is skipped and counted, a status
+/// the app does not know is kept and counted (and read as no information); a team that is no
+/// franchise, an id of the wrong shape or a name that is no name refuses the file at its line
+/// (CRLF files included), with nothing stored.
+#[tokio::test]
+async fn injury_reports_count_what_they_skip_and_refuse_what_is_malformed() {
+    let (dir, ws) = workspace().await;
+    let header = "season,game_type,team,week,gsis_id,position,full_name,first_name,last_name,\
+         report_primary_injury,report_secondary_injury,report_status,practice_primary_injury,\
+         practice_secondary_injury,practice_status,date_modified";
+    let line = |team: &str, id: &str, name: &str, status: &str| {
+        format!("2023,REG,{team},1,{id},RB,{name},A,B,Ankle,,{status},Ankle,,\"\n    Limited Participation in Practice \",2023-09-08T20:00:00Z")
+    };
+    let good = [
+        line("OAK", "00-0036358", "Josh Jacobs", "Questionable"),
+        line("KC", "", "No Id", "Out"),
+        line("KC", "00-0030506", "Travis Kelce", "Game-time decision"),
+        line("KC", "00-0030507", "Noted Player", "Note"),
+    ];
+    let file = dir.path().join("injuries_2023.csv");
+    std::fs::write(&file, format!("{header}\n{}\n", good.join("\n"))).unwrap();
+    let report = ws.ingest_paths(&[&file], |_| true).await.unwrap();
+    let f = &report.files[0];
+    assert_eq!((f.rows, f.skipped), (3, 1), "{f:?}");
+    assert!(
+        f.skipped_reason
+            .contains("1 line(s) kept with a status the app does not know"),
+        "{f:?}"
+    );
+    let before = snapshot(&ws).await;
+    let long = "x".repeat(100_000);
+    for (bad, column) in [
+        (line("XXX", "00-0036358", "Josh Jacobs", "Out"), "team"),
+        (
+            line("KC", "../../etc/passwd", "Josh Jacobs", "Out"),
+            "gsis_id",
+        ),
+        (line("KC", "00-0036358", &long, "Out"), "full_name"),
+    ] {
+        for crlf in [false, true] {
+            let mut lines = vec![
+                header.to_string(),
+                good[0].clone(),
+                good[2].clone(),
+                bad.clone(),
+            ];
+            lines.push(good[3].clone());
+            let end = if crlf { "\r\n" } else { "\n" };
+            let path = dir.path().join("injuries_bad.csv");
+            std::fs::write(&path, lines.join(end) + end).unwrap();
+            let report = ws.ingest_paths(&[&path], |_| true).await.unwrap();
+            assert!(report.files.is_empty(), "{report:?}");
+            // The bad line is the file's fourth (a quoted field spans two lines in each
+            // good one above it: lines 2-3 and 4-5, so the bad one starts on line 6).
+            let text = report.refused.join("; ");
+            assert!(text.contains("line 6"), "crlf {crlf}: {text}");
+            assert!(text.contains(&format!("column '{column}'")), "{text}");
+            assert!(text.len() < 600, "the bad value is not echoed whole");
+        }
+    }
+    assert_eq!(snapshot(&ws).await, before, "nothing was stored");
+}
+
 /// The crosswalk: rows of a player-id file with a missing or malformed id are skipped and
 /// counted, never guessed; rosters add their PFR ids too; a player's games then carry the snap
 /// share his PFR id has in the snap counts; loading the file again changes nothing.
