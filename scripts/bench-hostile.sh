@@ -48,7 +48,22 @@ for g in range(10_000):
     lines.append(f"WR,P{g} ({10_000_000 + g}),P{g},{10_000_000 + g},WR/FLEX,3000,"
                  f"{away}@{home} 01/{1 + g // 8000:02d}/2027 01:00PM ET,{away},1.0")
 open(f"{work}/games.csv", "w").write("\n".join(lines) + "\n")
+head = ("season,game_type,team,week,gsis_id,position,full_name,first_name,last_name,"
+        "report_primary_injury,report_secondary_injury,report_status,practice_primary_injury,"
+        "practice_secondary_injury,practice_status,date_modified")
+line = "2023,REG,{},1,{},RB,{},A,B,Ankle,,Out,Ankle,,Full Participation in Practice,2023-09-08"
+for name, team, gsis, who in [("injuries_team.csv", "XXX", "00-0036358", "Josh Jacobs"),
+                               ("injuries_id.csv", "KC", "../../etc/passwd", "Josh Jacobs"),
+                               ("injuries_name.csv", "KC", "00-0036358", "x" * 100_000)]:
+    open(f"{work}/{name}", "w", newline="").write(head + "\r\n" + line.format(team, gsis, who) + "\r\n")
 EOF
+mkfifo "$work/pipe.csv"
+mkdir -p "$work/fifo-model/QB/fifo"
+cp models/QB/baseline/features.json "$work/fifo-model/QB/fifo/"
+sed 's/"version": "baseline"/"version": "fifo"/' models/QB/baseline/metadata.json > "$work/fifo-model/QB/fifo/metadata.json"
+mkfifo "$work/fifo-model/QB/fifo/model.json.gz"
+touch "$work/a-file"
+ln -s loop-b "$work/loop-a" && ln -s loop-a "$work/loop-b"
 
 printf '%-52s %5s %9s %11s\n' case exit seconds "peak MB"
 measure() {
@@ -69,3 +84,18 @@ measure "optimize --game-stack 9" optimize --slate 1 --game-stack 9
 measure "optimize --qb-stack 4 --bring-back 4" optimize --slate 1 --qb-stack 4 --bring-back 4
 measure "train --until 2147483647-1" train --until 2147483647-1
 measure "salary file of 10,000 games (imports)" slate import "$work/games.csv"
+measure "models export --to the registry" models export --to "$data/models/registry" --as x
+measure "models install: model.json.gz is a FIFO" models install "$work/fifo-model"
+measure "slate import of a FIFO" slate import "$work/pipe.csv"
+measure "ingest --from /dev/zero" ingest --from /dev/zero
+measure "restore /dev/zero" restore /dev/zero
+measure "injury report: team XXX" ingest --from "$work/injuries_team.csv"
+measure "injury report: gsis_id ../../etc/passwd" ingest --from "$work/injuries_id.csv"
+measure "injury report: 100,000-character name" ingest --from "$work/injuries_name.csv"
+measure "nfl_data_url with a user and password" settings set nfl_data_url https://u:p@example.com/x
+measure "contest named with a right-to-left override" contest add --slate 1 --type double-up --entries 10 --fee 5 --name $'a\u202eb'
+for dir in "$work/a-file" "$work/loop-a"; do
+  /usr/bin/time -o "$work/time" -f '%x %e %M' "$cli" --data-dir "$dir" health >/dev/null 2>&1 || true
+  read -r code secs kb < <(tail -1 "$work/time")
+  printf '%-52s %5s %9s %11s\n' "--data-dir ${dir##*/}" "$code" "$secs" "$((kb / 1024))"
+done

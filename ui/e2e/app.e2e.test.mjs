@@ -434,8 +434,9 @@ test("the Contests page adds a contest and finds the pick the CLI finds with the
     await (await testId(app, "pick-run")).click();
     const pCash = await (await app.$('[data-testid="p-cash-pick"]'));
     await pCash.waitForDisplayed({ timeout: 180_000 });
-    shown = (await pCash.getText()).trim();
-    assert.match(shown, /^\d+\.\d%$/);
+    // The chance and its range: "28.2% (19%–38%)".
+    shown = (await pCash.getText()).trim().replace(/\s+/g, " ");
+    assert.match(shown, /^\d+\.\d% \(\d+%–\d+%\)$/);
     assert.equal((await app.$$('[data-testid="player-leverage"]')).length, 18);
     await app.saveScreenshot(join(targetDir, "e2e-contests.png"));
   } finally {
@@ -447,6 +448,10 @@ test("the Contests page adds a contest and finds the pick the CLI finds with the
     "contest", "pick", "--contest", String(contestId), "--sims", "1000", "--candidates", "40",
     "--seed", "1", "--out", upload,
   );
-  assert.equal(`${(100 * pick.p_cash).toFixed(1)}%`, shown, "the window and the CLI found the same pick");
+  assert.equal(
+    `${(100 * pick.p_cash).toFixed(1)}% (${(100 * pick.p_cash_low).toFixed(0)}%–${(100 * pick.p_cash_high).toFixed(0)}%)`,
+    shown,
+    "the window and the CLI found the same pick",
+  );
 });
 

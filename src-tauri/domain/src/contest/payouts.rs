@@ -126,6 +126,15 @@ impl Payouts {
             ContestType::HeadToHead => flat(0.5, 1.8),
             ContestType::Tournament => tournament(entries, fee),
         };
+        // The preset's own rounding, not a table the user gave: say what to change.
+        if payouts.tiers.iter().any(|t| t.prize < 0.01) {
+            return Err(format!(
+                "a ${fee:.2} fee is too small for DraftKings' usual {} table over {entries} \
+                 entries: its smallest prizes round to $0.00; raise the fee or give the payout \
+                 table (a CSV of Rank,Prize)",
+                contest_type.label()
+            ));
+        }
         payouts.validate(contest_type, entries, fee)?;
         Ok(payouts)
     }
@@ -437,6 +446,12 @@ mod tests {
         assert!((250..=260).contains(&t.paid()), "{}", t.paid());
         assert!(t.total() > 0.95 * 1111.0 * 100.0 * TOURNAMENT_POOL);
         assert!(t.prize(1) >= 10.0 * t.prize(100), "top-heavy");
+        // A fee too small for the preset's smallest prizes says so, not "a prize is positive".
+        let e = Payouts::preset(ContestType::Tournament, 100_000, 0.01).unwrap_err();
+        assert!(
+            e.contains("too small") && e.contains("round to $0.00"),
+            "{e}"
+        );
     }
 
     #[test]
