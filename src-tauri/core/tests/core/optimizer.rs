@@ -938,3 +938,60 @@ fn locked_salaries_too_large_to_add_in_32_bits_are_explained_not_a_crash() {
         "{err}"
     );
 }
+
+/// A case the property test above found: with a QB stack of two that counts RBs, three lineups
+/// tie for the best and HiGHS' presolve, on a subproblem with players fixed in or out, reported
+/// a 108 as the optimum. Both engines find the three.
+#[test]
+fn highs_finds_every_tied_best_lineup() {
+    use Position::*;
+    let players = vec![
+        (QB, 4000, 0, 0),
+        (RB, 4000, 0, 0),
+        (WR, 7000, 0, 0),
+        (WR, 7000, 0, 0),
+        (TE, 5000, 5, 0),
+        (DST, 9000, 21, 0),
+        (QB, 4000, 0, 1),
+        (RB, 6000, 3, 1),
+        (WR, 4000, 1, 1),
+        (WR, 9000, 12, 1),
+        (TE, 7000, 6, 1),
+        (DST, 3000, 14, 1),
+        (QB, 4000, 0, 2),
+        (RB, 9000, 16, 2),
+        (WR, 4000, 27, 2),
+        (WR, 9000, 23, 2),
+        (TE, 7000, 4, 2),
+        (DST, 8000, 3, 2),
+        (QB, 8000, 12, 3),
+        (RB, 4000, 1, 3),
+        (WR, 7000, 13, 3),
+        (WR, 7000, 4, 3),
+        (TE, 8000, 25, 3),
+        (DST, 8000, 6, 3),
+        (RB, 6000, 23, 0),
+        (RB, 6000, 1, 2),
+        (WR, 5000, 6, 3),
+    ];
+    let slate = small_slate(&players);
+    let rules = Rules {
+        lineups: 6,
+        salary_cap: 45_000,
+        qb_stack: 2,
+        qb_stack_with_rb: true,
+        ..Rules::default()
+    };
+    let expected: Vec<f64> = brute_force_totals(&slate, &rules)
+        .into_iter()
+        .take(6)
+        .collect();
+    assert_eq!(&expected[..3], &[109.0; 3]);
+    for engine in [Engine::Search, Engine::Highs] {
+        assert_eq!(
+            totals(engine, &slate, &rules).unwrap(),
+            expected,
+            "{engine:?}"
+        );
+    }
+}
