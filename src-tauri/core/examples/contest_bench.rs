@@ -267,21 +267,6 @@ async fn slates_table(data: &Path) {
             );
             if !exact {
                 field_strength(&ws, contest.id).await;
-                if std::env::var_os("DEBUG_OWN").is_some() {
-                    let mut own = ws.ownership(slate_id).await.expect("own").players;
-                    own.sort_by(|a, b| b.ownership.total_cmp(&a.ownership));
-                    for p in own.iter().take(25) {
-                        println!(
-                            "  {} {} {} ${} proj {:.1} own {:.1}",
-                            p.name,
-                            p.position.as_str(),
-                            p.team,
-                            p.salary,
-                            p.projection,
-                            p.ownership
-                        );
-                    }
-                }
             }
             let e = sums.entry(exact).or_default();
             e.0 += points;

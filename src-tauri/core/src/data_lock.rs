@@ -143,40 +143,24 @@ impl MigrationGuard {
     /// Takes the guard, waiting up to [`MIGRATION_WAIT`] for another process's migration.
     pub fn take(data_dir: &Path) -> Result<MigrationGuard> {
         let path = data_dir.join(".migrate.lock");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(Error::io("opening the migration lock", &path))?;
-        let started = Instant::now();
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(MigrationGuard(file)),
-                Err(TryLockError::WouldBlock) if started.elapsed() < MIGRATION_WAIT => {
-                    std::thread::sleep(Duration::from_millis(50));
-                }
-                Err(TryLockError::WouldBlock) => {
-                    return Err(Error::Busy(format!(
-                        "{} has been updating the database of {} for over {} seconds; try \
-                         again when it is done",
-                        {
-                            let who = holders(data_dir);
-                            if who.is_empty() {
-                                "another NFL DFS window or command".to_string()
-                            } else {
-                                who.join(", ")
-                            }
-                        },
-                        data_dir.display(),
-                        MIGRATION_WAIT.as_secs()
-                    )))
-                }
-                Err(TryLockError::Error(e)) => {
-                    return Err(Error::io("locking the database for its update", &path)(e))
-                }
+        let file = open_lock_file(&path, "opening the migration lock")?;
+        match wait_for(&file, MIGRATION_WAIT, File::try_lock) {
+            Ok(true) => Ok(MigrationGuard(file)),
+            Ok(false) => {
+                let who = holders(data_dir);
+                Err(Error::Busy(format!(
+                    "{} has been updating the database of {} for over {} seconds; try again \
+                     when it is done",
+                    if who.is_empty() {
+                        "another NFL DFS window or command".to_string()
+                    } else {
+                        who.join(", ")
+                    },
+                    data_dir.display(),
+                    MIGRATION_WAIT.as_secs()
+                )))
             }
+            Err(e) => Err(Error::io("locking the database for its update", &path)(e)),
         }
     }
 }
@@ -210,31 +194,15 @@ fn note_path(data_dir: &Path) -> PathBuf {
 fn take(data_dir: &Path, mode: LockMode, wait: Duration) -> Result<File> {
     std::fs::create_dir_all(data_dir).map_err(Error::io("creating", data_dir))?;
     let path = data_dir.join(".lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(&path)
-        .map_err(Error::io("opening the data-folder lock", &path))?;
-    let started = Instant::now();
-    loop {
-        let tried = match mode {
-            LockMode::Shared => file.try_lock_shared(),
-            LockMode::Exclusive => file.try_lock(),
-        };
-        match tried {
-            Ok(()) => break,
-            Err(TryLockError::WouldBlock) if started.elapsed() < wait => {
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            Err(TryLockError::WouldBlock) => {
-                return Err(Error::Busy(busy_message(data_dir, mode)));
-            }
-            Err(TryLockError::Error(e)) => {
-                return Err(Error::io("locking the data folder", &path)(e));
-            }
-        }
+    let file = open_lock_file(&path, "opening the data-folder lock")?;
+    let tried = wait_for(&file, wait, |f| match mode {
+        LockMode::Shared => f.try_lock_shared(),
+        LockMode::Exclusive => f.try_lock(),
+    });
+    match tried {
+        Ok(true) => {}
+        Ok(false) => return Err(Error::Busy(busy_message(data_dir, mode))),
+        Err(e) => return Err(Error::io("locking the data folder", &path)(e)),
     }
     let note = note_path(data_dir);
     if let Some(parent) = note.parent() {
@@ -243,6 +211,37 @@ fn take(data_dir: &Path, mode: LockMode, wait: Duration) -> Result<File> {
     // The note only words messages; failing to write it does not matter.
     std::fs::write(&note, program_name()).ok();
     Ok(file)
+}
+
+/// Opens (creating it if needed) a lock file; `action` words the error.
+fn open_lock_file(path: &Path, action: &'static str) -> Result<File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(path)
+        .map_err(Error::io(action, path))
+}
+
+/// Tries `lock` on `file` until it holds or `wait` has passed: Ok(true) when held, Ok(false)
+/// when another holder kept it all along.
+fn wait_for(
+    file: &File,
+    wait: Duration,
+    lock: impl Fn(&File) -> std::result::Result<(), TryLockError>,
+) -> std::io::Result<bool> {
+    let started = Instant::now();
+    loop {
+        match lock(file) {
+            Ok(()) => return Ok(true),
+            Err(TryLockError::WouldBlock) if started.elapsed() < wait => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(TryLockError::WouldBlock) => return Ok(false),
+            Err(TryLockError::Error(e)) => return Err(e),
+        }
+    }
 }
 
 fn program_name() -> String {

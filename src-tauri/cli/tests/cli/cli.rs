@@ -846,34 +846,15 @@ fn a_contest_is_added_picked_and_simulated_with_json_for_scripts() {
     let upload = std::fs::read_to_string(&out_file).unwrap();
     assert!(upload.starts_with("QB,RB,RB,WR,WR,WR,TE,FLEX,DST"));
     // The simulated field, measured: every opponent, the cap spent; no real field yet.
-    let field = cli(
-        dir.path(),
-        &[
-            "--json",
-            "contest",
-            "field",
-            "--contest",
-            &id.to_string(),
-            "--sims",
-            "100",
-        ],
-    );
+    let contest = id.to_string();
+    let args = ["contest", "field", "--contest", &contest, "--sims", "100"];
+    let field = cli(dir.path(), &[&["--json"][..], &args].concat());
     assert!(field.status.success(), "{field:?}");
     let field = stdout_json(&field);
     assert_eq!(field["simulated"]["lineups"], 1110);
     assert!(field["simulated"]["near_cap_share"].as_f64().unwrap() > 0.9);
     assert!(field["real"].is_null());
-    let text = cli(
-        dir.path(),
-        &[
-            "contest",
-            "field",
-            "--contest",
-            &id.to_string(),
-            "--sims",
-            "100",
-        ],
-    );
+    let text = cli(dir.path(), &args);
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(
         text.contains("simulated") && text.contains("no real field"),

@@ -10,6 +10,36 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+/// The CLI started on `data` with `args`, its output piped.
+fn spawn_cli(data: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_nfl-dfs-cli"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .env_remove("NFL_DFS_DATA_DIR")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits for each of `children` and checks that it succeeded; returns their outputs.
+fn all_succeed(children: Vec<std::process::Child>) -> Vec<Output> {
+    children
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out
+        })
+        .collect()
+}
+
 /// A command that has not finished by then is taken for a hang.
 const HANG: Duration = Duration::from_secs(10);
 
@@ -593,27 +623,10 @@ fn processes_opening_a_new_data_folder_at_once_all_open_it() {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("fresh");
     // Six at once on a folder no process has opened: one migrates, the others wait for it.
-    let children: Vec<_> = (0..6)
-        .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_nfl-dfs-cli"))
-                .arg("--data-dir")
-                .arg(&data)
-                .args(["--json", "health"])
-                .env_remove("DATABASE_URL")
-                .env_remove("NFL_DFS_DATA_DIR")
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
+    let children = (0..6)
+        .map(|_| spawn_cli(&data, &["--json", "health"]))
         .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+    for out in all_succeed(children) {
         let health: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert!(
             health["migrations_applied"].as_u64().unwrap() > 0,
@@ -633,27 +646,11 @@ fn slate_imports_at_the_same_time_all_land() {
             sb.input(&format!("DKSalaries-{i}.csv"), text.as_bytes())
         })
         .collect();
-    let children: Vec<_> = files
+    let children = files
         .iter()
-        .map(|file| {
-            Command::new(env!("CARGO_BIN_EXE_nfl-dfs-cli"))
-                .arg("--data-dir")
-                .arg(sb.data())
-                .args(["slate", "import", file])
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
+        .map(|file| spawn_cli(&sb.data(), &["slate", "import", file]))
         .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    all_succeed(children);
     let slates = json(&sb.ok(&["--json", "slate", "list"]));
     assert_eq!(slates.as_array().unwrap().len(), 3);
 }

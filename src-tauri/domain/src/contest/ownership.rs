@@ -437,6 +437,16 @@ mod tests {
         out
     }
 
+    /// The ownership a position's players add up to.
+    fn position_sum(players: &[OwnershipPlayer], own: &[f64], position: Position) -> f64 {
+        players
+            .iter()
+            .zip(own)
+            .filter(|(p, _)| p.position == position)
+            .map(|(_, o)| o)
+            .sum()
+    }
+
     #[test]
     fn shares_sum_to_the_fields_totals_and_none_passes_100() {
         let flex = [0.3, 0.6, 0.1];
@@ -448,12 +458,7 @@ mod tests {
         };
         let own = model.predict(&players, 50_000);
         for position in Position::ALL {
-            let sum: f64 = players
-                .iter()
-                .zip(&own)
-                .filter(|(p, _)| p.position == position)
-                .map(|(_, o)| o)
-                .sum();
+            let sum = position_sum(&players, &own, position);
             assert!(
                 (sum - position_total(position, flex)).abs() < 1e-6,
                 "{position:?}"
@@ -491,12 +496,7 @@ mod tests {
             let target = FIELD_SPEND * f64::from(cap);
             assert!((spend - target).abs() < 50.0, "{cap}: {spend}");
             for position in Position::ALL {
-                let sum: f64 = players
-                    .iter()
-                    .zip(&own)
-                    .filter(|(p, _)| p.position == position)
-                    .map(|(_, o)| o)
-                    .sum();
+                let sum = position_sum(&players, &own, position);
                 assert!((sum - position_total(position, FLEX_SHARES)).abs() < 1e-6);
             }
         }
