@@ -121,18 +121,7 @@ async fn main() {
             .map(|p| real.get(&p.player.id).copied().unwrap_or(0.0))
             .collect();
         samples.push((salary.to_string(), players, actual));
-        let contest = ws
-            .add_contest(&NewContest {
-                slate_id,
-                name: Some(format!("{season} week {week} $50 double-up")),
-                contest_type: ContestType::DoubleUp,
-                entries: 2272,
-                entry_fee: 50.0,
-                payouts_file: None,
-                payouts: None,
-            })
-            .await
-            .expect("contest");
+        let contest = double_up(&ws, slate_id, format!("{season} week {week} $50 double-up")).await;
         let b = ws
             .contest_backtest(&PickRequest {
                 contest_id: contest.id,
@@ -216,18 +205,7 @@ async fn slates_table(data: &Path) {
             .iter()
             .map(|p| (p.slate_player_id, p.actual.unwrap_or(0.0)))
             .collect();
-        let contest = ws
-            .add_contest(&NewContest {
-                slate_id,
-                name: Some(format!("{file} double-up")),
-                contest_type: ContestType::DoubleUp,
-                entries: 2272,
-                entry_fee: 50.0,
-                payouts_file: None,
-                payouts: None,
-            })
-            .await
-            .expect("contest");
+        let contest = double_up(&ws, slate_id, format!("{file} double-up")).await;
         for exact in [false, true] {
             let report = match ws
                 .pick(
@@ -314,6 +292,21 @@ fn histogram_share_below(histogram: &[u32], points: f64) -> f64 {
         .get(whole)
         .map_or(0.0, |&c| f64::from(c) * (position - position.floor()));
     (below + part) / total
+}
+
+/// A $50 double-up of 2,272 entries on a slate, DraftKings' preset payouts.
+async fn double_up(ws: &Workspace, slate_id: i32, name: String) -> nfl_dfs_core::contest::Contest {
+    ws.add_contest(&NewContest {
+        slate_id,
+        name: Some(name),
+        contest_type: ContestType::DoubleUp,
+        entries: 2272,
+        entry_fee: 50.0,
+        payouts_file: None,
+        payouts: None,
+    })
+    .await
+    .expect("contest")
 }
 
 /// Trains on the weeks before (season, week), deploys, imports the salary file. Where the

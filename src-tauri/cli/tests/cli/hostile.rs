@@ -100,16 +100,7 @@ impl Sandbox {
 
     /// Runs the CLI, failing the test when it runs past [`HANG`].
     fn run(&self, args: &[&str]) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_nfl-dfs-cli"))
-            .arg("--data-dir")
-            .arg(self.data())
-            .args(args)
-            .env_remove("DATABASE_URL")
-            .env_remove("NFL_DFS_DATA_DIR")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_cli(&self.data(), args);
         let started = Instant::now();
         loop {
             if child.try_wait().unwrap().is_some() {
