@@ -478,8 +478,8 @@ fn contest_line(c: &Contest, o: &mut String) {
         c.contest_type.label(),
         c.entries,
         c.entry_fee,
-        c.payouts.paid(),
-        c.payouts.total()
+        c.places_paid,
+        c.prize_total
     );
 }
 

@@ -1806,7 +1806,15 @@ entries: number,
 /**
  * Prizes by rank.
  */
-payouts: Payouts, };
+payouts: Payouts, 
+/**
+ * Places paid (the last paid rank), as the pages show it.
+ */
+places_paid: number, 
+/**
+ * All the prizes together, dollars, as the pages show it.
+ */
+prize_total: number, };
 
 export type NewContest = { 
 /**

@@ -24,6 +24,8 @@ function contest(): Contest {
     entry_fee: 50,
     entries: 2272,
     payouts: { tiers: [{ first: 1, last: 1000, prize: 100 }] },
+    places_paid: 1000,
+    prize_total: 100000,
   };
 }
 
@@ -155,6 +157,9 @@ describe("Contests page", () => {
     await waitFor(() => expect(calls.added).toHaveLength(1));
     expect(calls.added[0]).toMatchObject({ slate_id: 1, contest_type: "double-up", entries: 2272, entry_fee: 50 });
     expect((await screen.findByTestId("contest-list")).textContent).toContain("$50 Double-up");
+    // Places paid and the prize total as the core computed them, with thousands separators.
+    expect(screen.getByTestId("contest-list").textContent).toContain("$100,000.00");
+    expect(screen.getByTestId("contest-list").textContent).toContain("1,000");
     await fireEvent.click(screen.getByTestId("pick-run"));
     await waitFor(() => expect(calls.picks).toHaveLength(1));
     expect(calls.picks[0]).toMatchObject({ contest_id: 3, simulations: 10000, candidates: 400, seed: 1, out: null });

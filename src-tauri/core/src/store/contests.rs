@@ -112,13 +112,13 @@ fn from_row(row: contest::Model) -> Result<Contest> {
     payouts
         .validate(contest_type, entries, row.entry_fee)
         .map_err(damaged)?;
-    Ok(Contest {
-        id: row.id,
-        slate_id: row.slate_id,
-        name: row.name,
+    Ok(Contest::new(
+        row.id,
+        row.slate_id,
+        row.name,
         contest_type,
-        entry_fee: row.entry_fee,
+        row.entry_fee,
         entries,
         payouts,
-    })
+    ))
 }

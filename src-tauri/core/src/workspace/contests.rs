@@ -221,15 +221,15 @@ impl Workspace {
                     .into(),
             ));
         }
-        Ok(Contest {
-            id: 0,
-            slate_id: slate.summary.id,
+        Ok(Contest::new(
+            0,
+            slate.summary.id,
             name,
-            contest_type: request.contest_type,
-            entry_fee: request.entry_fee,
-            entries: request.entries,
+            request.contest_type,
+            request.entry_fee,
+            request.entries,
             payouts,
-        })
+        ))
     }
 
     /// The contests of a slate (every slate's when None), newest first.

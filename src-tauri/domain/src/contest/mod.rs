@@ -34,9 +34,39 @@ pub struct Contest {
     pub entries: u32,
     /// Prizes by rank.
     pub payouts: Payouts,
+    /// Places paid (the last paid rank), as the pages show it.
+    #[serde(default)]
+    pub places_paid: u32,
+    /// All the prizes together, dollars, as the pages show it.
+    #[serde(default)]
+    pub prize_total: f64,
 }
 
 impl Contest {
+    /// A contest with its places paid and prize total worked out from its payouts (the one
+    /// place they are computed; the pages show them as they are).
+    pub fn new(
+        id: i32,
+        slate_id: i32,
+        name: String,
+        contest_type: ContestType,
+        entry_fee: f64,
+        entries: u32,
+        payouts: Payouts,
+    ) -> Contest {
+        Contest {
+            id,
+            slate_id,
+            name,
+            contest_type,
+            entry_fee,
+            entries,
+            places_paid: payouts.paid(),
+            prize_total: payouts.total(),
+            payouts,
+        }
+    }
+
     /// Return on an expected payout: what it wins back over the fee, as a fraction of the fee.
     pub fn roi(&self, expected_payout: f64) -> f64 {
         if self.entry_fee > 0.0 {

@@ -317,15 +317,15 @@ mod tests {
     }
 
     fn contest(contest_type: ContestType, entries: u32) -> Contest {
-        Contest {
-            id: 1,
-            slate_id: 1,
-            name: "test".into(),
+        Contest::new(
+            1,
+            1,
+            "test".into(),
             contest_type,
-            entry_fee: 10.0,
+            10.0,
             entries,
-            payouts: Payouts::preset(contest_type, entries, 10.0).unwrap(),
-        }
+            Payouts::preset(contest_type, entries, 10.0).unwrap(),
+        )
     }
 
     /// Eighteen players each on his own team: 0-8 steady 10-pointers, 9-17 volatile
