@@ -44,7 +44,8 @@ impl DataLock {
     /// process opens on it (taken again when a restore let go of it). Waits up to
     /// [`SHARED_WAIT`] for a restore in another process.
     pub fn shared(data_dir: &Path) -> Result<Arc<DataLock>> {
-        std::fs::create_dir_all(data_dir).map_err(Error::io("creating", data_dir))?;
+        // A file, device or link loop in the folder's place is named for what it is.
+        crate::paths::ensure_folder(data_dir)?;
         let key = std::fs::canonicalize(data_dir).map_err(Error::io("opening", data_dir))?;
         let mut held = HELD.lock().map_err(|_| poisoned())?;
         held.retain(|(_, lock)| lock.strong_count() > 0);

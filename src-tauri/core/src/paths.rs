@@ -208,7 +208,7 @@ fn database_file_of_url(url: &str) -> Result<Option<PathBuf>> {
 
 /// Makes `dir` (and its parents) unless it is there; a file, device, FIFO or link loop in its
 /// place is named for what it is.
-fn ensure_folder(dir: &Path) -> Result<()> {
+pub(crate) fn ensure_folder(dir: &Path) -> Result<()> {
     match std::fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => return Ok(()),
         Ok(meta) => {

@@ -26,6 +26,19 @@ async fn pragma(ws: &Workspace, name: &str) -> String {
 }
 
 #[tokio::test]
+async fn a_data_folder_that_is_a_file_is_named_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, b"x").unwrap();
+    let e = Workspace::open(DataPaths::in_folder(&file))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidInput, "{e}");
+    assert!(e.to_string().contains("is a file, not a folder"), "{e}");
+    assert_eq!(std::fs::read(&file).unwrap(), b"x", "left as it was");
+}
+
+#[tokio::test]
 async fn a_new_data_folder_gets_its_folders_and_a_migrated_database() {
     let dir = tempfile::tempdir().unwrap();
     let ws = open(dir.path()).await;
