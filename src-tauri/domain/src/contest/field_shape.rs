@@ -138,12 +138,14 @@ pub fn simulated_points(
         p50s.push(slate.p50);
         p90s.push(slate.p90);
     }
+    // The median's spread over the slates; its middle is the typical slate's median.
+    let range = Percentiles::of(&mut p50s);
     let typical = Percentiles {
         p10: Percentiles::of(&mut p10s).p50,
-        p50: Percentiles::of(&mut p50s.clone()).p50,
+        p50: range.p50,
         p90: Percentiles::of(&mut p90s).p50,
     };
-    (typical, Percentiles::of(&mut p50s))
+    (typical, range)
 }
 
 #[cfg(test)]
