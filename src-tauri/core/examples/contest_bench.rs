@@ -29,6 +29,7 @@ use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::distribution::Quantiles;
 use nfl_dfs_core::projection::history::week_key;
 use nfl_dfs_core::projection::train::POSITIONS;
+use nfl_dfs_core::test_support::database;
 use nfl_dfs_core::{NewContest, PickRequest, TrainRequest, Workspace};
 use std::collections::HashMap;
 use std::path::Path;
@@ -62,7 +63,7 @@ async fn main() {
         return;
     }
     let (dir, ws) = common::real_seasons(&data).await;
-    let history = nfl_dfs_core::store::history::load(ws.db())
+    let history = nfl_dfs_core::test_support::load_history(database(&ws))
         .await
         .expect("history");
     correlations(&history);
@@ -99,7 +100,7 @@ async fn main() {
             .await
             .expect("standings import");
         let view = ws.slate_view(Some(slate_id)).await.expect("view");
-        let results = nfl_dfs_core::store::standings::latest(ws.db(), slate_id)
+        let results = nfl_dfs_core::test_support::latest_standings(database(&ws), slate_id)
             .await
             .expect("results")
             .expect("stored");

@@ -55,7 +55,7 @@ async fn main() {
 
     let backups = paths.backups_dir();
     let snapshot = best(5, || async {
-        backup::snapshot_database(ws.db(), &backups, BackupReason::Manual, chrono::Utc::now())
+        nfl_dfs_core::test_support::snapshot_database(&ws, &backups)
             .await
             .expect("backup");
     })

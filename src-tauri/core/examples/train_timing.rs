@@ -19,9 +19,10 @@ mod common;
 async fn main() {
     let data = common::data_dir();
     let (_dir, ws) = common::real_seasons(&data).await;
-    let history = nfl_dfs_core::store::history::load(ws.db())
-        .await
-        .expect("history");
+    let history =
+        nfl_dfs_core::test_support::load_history(nfl_dfs_core::test_support::database(&ws))
+            .await
+            .expect("history");
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let features = Features::new(&history);
     let start = Instant::now();

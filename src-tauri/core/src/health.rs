@@ -2,7 +2,7 @@
 //! Behind the `health` command, the status bar and `nfl-dfs-cli health`.
 
 use crate::profile::Profile;
-pub use crate::store::status::data_status;
+pub(crate) use crate::store::status::data_status;
 use crate::{Error, Result};
 use serde::Serialize;
 use std::path::Path;

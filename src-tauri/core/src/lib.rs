@@ -19,7 +19,10 @@
 //! - [`data_lock`]: the data-folder lock the window and the CLI share (a restore holds it alone).
 //! - [`limits`]: every cap on input (file, row, model, archive and download sizes, times).
 //! - [`safe_fs`]: checked names that become paths, whole-or-nothing writes, capped reads.
-//! - [`store`]: the SQLite database (sea-orm): opening, pragmas, migrations, entities.
+//! - `store` (private): the SQLite database (sea-orm): opening, pragmas, migrations, one
+//!   module per table or aggregate; only the use cases of [`Workspace`] reach it.
+//! - `test_support` (feature `test-support`, for the core's tests and benchmarks): the
+//!   database handle and the store's readers.
 //! - [`settings`]: typed, validated settings with defaults and environment overrides.
 //! - [`health`]: the report behind the `health` command and the status bar.
 //! - [`monitor`]: resource samples, command latency and alerts.
@@ -47,7 +50,9 @@ pub mod safe_fs;
 pub mod scheduled;
 pub mod settings;
 pub mod slate;
-pub mod store;
+mod store;
+#[cfg(feature = "test-support")]
+pub mod test_support;
 mod workspace;
 
 pub use nfl_dfs_domain::{contest, dk, error, limits, optimizer, scoring};

@@ -499,12 +499,12 @@ impl Settings {
 }
 
 /// The stored (database) values by key.
-pub async fn load_stored(db: &Db) -> Result<HashMap<String, String>> {
+pub(crate) async fn load_stored(db: &Db) -> Result<HashMap<String, String>> {
     store::settings::all(db).await
 }
 
 /// Validates and stores one value (an upsert: one statement, atomic).
-pub async fn store(db: &Db, key: &str, value: SettingValue) -> Result<()> {
+pub(crate) async fn store(db: &Db, key: &str, value: SettingValue) -> Result<()> {
     let spec = SettingSpec::find(key)?;
     let value = spec.validate(value)?;
     store::settings::upsert(db, spec.key, &value.to_text()).await?;

@@ -56,9 +56,10 @@ pub async fn loaded_history(
     nfl_dfs_core::projection::history::History,
 ) {
     let (dir, ws) = full_history(data, None).await;
-    let history = nfl_dfs_core::store::history::load(ws.db())
-        .await
-        .expect("history");
+    let history =
+        nfl_dfs_core::test_support::load_history(nfl_dfs_core::test_support::database(&ws))
+            .await
+            .expect("history");
     (dir, history)
 }
 

@@ -12,9 +12,10 @@ mod schedule;
 mod snapshot;
 
 pub use catalog::{list, prune, BackupEntry, BackupKind, BackupReason};
+pub(crate) use restore::restore_database;
 pub use restore::{
-    clean_leftovers, is_models_archive, newest_good, restore_database, restore_models,
-    verify_database, BackupCheck,
+    clean_leftovers, is_models_archive, newest_good, restore_models, verify_database, BackupCheck,
 };
 pub use schedule::{due, due_now, DAILY_HOUR, MODEL_BACKUP_DAYS};
-pub use snapshot::{archive_models, snapshot_database};
+pub use snapshot::archive_models;
+pub(crate) use snapshot::snapshot_database;

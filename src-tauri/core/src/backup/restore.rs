@@ -161,7 +161,7 @@ fn move_aside(target: &Path, backups: &Path, now: DateTime<Utc>) -> Result<PathB
 /// `damaged-<time>-<name>`. The backup is copied beside the database first and swapped in with
 /// a rename. Returns the check of the backup and the path of the kept copy. Nothing changes when
 /// the backup is refused, and the live database itself is refused.
-pub async fn restore_database(
+pub(crate) async fn restore_database(
     paths: &DataPaths,
     file: &Path,
     current: Option<&store::Db>,

@@ -29,7 +29,7 @@ fn finish(partial: tempfile::NamedTempFile, path: &Path) -> Result<BackupEntry> 
 }
 
 /// Snapshots the database into the backups folder `dir`.
-pub async fn snapshot_database(
+pub(crate) async fn snapshot_database(
     db: &crate::store::Db,
     dir: &Path,
     reason: BackupReason,

@@ -108,7 +108,7 @@ async fn candidates(db: &Db, season: i32) -> Result<Candidates> {
 }
 
 /// Matches every player of a slate and stores the matches (one transaction).
-pub async fn match_slate(db: &Db, slate: &Slate) -> Result<SlateMatches> {
+pub(crate) async fn match_slate(db: &Db, slate: &Slate) -> Result<SlateMatches> {
     let season = season_of(
         slate
             .summary
@@ -180,7 +180,12 @@ pub async fn match_slate(db: &Db, slate: &Slate) -> Result<SlateMatches> {
 }
 
 /// Links a slate player to an NFL player by hand; the link is kept for later slates.
-pub async fn link(db: &Db, slate: &Slate, slate_player_id: i32, gsis_id: &str) -> Result<()> {
+pub(crate) async fn link(
+    db: &Db,
+    slate: &Slate,
+    slate_player_id: i32,
+    gsis_id: &str,
+) -> Result<()> {
     let player = slate
         .players
         .iter()

@@ -4,6 +4,7 @@
 
 mod files;
 
-pub use crate::store::lineups::{delete, list, save, Saved};
+pub use crate::store::lineups::Saved;
+pub(crate) use crate::store::lineups::{delete, list, save};
 pub use files::{export, read_file, ExportReport, ExportRequest, LineupImportReport};
 pub use nfl_dfs_domain::lineup::*;

@@ -259,7 +259,7 @@ impl<R: Read> Read for Hashing<R> {
 /// `on_rows(rows, bytes)` is called every few thousand rows with the rows and input bytes read
 /// so far; when it returns false the file is dropped unstored and the result is
 /// [`Error::Cancelled`].
-pub async fn ingest(
+pub(crate) async fn ingest(
     db: &Db,
     file: &str,
     source: &str,

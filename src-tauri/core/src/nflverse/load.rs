@@ -70,7 +70,7 @@ fn name_of(path: &Path) -> String {
 /// Loads files and folders (every `.csv`/`.csv.gz` of a folder). A refused file is reported
 /// with its reason and the others still load; a cancel stops before the next file and keeps
 /// the files already stored.
-pub async fn load_paths(
+pub(crate) async fn load_paths(
     db: &crate::store::Db,
     paths: &[PathBuf],
     on_progress: OnProgress,
@@ -144,7 +144,7 @@ fn file_hash(path: &Path) -> Result<String> {
 /// Downloads `remote` files through the cache and loads each one. A file the server does not
 /// have is listed as missing; a file identical to the last load from its address is skipped as
 /// unchanged; a network failure with no cached copy stops the load (files already stored stay).
-pub async fn download(
+pub(crate) async fn download(
     db: &crate::store::Db,
     fetcher: &Fetcher,
     remote: &[RemoteFile],

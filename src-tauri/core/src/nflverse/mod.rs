@@ -20,14 +20,15 @@ pub use nfl_dfs_domain::team_code;
 pub mod team_week;
 
 pub use crate::scoring::{points_allowed, DstEvents};
-pub use crate::store::ingests::last_download;
+pub(crate) use crate::store::ingests::last_download;
+pub(crate) use crate::store::nfl_queries::{search_players, seasons, week_points};
 pub use crate::store::nfl_queries::{
-    search_players, seasons, week_points, DstPoints, NflPlayerSummary, PlayerPoints, SeasonData,
-    WeekPoints,
+    DstPoints, NflPlayerSummary, PlayerPoints, SeasonData, WeekPoints,
 };
 pub use fetch::{is_secure_address, Fetched, Fetcher};
-pub use ingest::{files_of, ingest, FileKind, IngestedFile, Rows};
-pub use load::{download, load_paths, refresh_due, IngestReport, OnProgress, RefreshSchedule};
+pub use ingest::{files_of, FileKind, IngestedFile, Rows};
+pub(crate) use load::{download, load_paths};
+pub use load::{refresh_due, IngestReport, OnProgress, RefreshSchedule};
 pub use progress::{LoadProgress, LoadStage};
 pub use remote::{recent_seasons, remote_files, season_of, RemoteFile, DEFAULT_DATA_URL};
 pub use table::Table;

@@ -263,7 +263,7 @@ async fn events(db: &Db) -> Result<Vec<ModelEvent>> {
 }
 
 /// Every deploy and rollback, oldest first.
-pub async fn history(db: &Db) -> Result<Vec<ModelEvent>> {
+pub(crate) async fn history(db: &Db) -> Result<Vec<ModelEvent>> {
     events(db).await
 }
 
@@ -282,12 +282,12 @@ fn stack(events: &[ModelEvent], position: Position) -> Vec<String> {
 }
 
 /// The production version of a position, if any.
-pub async fn production(db: &Db, position: Position) -> Result<Option<String>> {
+pub(crate) async fn production(db: &Db, position: Position) -> Result<Option<String>> {
     Ok(stack(&events(db).await?, position).pop())
 }
 
 /// The production version of every position that has one, from one read of the events.
-pub async fn production_versions(db: &Db) -> Result<Vec<(Position, String)>> {
+pub(crate) async fn production_versions(db: &Db) -> Result<Vec<(Position, String)>> {
     let events = events(db).await?;
     Ok(super::train::POSITIONS
         .into_iter()
@@ -313,14 +313,19 @@ async fn record(
 }
 
 /// Validates a version and makes it production; on a failed validation nothing changes.
-pub async fn deploy(db: &Db, registry: &Path, position: Position, version: &str) -> Result<()> {
+pub(crate) async fn deploy(
+    db: &Db,
+    registry: &Path,
+    position: Position,
+    version: &str,
+) -> Result<()> {
     load_version(registry, position, version)?;
     let current = production(db, position).await?;
     record(db, position, "deploy", version, current).await
 }
 
 /// Returns production to the version before the current one (validated first).
-pub async fn rollback(db: &Db, registry: &Path, position: Position) -> Result<String> {
+pub(crate) async fn rollback(db: &Db, registry: &Path, position: Position) -> Result<String> {
     let mut stack = stack(&events(db).await?, position);
     let current = stack.pop();
     let Some(previous) = stack.pop() else {
@@ -335,12 +340,12 @@ pub async fn rollback(db: &Db, registry: &Path, position: Position) -> Result<St
 }
 
 /// Records a version trained by a run (or shipped, without a run).
-pub async fn register(db: &Db, metadata: &Metadata, run_id: Option<i32>) -> Result<()> {
+pub(crate) async fn register(db: &Db, metadata: &Metadata, run_id: Option<i32>) -> Result<()> {
     model_registry::register(db, metadata, run_id).await
 }
 
 /// Every registered version, newest first, with production marked.
-pub async fn list(db: &Db) -> Result<Vec<ModelVersion>> {
+pub(crate) async fn list(db: &Db) -> Result<Vec<ModelVersion>> {
     let rows = model_registry::versions(db).await?;
     let events = events(db).await?;
     Ok(rows
@@ -363,7 +368,12 @@ pub async fn list(db: &Db) -> Result<Vec<ModelVersion>> {
 }
 
 /// Deletes a version that is not in production (files and registration).
-pub async fn delete(db: &Db, registry: &Path, position: Position, version: &str) -> Result<()> {
+pub(crate) async fn delete(
+    db: &Db,
+    registry: &Path,
+    position: Position,
+    version: &str,
+) -> Result<()> {
     let dir = version_dir(registry, position, version)?;
     if production(db, position).await?.as_deref() == Some(version) {
         return Err(Error::InvalidInput(format!(

@@ -2,6 +2,6 @@
 //! content hash on re-import), listing and loading slates, and the user's per-player toggles
 //! (lock, exclude, projection override) that the optimizer reads. The types are the domain's.
 
-pub use crate::store::slate_import::import;
-pub use crate::store::slates::{list, load, set_player_flags, summary};
+pub(crate) use crate::store::slate_import::import;
+pub(crate) use crate::store::slates::{list, load, set_player_flags};
 pub use nfl_dfs_domain::slate::*;

@@ -181,7 +181,7 @@ impl Workspace {
     }
 
     /// The database connection.
-    pub fn db(&self) -> &store::Db {
+    pub(crate) fn db(&self) -> &store::Db {
         &self.db
     }
 

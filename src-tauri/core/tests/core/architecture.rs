@@ -1,6 +1,8 @@
 //! The walls of ARCHITECTURE.md, checked on the sources: the domain crate knows no database,
 //! runtime, window, network or file system; only the store (`core/src/store/`) names sea-orm or
-//! holds SQL; the front ends (CLI, shell) hold neither.
+//! holds SQL; the front ends (CLI, shell) hold neither, and cannot reach the store: it is a
+//! private module of the core, opened only to the core's own tests by a feature the front ends
+//! never enable (the compiler refuses any other path).
 
 use std::path::{Path, PathBuf};
 
@@ -143,6 +145,29 @@ fn only_the_store_names_sea_orm_or_writes_sql() {
         in_store > 30,
         "the detector found only {in_store} SQL lines in the store"
     );
+}
+
+#[test]
+fn the_store_is_private_to_the_core_and_no_front_end_enables_test_support() {
+    let lib = std::fs::read_to_string(src_tauri().join("core/src/lib.rs")).unwrap();
+    assert!(
+        lib.lines().any(|l| l == "mod store;"),
+        "core/src/lib.rs declares the store private (`mod store;`)"
+    );
+    assert!(!lib.contains("pub mod store") && !lib.contains("pub(crate) mod store"));
+    let workspace = std::fs::read_to_string(src_tauri().join("core/src/workspace/mod.rs")).unwrap();
+    assert!(
+        !workspace.contains("pub fn db("),
+        "the workspace hands out no database handle"
+    );
+    for manifest in ["../Cargo.toml", "cli/Cargo.toml"] {
+        let text = std::fs::read_to_string(src_tauri().join(manifest)).unwrap();
+        assert!(text.contains("nfl-dfs-core"), "{manifest} was read");
+        assert!(
+            !text.contains("test-support"),
+            "{manifest} enables the core's test-support feature, which opens the store to it"
+        );
+    }
 }
 
 #[test]

@@ -7,6 +7,7 @@ use crate::common::{snapshot, workspace};
 use migration::{Migrator, MigratorTrait};
 use nfl_dfs_core::backup::{self, BackupKind, BackupReason};
 use nfl_dfs_core::paths::DataPaths;
+use nfl_dfs_core::test_support::database;
 use nfl_dfs_core::{ErrorCode, Workspace};
 use sea_orm::{ConnectionTrait, Statement};
 use std::path::{Path, PathBuf};
@@ -100,7 +101,7 @@ async fn bad_backups_are_refused_with_the_reason_and_nothing_changes() {
     std::fs::write(&newer, &bytes).unwrap();
     {
         let paths = DataPaths::in_folder(tempfile::tempdir().unwrap().keep());
-        let db = nfl_dfs_core::store::connect(&format!("sqlite://{}", newer.display()))
+        let db = nfl_dfs_core::test_support::connect(&format!("sqlite://{}", newer.display()))
             .await
             .unwrap();
         db.execute_raw(Statement::from_string(
@@ -118,13 +119,13 @@ async fn bad_backups_are_refused_with_the_reason_and_nothing_changes() {
         let file = dir.path().join(name);
         std::fs::write(&file, &bytes).unwrap();
         async move {
-            let db = nfl_dfs_core::store::connect(&format!("sqlite://{}", file.display()))
+            let db = nfl_dfs_core::test_support::connect(&format!("sqlite://{}", file.display()))
                 .await
                 .unwrap();
             db.execute_raw(Statement::from_string(db.get_database_backend(), sql))
                 .await
                 .unwrap();
-            nfl_dfs_core::store::checkpoint(&db).await.unwrap();
+            nfl_dfs_core::test_support::checkpoint(&db).await.unwrap();
             db.close().await.unwrap();
             file
         }
@@ -136,7 +137,7 @@ async fn bad_backups_are_refused_with_the_reason_and_nothing_changes() {
     )
     .await;
     let empty = dir.path().join("empty.sqlite");
-    nfl_dfs_core::store::connect(&format!("sqlite://{}?mode=rwc", empty.display()))
+    nfl_dfs_core::test_support::connect(&format!("sqlite://{}?mode=rwc", empty.display()))
         .await
         .unwrap()
         .close()
@@ -186,7 +187,7 @@ async fn a_damaged_database_is_replaced_by_the_newest_good_backup() {
     let newer =
         Path::new(&damaged_backup.path).with_file_name("db-29991231T000000000Z-manual.sqlite");
     std::fs::write(&newer, b"garbage").unwrap();
-    ws.db().clone().close().await.unwrap();
+    database(&ws).clone().close().await.unwrap();
     drop(ws);
 
     let file = paths.database_file.clone().unwrap();
@@ -227,8 +228,8 @@ async fn an_older_database_is_backed_up_before_migrations_run() {
     let paths = DataPaths::in_folder(dir.path());
     let ws = Workspace::open(paths.clone()).await.unwrap();
     import_demo(&ws).await;
-    Migrator::down(ws.db(), Some(1)).await.unwrap();
-    ws.db().clone().close().await.unwrap();
+    Migrator::down(database(&ws), Some(1)).await.unwrap();
+    database(&ws).clone().close().await.unwrap();
     assert!(database_backups(&ws).is_empty());
 
     let ws = Workspace::open(paths.clone()).await.unwrap();
@@ -243,7 +244,7 @@ async fn an_older_database_is_backed_up_before_migrations_run() {
     // Restoring the old-schema backup migrates it again.
     let (ws, _) = ws.restore(Path::new(&made[0].path)).await.unwrap();
     assert_eq!(
-        nfl_dfs_core::store::schema_state(ws.db())
+        nfl_dfs_core::test_support::schema_state(database(&ws))
             .await
             .unwrap()
             .applied
@@ -347,14 +348,14 @@ async fn damage_inside_a_database_that_still_opens_is_caught_at_start_and_restor
     import_demo(&ws).await;
     let good = ws.backup_now().await.unwrap().remove(0);
     // Checkpoint so every page is in the file, then close.
-    ws.db()
+    database(&ws)
         .execute_raw(Statement::from_string(
-            ws.db().get_database_backend(),
+            database(&ws).get_database_backend(),
             "PRAGMA wal_checkpoint(TRUNCATE)",
         ))
         .await
         .unwrap();
-    ws.db().clone().close().await.unwrap();
+    database(&ws).clone().close().await.unwrap();
     let file = paths.database_file.clone().unwrap();
     let mut bytes = std::fs::read(&file).unwrap();
     assert!(bytes.len() > 40 * 4096, "enough pages to damage some");
@@ -374,6 +375,6 @@ async fn damage_inside_a_database_that_still_opens_is_caught_at_start_and_restor
     let (ws, report) = opened.restore(Path::new(&good.path)).await.unwrap();
     assert!(report.kept.unwrap().contains("damaged-"));
     assert_eq!(slates(&ws).await, 1);
-    ws.db().clone().close().await.unwrap();
+    database(&ws).clone().close().await.unwrap();
     Workspace::open_checked(paths).await.expect("whole again");
 }

@@ -6,6 +6,7 @@ use crate::common::workspace;
 use nfl_dfs_core::doctor::{self, CheckStatus, FixAction};
 use nfl_dfs_core::monitor::{AlertChange, AlertKind, Monitor};
 use nfl_dfs_core::paths::DataPaths;
+use nfl_dfs_core::test_support::database;
 use nfl_dfs_core::Workspace;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -91,7 +92,7 @@ async fn a_database_that_does_not_open_is_diagnosed_and_the_offered_fix_works() 
     let paths = DataPaths::in_folder(dir.path());
     let ws = Workspace::open(paths.clone()).await.unwrap();
     let good = ws.backup_now().await.unwrap().remove(0);
-    ws.db().clone().close().await.unwrap();
+    database(&ws).clone().close().await.unwrap();
     std::fs::write(paths.database_file.as_ref().unwrap(), vec![0x42; 8192]).unwrap();
 
     let err = Workspace::open(paths.clone()).await.unwrap_err();

@@ -1,4 +1,4 @@
-//! The core's tests, one binary (each module links sea-orm, HiGHS and smartcore once).
+//! The core's tests, one binary (each module links sea-orm and the domain once).
 //! Tests that need `../shared/data` skip with a printed reason where it is absent.
 
 mod architecture;

@@ -9,6 +9,7 @@ use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::features::Features;
 use nfl_dfs_core::projection::history::week_key;
 use nfl_dfs_core::projection::project::ProjectionSource;
+use nfl_dfs_core::test_support::database;
 use nfl_dfs_core::{ErrorCode, TrainRequest, Workspace};
 use std::path::Path;
 
@@ -28,7 +29,9 @@ async fn loaded(data: &Path) -> (tempfile::TempDir, Workspace) {
 async fn features_of_a_week_do_not_change_when_later_weeks_are_removed() {
     let Some(data) = real_data() else { return };
     let (_dir, ws) = loaded(&data).await;
-    let full = nfl_dfs_core::store::history::load(ws.db()).await.unwrap();
+    let full = nfl_dfs_core::test_support::load_history(database(&ws))
+        .await
+        .unwrap();
     let cut = week_key(2021, 9);
     let mut past = full.clone();
     // Later games' results are gone; the schedule (lines are known before kickoff) stays.

@@ -7,6 +7,7 @@ use crate::common::{real_data, snapshot, workspace};
 use flate2::write::GzEncoder;
 use nfl_dfs_core::nflverse::player_week::{self, stat, PlayerWeek};
 use nfl_dfs_core::nflverse::Table;
+use nfl_dfs_core::test_support::database;
 use nfl_dfs_core::ErrorCode;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -367,7 +368,9 @@ async fn the_player_id_crosswalk_joins_snap_counts_to_players() {
             .find(|p| p.gsis_id == "00-0035640" && p.season == 2021 && p.week == 1)
             .map(|p| p.offense_pct)
     };
-    let history = nfl_dfs_core::store::history::load(ws.db()).await.unwrap();
+    let history = nfl_dfs_core::test_support::load_history(database(&ws))
+        .await
+        .unwrap();
     assert_eq!(
         share(&history),
         Some(None),
@@ -394,7 +397,9 @@ async fn the_player_id_crosswalk_joins_snap_counts_to_players() {
         s.iter().filter(|(t, _)| t != "ingests").cloned().collect()
     };
     assert_eq!(unchanged(&snapshot(&ws).await), unchanged(&before));
-    let history = nfl_dfs_core::store::history::load(ws.db()).await.unwrap();
+    let history = nfl_dfs_core::test_support::load_history(database(&ws))
+        .await
+        .unwrap();
     let metcalf = share(&history).flatten().expect("Metcalf's snap share");
     assert!((0.5..=1.0).contains(&metcalf), "{metcalf}");
 
@@ -402,7 +407,9 @@ async fn the_player_id_crosswalk_joins_snap_counts_to_players() {
     ws.ingest_paths(&[nfl.join("rosters/roster_2021.csv")], |_| true)
         .await
         .unwrap();
-    let history = nfl_dfs_core::store::history::load(ws.db()).await.unwrap();
+    let history = nfl_dfs_core::test_support::load_history(database(&ws))
+        .await
+        .unwrap();
     let with_snaps = history
         .players
         .iter()

@@ -3,6 +3,7 @@
 
 use nfl_dfs_core::paths::DataPaths;
 use nfl_dfs_core::settings::{SettingSource, SettingValue};
+use nfl_dfs_core::test_support::database;
 use nfl_dfs_core::{ErrorCode, Workspace};
 use sea_orm::{ConnectionTrait, Statement};
 
@@ -11,10 +12,9 @@ async fn open(dir: &std::path::Path) -> Workspace {
 }
 
 async fn pragma(ws: &Workspace, name: &str) -> String {
-    let row = ws
-        .db()
+    let row = database(ws)
         .query_one_raw(Statement::from_string(
-            ws.db().get_database_backend(),
+            database(ws).get_database_backend(),
             format!("PRAGMA {name}"),
         ))
         .await
@@ -70,8 +70,7 @@ async fn connections_use_wal_foreign_keys_and_a_busy_timeout() {
 async fn foreign_keys_are_enforced() {
     let dir = tempfile::tempdir().unwrap();
     let ws = open(dir.path()).await;
-    let orphan = ws
-        .db()
+    let orphan = database(&ws)
         .execute_unprepared(
             "INSERT INTO games (season, away_team, home_team, kickoff_utc) \
              VALUES (2024, 'NOPE', 'NADA', '2024-09-08T17:00:00Z')",
@@ -95,7 +94,7 @@ async fn a_setting_survives_reopening_and_a_bad_one_changes_nothing() {
         assert_eq!(err.code(), ErrorCode::InvalidSetting);
         let err = ws.set_setting_text("salary", "1").await.unwrap_err();
         assert_eq!(err.code(), ErrorCode::UnknownSetting);
-        ws.db().clone().close().await.unwrap();
+        database(&ws).clone().close().await.unwrap();
     }
     let ws = open(dir.path()).await;
     assert_eq!(ws.typed_settings().await.unwrap().nfl_seasons, 5);
@@ -111,18 +110,18 @@ async fn a_database_from_a_newer_version_is_refused_and_left_unchanged() {
     {
         let ws = open(dir.path()).await;
         ws.set_setting_text("salary_cap", "60000").await.unwrap();
-        ws.db()
+        database(&ws)
             .execute_unprepared(
                 "INSERT INTO seaql_migrations (version, applied_at) \
                  VALUES ('m20991231_000001_from_the_future', 0)",
             )
             .await
             .unwrap();
-        ws.db()
+        database(&ws)
             .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
             .await
             .unwrap();
-        ws.db().clone().close().await.unwrap();
+        database(&ws).clone().close().await.unwrap();
     }
     let file = dir.path().join("nfl-dfs.sqlite");
     let before = std::fs::read(&file).unwrap();

@@ -4,6 +4,7 @@
 pub mod http;
 
 use nfl_dfs_core::paths::DataPaths;
+use nfl_dfs_core::test_support::database;
 use nfl_dfs_core::Workspace;
 use sea_orm::{ConnectionTrait, Statement};
 use std::path::PathBuf;
@@ -76,9 +77,8 @@ pub fn weeks_before(from: &std::path::Path, to: &std::path::Path, week: i32) {
 
 /// Row counts of every table: equal snapshots mean nothing was written.
 pub async fn snapshot(ws: &Workspace) -> Vec<(String, i64)> {
-    let backend = ws.db().get_database_backend();
-    let tables = ws
-        .db()
+    let backend = database(ws).get_database_backend();
+    let tables = database(ws)
         .query_all_raw(Statement::from_string(
             backend,
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
@@ -89,8 +89,7 @@ pub async fn snapshot(ws: &Workspace) -> Vec<(String, i64)> {
     let mut out = Vec::new();
     for table in tables {
         let table: String = table.try_get("", "name").unwrap();
-        let row = ws
-            .db()
+        let row = database(ws)
             .query_one_raw(Statement::from_string(
                 backend,
                 format!("SELECT COUNT(*) AS n FROM \"{table}\""),
@@ -106,8 +105,11 @@ pub async fn snapshot(ws: &Workspace) -> Vec<(String, i64)> {
 
 /// Runs one SQL statement.
 pub async fn execute(ws: &Workspace, sql: &str) {
-    ws.db()
-        .execute_raw(Statement::from_string(ws.db().get_database_backend(), sql))
+    database(ws)
+        .execute_raw(Statement::from_string(
+            database(ws).get_database_backend(),
+            sql,
+        ))
         .await
         .unwrap();
 }
