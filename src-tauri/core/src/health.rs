@@ -3,6 +3,7 @@
 
 use crate::profile::Profile;
 pub(crate) use crate::store::status::data_status;
+pub use crate::store::status::DataStatus;
 use crate::{Error, Result};
 use serde::Serialize;
 use std::path::Path;
@@ -29,27 +30,6 @@ pub struct Health {
     pub data: DataStatus,
     /// What models are available.
     pub models: ModelStatus,
-}
-
-/// Counts of stored data and when it last changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct DataStatus {
-    /// NFL teams known.
-    pub teams: u32,
-    /// NFL games known.
-    pub games: u32,
-    /// NFL players known.
-    pub players: u32,
-    /// DraftKings slates imported.
-    pub slates: u32,
-    /// Players across all slates.
-    pub slate_players: u32,
-    /// Player weeks of nflverse stats loaded.
-    pub nfl_player_weeks: u32,
-    /// When nflverse data was last loaded (RFC 3339, UTC), if ever.
-    pub last_nfl_load: Option<String>,
-    /// When data last changed (RFC 3339, UTC), if ever.
-    pub last_updated: Option<String>,
 }
 
 /// Which positions have a trained model in the registry.

@@ -6,6 +6,9 @@
 //! this crate's manifest gains sea-orm, tokio, tauri or reqwest, or its sources open files.
 //!
 //! Code map:
+//! - [`capped_read`]: readers that stop at a cap (compressed or downloaded data, endless lines).
+//! - [`nflverse`]: the nflverse file readers (stats, schedules, rosters, injuries, snaps, depth
+//!   charts, play-by-play, advanced stats), recognised by header.
 //! - [`contest`]: contests and their payouts, the correlated slate simulator, ownership, the
 //!   field and the pick.
 //! - [`dk`]: DraftKings file formats (salary file layouts, lineup files, positions, slots).
@@ -19,6 +22,7 @@
 //! - [`limits`]: every cap on input.
 //! - [`error`]: the one error type, with a stable machine-readable [`ErrorCode`].
 
+pub mod capped_read;
 pub mod contest;
 pub mod dk;
 pub mod error;
@@ -26,6 +30,7 @@ pub mod identity;
 pub mod limits;
 pub mod linalg;
 pub mod lineup;
+pub mod nflverse;
 pub mod optimizer;
 pub mod projection;
 pub mod scoring;

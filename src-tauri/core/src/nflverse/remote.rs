@@ -1,7 +1,8 @@
 //! Where nflverse publishes its files: the release-download folders under one base address
 //! (the `nfl_data_url` setting), and which seasons a download covers.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
+pub use nfl_dfs_domain::nflverse::season_of;
 
 /// The nflverse-data release downloads.
 pub const DEFAULT_DATA_URL: &str = "https://github.com/nflverse/nflverse-data/releases/download";
@@ -67,16 +68,6 @@ pub fn remote_files(base: &str, seasons: &[i32], play_by_play: bool) -> Vec<Remo
         }
     }
     files
-}
-
-/// The NFL season a date belongs to: a season starts in September and its playoffs end in
-/// February, so January to August belong to the season before.
-pub fn season_of(date: NaiveDate) -> i32 {
-    if date.month() >= 9 {
-        date.year()
-    } else {
-        date.year() - 1
-    }
 }
 
 /// The last `count` seasons up to the one of `today`, oldest first.

@@ -11,7 +11,8 @@
 
 use super::features::{feature_names, FEATURE_VERSION};
 use super::learner::Model;
-use super::train::{PositionResult, Trained};
+use super::train::Trained;
+pub use super::version::{LoadedModel, Metadata};
 use crate::contest::simulate::Correlations;
 use crate::dk::{FileError, Position};
 use crate::store::{model_registry, Db};
@@ -30,26 +31,6 @@ pub const METADATA_FILE: &str = "metadata.json";
 const FEATURES_FILE: &str = "features.json";
 const CORRELATIONS_FILE: &str = "correlations.json";
 
-/// What `metadata.json` holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Metadata {
-    /// Position.
-    pub position: Position,
-    /// Version name.
-    pub version: String,
-    /// When it was trained.
-    #[ts(type = "string")]
-    pub created_at: DateTime<Utc>,
-    /// The app version that trained it.
-    pub app_version: String,
-    /// First week of the training data (`SEASON-WEEK`).
-    pub data_from: String,
-    /// Training used only weeks before this one (`SEASON-WEEK`).
-    pub data_until: String,
-    /// Learner, validation metrics and the floor/ceiling offsets.
-    pub result: PositionResult,
-}
-
 /// What `features.json` holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeatureList {
@@ -57,18 +38,6 @@ pub struct FeatureList {
     pub version: u32,
     /// Feature names in row order.
     pub names: Vec<String>,
-}
-
-/// A version loaded from disk and validated.
-#[derive(Debug)]
-pub struct LoadedModel {
-    /// Its metadata.
-    pub metadata: Metadata,
-    /// The model.
-    pub model: Model,
-    /// The training run's correlations, when the version carries them (QB versions trained
-    /// by the app).
-    pub correlations: Option<Correlations>,
 }
 
 /// One version as listed.

@@ -2,10 +2,10 @@
 //! checked again when read, so a row edited by hand cannot reach the simulator unchecked.
 
 use super::{begin_write, db_err};
-use crate::contest::{Contest, ContestType, Payouts};
 use crate::store::entity::contest;
 use crate::{Error, Result};
 use chrono::Utc;
+use nfl_dfs_domain::contest::{Contest, ContestType, Payouts};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };

@@ -6,11 +6,11 @@
 //! [`History`].
 
 use super::db_err;
-use crate::nflverse::team_code::normalise;
-use crate::projection::history::{
+use crate::Result;
+use nfl_dfs_domain::projection::history::{
     DepthChartEntry, DstGame, Game, History, InjuryReport, PlayerGame, SnapGame,
 };
-use crate::Result;
+use nfl_dfs_domain::team_code::normalise;
 use sea_orm::{DatabaseConnection, DbBackend, FromQueryResult, Statement};
 
 const READING: &str = "reading NFL history";

@@ -2,12 +2,12 @@
 //! the validator; a lineup already stored for the slate (same players in the same slots) is
 //! found, not duplicated.
 
-use crate::dk::ROSTER;
-use crate::lineup::{validate, Lineup, LineupSlot, NewLineup, ValidationRules};
-use crate::slate::Slate;
 use crate::store::entity::{lineup, lineup_slot};
 use crate::{Error, Result};
 use chrono::Utc;
+use nfl_dfs_domain::dk::ROSTER;
+use nfl_dfs_domain::lineup::{validate, Lineup, LineupSlot, NewLineup, ValidationRules};
+use nfl_dfs_domain::slate::Slate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };

@@ -3,9 +3,9 @@
 //! folder; `projection::registry` owns them.
 
 use super::db_err;
-use crate::projection::registry::Metadata;
 use crate::Result;
 use chrono::{DateTime, Utc};
+use nfl_dfs_domain::projection::version::Metadata;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Statement};
 use serde::Serialize;
 use ts_rs::TS;

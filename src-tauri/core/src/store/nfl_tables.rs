@@ -3,16 +3,16 @@
 //! and the schedule's score, so they are recomputed for a season whenever either changes).
 
 use super::{begin_write, db_err};
-use crate::nflverse::advanced::AdvancedStat;
-use crate::nflverse::depth_charts::DepthEntry;
-use crate::nflverse::play_by_play::DstGame;
-use crate::nflverse::player_week::{self, PlayerWeek};
-use crate::nflverse::roster_files::{IdLink, InjuryEntry, RosterEntry, SnapEntry};
-use crate::nflverse::schedule::ScheduledGame;
-use crate::nflverse::team_week::{self, TeamWeek};
-use crate::nflverse::{FileKind, Rows};
-use crate::scoring::{defense_points, points_allowed, Defense, DstEvents};
 use crate::Result;
+use nfl_dfs_domain::nflverse::advanced::AdvancedStat;
+use nfl_dfs_domain::nflverse::depth_charts::DepthEntry;
+use nfl_dfs_domain::nflverse::play_by_play::DstGame;
+use nfl_dfs_domain::nflverse::player_week::{self, PlayerWeek};
+use nfl_dfs_domain::nflverse::roster_files::{IdLink, InjuryEntry, RosterEntry, SnapEntry};
+use nfl_dfs_domain::nflverse::schedule::ScheduledGame;
+use nfl_dfs_domain::nflverse::team_week::{self, TeamWeek};
+use nfl_dfs_domain::nflverse::{FileKind, Rows};
+use nfl_dfs_domain::scoring::{defense_points, points_allowed, Defense, DstEvents};
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, FromQueryResult,
     Statement, Value,

@@ -2,12 +2,12 @@
 //! in one transaction. The same content imported again is recognised by its SHA-256 hash.
 
 use super::slates as query;
-use crate::dk::{GameInfo, Position, SalaryFile, SalaryLayout};
-use crate::slate::{GameState, ImportReport, PositionCount};
 use crate::store::entity::{game, slate, slate_game, slate_player, team};
 use crate::Result;
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::America::New_York;
+use nfl_dfs_domain::dk::{GameInfo, Position, SalaryFile, SalaryLayout};
+use nfl_dfs_domain::slate::{GameState, ImportReport, PositionCount};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
     QueryFilter, Set,

@@ -1,11 +1,11 @@
 //! Reading slates and writing the user's per-player toggles.
 
-use crate::slate::{
-    GameState, PlayerFlags, Slate, SlateGame, SlatePlayer, SlateSummary, MAX_PROJECTION_OVERRIDE,
-};
 use crate::store::entity::{game, lineup, slate, slate_game, slate_player};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
+use nfl_dfs_domain::slate::{
+    GameState, PlayerFlags, Slate, SlateGame, SlatePlayer, SlateSummary, MAX_PROJECTION_OVERRIDE,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, Set,

@@ -3,10 +3,10 @@
 //! again for the same slate is found, not duplicated.
 
 use super::{begin_write, db_err};
-use crate::contest::standings::Standings;
 use crate::store::entity::{standing, standing_entry, standing_player};
 use crate::Result;
 use chrono::Utc;
+use nfl_dfs_domain::contest::standings::Standings;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };

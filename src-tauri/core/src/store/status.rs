@@ -2,12 +2,34 @@
 
 use super::db_err;
 use super::entity::{game, player, slate, slate_player, team};
-use crate::health::DataStatus;
 use crate::Result;
 use sea_orm::{
     DatabaseConnection, DbBackend, EntityTrait, FromQueryResult, PaginatorTrait, QueryOrder,
     Statement,
 };
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Counts of stored data and when it last changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DataStatus {
+    /// NFL teams known.
+    pub teams: u32,
+    /// NFL games known.
+    pub games: u32,
+    /// NFL players known.
+    pub players: u32,
+    /// DraftKings slates imported.
+    pub slates: u32,
+    /// Players across all slates.
+    pub slate_players: u32,
+    /// Player weeks of nflverse stats loaded.
+    pub nfl_player_weeks: u32,
+    /// When nflverse data was last loaded (RFC 3339, UTC), if ever.
+    pub last_nfl_load: Option<String>,
+    /// When data last changed (RFC 3339, UTC), if ever.
+    pub last_updated: Option<String>,
+}
 
 /// Counts the stored data.
 pub async fn data_status(db: &DatabaseConnection) -> Result<DataStatus> {

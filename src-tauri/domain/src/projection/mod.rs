@@ -3,6 +3,7 @@
 //! outcomes (distribution) and the error metrics.
 
 pub mod availability;
+pub mod backtest;
 pub mod depth;
 pub mod distribution;
 pub mod features;
@@ -10,4 +11,7 @@ pub mod history;
 pub mod learner;
 pub mod market;
 pub mod metrics;
+pub mod project;
 pub mod teammates;
+pub mod train;
+pub mod version;

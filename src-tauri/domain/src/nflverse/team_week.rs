@@ -2,8 +2,8 @@
 //! writes today's team codes for every season.
 
 use super::table::Table;
-use super::team_code::normalise;
 use crate::dk::FileError;
+use crate::team_code::normalise;
 
 /// One team's game week.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,9 +7,9 @@
 //! scores).
 
 use super::table::Table;
-use super::team_code::normalise;
 use crate::dk::FileError;
 use crate::scoring::{defense_points, Defense};
+use crate::team_code::normalise;
 use std::collections::BTreeMap;
 
 /// One team's DST game, from play-by-play.

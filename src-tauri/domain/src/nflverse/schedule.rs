@@ -2,8 +2,8 @@
 //! rest days. Team codes are the codes of the time; they are stored as today's.
 
 use super::table::Table;
-use super::team_code::normalise;
 use crate::dk::FileError;
+use crate::team_code::normalise;
 
 /// One game.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,8 +8,8 @@
 
 use super::roster_files::is_gsis_id;
 use super::table::{Table, SEASONS};
-use super::team_code::normalise;
 use crate::dk::FileError;
+use crate::team_code::normalise;
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use std::collections::BTreeMap;
 

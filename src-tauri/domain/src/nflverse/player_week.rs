@@ -4,9 +4,9 @@
 //! DraftKings points computed from the stats.
 
 use super::table::Table;
-use super::team_code::normalise;
 use crate::dk::FileError;
 use crate::scoring::{offense_points, Offense};
+use crate::team_code::normalise;
 
 /// One player's game week.
 #[derive(Debug, Clone, PartialEq)]

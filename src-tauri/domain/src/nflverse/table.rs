@@ -2,9 +2,9 @@
 //! with fields looked up by any of their names across layouts, and errors that name the file,
 //! line and column.
 
+use crate::capped_read::{CappedReader, LineCappedReader};
 use crate::dk::FileError;
 use crate::limits;
-use crate::safe_fs::{CappedReader, LineCappedReader};
 use csv::StringRecord;
 use flate2::read::MultiGzDecoder;
 use std::collections::HashMap;

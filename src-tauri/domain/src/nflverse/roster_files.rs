@@ -4,8 +4,8 @@
 //! offensive snaps, and which GSIS id a Pro Football Reference id is.
 
 use super::table::Table;
-use super::team_code::normalise;
 use crate::dk::FileError;
+use crate::team_code::normalise;
 
 /// A player on a roster.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,7 +213,7 @@ pub fn read_injuries(table: &mut Table) -> Result<InjuryReport, FileError> {
             ));
         }
         let team_code = table.required_text(team)?;
-        if !nfl_dfs_domain::team_code::is_team(team_code) {
+        if !crate::team_code::is_team(team_code) {
             let shown: String = team_code.chars().take(20).collect();
             return Err(table.error(team, format!("'{shown}' is not an NFL team code")));
         }
@@ -229,7 +229,7 @@ pub fn read_injuries(table: &mut Table) -> Result<InjuryReport, FileError> {
         }
         let report_status = table.optional_text(report).map(str::to_string);
         let practice_status = table.optional_text(practice).map(str::to_string);
-        let known = nfl_dfs_domain::projection::availability::Report::of(
+        let known = crate::projection::availability::Report::of(
             report_status.as_deref(),
             practice_status.as_deref(),
         )

@@ -8,8 +8,8 @@
 
 use super::roster_files::{is_gsis_id, is_pfr_id};
 use super::table::Table;
-use super::team_code::normalise;
 use crate::dk::FileError;
+use crate::team_code::normalise;
 use std::collections::BTreeMap;
 
 /// One source of advanced stats and how its files look.
