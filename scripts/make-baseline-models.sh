@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the shipped baseline models in models/ from the generated demo history in
-# data/nflverse-demo/ (itself made by `nfl_dfs_core::demo_history`): ingest it into a scratch
+# data/nflverse-demo/ (itself made by `nfl_dfs_core::demo::files`): ingest it into a scratch
 # data folder, train every position, export the production versions as `baseline`.
 # Reproducible: the same history and seeds give the same models.
 set -euo pipefail

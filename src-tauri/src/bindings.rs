@@ -3,14 +3,13 @@
 //! `UPDATE_BINDINGS=1 cargo test -p nfl-dfs bindings` to regenerate it.
 
 use crate::commands::{
-    ImportLineupsInput, ImportSlateInput, OptimizeInput, OptimizeProgress, SetPlayerFlagsInput,
-    SetSettingInput,
+    ImportLineupsInput, ImportSlateInput, OptimizeInput, SetPlayerFlagsInput, SetSettingInput,
 };
-use crate::contest_commands::{ImportStandingsInput, PickProgress, SavePickInput, SavedPick};
+use crate::contest_commands::{ImportStandingsInput, SavePickInput, SavedPick};
 use crate::error::IpcError;
+use crate::events::{OptimizeProgress, PickProgress, UpdateInfo, UpdateProgress};
 use crate::model_commands::DeployInput;
 use crate::nfl_commands::{DownloadInput, IngestInput, LinkPlayerInput};
-use crate::updates::{UpdateInfo, UpdateProgress};
 use nfl_dfs_core::backup::{BackupCheck, BackupEntry, BackupKind, BackupReason};
 use nfl_dfs_core::choices::{Choices, SlotRule};
 use nfl_dfs_core::contest::field_shape::{FieldShape, Percentiles};

@@ -2,7 +2,7 @@
 //! tokio runtime, off the UI thread.
 
 use crate::error::IpcError;
-use crate::events::AppEvent;
+use crate::events::{AppEvent, OptimizeProgress};
 use crate::state::AppState;
 use nfl_dfs_core::choices::Choices;
 use nfl_dfs_core::health::Health;
@@ -11,7 +11,7 @@ use nfl_dfs_core::optimizer::{LateSwapReport, LateSwapRequest, OptimizeReport, R
 use nfl_dfs_core::settings::{SettingEntry, SettingValue};
 use nfl_dfs_core::slate::{ImportReport, PlayerFlags, SlatePlayer, SlateSummary};
 use nfl_dfs_core::SlateView;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, State};
@@ -60,16 +60,6 @@ pub struct OptimizeInput {
     pub slate_id: i32,
     /// The rules of the run (the salary cap comes from the settings).
     pub rules: Rules,
-}
-
-/// Progress of an optimizer run, sent as the `optimize-progress` event: search branches done,
-/// or lineups built when they are built one by one.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct OptimizeProgress {
-    /// Steps done.
-    pub done: u32,
-    /// Steps in all.
-    pub total: u32,
 }
 
 /// Version, database, schema version, data and model status.

@@ -5,7 +5,7 @@
 //! core, like [`crate::commands`].
 
 use crate::error::IpcError;
-use crate::events::AppEvent;
+use crate::events::{AppEvent, PickProgress};
 use crate::state::AppState;
 use nfl_dfs_core::contest::Contest;
 use nfl_dfs_core::{
@@ -17,17 +17,6 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
-
-/// Progress of a pick, sent as the `pick-progress` event.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct PickProgress {
-    /// `candidates`, `field` or `simulation`.
-    pub stage: String,
-    /// Steps done in the stage.
-    pub done: u32,
-    /// Steps in the stage.
-    pub total: u32,
-}
 
 /// Input of [`import_standings`].
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -1,17 +1,61 @@
 //! Every event the shell sends the window, declared once: the enum below gives each event's
 //! name and payload, and `bindings.rs` generates from the same declaration the TypeScript map
 //! `AppEvents` (name to payload type) and the list `APP_EVENTS`, so the two sides cannot drift.
-//! Events are sent with [`AppEvent::emit`] only.
+//! Events are sent with [`AppEvent::emit`] only. The payloads the shell itself makes are
+//! declared here too, so the commands that send events depend on this module, never the reverse.
 
-use crate::commands::OptimizeProgress;
-use crate::contest_commands::PickProgress;
-use crate::updates::{UpdateInfo, UpdateProgress};
 use nfl_dfs_core::backup::BackupEntry;
 use nfl_dfs_core::monitor::{AlertChange, MonitorSnapshot};
 use nfl_dfs_core::nflverse::LoadProgress;
 use nfl_dfs_core::{IngestReport, TrainReport};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime};
+use ts_rs::TS;
+
+/// Progress of an optimizer run, sent as the `optimize-progress` event: search branches done,
+/// or lineups built when they are built one by one.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OptimizeProgress {
+    /// Steps done.
+    pub done: u32,
+    /// Steps in all.
+    pub total: u32,
+}
+
+/// Progress of a pick, sent as the `pick-progress` event.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PickProgress {
+    /// `candidates`, `field` or `simulation`.
+    pub stage: String,
+    /// Steps done in the stage.
+    pub done: u32,
+    /// Steps in the stage.
+    pub total: u32,
+}
+
+/// An update on offer.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct UpdateInfo {
+    /// The new version.
+    pub version: String,
+    /// This app's version.
+    pub current_version: String,
+    /// Release notes.
+    pub notes: Option<String>,
+    /// Release date (RFC 3339), if the manifest gives one.
+    pub date: Option<String>,
+}
+
+/// Download progress, sent as the `update-progress` event.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct UpdateProgress {
+    /// Bytes downloaded.
+    #[ts(type = "number")]
+    pub downloaded: u64,
+    /// Size of the package, when the server says.
+    #[ts(type = "number | null")]
+    pub total: Option<u64>,
+}
 
 macro_rules! app_events {
     ($($(#[$doc:meta])* $variant:ident($payload:ty) = $name:literal,)*) => {

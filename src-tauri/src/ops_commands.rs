@@ -2,8 +2,9 @@
 //! Backup restore and the troubleshooter also work when the database did not open at start-up.
 
 use crate::error::IpcError;
+use crate::events::UpdateInfo;
 use crate::state::AppState;
-use crate::updates::{self, UpdateInfo};
+use crate::updates;
 use nfl_dfs_core::backup::BackupEntry;
 use nfl_dfs_core::doctor::{self, DoctorReport};
 use nfl_dfs_core::monitor::MonitorSnapshot;

@@ -4,40 +4,14 @@
 //! in the background; offline it is silent.
 
 use crate::error::IpcError;
-use crate::events::AppEvent;
+use crate::events::{AppEvent, UpdateInfo, UpdateProgress};
 use nfl_dfs_core::ErrorCode;
-use serde::Serialize;
 use std::time::Duration;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_updater::{Update, UpdaterExt};
-use ts_rs::TS;
 
 /// How long a check or download may wait on the network.
 const TIMEOUT: Duration = Duration::from_secs(30);
-
-/// An update on offer.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct UpdateInfo {
-    /// The new version.
-    pub version: String,
-    /// This app's version.
-    pub current_version: String,
-    /// Release notes.
-    pub notes: Option<String>,
-    /// Release date (RFC 3339), if the manifest gives one.
-    pub date: Option<String>,
-}
-
-/// Download progress, sent as the `update-progress` event.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct UpdateProgress {
-    /// Bytes downloaded.
-    #[ts(type = "number")]
-    pub downloaded: u64,
-    /// Size of the package, when the server says.
-    #[ts(type = "number | null")]
-    pub total: Option<u64>,
-}
 
 fn error(e: tauri_plugin_updater::Error) -> IpcError {
     use tauri_plugin_updater::Error as E;

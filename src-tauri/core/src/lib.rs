@@ -11,7 +11,7 @@
 //! - [`optimizer`]: lineups by integer programming (HiGHS), k best by partitioning, reasons
 //!   when none exists.
 //! - [`lineup`]: the independent lineup validator, stored lineups, export and entries fill.
-//! - `demo`, `demo_history` (feature `demo`, for tests and regenerating `data/`): the generated
+//! - `demo` (feature `demo`, for tests and regenerating `data/`): the generated
 //!   demo slate and NFL history.
 //! - [`backup`]: database snapshots and model archives, their schedule, retention and
 //!   verified restore.
@@ -34,8 +34,6 @@ pub mod backup;
 pub mod data_lock;
 #[cfg(feature = "demo")]
 pub mod demo;
-#[cfg(feature = "demo")]
-pub mod demo_history;
 pub mod doctor;
 pub mod health;
 pub mod identity;

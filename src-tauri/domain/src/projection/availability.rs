@@ -778,17 +778,6 @@ impl AvailabilityModel {
     }
 }
 
-/// The quantile `q` of a player's points when he plays with probability `p` and, when he plays,
-/// scores with the quantile function `played` (a player who sits scores 0).
-pub fn mixture_quantile(q: f64, p: f64, played: impl Fn(f64) -> f64) -> f64 {
-    let sits = 1.0 - p.clamp(0.0, 1.0);
-    if q <= sits || p <= 0.0 {
-        0.0
-    } else {
-        played(((q - sits) / p).clamp(0.0, 1.0))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1217,14 +1206,5 @@ mod tests {
         // Without a chart, the rate of every player with his signals: between the two.
         let unknown_p = model.probability(&unknown);
         assert!(off_p < unknown_p && unknown_p < on_p, "{unknown_p}");
-    }
-
-    #[test]
-    fn a_player_who_may_sit_has_a_mixture_of_zero_and_his_range() {
-        let played = |q: f64| 10.0 + 10.0 * q;
-        assert_eq!(mixture_quantile(0.15, 1.0, played), 11.5);
-        assert_eq!(mixture_quantile(0.15, 0.8, played), 0.0);
-        assert!((mixture_quantile(0.6, 0.8, played) - 15.0).abs() < 1e-9);
-        assert_eq!(mixture_quantile(0.95, 0.0, played), 0.0);
     }
 }

@@ -3,7 +3,7 @@
 //! snapshots of the later layout, the last one taken before the team's game day at 17:00 UTC
 //! (the first Sunday kickoff) and at most [`MAX_SNAPSHOT_AGE_DAYS`] before it.
 
-use super::features::model_position;
+use super::history::model_position;
 use super::history::{week_key, DepthChartEntry, History, WeekKey};
 use crate::dk::Position;
 use chrono::NaiveDate;

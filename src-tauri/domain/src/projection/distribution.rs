@@ -4,7 +4,6 @@
 //! that straying (quantiles of the scaled residuals, so a right-skewed position stays skewed).
 //! Both are fitted on walk-forward residuals: predictions of games the model never saw.
 
-use super::availability::mixture_quantile;
 use super::metrics::quantile;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -223,6 +222,17 @@ pub fn std_dev(values: &[f64]) -> f64 {
     (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt()
 }
 
+/// The quantile `q` of a player's points when he plays with probability `p` and, when he plays,
+/// scores with the quantile function `played` (a player who sits scores 0).
+pub fn mixture_quantile(q: f64, p: f64, played: impl Fn(f64) -> f64) -> f64 {
+    let sits = 1.0 - p.clamp(0.0, 1.0);
+    if q <= sits || p <= 0.0 {
+        0.0
+    } else {
+        played(((q - sits) / p).clamp(0.0, 1.0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,5 +327,14 @@ mod tests {
     fn standard_deviation() {
         assert_eq!(std_dev(&[3.0]), 0.0);
         assert!((std_dev(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]) - 2.138).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_player_who_may_sit_has_a_mixture_of_zero_and_his_range() {
+        let played = |q: f64| 10.0 + 10.0 * q;
+        assert_eq!(mixture_quantile(0.15, 1.0, played), 11.5);
+        assert_eq!(mixture_quantile(0.15, 0.8, played), 0.0);
+        assert!((mixture_quantile(0.6, 0.8, played) - 15.0).abs() < 1e-9);
+        assert_eq!(mixture_quantile(0.95, 0.0, played), 0.0);
     }
 }

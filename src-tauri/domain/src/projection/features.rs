@@ -4,7 +4,7 @@
 
 use super::depth::DepthCharts;
 use super::distribution::{std_dev, SpreadInputs};
-use super::history::{week_key, DstGame, History, PlayerGame, WeekKey};
+use super::history::{model_position, week_key, DstGame, History, PlayerGame, WeekKey};
 use super::teammates::Teammates;
 use crate::dk::Position;
 use std::collections::HashMap;
@@ -302,17 +302,6 @@ impl PointsSoFar {
 
 fn last_mean<T>(items: &[T], n: usize, value: impl Fn(&T) -> f64) -> f64 {
     mean(items[items.len().saturating_sub(n)..].iter().map(value)).unwrap_or(0.0)
-}
-
-/// Model position of an nflverse position.
-pub fn model_position(position: &str) -> Option<Position> {
-    match position {
-        "QB" => Some(Position::QB),
-        "RB" | "FB" => Some(Position::RB),
-        "WR" => Some(Position::WR),
-        "TE" => Some(Position::TE),
-        _ => None,
-    }
 }
 
 impl<'a> Features<'a> {

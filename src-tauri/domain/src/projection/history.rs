@@ -171,3 +171,15 @@ impl History {
         weeks
     }
 }
+
+/// Model position of an nflverse position.
+pub fn model_position(position: &str) -> Option<crate::dk::Position> {
+    use crate::dk::Position;
+    match position {
+        "QB" => Some(Position::QB),
+        "RB" | "FB" => Some(Position::RB),
+        "WR" => Some(Position::WR),
+        "TE" => Some(Position::TE),
+        _ => None,
+    }
+}

@@ -615,7 +615,7 @@ pub fn project_week(
     let mut rows: Vec<(String, String, Position, Context)> = Vec::new();
     for p in latest.values() {
         let (Some(position), Some(ctx)) = (
-            super::features::model_position(&p.position),
+            super::history::model_position(&p.position),
             features.context(&p.team, season, week),
         ) else {
             continue;

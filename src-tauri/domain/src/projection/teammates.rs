@@ -7,7 +7,7 @@
 //! teammate by his play probability, so marking a player out raises his teammates at once.
 
 use super::depth::Chart;
-use super::features::model_position;
+use super::history::model_position;
 use super::history::{History, PlayerGame};
 use crate::dk::Position;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -6,7 +6,7 @@
 //! models trained on it learn something real. Ships in `data/nflverse-demo/` (a test keeps the
 //! files equal to [`files`]) and trains the baseline models in `models/`.
 
-use crate::demo::{
+use super::roster::{
     noise, roster, DemoPlayer, GAMES, LISTED_OUT, ROOKIE, UNMATCHED, UNMATCHED_NFL_NAME,
 };
 use crate::scoring::{defense_points, offense_points, Defense, Offense};
@@ -392,7 +392,7 @@ pub fn history() -> DemoHistory {
         let _ = writeln!(
             games,
             "2026_18_{away}_{home},2026,REG,18,{},{kickoff},{away},,{home},,{},{},outdoors,grass,,,7,7,0",
-            crate::demo::date(),
+            super::roster::date(),
             l.spread,
             l.total
         );
