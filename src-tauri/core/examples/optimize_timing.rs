@@ -32,7 +32,14 @@ async fn main() {
         let mut best = 0.0;
         for _ in 0..5 {
             let start = Instant::now();
-            let run = optimize(&slate, &none, &Rules::default(), |_, _| true).expect("a lineup");
+            let run = optimize(
+                &slate,
+                &none,
+                &Rules::default(),
+                &nfl_dfs_core::wall_clock,
+                |_, _| true,
+            )
+            .expect("a lineup");
             times.push(start.elapsed().as_secs_f64());
             best = run.lineups[0].points;
         }
@@ -66,7 +73,10 @@ async fn main() {
             ),
         ] {
             let start = Instant::now();
-            let run = optimize(&slate, &none, &rules, |_, _| true).expect("lineups");
+            let run = optimize(&slate, &none, &rules, &nfl_dfs_core::wall_clock, |_, _| {
+                true
+            })
+            .expect("lineups");
             println!(
                 "{name}\t{mode}\t{}\t{:.3}\t{:.2}",
                 run.lineups.len(),

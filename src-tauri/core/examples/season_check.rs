@@ -26,7 +26,13 @@ async fn main() {
     println!("| season | position | learner | rows | model MAE | season-to-date MAE | gain (target >= 10%) |");
     println!("|---|---|---|---|---|---|---|");
     for season in 2019..=2022 {
-        let trained = match train_all(&features, week_key(season + 1, 1), Duration::ZERO, threads) {
+        let trained = match train_all(
+            &features,
+            week_key(season + 1, 1),
+            Duration::ZERO,
+            &nfl_dfs_core::wall_clock,
+            threads,
+        ) {
             Ok(trained) => trained,
             Err(e) => {
                 println!("| {season} | skipped: {e} | | | | | |");

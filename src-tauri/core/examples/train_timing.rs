@@ -26,15 +26,27 @@ async fn main() {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let features = Features::new(&history);
     let start = Instant::now();
-    let trained_2021 =
-        train_all(&features, week_key(2022, 1), Duration::ZERO, threads).expect("training");
+    let trained_2021 = train_all(
+        &features,
+        week_key(2022, 1),
+        Duration::ZERO,
+        &nfl_dfs_core::wall_clock,
+        threads,
+    )
+    .expect("training");
     println!(
         "trained all positions on 2018-2021 in {:.1} s",
         start.elapsed().as_secs_f64()
     );
     let start = Instant::now();
-    let trained =
-        train_all(&features, week_key(2023, 1), Duration::ZERO, threads).expect("training");
+    let trained = train_all(
+        &features,
+        week_key(2023, 1),
+        Duration::ZERO,
+        &nfl_dfs_core::wall_clock,
+        threads,
+    )
+    .expect("training");
     let seconds = start.elapsed().as_secs_f64();
     println!("trained all positions on 2018-2022 in {seconds:.1} s on {threads} threads (target <= 60 s)");
     for (label, runs) in [("2021", &trained_2021), ("2022", &trained)] {

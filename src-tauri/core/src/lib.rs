@@ -53,7 +53,7 @@ mod store;
 pub mod test_support;
 mod workspace;
 
-pub use nfl_dfs_domain::{contest, dk, error, limits, optimizer, scoring};
+pub use nfl_dfs_domain::{clock, contest, dk, error, limits, optimizer, scoring};
 pub use nfl_dfs_domain::{Error, ErrorCode, Result};
 pub use nflverse::IngestReport;
 pub use workspace::{choices, demo_folder, self_tuning};
@@ -76,3 +76,10 @@ pub const UPDATE_URL: &str =
 
 /// The bundle identifier; it names the per-platform app-data folder, as Tauri does.
 pub const APP_IDENTIFIER: &str = "com.nfldfs.desktop";
+
+/// The wall clock as the domain takes it ([`nfl_dfs_domain::clock::Clock`]): monotonic time
+/// since the process first read it.
+pub fn wall_clock() -> std::time::Duration {
+    static ORIGIN: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    ORIGIN.get_or_init(std::time::Instant::now).elapsed()
+}

@@ -9,6 +9,7 @@
 //! - [`capped_read`]: readers that stop at a cap (compressed or downloaded data, endless lines).
 //! - [`nflverse`]: the nflverse file readers (stats, schedules, rosters, injuries, snaps, depth
 //!   charts, play-by-play, advanced stats), recognised by header.
+//! - [`clock`]: time as the caller reads it (the domain never reads the clock).
 //! - [`contest`]: contests and their payouts, the correlated slate simulator, ownership, the
 //!   field and the pick.
 //! - [`dk`]: DraftKings file formats (salary file layouts, lineup files, positions, slots).
@@ -23,6 +24,7 @@
 //! - [`error`]: the one error type, with a stable machine-readable [`ErrorCode`].
 
 pub mod capped_read;
+pub mod clock;
 pub mod contest;
 pub mod dk;
 pub mod error;

@@ -18,7 +18,15 @@ impl Workspace {
             ..Default::default()
         };
         tokio::task::spawn_blocking(move || {
-            backtest::backtest(&slate, week.0, week.1, &projected.players, &actual, &rules)
+            backtest::backtest(
+                &slate,
+                week.0,
+                week.1,
+                &projected.players,
+                &actual,
+                &rules,
+                &crate::wall_clock,
+            )
         })
         .await
         .map_err(blocking_failed)?

@@ -1020,7 +1020,7 @@ fn candidate_lineups(
             lineups: want,
             ..rules.clone()
         };
-        match optimizer::optimize(slate, projections, &rules, |_, _| true) {
+        match optimizer::optimize(slate, projections, &rules, &crate::wall_clock, |_, _| true) {
             Ok(run) => {
                 for built in &run.lineups {
                     add(&built.players, &mut out);
@@ -1052,7 +1052,7 @@ fn candidate_lineups(
         lineups: want,
         ..base.clone()
     };
-    if let Ok(run) = optimizer::optimize(slate, &centred, &rules, |_, _| true) {
+    if let Ok(run) = optimizer::optimize(slate, &centred, &rules, &crate::wall_clock, |_, _| true) {
         for built in &run.lineups {
             add(&built.players, &mut out);
         }
@@ -1078,7 +1078,7 @@ fn candidate_lineups(
                 (*id, (0.5 * mean + 0.5 * draw).max(0.0))
             })
             .collect();
-        if let Ok(run) = optimizer::optimize(slate, &moved, &one, |_, _| true) {
+        if let Ok(run) = optimizer::optimize(slate, &moved, &one, &crate::wall_clock, |_, _| true) {
             for built in &run.lineups {
                 add(&built.players, &mut out);
             }

@@ -151,7 +151,7 @@ impl Workspace {
         let clock = Instant::now();
         let (trained, correlations) = tokio::task::spawn_blocking(move || {
             let features = Features::new(&history);
-            let trained = train::train_all(&features, until, search, threads)?;
+            let trained = train::train_all(&features, until, search, &crate::wall_clock, threads)?;
             // The run's correlations, from the same weeks, kept with its QB version when
             // there are enough games to trust them.
             let correlations = correlations::fit(&history, week_key(1999, 1), until);

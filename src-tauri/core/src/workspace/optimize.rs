@@ -31,7 +31,13 @@ impl Workspace {
         optimizer::check_rules(&rules)?;
         let (slate, projections) = self.slate_for_optimizer(slate_id, projections).await?;
         let (slate, run) = tokio::task::spawn_blocking(move || {
-            let run = optimizer::optimize(&slate, &projections, &rules, on_progress);
+            let run = optimizer::optimize(
+                &slate,
+                &projections,
+                &rules,
+                &crate::wall_clock,
+                on_progress,
+            );
             (slate, run)
         })
         .await
@@ -83,7 +89,14 @@ impl Workspace {
             .await?;
         let as_of = request.as_of.unwrap_or_else(Utc::now);
         let (file, run) = tokio::task::spawn_blocking(move || {
-            let run = optimizer::late_swap(&slate, &projections, &rules, &file, as_of);
+            let run = optimizer::late_swap(
+                &slate,
+                &projections,
+                &rules,
+                &file,
+                as_of,
+                &crate::wall_clock,
+            );
             (file, run)
         })
         .await

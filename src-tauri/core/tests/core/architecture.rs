@@ -108,6 +108,13 @@ fn the_domain_crate_has_no_database_runtime_window_or_network() {
                 file.display()
             );
         }
+        for banned in ["Instant", "SystemTime", "Utc::now", "Local::now"] {
+            assert!(
+                !text.contains(banned),
+                "{} reads the clock ({banned}): the domain is handed a `clock::Clock` or a time",
+                file.display()
+            );
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::common::workspace;
 use chrono::{DateTime, TimeZone, Utc};
+use nfl_dfs_core::clock::stopped;
 use nfl_dfs_core::lineup::{validate, LateSwap, ValidationRules};
 use nfl_dfs_core::optimizer::{optimize, LateSwapRequest, Rules};
 use nfl_dfs_core::slate::Slate;
@@ -105,6 +106,7 @@ async fn started_players_stay_and_the_rest_is_reoptimised() {
             as_of: Some(as_of),
             ..Rules::default()
         },
+        &stopped,
         |_, _| true,
     )
     .unwrap();

@@ -4,6 +4,7 @@
 //! explained in words.
 
 use chrono::{DateTime, TimeZone, Utc};
+use nfl_dfs_core::clock::stopped;
 use nfl_dfs_core::dk::{Position, SALARY_CAP};
 use nfl_dfs_core::lineup::{validate, ValidationRules};
 use nfl_dfs_core::optimizer::{
@@ -257,6 +258,7 @@ fn totals(engine: Engine, slate: &Slate, rules: &Rules) -> Result<Vec<f64>, Erro
         &HashMap::new(),
         rules,
         NO_TIME_LIMIT,
+        &stopped,
         |_, _| true,
     )
     .map(|run| {
@@ -361,7 +363,7 @@ async fn real_slates_reach_the_peer_optimum_and_pass_the_validator() {
             lineups: 5,
             ..Rules::default()
         };
-        let run = optimize(&slate, &HashMap::new(), &rules, |_, _| true).unwrap();
+        let run = optimize(&slate, &HashMap::new(), &rules, &stopped, |_, _| true).unwrap();
         assert_eq!(run.lineups.len(), 5, "{file}");
         assert!(
             (run.lineups[0].points - peer).abs() < 0.005,
@@ -412,7 +414,7 @@ fn six_full_teams() -> Slate {
 fn no_lineup_is_explained_in_words() {
     let mut slate = six_full_teams();
     let message = |slate: &Slate, rules: &Rules| {
-        let err = optimize(slate, &HashMap::new(), rules, |_, _| true).unwrap_err();
+        let err = optimize(slate, &HashMap::new(), rules, &stopped, |_, _| true).unwrap_err();
         assert_eq!(err.code(), ErrorCode::NoLineup);
         err.to_string()
     };
@@ -541,7 +543,7 @@ proptest! {
         let engine = if highs { Engine::Highs } else { Engine::Search };
         let all = brute_force(&slate, &rules);
         let run =
-            optimize_within(engine, &slate, &HashMap::new(), &rules, NO_TIME_LIMIT, |_, _| true);
+            optimize_within(engine, &slate, &HashMap::new(), &rules, NO_TIME_LIMIT, &stopped, |_, _| true);
         let Ok(run) = run else {
             prop_assert!(all.is_empty());
             return Ok(());
@@ -578,7 +580,14 @@ async fn demo_slate() -> (tempfile::TempDir, Slate) {
 #[tokio::test]
 async fn exposure_limits_hold_across_the_run() {
     let (_dir, slate) = demo_slate().await;
-    let base = optimize(&slate, &HashMap::new(), &Rules::default(), |_, _| true).unwrap();
+    let base = optimize(
+        &slate,
+        &HashMap::new(),
+        &Rules::default(),
+        &stopped,
+        |_, _| true,
+    )
+    .unwrap();
     let star = base.lineups[0].players[0];
     let bench = slate
         .players
@@ -608,7 +617,7 @@ async fn exposure_limits_hold_across_the_run() {
         ],
         ..Rules::default()
     };
-    let run = optimize(&slate, &HashMap::new(), &rules, |_, _| true).unwrap();
+    let run = optimize(&slate, &HashMap::new(), &rules, &stopped, |_, _| true).unwrap();
     assert_eq!(run.lineups.len(), 20);
     let mut counts: HashMap<i32, usize> = HashMap::new();
     for lineup in &run.lineups {
@@ -637,6 +646,7 @@ async fn exposure_limits_hold_across_the_run() {
             lineups: 20,
             ..Rules::default()
         },
+        &stopped,
         |_, _| true,
     )
     .unwrap();
@@ -658,9 +668,9 @@ async fn randomness_is_reproducible_by_seed_and_reports_true_projections() {
         seed,
         ..Rules::default()
     };
-    let a = optimize(&slate, &HashMap::new(), &rules(7), |_, _| true).unwrap();
-    let b = optimize(&slate, &HashMap::new(), &rules(7), |_, _| true).unwrap();
-    let c = optimize(&slate, &HashMap::new(), &rules(8), |_, _| true).unwrap();
+    let a = optimize(&slate, &HashMap::new(), &rules(7), &stopped, |_, _| true).unwrap();
+    let b = optimize(&slate, &HashMap::new(), &rules(7), &stopped, |_, _| true).unwrap();
+    let c = optimize(&slate, &HashMap::new(), &rules(8), &stopped, |_, _| true).unwrap();
     let ids = |run: &nfl_dfs_core::optimizer::Run| {
         run.lineups
             .iter()
@@ -676,6 +686,7 @@ async fn randomness_is_reproducible_by_seed_and_reports_true_projections() {
             lineups: 10,
             ..Rules::default()
         },
+        &stopped,
         |_, _| true,
     )
     .unwrap();
@@ -721,7 +732,7 @@ async fn a_player_locked_in_flex_is_there() {
         }],
         ..Rules::default()
     };
-    let run = optimize(&slate, &HashMap::new(), &rules, |_, _| true).unwrap();
+    let run = optimize(&slate, &HashMap::new(), &rules, &stopped, |_, _| true).unwrap();
     for lineup in &run.lineups {
         assert_eq!(lineup.players[7], te, "FLEX holds him");
     }
@@ -732,7 +743,7 @@ async fn a_player_locked_in_flex_is_there() {
         }],
         ..Rules::default()
     };
-    let err = optimize(&slate, &HashMap::new(), &wrong, |_, _| true).unwrap_err();
+    let err = optimize(&slate, &HashMap::new(), &wrong, &stopped, |_, _| true).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains("cannot fill QB"), "{err}");
 }
@@ -768,12 +779,14 @@ async fn the_search_and_highs_agree_on_real_slates() {
             },
         ] {
             let totals = |engine| {
-                optimize_with(engine, &slate, &HashMap::new(), &rules, |_, _| true)
-                    .unwrap()
-                    .lineups
-                    .iter()
-                    .map(|l| (l.points * 1e6).round() as i64)
-                    .collect::<Vec<_>>()
+                optimize_with(engine, &slate, &HashMap::new(), &rules, &stopped, |_, _| {
+                    true
+                })
+                .unwrap()
+                .lineups
+                .iter()
+                .map(|l| (l.points * 1e6).round() as i64)
+                .collect::<Vec<_>>()
             };
             assert_eq!(
                 totals(Engine::Search),
@@ -839,33 +852,53 @@ async fn a_run_that_reaches_its_time_limit_returns_what_it_found_and_says_so() {
         min_unique: 3,
         ..Rules::default()
     };
-    let limited = optimize_within(
+    // A clock that moves a second each time it is read: the run stops at its 30th second,
+    // whatever the machine's speed.
+    let ticks = std::sync::atomic::AtomicU64::new(0);
+    let ticking =
+        || std::time::Duration::from_secs(ticks.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    let run = optimize_within(
+        Engine::Search,
+        &slate,
+        &HashMap::new(),
+        &rules,
+        std::time::Duration::from_secs(30),
+        &ticking,
+        |_, _| true,
+    )
+    .unwrap();
+    let warning = run.warning.expect("a run stopped by its limit says so");
+    assert!(warning.contains("time limit of 30 s"), "{warning}");
+    assert!(!run.lineups.is_empty() && run.lineups.len() < 500);
+    assert!(run.seconds >= 30.0, "{}", run.seconds);
+    let rules_check = ValidationRules {
+        salary_cap: SALARY_CAP,
+        late_swap: None,
+    };
+    for lineup in &run.lineups {
+        assert!(validate(&slate, &lineup.players, &rules_check).is_empty());
+    }
+    // Out of time from the start: the first lineup is still finished, and said to be unproven.
+    let first = optimize_within(
         Engine::Search,
         &slate,
         &HashMap::new(),
         &rules,
         std::time::Duration::ZERO,
+        &stopped,
         |_, _| true,
-    );
-    match limited {
-        Ok(run) => {
-            let warning = run.warning.expect("a run stopped by its limit says so");
-            assert!(warning.contains("time limit"), "{warning}");
-            assert!(!run.lineups.is_empty() && run.lineups.len() < 500);
-            let rules = ValidationRules {
-                salary_cap: SALARY_CAP,
-                late_swap: None,
-            };
-            for lineup in &run.lineups {
-                assert!(validate(&slate, &lineup.players, &rules).is_empty());
-            }
-        }
-        Err(e) => {
-            assert_eq!(e.code(), ErrorCode::Solver);
-            assert!(e.to_string().contains("time limit"), "{e}");
-        }
-    }
-    let whole = optimize(&slate, &HashMap::new(), &Rules::default(), |_, _| true).unwrap();
+    )
+    .unwrap();
+    assert_eq!(first.lineups.len(), 1);
+    assert!(first.warning.unwrap().contains("time limit of 0 s"));
+    let whole = optimize(
+        &slate,
+        &HashMap::new(),
+        &Rules::default(),
+        &stopped,
+        |_, _| true,
+    )
+    .unwrap();
     assert_eq!(whole.warning, None);
 }
 
@@ -902,7 +935,7 @@ fn rules_no_lineup_can_meet_are_refused_before_the_search() {
             "at most 0 players per team",
         ),
     ] {
-        let err = optimize(&slate, &HashMap::new(), &rules, |_, _| {
+        let err = optimize(&slate, &HashMap::new(), &rules, &stopped, |_, _| {
             panic!("the search started for {rules:?}")
         })
         .unwrap_err();
@@ -915,7 +948,7 @@ fn rules_no_lineup_can_meet_are_refused_before_the_search() {
         exclude: vec![both.players[0].id],
         ..Rules::default()
     };
-    let err = optimize(&both, &HashMap::new(), &rules, |_, _| true).unwrap_err();
+    let err = optimize(&both, &HashMap::new(), &rules, &stopped, |_, _| true).unwrap_err();
     assert!(
         err.to_string().contains("P1 is both locked and excluded"),
         "{err}"
@@ -930,7 +963,14 @@ fn locked_salaries_too_large_to_add_in_32_bits_are_explained_not_a_crash() {
         player.locked = true;
         player.salary = 1_500_000_000;
     }
-    let err = optimize(&slate, &HashMap::new(), &Rules::default(), |_, _| true).unwrap_err();
+    let err = optimize(
+        &slate,
+        &HashMap::new(),
+        &Rules::default(),
+        &stopped,
+        |_, _| true,
+    )
+    .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NoLineup);
     assert!(
         err.to_string()

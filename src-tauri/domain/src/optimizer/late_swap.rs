@@ -4,6 +4,7 @@
 //! rules. Each new lineup passes the validator with the entry's late-swap state.
 
 use super::{optimize, Built, Rules, SlotLock};
+use crate::clock::Clock;
 use crate::dk::lineup_file::EntryCells;
 use crate::dk::{FileError, LineupFile, ROSTER};
 use crate::lineup::{entry_cells, validate, LateSwap, ValidationRules};
@@ -12,7 +13,6 @@ use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::time::Instant;
 use ts_rs::TS;
 
 /// One entry of a late swap.
@@ -71,15 +71,17 @@ pub struct LateSwapReport {
 }
 
 /// Re-optimises every entry of `file` at time `as_of` under `rules` (its lineup count,
-/// uniqueness, exposure and randomness do not apply: one best lineup per entry).
+/// uniqueness, exposure and randomness do not apply: one best lineup per entry); `clock` times
+/// each entry's search and the whole run.
 pub fn late_swap(
     slate: &Slate,
     projections: &HashMap<i32, f64>,
     rules: &Rules,
     file: &LineupFile,
     as_of: DateTime<Utc>,
+    clock: Clock,
 ) -> Result<LateSwapRun> {
-    let started = Instant::now();
+    let started = clock();
     if !file.is_entries {
         return Err(Error::InvalidFile(FileError::new(
             &file.file,
@@ -154,7 +156,7 @@ pub fn late_swap(
             entries.push(entry);
             continue;
         }
-        match optimize(slate, projections, &entry_rules, |_, _| true) {
+        match optimize(slate, projections, &entry_rules, clock, |_, _| true) {
             Ok(mut run) => {
                 let lineup = run.lineups.remove(0);
                 let check = ValidationRules {
@@ -188,6 +190,6 @@ pub fn late_swap(
     Ok(LateSwapRun {
         entries,
         fills,
-        seconds: started.elapsed().as_secs_f64(),
+        seconds: clock().saturating_sub(started).as_secs_f64(),
     })
 }

@@ -20,12 +20,12 @@ pub use late_swap::{late_swap, LateSwapReport, LateSwapRequest, LateSwapRun, Swa
 pub use pool::{candidates, Candidate};
 pub use rules::{ExposureLimit, Rules, SlotLock, TeamLimit};
 
+use crate::clock::Clock;
 use crate::dk::{Position, Slot, ROSTER};
 use crate::slate::Slate;
 use crate::{Error, Result};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::time::Instant;
 use ts_rs::TS;
 
 /// One lineup the optimizer built.
@@ -72,14 +72,23 @@ pub enum Engine {
 
 /// Builds the best `rules.lineups` distinct lineups of a slate. `projections` overrides the
 /// players' own projections by slate-player id. `on_progress(done, total)` reports progress and
-/// returns false to stop early (the lineups found so far are returned).
+/// returns false to stop early (the lineups found so far are returned). The search stops at
+/// [`crate::limits::OPTIMIZER_TIME_LIMIT`] by `clock`.
 pub fn optimize(
     slate: &Slate,
     projections: &HashMap<i32, f64>,
     rules: &Rules,
+    clock: Clock,
     on_progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Run> {
-    optimize_with(Engine::Search, slate, projections, rules, on_progress)
+    optimize_with(
+        Engine::Search,
+        slate,
+        projections,
+        rules,
+        clock,
+        on_progress,
+    )
 }
 
 /// [`optimize`] with a chosen [`Engine`].
@@ -88,6 +97,7 @@ pub fn optimize_with(
     slate: &Slate,
     projections: &HashMap<i32, f64>,
     rules: &Rules,
+    clock: Clock,
     on_progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Run> {
     optimize_within(
@@ -96,21 +106,24 @@ pub fn optimize_with(
         projections,
         rules,
         crate::limits::OPTIMIZER_TIME_LIMIT,
+        clock,
         on_progress,
     )
 }
 
-/// [`optimize_with`] that stops searching after `time_limit` and returns the best lineups
-/// found by then, with a warning saying so (an error when it found none).
+/// [`optimize_with`] that stops searching once `time_limit` has passed by `clock` and returns
+/// the best lineups found by then, with a warning saying so (an error when it found none).
 pub fn optimize_within(
     engine: Engine,
     slate: &Slate,
     projections: &HashMap<i32, f64>,
     rules: &Rules,
     time_limit: std::time::Duration,
+    clock: Clock,
     mut on_progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Run> {
-    let started = Instant::now();
+    let started = clock();
+    let elapsed = || clock().saturating_sub(started);
     let pool = candidates(slate, projections, rules);
     check(slate, &pool, rules)?;
     let k = rules.lineups as usize;
@@ -120,7 +133,7 @@ pub fn optimize_within(
         || !rules.exposures.is_empty();
     let timed_out = std::cell::Cell::new(false);
     let mut progress = |done: usize, total: usize| {
-        if started.elapsed() >= time_limit {
+        if elapsed() >= time_limit {
             timed_out.set(true);
             return false;
         }
@@ -169,7 +182,7 @@ pub fn optimize_within(
         .collect();
     Ok(Run {
         lineups,
-        seconds: started.elapsed().as_secs_f64(),
+        seconds: elapsed().as_secs_f64(),
         warning,
     })
 }

@@ -5,6 +5,7 @@
 
 use super::metrics::Metrics;
 use super::project::{PlayerProjection, ProjectionSource};
+use crate::clock::Clock;
 use crate::dk::Position;
 use crate::optimizer::{self, Rules};
 use crate::slate::Slate;
@@ -73,8 +74,9 @@ fn best(
     points: &HashMap<i32, f64>,
     actual: &HashMap<i32, f64>,
     rules: &Rules,
+    clock: Clock,
 ) -> Result<BacktestLineup> {
-    let run = optimizer::optimize(slate, points, rules, |_, _| true)?;
+    let run = optimizer::optimize(slate, points, rules, clock, |_, _| true)?;
     let built = run
         .lineups
         .into_iter()
@@ -99,6 +101,7 @@ pub fn backtest(
     projections: &[PlayerProjection],
     actual: &HashMap<i32, f64>,
     rules: &Rules,
+    clock: Clock,
 ) -> Result<BacktestReport> {
     let players: Vec<BacktestPlayer> = projections
         .iter()
@@ -141,9 +144,9 @@ pub fn backtest(
             &played.iter().map(|p| p.average).collect::<Vec<_>>(),
             &truth,
         ),
-        app_lineup: best(slate, &projected, actual, rules)?,
-        average_lineup: best(slate, &no_projection, actual, rules)?,
-        hindsight_lineup: best(slate, &hindsight, actual, rules)?,
+        app_lineup: best(slate, &projected, actual, rules, clock)?,
+        average_lineup: best(slate, &no_projection, actual, rules, clock)?,
+        hindsight_lineup: best(slate, &hindsight, actual, rules, clock)?,
         players,
     })
 }

@@ -9,9 +9,10 @@ use super::features::{Example, Features};
 use super::history::{week_key, WeekKey};
 use super::learner::{Learner, Model};
 use super::metrics::{quantile, Metrics};
+use crate::clock::Clock;
 use crate::dk::Position;
 use serde::{Deserialize, Serialize};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use ts_rs::TS;
 
 /// The positions with a model.
@@ -152,11 +153,13 @@ pub struct Trained {
 }
 
 /// Trains one position on `examples` (all of that position, before the cut-off): walk-forward
-/// over the last season with enough weeks, then the best learner on everything.
+/// over the last season with enough weeks, then the best learner on everything. The extra
+/// learners are tried while `search` lasts by `clock`.
 pub fn train_position(
     position: Position,
     examples: &[Example],
     search: Duration,
+    clock: Clock,
 ) -> Result<Trained, String> {
     let key = |e: &Example| week_key(e.season, e.week);
     let last = examples
@@ -239,11 +242,11 @@ pub fn train_position(
     };
     let actual_all: Vec<f64> = predicted_rows.iter().map(|e| e.y).collect();
     let actual = measured(&actual_all);
-    let started = Instant::now();
+    let started = clock();
     let mut candidates: Vec<(Candidate, Vec<f64>)> = Vec::new();
     let more = SEARCH_CANDIDATES.iter().take_while(|_| !search.is_zero());
     for learner in DEFAULT_CANDIDATES.iter().chain(more) {
-        if !DEFAULT_CANDIDATES.contains(learner) && started.elapsed() >= search {
+        if !DEFAULT_CANDIDATES.contains(learner) && clock().saturating_sub(started) >= search {
             break;
         }
         let mut predicted = Vec::with_capacity(predicted_rows.len());
@@ -311,11 +314,12 @@ pub fn train_position(
 }
 
 /// Trains every position on the weeks before `until`, positions in parallel on `threads`
-/// threads; `search` is the time box of each position's extra learners.
+/// threads; `search` is the time box of each position's extra learners, by `clock`.
 pub fn train_all(
     features: &Features,
     until: WeekKey,
     search: Duration,
+    clock: Clock,
     threads: usize,
 ) -> Result<Vec<Trained>, String> {
     let examples = features.examples(0, until);
@@ -333,7 +337,7 @@ pub fn train_all(
                     .filter(|e| e.position == position)
                     .cloned()
                     .collect();
-                train_position(position, &rows, search)
+                train_position(position, &rows, search, clock)
             })
             .collect()
     })
