@@ -3,6 +3,7 @@
 //! likely to get paid ([`pick`]) and DraftKings' standings file of a finished contest
 //! ([`standings`]), and how the picks fared against what they predicted ([`track_record`]).
 
+pub mod candidates;
 pub mod field;
 pub mod field_shape;
 pub mod ownership;

@@ -8,6 +8,8 @@
 //! right, and its chance to cash says so.
 
 use super::marginal::normal_cdf;
+use crate::dk::Position;
+use crate::projection::project::ProjectionSource;
 
 /// How much of the app's number the truth keeps: the mean weight and its spread from slate to
 /// slate (a normal draw, clamped to [`WEIGHT_RANGE`]).
@@ -52,6 +54,29 @@ pub struct MarketAnchor {
     pub if_plays: f64,
     /// The weight of the app's number.
     pub weight: TruthWeight,
+}
+
+/// What the market says of a player with `source`'s projection, for the simulation's truth:
+/// the models' and DraftKings' averages are weighed against the salary by what they measured;
+/// the user's own number, a salary-implied one and a DST (no market curve) are taken as they
+/// are (None).
+pub fn market_anchor(
+    source: ProjectionSource,
+    position: Position,
+    salary: u32,
+) -> Option<MarketAnchor> {
+    let weight = match source {
+        ProjectionSource::Model => MODEL_WEIGHT,
+        ProjectionSource::Average => AVERAGE_WEIGHT,
+        ProjectionSource::Salary | ProjectionSource::Out | ProjectionSource::Override => {
+            return None
+        }
+    };
+    let view = crate::projection::market::shipped().view(position, salary)?;
+    Some(MarketAnchor {
+        if_plays: view.if_plays,
+        weight,
+    })
 }
 
 /// A player's draw multiplier given the slate's standard normal `z`: the truth's centre over the
