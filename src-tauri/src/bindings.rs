@@ -21,7 +21,9 @@ use nfl_dfs_core::dk::{Position, Slot};
 use nfl_dfs_core::doctor::{Check, CheckStatus, DoctorReport, FixAction};
 use nfl_dfs_core::health::{DataStatus, Health, ModelStatus};
 use nfl_dfs_core::identity::{MatchHow, PlayerMatch, SlateMatches};
-use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport, LineupSlot};
+use nfl_dfs_core::lineup::{
+    ExportReport, ExportRequest, Exposure, Lineup, LineupImportReport, LineupSlot,
+};
 use nfl_dfs_core::monitor::{
     Alert, AlertChange, AlertKind, CommandLatency, LatencyStats, MonitorSnapshot, ResourceSample,
 };
@@ -39,7 +41,7 @@ use nfl_dfs_core::projection::learner::Learner;
 use nfl_dfs_core::projection::metrics::Metrics;
 use nfl_dfs_core::projection::project::{PlayerProjection, ProjectionSource};
 use nfl_dfs_core::projection::registry::ModelVersion;
-use nfl_dfs_core::projection::train::{Candidate, PositionResult};
+use nfl_dfs_core::projection::train::{Candidate, PositionResult, PositionSummary};
 use nfl_dfs_core::settings::{SettingEntry, SettingSource, SettingValue};
 use nfl_dfs_core::slate::{
     GameState, ImportReport, PlayerFlags, PositionCount, Slate, SlateGame, SlatePlayer,
@@ -53,7 +55,7 @@ use nfl_dfs_core::{
 };
 use nfl_dfs_core::{ErrorCode, RestoreReport};
 use nfl_dfs_core::{
-    PlayerView, SlateProjections, SlateView, TrainReport, TrainRequest, TrainingRun,
+    PlayerView, SlateProjections, SlateView, StoredLineups, TrainReport, TrainRequest, TrainingRun,
 };
 use ts_rs::{Config, TS};
 
@@ -92,6 +94,8 @@ pub fn typescript() -> String {
         SetPlayerFlagsInput::decl(&cfg),
         LineupSlot::decl(&cfg),
         Lineup::decl(&cfg),
+        Exposure::decl(&cfg),
+        StoredLineups::decl(&cfg),
         LineupImportReport::decl(&cfg),
         ExportRequest::decl(&cfg),
         ExportReport::decl(&cfg),
@@ -125,6 +129,7 @@ pub fn typescript() -> String {
         Metrics::decl(&cfg),
         Candidate::decl(&cfg),
         PositionResult::decl(&cfg),
+        PositionSummary::decl(&cfg),
         SpreadModel::decl(&cfg),
         Quantiles::decl(&cfg),
         DemoReport::decl(&cfg),

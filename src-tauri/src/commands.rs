@@ -6,11 +6,11 @@ use crate::events::{AppEvent, OptimizeProgress};
 use crate::state::AppState;
 use nfl_dfs_core::choices::Choices;
 use nfl_dfs_core::health::Health;
-use nfl_dfs_core::lineup::{ExportReport, ExportRequest, Lineup, LineupImportReport};
+use nfl_dfs_core::lineup::{ExportReport, ExportRequest, LineupImportReport};
 use nfl_dfs_core::optimizer::{LateSwapReport, LateSwapRequest, OptimizeReport, Rules};
 use nfl_dfs_core::settings::{SettingEntry, SettingValue};
 use nfl_dfs_core::slate::{ImportReport, PlayerFlags, SlatePlayer, SlateSummary};
-use nfl_dfs_core::SlateView;
+use nfl_dfs_core::{SlateView, StoredLineups};
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -132,13 +132,16 @@ pub async fn set_player_flags(
         .await?)
 }
 
-/// The stored lineups of a slate.
+/// The stored lineups of a slate, with each player's exposure across them.
 #[tauri::command]
 pub async fn list_lineups(
     state: State<'_, AppState>,
     slate_id: i32,
-) -> Result<Vec<Lineup>, IpcError> {
-    Ok(state.workspace("list_lineups")?.lineups(slate_id).await?)
+) -> Result<StoredLineups, IpcError> {
+    Ok(state
+        .workspace("list_lineups")?
+        .stored_lineups(slate_id)
+        .await?)
 }
 
 /// Stores the lineups of an upload or entries file for a slate.

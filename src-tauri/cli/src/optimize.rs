@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use clap::Args;
-use nfl_dfs_core::dk::{Position, ROSTER};
+use nfl_dfs_core::dk::{slot_index, slot_labels, Position};
 use nfl_dfs_core::lineup::ExportRequest;
 use nfl_dfs_core::optimizer::{
     ExposureLimit, LateSwapReport, LateSwapRequest, Rules, SlotLock, TeamLimit,
@@ -114,22 +114,9 @@ fn slot_lock(text: &str) -> Result<(i64, u8), String> {
     let id = id
         .parse()
         .map_err(|_| format!("'{id}' is not a DraftKings ID"))?;
-    let (name, nth) = match slot.char_indices().find(|(_, c)| c.is_ascii_digit()) {
-        Some((i, _)) => (
-            &slot[..i],
-            slot[i..]
-                .parse::<usize>()
-                .map_err(|_| format!("'{slot}' is not a slot"))?,
-        ),
-        None => (slot, 1),
-    };
-    ROSTER
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.as_str().eq_ignore_ascii_case(name))
-        .nth(nth.saturating_sub(1))
-        .map(|(k, _)| (id, k as u8))
-        .ok_or_else(|| format!("'{slot}' is not a slot: QB, RB1, RB2, WR1-WR3, TE, FLEX, DST"))
+    slot_index(slot)
+        .map(|k| (id, k as u8))
+        .ok_or_else(|| format!("'{slot}' is not a slot: {}", slot_labels().join(", ")))
 }
 
 fn exposure(text: &str) -> Result<(i64, u32, u32), String> {

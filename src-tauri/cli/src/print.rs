@@ -419,15 +419,18 @@ pub fn train_report(r: &TrainReport, o: &mut String) {
         r.seconds,
         r.version
     );
-    for p in &r.results {
+    for summary in &r.results {
+        let p = &summary.result;
+        let gain = summary
+            .mae_gain
+            .map_or("–".to_string(), |g| format!("{:+.1}%", 100.0 * g));
         line!(
             o,
-            "{:<4} {:<38} MAE {:>5.2} (season-to-date {:>5.2}, {:+.1}%)  corr {:.3}  rows {}  {}",
+            "{:<4} {:<38} MAE {:>5.2} (season-to-date {:>5.2}, {gain})  corr {:.3}  rows {}  {}",
             p.position.as_str(),
             p.learner.to_string(),
             p.model.mae,
             p.season_to_date.mae,
-            100.0 * (p.season_to_date.mae - p.model.mae) / p.season_to_date.mae,
             p.model.correlation,
             p.model.rows,
             p.validation

@@ -64,7 +64,8 @@ pub use workspace::{
 };
 pub use workspace::{
     ModelCheck, PlayerView, RecordRequest, RecordedContest, RestoreReport, SlateProjections,
-    SlateView, TrackRecord, TrainReport, TrainRequest, TrainingRun, Workspace, MAX_SEARCH_SECONDS,
+    SlateView, StoredLineups, TrackRecord, TrainReport, TrainRequest, TrainingRun, Workspace,
+    MAX_SEARCH_SECONDS,
 };
 
 /// The app's version, shared by the shell, the CLI and the core (one workspace version).

@@ -44,7 +44,6 @@ import type {
   ImportReport,
   ImportSlateInput,
   IpcError,
-  Lineup,
   LateSwapReport,
   LateSwapRequest,
   LineupImportReport,
@@ -60,6 +59,7 @@ import type {
   SlateView,
   SlatePlayer,
   SlateSummary,
+  StoredLineups,
 } from "./bindings";
 
 /** An error from a command, or `ipc` when the call itself failed. */
@@ -114,7 +114,7 @@ export const api = {
   getSlate: (slateId: number) => call<SlateView>("get_slate", { slateId }),
   getChoices: () => call<Choices>("get_choices"),
   setPlayerFlags: (input: SetPlayerFlagsInput) => call<SlatePlayer>("set_player_flags", { input }),
-  listLineups: (slateId: number) => call<Lineup[]>("list_lineups", { slateId }),
+  listLineups: (slateId: number) => call<StoredLineups>("list_lineups", { slateId }),
   importLineups: (input: ImportLineupsInput) =>
     call<LineupImportReport>("import_lineups", { input }),
   exportLineups: (request: ExportRequest) => call<ExportReport>("export_lineups", { request }),

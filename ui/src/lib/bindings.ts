@@ -449,6 +449,10 @@ salary_cap: number,
  */
 roster: Array<Slot>, 
 /**
+ * Their labels, repeated slots numbered (`QB, RB1, RB2, WR1, WR2, WR3, TE, FLEX, DST`).
+ */
+slot_labels: Array<string>, 
+/**
  * Which positions each kind of slot accepts.
  */
 slots: Array<SlotRule>, 
@@ -593,6 +597,38 @@ created_at: string,
  * projected points are those of earlier projections.
  */
 earlier_models: boolean, };
+
+export type Exposure = { 
+/**
+ * Slate player id.
+ */
+slate_player_id: number, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Lineups holding him.
+ */
+count: number, 
+/**
+ * Their share of all the lineups, 0 to 1.
+ */
+share: number, };
+
+export type StoredLineups = { 
+/**
+ * The lineups, in the order they were stored.
+ */
+lineups: Array<Lineup>, 
+/**
+ * Each player's exposure across them, most used first.
+ */
+exposure: Array<Exposure>, };
 
 export type LineupImportReport = { 
 /**
@@ -1114,7 +1150,11 @@ run: Run,
 /**
  * The stored lineups' ids, in the run's order.
  */
-lineup_ids: Array<number>, };
+lineup_ids: Array<number>, 
+/**
+ * Each player's exposure across the run's lineups, most used first.
+ */
+exposure: Array<Exposure>, };
 
 export type OptimizeInput = { 
 /**
@@ -1233,6 +1273,54 @@ ceiling_offset: number,
  */
 spread: SpreadModel | null, };
 
+export type PositionSummary = { 
+/**
+ * How much less the model erred than the season-to-date average on the same rows (0.1:
+ * 10% less; negative: more); None when the average erred 0 ([`PositionResult::mae_gain`]).
+ */
+mae_gain: number | null, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * The learner chosen.
+ */
+learner: Learner, 
+/**
+ * The chosen model, walk-forward, on the validation rows.
+ */
+model: Metrics, 
+/**
+ * The season-to-date average on the same rows.
+ */
+season_to_date: Metrics, 
+/**
+ * Every learner tried.
+ */
+candidates: Array<Candidate>, 
+/**
+ * Rows the final model was fitted on.
+ */
+train_rows: number, 
+/**
+ * Validation weeks, e.g. `2022 weeks 1-22`.
+ */
+validation: string, 
+/**
+ * Added to a projection for the floor (15th percentile of residuals).
+ */
+floor_offset: number, 
+/**
+ * Added to a projection for the ceiling (85th percentile of residuals).
+ */
+ceiling_offset: number, 
+/**
+ * Every player's range: fitted on the walk-forward residuals of every validated row (none
+ * in models trained before ranges were fitted: they use the constant offsets).
+ */
+spread: SpreadModel | null, };
+
 export type SpreadModel = { 
 /**
  * Coefficients of 1, the projection, weighted volatility and the weight.
@@ -1303,9 +1391,9 @@ run_id: number,
  */
 seconds: number, 
 /**
- * Per position: learner, metrics, baseline.
+ * Per position: learner, metrics, baseline, error gain.
  */
-results: Array<PositionResult>, 
+results: Array<PositionSummary>, 
 /**
  * The version made (`r<run id>`).
  */
@@ -1354,9 +1442,9 @@ data_from: string,
  */
 data_until: string, 
 /**
- * Per position results.
+ * Per position results, with their error gain.
  */
-results: Array<PositionResult>, };
+results: Array<PositionSummary>, };
 
 export type ModelVersion = { 
 /**

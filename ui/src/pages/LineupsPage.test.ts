@@ -4,14 +4,17 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import LineupsPage from "./LineupsPage.svelte";
 import type { ExportRequest } from "../lib/bindings";
 import { selectSlate } from "../lib/session.svelte";
-import { lineupFixture, slateSummaryFixture } from "../test/fixtures";
+import { exposureFixture, lineupFixture, slateSummaryFixture } from "../test/fixtures";
 
 function mockLineups(exportResult?: () => unknown) {
   const exports: ExportRequest[] = [];
   mockIPC((cmd, args) => {
     if (cmd === "list_slates") return [slateSummaryFixture({ lineups: 2 })];
     if (cmd === "list_lineups")
-      return [lineupFixture(7, [1, 2, 3]), { ...lineupFixture(8, [1, 4, 3]), earlier_models: true }];
+      return {
+        lineups: [lineupFixture(7, [1, 2, 3]), { ...lineupFixture(8, [1, 4, 3]), earlier_models: true }],
+        exposure: [exposureFixture(1, "Avery Brooks", "QB", 2, 2), exposureFixture(4, "Dallas Ellison", "TE", 1, 2)],
+      };
     if (cmd === "plugin:dialog|save") return "/home/u/DKUpload.csv";
     if (cmd === "plugin:dialog|open") return "/home/u/DKEntries.csv";
     if (cmd === "export_lineups") {
@@ -37,7 +40,10 @@ describe("Lineups page", () => {
     mockLineups();
     render(LineupsPage);
     expect(await screen.findAllByTestId("lineup-row")).toHaveLength(2);
-    expect(screen.getByLabelText("Exposure").textContent).toContain("Avery Brooks");
+    const shown = screen.getByLabelText("Exposure").textContent ?? "";
+    expect(shown).toContain("Avery Brooks");
+    expect(shown).toContain("100%");
+    expect(shown).toContain("50%");
   });
 
   it("marks the lineups built on earlier models", async () => {

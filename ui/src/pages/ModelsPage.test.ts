@@ -3,9 +3,12 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import ModelsPage from "./ModelsPage.svelte";
-import type { DeployInput, ModelVersion, PositionResult, TrainingRun } from "../lib/bindings";
+import type { DeployInput, ModelVersion, PositionSummary, TrainingRun } from "../lib/bindings";
 
-const result = (position: PositionResult["position"], mae: number, base: number): PositionResult => ({
+/** A position's result; its error gain is the core's, sent as it is (here one decimal off what
+ * the UI could work out from the two errors, so a page computing its own would show another). */
+const result = (position: PositionSummary["position"], mae: number, base: number): PositionSummary => ({
+  mae_gain: Math.round(1000 * (1 - mae / base)) / 1000 + 0.001,
   position,
   learner: { kind: "ridge", alpha: 1 },
   model: { rows: 400, mae, rmse: mae * 1.3, correlation: 0.45 },
@@ -68,7 +71,7 @@ describe("Models page", () => {
     await fireEvent.click(screen.getByTestId("train"));
     expect((await screen.findByTestId("train-report")).textContent).toContain("deployed QB");
     const chart = await screen.findByTestId("accuracy-chart");
-    expect(chart.textContent).toContain("6.07 vs 6.54 (7.2%)");
+    expect(chart.textContent).toContain("6.07 vs 6.54 (7.3%)");
     expect(screen.getByTestId("runs").textContent).toContain("2018-1 to before 2023-1");
   });
 

@@ -4,7 +4,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import OptimizerPage from "./OptimizerPage.svelte";
 import type { LateSwapReport, LateSwapRequest, OptimizeInput, OptimizeReport } from "../lib/bindings";
 import { selectSlate } from "../lib/session.svelte";
-import { slateFixture } from "../test/fixtures";
+import { exposureFixture, slateFixture } from "../test/fixtures";
 
 function report(): OptimizeReport {
   return {
@@ -17,6 +17,7 @@ function report(): OptimizeReport {
       warning: null,
     },
     lineup_ids: [11, 12],
+    exposure: [exposureFixture(1, "Avery Brooks", "QB", 2, 2), exposureFixture(4, "Dallas Ellison", "TE", 1, 2)],
   };
 }
 

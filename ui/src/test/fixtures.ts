@@ -79,9 +79,11 @@ export function settingsFixture(): SettingEntry[] {
 }
 
 import type {
+  Exposure,
   ImportReport,
   Lineup,
   PlayerView,
+  Position,
   Quantiles,
   SlatePlayer,
   SlateSummary,
@@ -215,6 +217,11 @@ export function lineupFixture(id: number, playerIds: number[]): Lineup {
   };
 }
 
+/** A player's exposure as the core reports it (`share` of `of` lineups). */
+export function exposureFixture(id: number, name: string, position: Position, count: number, of: number): Exposure {
+  return { slate_player_id: id, name, position, count, share: count / of };
+}
+
 /** The core's limits and choices, as `get_choices` returns them. */
 export function choicesFixture(): Choices {
   return {
@@ -223,6 +230,7 @@ export function choicesFixture(): Choices {
     max_projection_override: 100,
     salary_cap: 50000,
     roster: ["QB", "RB", "RB", "WR", "WR", "WR", "TE", "FLEX", "DST"],
+    slot_labels: ["QB", "RB1", "RB2", "WR1", "WR2", "WR3", "TE", "FLEX", "DST"],
     slots: [
       { slot: "QB", positions: ["QB"] },
       { slot: "RB", positions: ["RB"] },

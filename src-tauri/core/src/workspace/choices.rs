@@ -2,7 +2,7 @@
 //! constants: how many lineups a run builds, the percentage bounds, which positions fill each
 //! slot, the salary cap in force, the override range and the backup schedule.
 
-use crate::dk::{Position, Slot, ROSTER};
+use crate::dk::{slot_labels, Position, Slot, ROSTER};
 use crate::optimizer::{MAX_LINEUPS, MAX_PERCENT};
 use crate::slate::MAX_PROJECTION_OVERRIDE;
 use crate::{Result, Workspace};
@@ -31,6 +31,8 @@ pub struct Choices {
     pub salary_cap: u32,
     /// The nine slots in DraftKings' order.
     pub roster: Vec<Slot>,
+    /// Their labels, repeated slots numbered (`QB, RB1, RB2, WR1, WR2, WR3, TE, FLEX, DST`).
+    pub slot_labels: Vec<String>,
     /// Which positions each kind of slot accepts.
     pub slots: Vec<SlotRule>,
     /// The local hour of the daily database backup.
@@ -50,6 +52,7 @@ impl Workspace {
             max_projection_override: MAX_PROJECTION_OVERRIDE,
             salary_cap: self.typed_settings().await?.salary_cap,
             roster: ROSTER.to_vec(),
+            slot_labels: slot_labels(),
             slots: kinds
                 .into_iter()
                 .map(|slot| SlotRule {

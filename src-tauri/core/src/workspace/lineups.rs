@@ -3,11 +3,22 @@
 use super::{read_input, Workspace};
 use crate::dk::LineupFile;
 use crate::lineup::{
-    ExportReport, ExportRequest, Lineup, LineupImportReport, NewLineup, ValidationRules,
+    ExportReport, ExportRequest, Exposure, Lineup, LineupImportReport, NewLineup, ValidationRules,
 };
 use crate::{lineup, Error, Result};
 use chrono::Utc;
+use serde::Serialize;
 use std::path::Path;
+use ts_rs::TS;
+
+/// A slate's stored lineups with each player's exposure across them (the Lineups page).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StoredLineups {
+    /// The lineups, in the order they were stored.
+    pub lineups: Vec<Lineup>,
+    /// Each player's exposure across them, most used first.
+    pub exposure: Vec<Exposure>,
+}
 
 impl Workspace {
     /// The rules lineups are validated against (the configured salary cap, no late swap).
@@ -22,6 +33,17 @@ impl Workspace {
     pub async fn lineups(&self, slate_id: i32) -> Result<Vec<Lineup>> {
         let slate = self.slate(slate_id).await?;
         lineup::list(&self.db, &slate).await
+    }
+
+    /// The stored lineups of a slate with each player's exposure across them.
+    pub async fn stored_lineups(&self, slate_id: i32) -> Result<StoredLineups> {
+        let lineups = self.lineups(slate_id).await?;
+        let exposure = lineup::exposure(
+            lineups
+                .iter()
+                .map(|l| l.slots.iter().map(|slot| &slot.player)),
+        );
+        Ok(StoredLineups { lineups, exposure })
     }
 
     /// Validates and stores lineups of a slate; returns their ids.

@@ -26,6 +26,7 @@ pub use contest_pick::{
 };
 pub use contests::{ContestEdit, NewContest, OwnershipReport, PlayerOwnership, StandingsReport};
 pub use field_check::{FieldCheck, FieldRequest};
+pub use lineups::StoredLineups;
 pub use models::{ModelCheck, TrainReport, TrainRequest, TrainingRun, MAX_SEARCH_SECONDS};
 pub use projections::{PlayerView, SlateProjections, SlateView};
 pub use track_record::{RecordRequest, RecordedContest, TrackRecord};

@@ -7,7 +7,7 @@ use crate::dk::Position;
 use crate::projection::features::{Features, FEATURE_VERSION};
 use crate::projection::history::week_key;
 use crate::projection::registry::{LoadedModel, Metadata, ModelEvent, ModelVersion};
-use crate::projection::train::{PositionResult, POSITIONS};
+use crate::projection::train::{PositionResult, PositionSummary, POSITIONS};
 use crate::projection::{registry, train};
 use crate::{nflverse, safe_fs, store, Error, Result, APP_VERSION};
 use chrono::Utc;
@@ -46,8 +46,8 @@ pub struct TrainReport {
     pub run_id: i32,
     /// Seconds it took.
     pub seconds: f64,
-    /// Per position: learner, metrics, baseline.
-    pub results: Vec<PositionResult>,
+    /// Per position: learner, metrics, baseline, error gain.
+    pub results: Vec<PositionSummary>,
     /// The version made (`r<run id>`).
     pub version: String,
     /// Positions whose new version went to production.
@@ -106,8 +106,8 @@ pub struct TrainingRun {
     pub data_from: String,
     /// Weeks before this one.
     pub data_until: String,
-    /// Per position results.
-    pub results: Vec<PositionResult>,
+    /// Per position results, with their error gain.
+    pub results: Vec<PositionSummary>,
 }
 
 /// The longest learner search a training run may ask for, per position.
@@ -186,7 +186,7 @@ impl Workspace {
         let mut report = TrainReport {
             run_id,
             seconds,
-            results,
+            results: results.into_iter().map(PositionSummary::from).collect(),
             version: version.clone(),
             deployed: Vec::new(),
             kept: Vec::new(),
@@ -246,7 +246,11 @@ impl Workspace {
                 feature_version: r.feature_version,
                 data_from: r.data_from,
                 data_until: r.data_until,
-                results: serde_json::from_str(&r.results).unwrap_or_default(),
+                results: serde_json::from_str::<Vec<PositionResult>>(&r.results)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(PositionSummary::from)
+                    .collect(),
             })
             .collect())
     }

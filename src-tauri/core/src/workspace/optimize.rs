@@ -57,9 +57,17 @@ impl Workspace {
             .collect();
         let rules = self.lineup_rules().await?;
         let saved = lineup::save(&self.db, &slate, &lineups, "optimizer", &rules).await?;
+        let by_id: HashMap<i32, &crate::slate::SlatePlayer> =
+            slate.players.iter().map(|p| (p.id, p)).collect();
+        let exposure = lineup::exposure(
+            run.lineups
+                .iter()
+                .map(|built| built.players.iter().filter_map(|id| by_id.get(id).copied())),
+        );
         Ok(OptimizeReport {
             run,
             lineup_ids: saved.ids,
+            exposure,
         })
     }
 

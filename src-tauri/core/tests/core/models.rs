@@ -55,7 +55,12 @@ async fn train_deploy_rollback_and_project_a_real_slate() {
     let first = ws.train(&request).await.unwrap();
     assert_eq!(first.results.len(), 5);
     assert_eq!(first.deployed.len(), 5, "nothing was in production");
-    for r in &first.results {
+    for summary in &first.results {
+        let r = &summary.result;
+        assert_eq!(summary.mae_gain, r.mae_gain());
+        assert!(
+            (summary.mae_gain.unwrap() - (1.0 - r.model.mae / r.season_to_date.mae)).abs() < 1e-12
+        );
         assert!(r.validation.starts_with("2021 weeks"), "{r:?}");
         assert!(r.model.rows > 100 && r.model.mae > 0.0, "{r:?}");
         assert_eq!(

@@ -16,4 +16,4 @@ pub use game_info::GameInfo;
 pub use lineup_file::{LineupFile, PlayerCell};
 pub use position::Position;
 pub use salary_file::{SalaryFile, SalaryLayout, SalaryRow};
-pub use slot::{Slot, ROSTER, SALARY_CAP};
+pub use slot::{slot_index, slot_labels, Slot, ROSTER, SALARY_CAP};

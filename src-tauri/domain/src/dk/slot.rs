@@ -64,6 +64,38 @@ impl Slot {
     }
 }
 
+/// Each roster slot's label, repeated slots numbered: `QB, RB1, RB2, WR1, WR2, WR3, TE, FLEX,
+/// DST` (what the slot locks show and the CLI's `--lock-slot` takes).
+pub fn slot_labels() -> Vec<String> {
+    ROSTER
+        .iter()
+        .enumerate()
+        .map(|(k, slot)| {
+            let repeats = ROSTER.iter().filter(|s| *s == slot).count();
+            if repeats == 1 {
+                slot.as_str().to_string()
+            } else {
+                let nth = ROSTER[..=k].iter().filter(|s| *s == slot).count();
+                format!("{}{nth}", slot.as_str())
+            }
+        })
+        .collect()
+}
+
+/// The roster index of a slot label, any case: `RB2`, `flex`; a repeated slot without its
+/// number (`WR`) is its first. None for anything else.
+pub fn slot_index(label: &str) -> Option<usize> {
+    let labels = slot_labels();
+    labels
+        .iter()
+        .position(|l| l.eq_ignore_ascii_case(label))
+        .or_else(|| {
+            ROSTER
+                .iter()
+                .position(|s| s.as_str().eq_ignore_ascii_case(label))
+        })
+}
+
 impl fmt::Display for Slot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -83,5 +115,19 @@ mod tests {
         assert_eq!(takes, [Position::RB, Position::WR, Position::TE]);
         assert!(!Slot::RB.accepts(Position::WR));
         assert!(Slot::DST.accepts(Position::DST));
+    }
+
+    #[test]
+    fn slot_labels_number_repeated_slots_and_read_back() {
+        assert_eq!(
+            slot_labels(),
+            ["QB", "RB1", "RB2", "WR1", "WR2", "WR3", "TE", "FLEX", "DST"]
+        );
+        assert_eq!(slot_index("rb2"), Some(2));
+        assert_eq!(slot_index("WR"), Some(3));
+        assert_eq!(slot_index("Flex"), Some(7));
+        assert_eq!(slot_index("WR4"), None);
+        assert_eq!(slot_index("K"), None);
+        assert_eq!(slot_index(""), None);
     }
 }

@@ -1,8 +1,10 @@
 //! Lineups as the app holds them, and the independent validator every lineup passes before
 //! it is stored or written.
 
+pub mod exposure;
 pub mod validate;
 
+pub use exposure::{exposure, Exposure};
 pub use validate::{validate, LateSwap, LineupProblem, ValidationRules};
 
 use crate::dk::lineup_file::EntryCells;

@@ -58,6 +58,8 @@ pub struct OptimizeReport {
     pub run: Run,
     /// The stored lineups' ids, in the run's order.
     pub lineup_ids: Vec<i32>,
+    /// Each player's exposure across the run's lineups, most used first.
+    pub exposure: Vec<crate::lineup::Exposure>,
 }
 
 /// Which exact method finds the best lineups. Both return the same lineups (ties aside).

@@ -119,11 +119,39 @@ pub struct PositionResult {
 }
 
 impl PositionResult {
+    /// How much less the model erred than the season-to-date average on the same rows, as a
+    /// share of the average's error (0.1: 10% less; negative: it erred more); None when the
+    /// average's error is 0.
+    pub fn mae_gain(&self) -> Option<f64> {
+        (self.season_to_date.mae > 0.0).then(|| 1.0 - self.model.mae / self.season_to_date.mae)
+    }
+
     /// The spread model of the position: the fitted one, else the constant offsets.
     pub fn spread_model(&self) -> SpreadModel {
         self.spread
             .clone()
             .unwrap_or_else(|| SpreadModel::constant(self.floor_offset, self.ceiling_offset))
+    }
+}
+
+/// A position's result as the front ends show it, with its error gain worked out once.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PositionSummary {
+    /// The result.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub result: PositionResult,
+    /// How much less the model erred than the season-to-date average on the same rows (0.1:
+    /// 10% less; negative: more); None when the average erred 0 ([`PositionResult::mae_gain`]).
+    pub mae_gain: Option<f64>,
+}
+
+impl From<PositionResult> for PositionSummary {
+    fn from(result: PositionResult) -> Self {
+        PositionSummary {
+            mae_gain: result.mae_gain(),
+            result,
+        }
     }
 }
 
