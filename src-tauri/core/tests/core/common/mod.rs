@@ -2,6 +2,10 @@
 #![allow(dead_code)] // each test binary uses a different subset
 
 pub mod http;
+#[path = "../../../../domain/tests/domain/real_data.rs"]
+mod real_data;
+
+pub use real_data::real_data;
 
 use nfl_dfs_core::paths::DataPaths;
 use nfl_dfs_core::test_support::database;
@@ -40,22 +44,6 @@ pub async fn demo_projected() -> (tempfile::TempDir, Workspace, i32) {
         .slate
         .id;
     (dir, ws, slate)
-}
-
-/// The shared real-data folder, or None (with the reason printed) where it is absent.
-pub fn real_data() -> Option<PathBuf> {
-    let dir = std::env::var_os("NFL_DFS_REAL_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if dir.join("dk_salaries").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: no real data at {} (set NFL_DFS_REAL_DATA to the shared data folder)",
-            dir.display()
-        );
-        None
-    }
 }
 
 /// Copies a CSV with a `week` column, keeping the rows of the weeks before `week` (a failed
@@ -112,32 +100,6 @@ pub async fn execute(ws: &Workspace, sql: &str) {
         ))
         .await
         .unwrap();
-}
-
-/// Cases per property: 2000 in `cargo test`; `PROPTEST_CASES=1000000` for a long fuzzing run.
-pub fn proptest_cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(2000)
-}
-
-/// A file with bytes overwritten (kind 0), inserted (1) or cut (2) at the given offsets: the
-/// mutations of the parsers' property tests.
-pub fn mutate(original: &[u8], edits: &[(usize, u8, u8)]) -> Vec<u8> {
-    let mut bytes = original.to_vec();
-    for &(at, byte, kind) in edits {
-        let at = at % (bytes.len() + 1);
-        match kind {
-            0 if at < bytes.len() => bytes[at] = byte,
-            1 => bytes.insert(at, byte),
-            _ if at < bytes.len() => {
-                bytes.remove(at);
-            }
-            _ => {}
-        }
-    }
-    bytes
 }
 
 /// The row count of one table in a snapshot.

@@ -2,9 +2,9 @@
 //! per case (data-driven: each case edits the valid lineup and names the problem it expects).
 
 use chrono::{DateTime, TimeZone, Utc};
-use nfl_dfs_core::dk::{Position, SALARY_CAP};
-use nfl_dfs_core::lineup::{validate, LateSwap, LineupProblem, ValidationRules};
-use nfl_dfs_core::slate::{GameState, Slate, SlateGame, SlatePlayer, SlateSummary};
+use nfl_dfs_domain::dk::{Position, SALARY_CAP};
+use nfl_dfs_domain::lineup::{validate, LateSwap, LineupProblem, ValidationRules};
+use nfl_dfs_domain::slate::{GameState, Slate, SlateGame, SlatePlayer, SlateSummary};
 
 fn kickoff(hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 13, hour, 0, 0).unwrap()

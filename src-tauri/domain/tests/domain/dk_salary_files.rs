@@ -2,7 +2,7 @@
 //! game counts its source lists. Skipped, with the reason printed, where the folder is absent.
 //! Also: no input makes the parser panic (property tests on arbitrary and mutated files).
 
-use nfl_dfs_core::dk::{GameInfo, SalaryFile, SalaryLayout};
+use nfl_dfs_domain::dk::{GameInfo, SalaryFile, SalaryLayout};
 use proptest::prelude::*;
 
 /// (file, layout, player rows, scheduled games, rows without a game)
@@ -66,7 +66,7 @@ const REAL_FILES: &[(&str, SalaryLayout, usize, usize, usize)] = &[
 
 #[test]
 fn every_real_salary_file_parses_with_its_counts() {
-    let Some(data) = crate::common::real_data() else {
+    let Some(data) = crate::real_data::real_data() else {
         return;
     };
     for (name, layout, players, games, no_game) in REAL_FILES {
@@ -97,7 +97,7 @@ fn every_real_salary_file_parses_with_its_counts() {
 
 #[test]
 fn the_template_and_the_standard_export_of_one_slate_agree() {
-    let Some(data) = crate::common::real_data() else {
+    let Some(data) = crate::real_data::real_data() else {
         return;
     };
     let read = |name: &str| {

@@ -1,8 +1,8 @@
 //! The lineup-file reader never panics: arbitrary bytes and mutated entries files give a file or
 //! an error naming the file; and filling a parsed file with its own cells changes nothing.
 
-use nfl_dfs_core::dk::lineup_file::EntryCells;
-use nfl_dfs_core::dk::LineupFile;
+use nfl_dfs_domain::dk::lineup_file::EntryCells;
+use nfl_dfs_domain::dk::LineupFile;
 use proptest::prelude::*;
 
 const ENTRIES: &str = "Entry ID,Contest Name,Contest ID,Entry Fee,QB,RB,RB,WR,WR,WR,TE,FLEX,DST,,Instructions\r\n\
