@@ -2,7 +2,7 @@
 //! file by its header, read it streaming, and store it in one transaction (a malformed row
 //! refuses the whole file, naming file, line and column, and leaves what was stored before).
 
-use crate::store::nfl_tables;
+use crate::store::nfl;
 use crate::store::Db;
 use crate::{Error, Result};
 use nfl_dfs_domain::nflverse::table::RowHook;
@@ -91,7 +91,7 @@ pub(crate) async fn ingest(
         "{:x}",
         std::mem::take(&mut *hash.lock().expect("reading is done")).finalize()
     );
-    let (count, seasons) = nfl_tables::store_file(db, &rows, kind, source, &digest).await?;
+    let (count, seasons) = nfl::store_file(db, &rows, kind, source, &digest).await?;
     let skipped = rows.skipped();
     tracing::info!(
         file,

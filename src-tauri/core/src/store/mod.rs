@@ -13,8 +13,8 @@ pub mod history;
 pub mod ingests;
 pub mod lineups;
 pub mod model_registry;
+pub mod nfl;
 pub mod nfl_queries;
-pub mod nfl_tables;
 pub mod player_links;
 pub mod schema_shape;
 pub mod settings;
@@ -22,6 +22,7 @@ pub mod slate_import;
 pub mod slates;
 pub mod standings;
 pub mod status;
+mod teams;
 pub mod training_runs;
 
 pub use db_error::db_err;

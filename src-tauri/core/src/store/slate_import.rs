@@ -2,7 +2,7 @@
 //! in one transaction. The same content imported again is recognised by its SHA-256 hash.
 
 use super::slates as query;
-use crate::store::entity::{game, slate, slate_game, slate_player, team};
+use crate::store::entity::{game, slate, slate_game, slate_player};
 use crate::Result;
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::America::New_York;
@@ -101,7 +101,7 @@ async fn write_slate(
             _ => vec![],
         }))
         .collect();
-    ensure_teams(txn, &teams).await?;
+    super::teams::ensure(txn, &teams, IMPORTING).await?;
 
     let mut game_ids: HashMap<&GameInfo, i32> = HashMap::new();
     for info in file.games() {
@@ -170,32 +170,6 @@ async fn write_slate(
             .map_err(crate::store::db_err(IMPORTING))?;
     }
     Ok(slate.id)
-}
-
-/// Adds the teams not stored yet (named by their code until NFL data names them).
-async fn ensure_teams(txn: &DatabaseTransaction, codes: &BTreeSet<&str>) -> Result<()> {
-    let known: BTreeSet<String> = team::Entity::find()
-        .all(txn)
-        .await
-        .map_err(crate::store::db_err(IMPORTING))?
-        .into_iter()
-        .map(|t| t.code)
-        .collect();
-    let missing: Vec<team::ActiveModel> = codes
-        .iter()
-        .filter(|c| !known.contains(**c))
-        .map(|c| team::ActiveModel {
-            code: Set(c.to_string()),
-            name: Set(c.to_string()),
-        })
-        .collect();
-    for chunk in missing.chunks(ROWS_PER_INSERT) {
-        team::Entity::insert_many(chunk.to_vec())
-            .exec(txn)
-            .await
-            .map_err(crate::store::db_err(IMPORTING))?;
-    }
-    Ok(())
 }
 
 /// The id of a scheduled game, stored if new (games are shared by slates of the same week).

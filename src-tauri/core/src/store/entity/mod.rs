@@ -1,9 +1,11 @@
 //! sea-orm entities of the tables the app writes row by row (slates, lineups, contests,
-//! standings, settings): one module per table. The schema itself is defined by the `migration`
-//! crate; these mirror it for typed queries, and a test holds each to the migrated schema
-//! (columns, nullability, primary key). The other tables (nflverse history loaded in bulk, the
+//! standings, settings, teams) and of the NFL players it counts: one module per table. The
+//! schema itself is defined by the `migration` crate; these mirror it for typed queries, and a
+//! test holds each to the migrated schema (columns, nullability, primary key). The other tables (nflverse history loaded in bulk, the
 //! model registry, the ingest and training logs, player links) are read and written by SQL in
 //! the one store module that owns each (listed in this module's test); none has an entity as well.
+//! `players` is the NFL data's own (`nfl/player_weeks.rs` and `nfl/rosters.rs` upsert it as
+//! they store stats and rosters); `teams` is extended by every import through `teams.rs`.
 
 pub mod contest;
 pub mod contest_pick;
@@ -32,16 +34,16 @@ mod tests {
         ("ingests", "ingests"),
         ("model_events", "model_registry"),
         ("model_versions", "model_registry"),
-        ("nfl_advanced_stats", "nfl_tables"),
-        ("nfl_depth_charts", "nfl_tables"),
-        ("nfl_dst_games", "nfl_tables"),
-        ("nfl_injuries", "nfl_tables"),
-        ("nfl_player_ids", "nfl_tables"),
-        ("nfl_player_weeks", "nfl_tables"),
-        ("nfl_rosters", "nfl_tables"),
-        ("nfl_schedule", "nfl_tables"),
-        ("nfl_snap_counts", "nfl_tables"),
-        ("nfl_team_weeks", "nfl_tables"),
+        ("nfl_advanced_stats", "nfl/advanced_stats"),
+        ("nfl_depth_charts", "nfl/depth_charts"),
+        ("nfl_dst_games", "nfl/dst_games"),
+        ("nfl_injuries", "nfl/injuries"),
+        ("nfl_player_ids", "nfl/player_ids"),
+        ("nfl_player_weeks", "nfl/player_weeks"),
+        ("nfl_rosters", "nfl/rosters"),
+        ("nfl_schedule", "nfl/schedule"),
+        ("nfl_snap_counts", "nfl/snap_counts"),
+        ("nfl_team_weeks", "nfl/team_weeks"),
         ("player_links", "player_links"),
         ("training_runs", "training_runs"),
     ];
