@@ -13,6 +13,12 @@ use nfl_dfs_core::slate::Slate;
 use nfl_dfs_core::{ErrorCode, Workspace};
 use std::collections::HashMap;
 
+/// The optimizer's best lineups of `slate` under `rules`, with the players' own projections
+/// and a stopped clock.
+fn best(slate: &Slate, rules: &Rules) -> nfl_dfs_core::Result<nfl_dfs_core::optimizer::Run> {
+    optimize(slate, &HashMap::new(), rules, &stopped, |_, _| true)
+}
+
 /// The optimum with AvgPointsPerGame and no rules, as pydfs-lineup-optimizer 3.6.1 found it
 /// (PuLP + CBC, `optimize(1)`; run on 2026-11-28 with `scripts/bench-optimizer.sh`).
 const PEER_OPTIMUM: &[(&str, f64)] = &[
@@ -46,7 +52,7 @@ async fn real_slates_reach_the_peer_optimum_and_pass_the_validator() {
             lineups: 5,
             ..Rules::default()
         };
-        let run = optimize(&slate, &HashMap::new(), &rules, &stopped, |_, _| true).unwrap();
+        let run = best(&slate, &rules).unwrap();
         assert_eq!(run.lineups.len(), 5, "{file}");
         assert!(
             (run.lineups[0].points - peer).abs() < 0.005,
@@ -96,14 +102,7 @@ async fn demo_slate() -> (tempfile::TempDir, Slate) {
 #[tokio::test]
 async fn exposure_limits_hold_across_the_run() {
     let (_dir, slate) = demo_slate().await;
-    let base = optimize(
-        &slate,
-        &HashMap::new(),
-        &Rules::default(),
-        &stopped,
-        |_, _| true,
-    )
-    .unwrap();
+    let base = best(&slate, &Rules::default()).unwrap();
     let star = base.lineups[0].players[0];
     let bench = slate
         .players
@@ -133,7 +132,7 @@ async fn exposure_limits_hold_across_the_run() {
         ],
         ..Rules::default()
     };
-    let run = optimize(&slate, &HashMap::new(), &rules, &stopped, |_, _| true).unwrap();
+    let run = best(&slate, &rules).unwrap();
     assert_eq!(run.lineups.len(), 20);
     let mut counts: HashMap<i32, usize> = HashMap::new();
     for lineup in &run.lineups {
@@ -155,15 +154,12 @@ async fn exposure_limits_hold_across_the_run() {
         run.lineups.iter().map(|l| sorted(&l.players)).collect();
     assert_eq!(distinct.len(), 20);
     // Without the limits, the star is in more lineups: the limit did the work.
-    let free = optimize(
+    let free = best(
         &slate,
-        &HashMap::new(),
         &Rules {
             lineups: 20,
             ..Rules::default()
         },
-        &stopped,
-        |_, _| true,
     )
     .unwrap();
     assert!(
@@ -184,9 +180,9 @@ async fn randomness_is_reproducible_by_seed_and_reports_true_projections() {
         seed,
         ..Rules::default()
     };
-    let a = optimize(&slate, &HashMap::new(), &rules(7), &stopped, |_, _| true).unwrap();
-    let b = optimize(&slate, &HashMap::new(), &rules(7), &stopped, |_, _| true).unwrap();
-    let c = optimize(&slate, &HashMap::new(), &rules(8), &stopped, |_, _| true).unwrap();
+    let a = best(&slate, &rules(7)).unwrap();
+    let b = best(&slate, &rules(7)).unwrap();
+    let c = best(&slate, &rules(8)).unwrap();
     let ids = |run: &nfl_dfs_core::optimizer::Run| {
         run.lineups
             .iter()
@@ -195,15 +191,12 @@ async fn randomness_is_reproducible_by_seed_and_reports_true_projections() {
     };
     assert_eq!(ids(&a), ids(&b), "the same seed builds the same lineups");
     assert_ne!(ids(&a), ids(&c), "another seed builds others");
-    let plain = optimize(
+    let plain = best(
         &slate,
-        &HashMap::new(),
         &Rules {
             lineups: 10,
             ..Rules::default()
         },
-        &stopped,
-        |_, _| true,
     )
     .unwrap();
     assert_ne!(ids(&a), ids(&plain), "randomness changes the lineups");
@@ -248,7 +241,7 @@ async fn a_player_locked_in_flex_is_there() {
         }],
         ..Rules::default()
     };
-    let run = optimize(&slate, &HashMap::new(), &rules, &stopped, |_, _| true).unwrap();
+    let run = best(&slate, &rules).unwrap();
     for lineup in &run.lineups {
         assert_eq!(lineup.players[7], te, "FLEX holds him");
     }
@@ -259,7 +252,7 @@ async fn a_player_locked_in_flex_is_there() {
         }],
         ..Rules::default()
     };
-    let err = optimize(&slate, &HashMap::new(), &wrong, &stopped, |_, _| true).unwrap_err();
+    let err = best(&slate, &wrong).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains("cannot fill QB"), "{err}");
 }
@@ -360,13 +353,6 @@ async fn a_run_that_reaches_its_time_limit_returns_what_it_found_and_says_so() {
     .unwrap();
     assert_eq!(first.lineups.len(), 1);
     assert!(first.warning.unwrap().contains("time limit of 0 s"));
-    let whole = optimize(
-        &slate,
-        &HashMap::new(),
-        &Rules::default(),
-        &stopped,
-        |_, _| true,
-    )
-    .unwrap();
+    let whole = best(&slate, &Rules::default()).unwrap();
     assert_eq!(whole.warning, None);
 }

@@ -12,6 +12,12 @@ use nfl_dfs_domain::ErrorCode;
 use proptest::prelude::*;
 use std::collections::HashMap;
 
+/// The optimizer's best lineups of `slate` under `rules`, with the players' own projections
+/// and a stopped clock.
+fn best(slate: &Slate, rules: &Rules) -> nfl_dfs_domain::Result<nfl_dfs_domain::optimizer::Run> {
+    optimize(slate, &HashMap::new(), rules, &stopped, |_, _| true)
+}
+
 fn kickoff(game: i32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 13, 17 + game as u32, 0, 0)
         .unwrap()
@@ -349,7 +355,7 @@ fn six_full_teams() -> Slate {
 fn no_lineup_is_explained_in_words() {
     let mut slate = six_full_teams();
     let message = |slate: &Slate, rules: &Rules| {
-        let err = optimize(slate, &HashMap::new(), rules, &stopped, |_, _| true).unwrap_err();
+        let err = best(slate, rules).unwrap_err();
         assert_eq!(err.code(), ErrorCode::NoLineup);
         err.to_string()
     };
@@ -593,7 +599,7 @@ fn rules_no_lineup_can_meet_are_refused_before_the_search() {
         exclude: vec![both.players[0].id],
         ..Rules::default()
     };
-    let err = optimize(&both, &HashMap::new(), &rules, &stopped, |_, _| true).unwrap_err();
+    let err = best(&both, &rules).unwrap_err();
     assert!(
         err.to_string().contains("P1 is both locked and excluded"),
         "{err}"
@@ -608,14 +614,7 @@ fn locked_salaries_too_large_to_add_in_32_bits_are_explained_not_a_crash() {
         player.locked = true;
         player.salary = 1_500_000_000;
     }
-    let err = optimize(
-        &slate,
-        &HashMap::new(),
-        &Rules::default(),
-        &stopped,
-        |_, _| true,
-    )
-    .unwrap_err();
+    let err = best(&slate, &Rules::default()).unwrap_err();
     assert_eq!(err.code(), ErrorCode::NoLineup);
     assert!(
         err.to_string()
