@@ -5,6 +5,8 @@
 
 use super::pool::Candidate;
 use crate::dk::{Position, ROSTER};
+use crate::slate::Slate;
+use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -227,4 +229,172 @@ impl Rules {
             })
         })
     }
+}
+
+/// The most lineups one run builds.
+pub const MAX_LINEUPS: u32 = 500;
+
+/// The largest share (%) an exposure, a max exposure or the randomness may be.
+pub const MAX_PERCENT: u32 = 100;
+
+/// Refuses rules that cannot mean anything, naming the rule.
+pub(super) fn check(slate: &Slate, pool: &[Candidate], rules: &Rules) -> Result<()> {
+    let invalid = |m: String| Err(Error::InvalidInput(m));
+    check_rules(rules)?;
+    let name = |id: i32| {
+        slate
+            .player(id)
+            .map_or_else(|| format!("player {id}"), |p| p.name.clone())
+    };
+    for e in &rules.exposures {
+        if e.min > e.max || e.max > MAX_PERCENT {
+            return invalid(format!(
+                "{}: exposure from {}% to {}% is not a range within 0-100%",
+                name(e.player),
+                e.min,
+                e.max
+            ));
+        }
+        if e.min > 0 && !pool.iter().any(|c| c.id == e.player) {
+            return invalid(format!(
+                "{} has a minimum exposure but is excluded or has no playable game",
+                name(e.player)
+            ));
+        }
+    }
+    let excluded =
+        |id: i32| rules.exclude.contains(&id) || slate.player(id).is_some_and(|p| p.excluded);
+    let locked: Vec<i32> = slate
+        .players
+        .iter()
+        .filter(|p| p.locked)
+        .map(|p| p.id)
+        .chain(rules.lock.iter().copied())
+        .chain(rules.lock_slots.iter().map(|l| l.player))
+        .collect();
+    if let Some(id) = locked.iter().find(|id| excluded(**id)) {
+        return invalid(format!(
+            "{} is both locked and excluded; remove one of the two",
+            name(*id)
+        ));
+    }
+    check_feasible(pool, rules)?;
+    let mut slots = HashSet::new();
+    for lock in &rules.lock_slots {
+        let Some(slot) = ROSTER.get(usize::from(lock.slot)) else {
+            return invalid(format!(
+                "{} is locked to slot {}; slots are numbered 0-8",
+                name(lock.player),
+                lock.slot
+            ));
+        };
+        let Some(candidate) = pool.iter().find(|c| c.id == lock.player) else {
+            return invalid(format!(
+                "{} is locked to {slot} but is excluded or has no playable game",
+                name(lock.player)
+            ));
+        };
+        if !slot.accepts(candidate.position) {
+            return invalid(format!(
+                "{} is a {} and cannot fill {slot}",
+                name(lock.player),
+                candidate.position
+            ));
+        }
+        if !slots.insert(lock.slot) {
+            return invalid(format!("two players are locked to the same {slot} slot"));
+        }
+    }
+    Ok(())
+}
+
+/// The checks a rule set must pass whatever the slate: counts and shares in range, a salary
+/// floor under the cap, stacks a lineup can hold. Run before anything is projected or stored,
+/// so a refused run changes nothing.
+pub fn check_rules(rules: &Rules) -> Result<()> {
+    let invalid = |m: String| Err(Error::InvalidInput(m));
+    if !(1..=MAX_LINEUPS).contains(&rules.lineups) {
+        return invalid(format!(
+            "{} lineups asked for; a run builds 1 to {MAX_LINEUPS}",
+            rules.lineups
+        ));
+    }
+    if !(1..=9).contains(&rules.min_unique) {
+        return invalid(format!(
+            "lineups must differ in 1 to 9 players, not {}",
+            rules.min_unique
+        ));
+    }
+    if rules.randomness > MAX_PERCENT {
+        return invalid(format!(
+            "randomness is a share of the projection, 0 to 100%, not {}%",
+            rules.randomness
+        ));
+    }
+    if rules.max_exposure.is_some_and(|m| m > MAX_PERCENT) {
+        return invalid("the max exposure is a share of the lineups, 0 to 100%".into());
+    }
+    let invalid = |m: String| Err(Error::NoLineup(m));
+    let cap = rules.cap();
+    if rules.min_salary > cap {
+        return invalid(format!(
+            "the least salary to use (${}) is above the most a lineup may use (${cap})",
+            rules.min_salary
+        ));
+    }
+    // DraftKings wants players from two games, so one game holds at most eight of the nine.
+    if rules.game_stack > 8 {
+        return invalid(format!(
+            "a game stack of {} is impossible: DraftKings requires players from at least two \
+             games, so one game holds at most 8 of a lineup's 9 players",
+            rules.game_stack
+        ));
+    }
+    // The QB's receivers fill RB (when counted), WR, TE and FLEX: at most 7 of the 9 slots.
+    let stack_room = if rules.qb_stack_with_rb { 7 } else { 5 };
+    if rules.qb_stack > stack_room {
+        return invalid(format!(
+            "a QB stack of {} is impossible: a lineup has room for at most {stack_room} of the \
+             QB's {}",
+            rules.qb_stack,
+            if rules.qb_stack_with_rb {
+                "RBs, WRs and TEs"
+            } else {
+                "WRs and TEs"
+            }
+        ));
+    }
+    if rules.bring_back > 7 || 1 + u64::from(rules.qb_stack) + u64::from(rules.bring_back) > 8 {
+        return invalid(format!(
+            "the QB, a stack of {} and a bring-back of {} would put more than 8 players in one \
+             game; DraftKings requires players from two games",
+            rules.qb_stack, rules.bring_back
+        ));
+    }
+    if rules.max_per_team == Some(0) {
+        return invalid("at most 0 players per team leaves no lineup".into());
+    }
+    Ok(())
+}
+
+/// Refuses rule sets the slate's playable players cannot satisfy before any search: a game
+/// stack larger than any game holds. (Locked players over the cap end the search at once;
+/// `explain` names them.)
+fn check_feasible(pool: &[Candidate], rules: &Rules) -> Result<()> {
+    let invalid = |m: String| Err(Error::NoLineup(m));
+    if rules.game_stack > 0 {
+        let mut per_game: HashMap<i32, usize> = HashMap::new();
+        for c in pool {
+            *per_game.entry(c.game).or_default() += 1;
+        }
+        let most = per_game.values().copied().max().unwrap_or(0);
+        if most < rules.game_stack as usize {
+            return invalid(format!(
+                "a game stack of {} needs that many playable players in one game; the most any \
+                 game has is {most}",
+                rules.game_stack
+            ));
+        }
+    }
+    Ok(())
 }
