@@ -17,7 +17,7 @@
 //! - speed: 10,000 slates x 1,000 candidates x a 2,272-entry field, and the memory peak.
 //!
 //! Usage: contest_bench [DATA_DIR]. `CONTEST_BENCH_ONLY=slates` runs the every-slate table
-//! alone. With `WRITE_DEFAULTS=1` it also writes the shipped
+//! alone (`CONTEST_BENCH_SEED` sets its picks' seed). With `WRITE_DEFAULTS=1` it also writes the shipped
 //! correlations (fitted on 2018-2022) and ownership model (fitted on every standings file).
 //! Used by `scripts/bench-contests.sh`.
 
@@ -193,6 +193,12 @@ async fn slates_table(data: &Path) {
     println!("\n## Every slate: the pick with the app's error simulated, and as if the projections were exact\n");
     println!("| slate | simulation | pick projected | simulated mean | P(cash) (range) | real points | below its real points | highest projected: real points |");
     println!("|---|---|---|---|---|---|---|---|");
+    // `CONTEST_BENCH_SEED` picks with another seed, to see which picks are near ties.
+    let seed: u64 = std::env::var("CONTEST_BENCH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(PickRequest::default().seed);
+    println!("pick seed {seed}\n");
     // (exact?) -> (points, share below, below p10, above p90, picks)
     let mut sums: HashMap<bool, (f64, f64, u32, u32, u32)> = HashMap::new();
     let mut by_season: HashMap<(i32, bool), (f64, u32)> = HashMap::new();
@@ -213,6 +219,7 @@ async fn slates_table(data: &Path) {
                     &PickRequest {
                         contest_id: contest.id,
                         exact_projections: exact,
+                        seed,
                         ..PickRequest::default()
                     },
                     |_, _, _| true,

@@ -5,9 +5,13 @@
 //! players from at least two games).
 //!
 //! A lineup is drawn slot by slot: the QB by ownership, his stack partners from his team, then
-//! DST, TE, RB, WR and FLEX by ownership among the players the salary left still allows. The
-//! weights are then corrected a few rounds, multiplying each player's by how far the sampled
-//! field's ownership fell short of or overshot his target, so the constraints do not skew it.
+//! DST, TE, RB, WR and FLEX by ownership among the players the salary left still allows; a
+//! lineup short of the salary floor is upgraded slot by slot, the least wanted players first,
+//! so the chalk is kept as entrants keep their favourites. The weights are then corrected over
+//! twelve rounds, multiplying each player's by how far the sampled field's ownership fell short
+//! of or overshot his target, so the constraints do not skew it: fed the real ownership of the
+//! shared 2018 fields, the sampled field holds each player 1%+ drafted within 0.7 points of it
+//! on average, the three most drafted within 5 (`tests/domain/field_on_real_ownership.rs`).
 
 use crate::dk::Position;
 use rand::{Rng, SeedableRng};
@@ -65,8 +69,8 @@ impl Default for FieldHabits {
     }
 }
 
-/// Correction rounds of the weights.
-const ROUNDS: usize = 4;
+/// Correction rounds of the weights (4 left the chalk 10 points short on the real fields).
+const ROUNDS: usize = 12;
 /// Draws of one lineup before the salary floor is given up for it.
 const TRIES: usize = 60;
 
@@ -209,10 +213,13 @@ impl<'a> Sampler<'a> {
     ) -> u32 {
         let players = self.players;
         let qb = &players[lineup[0] as usize];
+        // The least wanted first: an entrant upgrades the players he cares least about and
+        // keeps his favourites, so the chalk stays drafted as often as the field drafts it.
         let mut order: Vec<usize> = (1..9).collect();
         for k in (1..order.len()).rev() {
             order.swap(k, rng.random_range(0..=k));
         }
+        order.sort_by(|&a, &b| weights[lineup[a] as usize].total_cmp(&weights[lineup[b] as usize]));
         for k in order {
             if salary >= self.habits.min_salary {
                 break;

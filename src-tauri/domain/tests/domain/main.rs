@@ -5,6 +5,7 @@
 mod common;
 mod dk_lineup_files;
 mod dk_salary_files;
+mod field_on_real_ownership;
 mod lineup_validator;
 mod optimizer;
 mod real_data;
