@@ -314,9 +314,9 @@ pub async fn ownership(
         let _ = writer.write_record(["ID", "Name", "Position", "Ownership"]);
         for p in &report.players {
             let _ = writer.write_record([
-                p.dk_id.map(|d| d.to_string()).unwrap_or_default(),
-                p.name.clone(),
-                p.position.as_str().to_string(),
+                p.player.dk_id.map(|d| d.to_string()).unwrap_or_default(),
+                p.player.name.clone(),
+                p.player.position.as_str().to_string(),
                 format!("{:.2}", p.ownership),
             ]);
         }
@@ -506,9 +506,9 @@ fn lineup_text(label: &str, l: &LineupOutcome, o: &mut String) {
         let _ = writeln!(
             o,
             "  {:<4} {:<26} {:<4} ${:>5}  proj {:>5.1}  own {:>5.1}%  top {:>5.1}%  leverage {:>+6.1}",
-            p.position.as_str(),
-            p.name,
-            p.team,
+            p.player.position.as_str(),
+            p.player.name,
+            p.player.team,
             p.salary,
             p.projection,
             p.ownership,
@@ -654,9 +654,9 @@ fn ownership_text(r: &OwnershipReport, o: &mut String) {
         let _ = writeln!(
             o,
             "{:<26} {:<3} {:<4} ${:>5}  proj {:>5.1}  own {:>5.1}%",
-            p.name,
-            p.position.as_str(),
-            p.team,
+            p.player.name,
+            p.player.position.as_str(),
+            p.player.team,
             p.salary,
             p.projection,
             p.ownership

@@ -170,7 +170,7 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
                 .await?
                 .players
                 .iter()
-                .map(|p| (p.slate_player_id, p.ownership))
+                .map(|p| (p.player.slate_player_id, p.ownership))
                 .collect();
             csv = String::from(
                 "ID,Name,Position,Projection,Floor,Ceiling,P05,P50,P95,PlayProbability,Status,Ownership\n",
@@ -179,9 +179,9 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
                 let q = &p.quantiles;
                 csv.push_str(&format!(
                     "{},{},{},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.3},{},{:.2}\n",
-                    p.dk_id.map_or_else(String::new, |id| id.to_string()),
-                    quote(&p.name),
-                    p.position.as_str(),
+                    p.player.dk_id.map_or_else(String::new, |id| id.to_string()),
+                    quote(&p.player.name),
+                    p.player.position.as_str(),
                     p.projection,
                     p.floor,
                     p.ceiling,
@@ -190,7 +190,10 @@ pub async fn project(ws: &Workspace, args: &ProjectArgs, out: &Output) -> Result
                     q.p95,
                     p.play_probability,
                     p.status.as_str(),
-                    ownership.get(&p.slate_player_id).copied().unwrap_or(0.0)
+                    ownership
+                        .get(&p.player.slate_player_id)
+                        .copied()
+                        .unwrap_or(0.0)
                 ));
             }
             write(ws, args, &csv)?;

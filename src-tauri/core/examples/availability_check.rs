@@ -31,7 +31,7 @@ async fn main() {
         let gsis: HashMap<i32, String> = matches
             .players
             .iter()
-            .filter_map(|m| m.gsis_id.clone().map(|g| (m.slate_player_id, g)))
+            .filter_map(|m| m.gsis_id.clone().map(|g| (m.player.slate_player_id, g)))
             .collect();
         let played: HashSet<String> = ws
             .week_points(season, week)
@@ -45,10 +45,10 @@ async fn main() {
         let (mut before, mut after, mut brier, mut base, mut n, mut sat) = (0, 0, 0.0, 0.0, 0, 0);
         let mut statuses: HashMap<PlayStatus, usize> = HashMap::new();
         for p in &projected.players {
-            if p.position == Position::DST || !p.playable {
+            if p.player.position == Position::DST || !p.playable {
                 continue;
             }
-            let Some(g) = gsis.get(&p.slate_player_id) else {
+            let Some(g) = gsis.get(&p.player.slate_player_id) else {
                 continue;
             };
             let appeared = played.contains(g);

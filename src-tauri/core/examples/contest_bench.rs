@@ -235,7 +235,12 @@ async fn slates_table(data: &Path) {
             let real = |l: &nfl_dfs_core::LineupOutcome| -> f64 {
                 l.players
                     .iter()
-                    .map(|p| actual.get(&p.slate_player_id).copied().unwrap_or(0.0))
+                    .map(|p| {
+                        actual
+                            .get(&p.player.slate_player_id)
+                            .copied()
+                            .unwrap_or(0.0)
+                    })
                     .sum()
             };
             let points = real(&report.pick);
@@ -622,7 +627,7 @@ async fn decisions(ws: &Workspace, contest_id: i32, slate_id: i32) {
     let ids = |l: &nfl_dfs_core::LineupOutcome| -> [i32; 9] {
         l.players
             .iter()
-            .map(|p| p.slate_player_id)
+            .map(|p| p.player.slate_player_id)
             .collect::<Vec<_>>()
             .try_into()
             .expect("nine")
@@ -809,7 +814,12 @@ async fn tournaments_2019(ws: &Workspace, data: &Path) {
             let points: f64 = l
                 .players
                 .iter()
-                .map(|p| actual.get(&p.slate_player_id).copied().unwrap_or(0.0))
+                .map(|p| {
+                    actual
+                        .get(&p.player.slate_player_id)
+                        .copied()
+                        .unwrap_or(0.0)
+                })
                 .sum();
             let rank_above = scores
                 .iter()

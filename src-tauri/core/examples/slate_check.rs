@@ -121,8 +121,8 @@ async fn check_slate(
         .map_err(|e| e.to_string())?
         .players
         .into_iter()
-        .filter(|m| m.gsis_id.is_some() || m.position == Position::DST)
-        .map(|m| m.slate_player_id)
+        .filter(|m| m.gsis_id.is_some() || m.player.position == Position::DST)
+        .map(|m| m.player.slate_player_id)
         .collect();
     let actual: HashMap<i32, Option<f64>> = backtest
         .players

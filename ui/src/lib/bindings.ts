@@ -1034,26 +1034,6 @@ export type MatchHow = "manual" | "exact" | "alias" | "other_team" | "fuzzy" | "
 
 export type PlayerMatch = { 
 /**
- * The slate player.
- */
-slate_player_id: number, 
-/**
- * DraftKings ID.
- */
-dk_id: number | null, 
-/**
- * DraftKings name.
- */
-name: string, 
-/**
- * Position.
- */
-position: Position, 
-/**
- * Team (today's code).
- */
-team: string, 
-/**
  * The NFL player's GSIS id (None for DSTs and unmatched players).
  */
 gsis_id: string | null, 
@@ -1072,7 +1052,27 @@ has_game: boolean,
 /**
  * DraftKings' average points per game (0: he has not scored in the NFL yet).
  */
-avg_points_per_game: number, };
+avg_points_per_game: number, 
+/**
+ * Slate-player id.
+ */
+slate_player_id: number, 
+/**
+ * DraftKings ID.
+ */
+dk_id: number | null, 
+/**
+ * Name as DraftKings writes it.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Team code.
+ */
+team: string, };
 
 export type SlateMatches = { 
 /**
@@ -1496,26 +1496,6 @@ export type PlayStatus = "active" | "questionable" | "doubtful" | "missing" | "l
 
 export type PlayerProjection = { 
 /**
- * Slate player id.
- */
-slate_player_id: number, 
-/**
- * DraftKings ID.
- */
-dk_id: number | null, 
-/**
- * Name.
- */
-name: string, 
-/**
- * Position.
- */
-position: Position, 
-/**
- * Team.
- */
-team: string, 
-/**
  * Projected DraftKings points: what he scores if he plays, times the probability he does.
  */
 projection: number, 
@@ -1572,7 +1552,27 @@ playable: boolean,
  * Points his team is expected to score (from the game's total and spread), when the
  * loaded schedule has the game's betting lines.
  */
-team_total: number | null, };
+team_total: number | null, 
+/**
+ * Slate-player id.
+ */
+slate_player_id: number, 
+/**
+ * DraftKings ID.
+ */
+dk_id: number | null, 
+/**
+ * Name as DraftKings writes it.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Team code.
+ */
+team: string, };
 
 export type SlateProjections = { 
 /**
@@ -2034,26 +2034,6 @@ p90: number, };
 
 export type LineupPlayer = { 
 /**
- * Slate player id.
- */
-slate_player_id: number, 
-/**
- * DraftKings ID.
- */
-dk_id: number | null, 
-/**
- * Name.
- */
-name: string, 
-/**
- * Position.
- */
-position: Position, 
-/**
- * Team.
- */
-team: string, 
-/**
  * Salary.
  */
 salary: number, 
@@ -2074,7 +2054,27 @@ top_rate: number,
  * His top rate minus his projected ownership, percentage points: above 0 the simulation
  * wants him more than the field is expected to draft him.
  */
-leverage: number, };
+leverage: number, 
+/**
+ * Slate-player id.
+ */
+slate_player_id: number, 
+/**
+ * DraftKings ID.
+ */
+dk_id: number | null, 
+/**
+ * Name as DraftKings writes it.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Team code.
+ */
+team: string, };
 
 export type LineupOutcome = { 
 /**
@@ -2589,26 +2589,6 @@ simulations: number, };
 
 export type PlayerOwnership = { 
 /**
- * Slate player id.
- */
-slate_player_id: number, 
-/**
- * DraftKings ID.
- */
-dk_id: number | null, 
-/**
- * Name.
- */
-name: string, 
-/**
- * Position.
- */
-position: Position, 
-/**
- * Team.
- */
-team: string, 
-/**
  * Salary.
  */
 salary: number, 
@@ -2619,7 +2599,27 @@ projection: number,
 /**
  * Projected share of the field's lineups holding him, percent.
  */
-ownership: number, };
+ownership: number, 
+/**
+ * Slate-player id.
+ */
+slate_player_id: number, 
+/**
+ * DraftKings ID.
+ */
+dk_id: number | null, 
+/**
+ * Name as DraftKings writes it.
+ */
+name: string, 
+/**
+ * Position.
+ */
+position: Position, 
+/**
+ * Team code.
+ */
+team: string, };
 
 export type OwnershipReport = { 
 /**

@@ -6,6 +6,7 @@ pub use nfl_dfs_domain::identity::{names, Candidates, MatchHow, Matched, NflPlay
 
 use crate::dk::Position;
 use crate::nflverse::team_code;
+use crate::slate::PlayerRef;
 use crate::slate::Slate;
 use crate::store::{player_links, Db};
 use crate::{Error, Result};
@@ -17,17 +18,10 @@ use ts_rs::TS;
 /// One slate player and the NFL player he was matched to.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PlayerMatch {
-    /// The slate player.
-    pub slate_player_id: i32,
-    /// DraftKings ID.
-    #[ts(type = "number | null")]
-    pub dk_id: Option<i64>,
-    /// DraftKings name.
-    pub name: String,
-    /// Position.
-    pub position: Position,
-    /// Team (today's code).
-    pub team: String,
+    /// Who he is.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub player: PlayerRef,
     /// The NFL player's GSIS id (None for DSTs and unmatched players).
     pub gsis_id: Option<String>,
     /// The NFL player's name as nflverse writes it.
@@ -144,11 +138,10 @@ pub(crate) async fn match_slate(db: &Db, slate: &Slate) -> Result<SlateMatches> 
             )
         };
         players.push(PlayerMatch {
-            slate_player_id: p.id,
-            dk_id: p.dk_id,
-            name: p.name.clone(),
-            position: p.position,
-            team,
+            player: PlayerRef {
+                team,
+                ..PlayerRef::from(p)
+            },
             gsis_id,
             nfl_name,
             how,
@@ -160,11 +153,11 @@ pub(crate) async fn match_slate(db: &Db, slate: &Slate) -> Result<SlateMatches> 
         db,
         players
             .iter()
-            .map(|m| (m.slate_player_id, m.gsis_id.as_deref())),
+            .map(|m| (m.player.slate_player_id, m.gsis_id.as_deref())),
     )
     .await?;
     let count = |f: &dyn Fn(&PlayerMatch) -> bool| players.iter().filter(|m| f(m)).count() as u32;
-    let is_dst = |m: &PlayerMatch| m.position == Position::DST;
+    let is_dst = |m: &PlayerMatch| m.player.position == Position::DST;
     let matched = |m: &PlayerMatch| m.gsis_id.is_some() || m.how == MatchHow::Team;
     Ok(SlateMatches {
         slate_id: slate.summary.id,

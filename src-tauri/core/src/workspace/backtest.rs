@@ -80,15 +80,15 @@ impl Workspace {
             .collect();
         let mut actual = HashMap::new();
         for m in &matches.players {
-            let value = if m.position == Position::DST {
+            let value = if m.player.position == Position::DST {
                 by_team
-                    .get(&nflverse::team_code::normalise(&m.team))
+                    .get(&nflverse::team_code::normalise(&m.player.team))
                     .copied()
             } else {
                 m.gsis_id.as_deref().and_then(|g| by_gsis.get(g).copied())
             };
             if let Some(v) = value {
-                actual.insert(m.slate_player_id, v);
+                actual.insert(m.player.slate_player_id, v);
             }
         }
         Ok((week, actual))

@@ -15,6 +15,7 @@ use crate::optimizer::Rules;
 use crate::projection::history::week_key;
 use crate::projection::metrics::quantile;
 use crate::projection::registry;
+use crate::slate::PlayerRef;
 use crate::store::contest_picks::Prediction;
 use crate::{limits, lineup, store, Error, Result};
 use serde::{Deserialize, Serialize};
@@ -61,17 +62,10 @@ impl Default for PickRequest {
 /// A player of a reported lineup.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct LineupPlayer {
-    /// Slate player id.
-    pub slate_player_id: i32,
-    /// DraftKings ID.
-    #[ts(type = "number | null")]
-    pub dk_id: Option<i64>,
-    /// Name.
-    pub name: String,
-    /// Position.
-    pub position: Position,
-    /// Team.
-    pub team: String,
+    /// Who he is.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub player: PlayerRef,
     /// Salary.
     pub salary: u32,
     /// Projection.
@@ -292,11 +286,7 @@ impl Prepared {
                 LineupPlayer {
                     top_rate,
                     leverage: top_rate - self.ownership[v],
-                    slate_player_id: p.player.id,
-                    dk_id: p.player.dk_id,
-                    name: p.player.name.clone(),
-                    position: p.player.position,
-                    team: p.player.team.clone(),
+                    player: PlayerRef::from(&p.player),
                     salary: p.player.salary,
                     projection: p.projection,
                     ownership: self.ownership[v],
@@ -829,7 +819,11 @@ impl Workspace {
             )
             .await?;
         let finish = |outcome: &LineupOutcome| {
-            let names: Vec<String> = outcome.players.iter().map(|p| p.name.clone()).collect();
+            let names: Vec<String> = outcome
+                .players
+                .iter()
+                .map(|p| p.player.name.clone())
+                .collect();
             real.finish(&contest, &lineup_ids(outcome), &names, outcome.projection)
         };
         let pick = finish(&simulated.pick)?;
@@ -906,7 +900,7 @@ impl RealField {
 fn lineup_ids(lineup: &LineupOutcome) -> [i32; 9] {
     let mut ids = [0; 9];
     for (id, p) in ids.iter_mut().zip(&lineup.players) {
-        *id = p.slate_player_id;
+        *id = p.player.slate_player_id;
     }
     ids
 }

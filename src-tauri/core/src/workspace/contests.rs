@@ -6,6 +6,7 @@ use crate::contest::payouts::read_payout_file;
 use crate::contest::standings::read_standings;
 use crate::contest::{Contest, ContestType, Payouts};
 use crate::dk::Position;
+use crate::slate::PlayerRef;
 use crate::{store, Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -76,17 +77,10 @@ pub struct StandingsReport {
 /// One player's projected ownership.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PlayerOwnership {
-    /// Slate player id.
-    pub slate_player_id: i32,
-    /// DraftKings ID.
-    #[ts(type = "number | null")]
-    pub dk_id: Option<i64>,
-    /// Name.
-    pub name: String,
-    /// Position.
-    pub position: Position,
-    /// Team.
-    pub team: String,
+    /// Who he is.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub player: PlayerRef,
     /// Salary.
     pub salary: u32,
     /// The projection the ownership was computed from.
@@ -418,11 +412,7 @@ impl Workspace {
             .iter()
             .zip(predicted)
             .map(|(p, ownership)| PlayerOwnership {
-                slate_player_id: p.player.id,
-                dk_id: p.player.dk_id,
-                name: p.player.name.clone(),
-                position: p.player.position,
-                team: p.player.team.clone(),
+                player: PlayerRef::from(&p.player),
                 salary: p.player.salary,
                 projection: p.projection,
                 ownership,

@@ -155,7 +155,7 @@ impl Workspace {
         let gsis: HashMap<i32, String> = matches
             .players
             .iter()
-            .filter_map(|m| m.gsis_id.clone().map(|g| (m.slate_player_id, g)))
+            .filter_map(|m| m.gsis_id.clone().map(|g| (m.player.slate_player_id, g)))
             .collect();
         let (models, names) = self.production_models().await?;
         let history = self.history().await?;
@@ -229,7 +229,7 @@ impl Workspace {
         let projections = projected
             .players
             .into_iter()
-            .map(|p| (p.slate_player_id, p.projection))
+            .map(|p| (p.player.slate_player_id, p.projection))
             .collect();
         Ok((slate, projections))
     }
@@ -252,7 +252,7 @@ impl Workspace {
         let mut by_id: HashMap<i32, PlayerProjection> = projected
             .players
             .into_iter()
-            .map(|p| (p.slate_player_id, p))
+            .map(|p| (p.player.slate_player_id, p))
             .collect();
         let players = slate
             .players

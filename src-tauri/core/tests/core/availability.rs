@@ -35,7 +35,7 @@ async fn players_who_sat_out_are_expected_to_sit_and_the_user_decides_last() {
         .unwrap()
         .players
         .into_iter()
-        .filter_map(|m| m.gsis_id.map(|g| (m.slate_player_id, g)))
+        .filter_map(|m| m.gsis_id.map(|g| (m.player.slate_player_id, g)))
         .collect();
     let played: HashSet<String> = ws
         .week_points(2018, 11)
@@ -53,10 +53,10 @@ async fn players_who_sat_out_are_expected_to_sit_and_the_user_decides_last() {
             (p.projection - p.play_probability * p.if_plays).abs() < 1e-9,
             "{p:?}"
         );
-        let Some(g) = gsis.get(&p.slate_player_id) else {
+        let Some(g) = gsis.get(&p.player.slate_player_id) else {
             continue;
         };
-        if p.position == Position::DST {
+        if p.player.position == Position::DST {
             continue;
         }
         let appeared = f64::from(u8::from(played.contains(g)));
@@ -96,12 +96,12 @@ async fn players_who_sat_out_are_expected_to_sit_and_the_user_decides_last() {
         projection_override: None,
         plays,
     };
-    ws.set_player_flags(missing.slate_player_id, &flags(Some(true)))
+    ws.set_player_flags(missing.player.slate_player_id, &flags(Some(true)))
         .await
         .unwrap();
     let mine = |list: &[nfl_dfs_core::projection::project::PlayerProjection]| {
         list.iter()
-            .find(|p| p.slate_player_id == missing.slate_player_id)
+            .find(|p| p.player.slate_player_id == missing.player.slate_player_id)
             .unwrap()
             .clone()
     };
@@ -111,7 +111,7 @@ async fn players_who_sat_out_are_expected_to_sit_and_the_user_decides_last() {
         (1.0, PlayStatus::Active)
     );
     assert_eq!(plays.projection, plays.if_plays);
-    ws.set_player_flags(missing.slate_player_id, &flags(Some(false)))
+    ws.set_player_flags(missing.player.slate_player_id, &flags(Some(false)))
         .await
         .unwrap();
     let out = mine(&ws.project_slate(slate.id).await.unwrap().players);

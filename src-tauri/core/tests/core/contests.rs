@@ -211,7 +211,7 @@ async fn the_pick_is_a_valid_upload_file_reproducible_by_seed_and_cancel_writes_
     let ids: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
     assert_eq!(ids.len(), 9);
     for (id, player) in ids.iter().zip(&report.pick.players) {
-        assert_eq!(id.parse::<i64>().ok(), player.dk_id);
+        assert_eq!(id.parse::<i64>().ok(), player.player.dk_id);
     }
     let stored = ws.lineups(slate).await.unwrap();
     assert!(stored.iter().any(|l| Some(l.id) == report.lineup_id));
@@ -513,7 +513,7 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
     let qbs: f64 = ownership
         .players
         .iter()
-        .filter(|p| p.position == nfl_dfs_core::dk::Position::QB)
+        .filter(|p| p.player.position == nfl_dfs_core::dk::Position::QB)
         .map(|p| p.ownership)
         .sum();
     assert!((qbs - 100.0).abs() < 1e-6, "{qbs}");
@@ -574,9 +574,14 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
         .pick
         .players
         .iter()
-        .map(|p| p.slate_player_id)
+        .map(|p| p.player.slate_player_id)
         .collect();
-    let names: Vec<String> = made.pick.players.iter().map(|p| p.name.clone()).collect();
+    let names: Vec<String> = made
+        .pick
+        .players
+        .iter()
+        .map(|p| p.player.name.clone())
+        .collect();
     let replayed = &b.pick;
     if ids == replayed.players {
         assert_eq!(r.points, replayed.points);

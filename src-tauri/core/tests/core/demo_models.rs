@@ -52,7 +52,7 @@ async fn shipped_models_install_project_the_demo_slate_and_retrain_identically()
     assert!(projected
         .players
         .iter()
-        .filter(|p| p.position == Position::DST)
+        .filter(|p| p.player.position == Position::DST)
         .all(|p| p.source == ProjectionSource::Model));
 
     // Retraining on the shipped history gives the shipped models back.
@@ -314,26 +314,32 @@ async fn the_demo_history_covers_every_demo_player_with_an_average() {
     let projected = ws.project_slate(slate).await.unwrap();
     let mut scorers = 0;
     for (m, p) in matches.players.iter().zip(&projected.players) {
-        assert_eq!(m.slate_player_id, p.slate_player_id);
+        assert_eq!(m.player.slate_player_id, p.player.slate_player_id);
         if !m.has_game {
             continue;
         }
-        if m.name == unmatched {
+        if m.player.name == unmatched {
             assert!(m.gsis_id.is_none(), "{m:?}");
             assert_eq!(p.source, ProjectionSource::Average, "{p:?}");
-        } else if m.name == listed_out {
+        } else if m.player.name == listed_out {
             assert_eq!((p.status, p.projection), (PlayStatus::Out, 0.0), "{p:?}");
-        } else if m.name == rookie {
+        } else if m.player.name == rookie {
             assert_eq!(m.avg_points_per_game, 0.0);
-            assert!(m.gsis_id.is_some() || m.position == Position::DST, "{m:?}");
+            assert!(
+                m.gsis_id.is_some() || m.player.position == Position::DST,
+                "{m:?}"
+            );
         } else if m.avg_points_per_game > 0.0 {
             scorers += 1;
-            assert!(m.gsis_id.is_some() || m.position == Position::DST, "{m:?}");
+            assert!(
+                m.gsis_id.is_some() || m.player.position == Position::DST,
+                "{m:?}"
+            );
             assert!(
                 matches!(p.source, ProjectionSource::Model | ProjectionSource::Out),
                 "{} ({:?}) has an average but no model projection: {:?}",
-                p.name,
-                p.position,
+                p.player.name,
+                p.player.position,
                 p.note
             );
         }

@@ -46,7 +46,12 @@ async fn real_slates_match_their_nfl_players() {
                     && m.gsis_id.is_none()
                     && m.how != MatchHow::Team
             })
-            .map(|m| format!("{} ({} {}, {:?})", m.name, m.position, m.team, m.how))
+            .map(|m| {
+                format!(
+                    "{} ({} {}, {:?})",
+                    m.player.name, m.player.position, m.player.team, m.how
+                )
+            })
             .collect();
         println!(
             "{file}: season {}, {}/{} players with a game matched ({:.2}%), {}/{} who have scored \
@@ -72,7 +77,7 @@ async fn real_slates_match_their_nfl_players() {
         assert!(scorers >= 0.99, "{file}: {:.2}%", 100.0 * scorers);
         worst = worst.min(scorers);
         // Spot checks: a star of each slate is matched exactly to his id.
-        let by_name = |name: &str| matches.players.iter().find(|m| m.name == name);
+        let by_name = |name: &str| matches.players.iter().find(|m| m.player.name == name);
         if let Some(m) = by_name("Todd Gurley II") {
             assert_eq!(m.gsis_id.as_deref(), Some("00-0032241"));
         }
@@ -102,18 +107,20 @@ async fn a_manual_link_is_kept_for_the_next_slate() {
     let m = matches
         .players
         .iter()
-        .find(|m| m.position == Position::WR && m.how == MatchHow::Exact)
+        .find(|m| m.player.position == Position::WR && m.how == MatchHow::Exact)
         .unwrap()
         .clone();
     let other = matches
         .players
         .iter()
-        .find(|o| o.position == Position::WR && o.gsis_id.is_some() && o.gsis_id != m.gsis_id)
+        .find(|o| {
+            o.player.position == Position::WR && o.gsis_id.is_some() && o.gsis_id != m.gsis_id
+        })
         .unwrap()
         .gsis_id
         .clone()
         .unwrap();
-    ws.link_player(first.slate.id, m.slate_player_id, &other)
+    ws.link_player(first.slate.id, m.player.slate_player_id, &other)
         .await
         .unwrap();
     let second = ws
@@ -121,7 +128,11 @@ async fn a_manual_link_is_kept_for_the_next_slate() {
         .await
         .unwrap();
     let again = ws.match_slate(second.slate.id).await.unwrap();
-    if let Some(same) = again.players.iter().find(|p| p.name == m.name) {
+    if let Some(same) = again
+        .players
+        .iter()
+        .find(|p| p.player.name == m.player.name)
+    {
         assert_eq!(
             (same.how, same.gsis_id.as_deref()),
             (MatchHow::Manual, Some(other.as_str()))
@@ -131,7 +142,7 @@ async fn a_manual_link_is_kept_for_the_next_slate() {
     let same = relinked
         .players
         .iter()
-        .find(|p| p.slate_player_id == m.slate_player_id)
+        .find(|p| p.player.slate_player_id == m.player.slate_player_id)
         .unwrap();
     assert_eq!(
         (same.how, same.gsis_id.as_deref()),
@@ -140,17 +151,17 @@ async fn a_manual_link_is_kept_for_the_next_slate() {
 
     // Unknown NFL player and DSTs are refused.
     let err = ws
-        .link_player(first.slate.id, m.slate_player_id, "00-9999999")
+        .link_player(first.slate.id, m.player.slate_player_id, "00-9999999")
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
     let dst = matches
         .players
         .iter()
-        .find(|p| p.position == Position::DST)
+        .find(|p| p.player.position == Position::DST)
         .unwrap();
     let err = ws
-        .link_player(first.slate.id, dst.slate_player_id, &other)
+        .link_player(first.slate.id, dst.player.slate_player_id, &other)
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);

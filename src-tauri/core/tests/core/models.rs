@@ -182,7 +182,7 @@ async fn train_deploy_rollback_and_project_a_real_slate() {
     let avg = |p: &nfl_dfs_core::projection::project::PlayerProjection| {
         players
             .iter()
-            .find(|s| s.id == p.slate_player_id)
+            .find(|s| s.id == p.player.slate_player_id)
             .unwrap()
             .avg_points_per_game
     };
@@ -219,7 +219,7 @@ async fn train_deploy_rollback_and_project_a_real_slate() {
     let best_qb = projected
         .players
         .iter()
-        .filter(|p| p.position == Position::QB)
+        .filter(|p| p.player.position == Position::QB)
         .map(|p| p.projection)
         .fold(0.0, f64::max);
     assert!((15.0..40.0).contains(&best_qb), "{best_qb}");
@@ -232,7 +232,7 @@ async fn train_deploy_rollback_and_project_a_real_slate() {
     let total_of = |team: &str| {
         playable
             .iter()
-            .find(|p| p.team == team)
+            .find(|p| p.player.team == team)
             .and_then(|p| p.team_total)
             .unwrap()
     };

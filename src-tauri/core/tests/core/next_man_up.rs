@@ -24,52 +24,65 @@ async fn a_starter_marked_out_raises_his_teammates_at_once() {
     let star = before
         .iter()
         .filter(model)
-        .filter(|p| p.position == Position::RB)
+        .filter(|p| p.player.position == Position::RB)
         .max_by(|a, b| a.if_plays.total_cmp(&b.if_plays))
         .unwrap()
         .clone();
     let teammates: Vec<&PlayerProjection> = before
         .iter()
         .filter(model)
-        .filter(|p| p.team == star.team && p.slate_player_id != star.slate_player_id)
-        .filter(|p| p.position != Position::DST)
+        .filter(|p| {
+            p.player.team == star.player.team
+                && p.player.slate_player_id != star.player.slate_player_id
+        })
+        .filter(|p| p.player.position != Position::DST)
         .collect();
     assert!(!teammates.is_empty());
 
-    ws.set_player_flags(star.slate_player_id, &marked(Some(false)))
+    ws.set_player_flags(star.player.slate_player_id, &marked(Some(false)))
         .await
         .unwrap();
     let after = ws.project_slate(slate).await.unwrap().players;
-    let now = |id: i32| after.iter().find(|p| p.slate_player_id == id).unwrap();
-    assert_eq!(now(star.slate_player_id).projection, 0.0);
+    let now = |id: i32| {
+        after
+            .iter()
+            .find(|p| p.player.slate_player_id == id)
+            .unwrap()
+    };
+    assert_eq!(now(star.player.slate_player_id).projection, 0.0);
     let backup = teammates
         .iter()
-        .filter(|p| p.position == Position::RB)
+        .filter(|p| p.player.position == Position::RB)
         .max_by(|a, b| {
-            (now(a.slate_player_id).if_plays - a.if_plays)
-                .total_cmp(&(now(b.slate_player_id).if_plays - b.if_plays))
+            (now(a.player.slate_player_id).if_plays - a.if_plays)
+                .total_cmp(&(now(b.player.slate_player_id).if_plays - b.if_plays))
         })
         .expect("a second running back");
-    let gain = now(backup.slate_player_id).if_plays - backup.if_plays;
-    assert!(gain > 0.5, "{} gains {gain:.2}", backup.name);
+    let gain = now(backup.player.slate_player_id).if_plays - backup.if_plays;
+    assert!(gain > 0.5, "{} gains {gain:.2}", backup.player.name);
     assert!(
-        now(backup.slate_player_id).if_plays_quantiles.p85 > backup.if_plays_quantiles.p85,
+        now(backup.player.slate_player_id).if_plays_quantiles.p85 > backup.if_plays_quantiles.p85,
         "his range rises with him"
     );
     for p in &teammates {
         assert!(
-            now(p.slate_player_id).if_plays >= p.if_plays - 1e-9,
+            now(p.player.slate_player_id).if_plays >= p.if_plays - 1e-9,
             "{} fell when his teammate was marked out",
-            p.name
+            p.player.name
         );
     }
     // Other teams are untouched.
-    for p in before.iter().filter(|p| p.team != star.team) {
-        assert_eq!(now(p.slate_player_id).if_plays, p.if_plays, "{}", p.name);
+    for p in before.iter().filter(|p| p.player.team != star.player.team) {
+        assert_eq!(
+            now(p.player.slate_player_id).if_plays,
+            p.if_plays,
+            "{}",
+            p.player.name
+        );
     }
 
     // Cleared, everything is as it was.
-    ws.set_player_flags(star.slate_player_id, &marked(None))
+    ws.set_player_flags(star.player.slate_player_id, &marked(None))
         .await
         .unwrap();
     assert_eq!(ws.project_slate(slate).await.unwrap().players, before);

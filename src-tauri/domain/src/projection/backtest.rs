@@ -106,16 +106,19 @@ pub fn backtest(
     let players: Vec<BacktestPlayer> = projections
         .iter()
         .filter_map(|p| {
-            let sp = slate.players.iter().find(|s| s.id == p.slate_player_id)?;
+            let sp = slate
+                .players
+                .iter()
+                .find(|s| s.id == p.player.slate_player_id)?;
             sp.has_usable_game().then(|| BacktestPlayer {
-                slate_player_id: p.slate_player_id,
-                name: p.name.clone(),
-                position: p.position,
-                team: p.team.clone(),
+                slate_player_id: p.player.slate_player_id,
+                name: p.player.name.clone(),
+                position: p.player.position,
+                team: p.player.team.clone(),
                 projected: p.projection,
                 source: p.source,
                 average: sp.avg_points_per_game,
-                actual: actual.get(&p.slate_player_id).copied(),
+                actual: actual.get(&p.player.slate_player_id).copied(),
             })
         })
         .collect();
@@ -123,7 +126,7 @@ pub fn backtest(
     let truth: Vec<f64> = played.iter().map(|p| p.actual.unwrap_or(0.0)).collect();
     let projected: HashMap<i32, f64> = projections
         .iter()
-        .map(|p| (p.slate_player_id, p.projection))
+        .map(|p| (p.player.slate_player_id, p.projection))
         .collect();
     let no_projection = HashMap::new();
     // In hindsight a player without stats scored 0 (not his average).

@@ -16,7 +16,7 @@ use super::history::week_key;
 use super::market::MarketCurve;
 use super::version::LoadedModel;
 use crate::dk::Position;
-use crate::slate::{Slate, SlatePlayer};
+use crate::slate::{PlayerRef, Slate, SlatePlayer};
 use crate::team_code::normalise;
 use chrono_tz::America::New_York;
 use serde::Serialize;
@@ -44,17 +44,10 @@ pub enum ProjectionSource {
 /// One slate player's projection.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PlayerProjection {
-    /// Slate player id.
-    pub slate_player_id: i32,
-    /// DraftKings ID.
-    #[ts(type = "number | null")]
-    pub dk_id: Option<i64>,
-    /// Name.
-    pub name: String,
-    /// Position.
-    pub position: Position,
-    /// Team.
-    pub team: String,
+    /// Who he is.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub player: PlayerRef,
     /// Projected DraftKings points: what he scores if he plays, times the probability he does.
     pub projection: f64,
     /// Projected DraftKings points if he plays.
@@ -235,11 +228,7 @@ fn with_override(p: &SlatePlayer, mut out: PlayerProjection) -> PlayerProjection
 /// player with no NFL game what his salary says of new players).
 fn start(features: &Features, slate: &Slate, inputs: &SlateInputs, p: &SlatePlayer) -> Started {
     let mut out = PlayerProjection {
-        slate_player_id: p.id,
-        dk_id: p.dk_id,
-        name: p.name.clone(),
-        position: p.position,
-        team: p.team.clone(),
+        player: PlayerRef::from(p),
         projection: p.avg_points_per_game,
         if_plays: p.avg_points_per_game,
         play_probability: 1.0,
@@ -552,7 +541,7 @@ pub fn notice(
     }
     let playable: Vec<&PlayerProjection> = players
         .iter()
-        .filter(|p| p.playable && p.position != Position::DST)
+        .filter(|p| p.playable && p.player.position != Position::DST)
         .collect();
     let share = |f: &dyn Fn(&PlayerProjection) -> bool| {
         playable.iter().filter(|p| f(p)).count() as f64 / playable.len().max(1) as f64
@@ -680,11 +669,13 @@ mod tests {
 
     fn player(source: ProjectionSource, status: PlayStatus) -> PlayerProjection {
         PlayerProjection {
-            slate_player_id: 1,
-            dk_id: None,
-            name: "A".into(),
-            position: Position::WR,
-            team: "BUF".into(),
+            player: PlayerRef {
+                slate_player_id: 1,
+                dk_id: None,
+                name: "A".into(),
+                position: Position::WR,
+                team: "BUF".into(),
+            },
             projection: 10.0,
             if_plays: 10.0,
             play_probability: 1.0,

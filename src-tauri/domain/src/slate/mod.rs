@@ -149,6 +149,36 @@ pub struct SlatePlayer {
     pub play_override: Option<bool>,
 }
 
+/// Who a slate player is, as every per-player report names him (projections, ownership,
+/// matches, a pick's lineups). Flattened into each, so their JSON keeps these five fields at
+/// its top level.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PlayerRef {
+    /// Slate-player id.
+    pub slate_player_id: i32,
+    /// DraftKings ID.
+    #[ts(type = "number | null")]
+    pub dk_id: Option<i64>,
+    /// Name as DraftKings writes it.
+    pub name: String,
+    /// Position.
+    pub position: Position,
+    /// Team code.
+    pub team: String,
+}
+
+impl From<&SlatePlayer> for PlayerRef {
+    fn from(p: &SlatePlayer) -> Self {
+        PlayerRef {
+            slate_player_id: p.id,
+            dk_id: p.dk_id,
+            name: p.name.clone(),
+            position: p.position,
+            team: p.team.clone(),
+        }
+    }
+}
+
 impl SlatePlayer {
     /// Whether the player can be put in a lineup at all (his game is scheduled).
     pub fn has_usable_game(&self) -> bool {
