@@ -194,3 +194,190 @@ fn the_detectors_catch_what_they_look_for() {
         ["tokio", "serde"]
     );
 }
+
+/// A crate's module path of a source file (`projection::project`; `""` for the root).
+fn module_of(src: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        parts.pop();
+    }
+    parts.join("::")
+}
+
+/// The modules a source names through `crate::` and `super::` paths outside comments (and, in
+/// a `mod.rs` or `lib.rs`, its children's by `use child::…`), each resolved to the longest
+/// known module its path starts with.
+fn imports(module: &str, is_mod_file: bool, source: &str, known: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let parent = |m: &str| {
+        m.rsplit_once("::")
+            .map_or(String::new(), |(p, _)| p.to_string())
+    };
+    for line in source.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        // A `mod.rs` or `lib.rs` names its children by relative paths: `pub use child::X;`.
+        if is_mod_file {
+            let trimmed = code.trim_start();
+            let after_use = ["use ", "pub use ", "pub(crate) use ", "pub(super) use "]
+                .iter()
+                .find_map(|p| trimmed.strip_prefix(p));
+            if let Some(path) = after_use {
+                let first: String = path
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let child = if module.is_empty() {
+                    first
+                } else {
+                    format!("{module}::{first}")
+                };
+                if known.contains(&child) {
+                    out.push(child);
+                }
+            }
+        }
+        for (at, _) in code
+            .match_indices("crate::")
+            .chain(code.match_indices("super::"))
+        {
+            if at > 0 && code.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let rest: String = code[at..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            let mut segments: Vec<&str> = rest.split("::").filter(|s| !s.is_empty()).collect();
+            let mut base = if segments.first() == Some(&"crate") {
+                segments.remove(0);
+                String::new()
+            } else {
+                // `super::` is the module above this one (a `mod.rs` is its folder's module).
+                let mut base = module.to_string();
+                while segments.first() == Some(&"super") {
+                    segments.remove(0);
+                    base = parent(&base);
+                }
+                base
+            };
+            let mut best = base.clone();
+            for s in segments {
+                base = if base.is_empty() {
+                    s.to_string()
+                } else {
+                    format!("{base}::{s}")
+                };
+                if known.contains(&base) {
+                    best = base.clone();
+                }
+            }
+            out.push(best);
+        }
+    }
+    out
+}
+
+/// Import cycles among a crate's modules: the edges on a cycle. A module naming its own
+/// ancestors is left out (a child using its parent's helpers).
+fn import_cycles(src: &Path) -> Vec<Vec<String>> {
+    let files = rust_files(src);
+    let known: Vec<String> = files.iter().map(|f| module_of(src, f)).collect();
+    // A module naming one of its own ancestors (`super::`, a helper of its parent) is
+    // structure, not an import; a parent naming its child's items is an import like any other.
+    let related = |a: &str, b: &str| a == b || b.is_empty() || a.starts_with(&format!("{b}::"));
+    let mut edges: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for file in &files {
+        let module = module_of(src, file);
+        let is_mod_file = matches!(
+            file.file_stem().and_then(|s| s.to_str()),
+            Some("mod" | "lib" | "main")
+        );
+        let text = std::fs::read_to_string(file).unwrap();
+        // Unit tests may reach anywhere in their crate.
+        let text = text.split("#[cfg(test)]").next().unwrap_or("");
+        for target in imports(&module, is_mod_file, text, &known) {
+            if !related(&module, &target) {
+                edges.entry(module.clone()).or_default().insert(target);
+            }
+        }
+    }
+    // An edge is on a cycle when its target reaches its source again.
+    let reaches = |from: &str, to: &str| {
+        let mut stack = vec![from.to_string()];
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if seen.insert(n.clone()) {
+                stack.extend(edges.get(&n).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    let mut cycles = Vec::new();
+    for (a, targets) in &edges {
+        for b in targets {
+            if reaches(b, a) {
+                cycles.push(vec![a.clone(), b.clone()]);
+            }
+        }
+    }
+    cycles
+}
+
+#[test]
+fn no_module_imports_one_that_imports_it_back() {
+    for krate in ["domain/src", "core/src", "cli/src", "src"] {
+        let cycles = import_cycles(&src_tauri().join(krate));
+        assert!(
+            cycles.is_empty(),
+            "{krate}: modules that import each other, directly or through others \
+             (each pair is an edge on a cycle): {cycles:?}"
+        );
+    }
+}
+
+#[test]
+fn the_cycle_detector_sees_a_cycle_through_a_third_module() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    std::fs::create_dir_all(src.join("a")).unwrap();
+    std::fs::write(src.join("lib.rs"), "pub mod a;\npub mod b;\npub mod c;\n").unwrap();
+    std::fs::write(src.join("a/mod.rs"), "pub mod inner;\nuse crate::b::X;\n").unwrap();
+    std::fs::write(
+        src.join("a/inner.rs"),
+        "use super::Y; // a parent, not a cycle\n",
+    )
+    .unwrap();
+    std::fs::write(src.join("b.rs"), "use crate::c::Z;\n").unwrap();
+    std::fs::write(src.join("c.rs"), "// use crate::a::W; in a comment\n").unwrap();
+    assert!(import_cycles(src).is_empty());
+    // c naming a module below a is no cycle (a's child imports nothing of b or c)...
+    std::fs::write(src.join("c.rs"), "fn f() { crate::a::inner::W::new(); }\n").unwrap();
+    assert!(import_cycles(src).is_empty());
+    // ...nor is a's own use of its child...
+    std::fs::write(
+        src.join("a/mod.rs"),
+        "pub mod inner;\npub use inner::W;\nuse crate::b::X;\n",
+    )
+    .unwrap();
+    assert!(import_cycles(src).is_empty());
+    // ...but the child naming c, which names a, is one: a -> inner -> c -> a.
+    std::fs::write(src.join("a/inner.rs"), "use crate::c::V;\n").unwrap();
+    std::fs::write(src.join("c.rs"), "use crate::a::W;\n").unwrap();
+    assert!(!import_cycles(src).is_empty());
+    std::fs::write(src.join("a/inner.rs"), "use super::Y;\n").unwrap();
+    // ...c naming a itself closes a -> b -> c -> a.
+    std::fs::write(src.join("c.rs"), "fn f() { crate::a::W::new(); }\n").unwrap();
+    let cycles = import_cycles(src);
+    assert_eq!(cycles.len(), 3, "{cycles:?}");
+}

@@ -5,7 +5,7 @@
 
 use super::learner::Model;
 use super::train::PositionResult;
-use crate::contest::simulate::Correlations;
+use crate::contest::simulate::correlations::Correlations;
 use crate::dk::Position;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
