@@ -8,7 +8,6 @@ mod ingest;
 mod load;
 mod progress;
 mod remote;
-pub use nfl_dfs_domain::team_code;
 
 pub use crate::scoring::{points_allowed, DstEvents};
 pub(crate) use crate::store::ingests::last_download;
@@ -24,6 +23,7 @@ pub use nfl_dfs_domain::nflverse::{
     advanced, check_season, check_week, check_week_number, depth_charts, play_by_play, player_week,
     roster_files, schedule, table, team_week, FileKind, Rows,
 };
+pub use nfl_dfs_domain::team_code;
 pub use progress::{LoadProgress, LoadStage};
 pub use remote::{recent_seasons, remote_files, season_of, RemoteFile, DEFAULT_DATA_URL};
 pub use table::Table;

@@ -1,6 +1,6 @@
-//! Projections: features from NFL history, per-position models (smartcore), walk-forward
-//! training with experiment tracking, the model registry with validated deploy and rollback,
-//! and projections of slates and weeks.
+//! Projections: the model registry (version folders, validated deploy and rollback, production
+//! replayed from the store's events). Features, learners, training, projection and the
+//! backtest are the domain's, re-exported here under the same names.
 
 pub mod registry;
 
