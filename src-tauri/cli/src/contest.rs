@@ -444,6 +444,14 @@ fn field_text(c: &FieldCheck, o: &mut String) {
     if let (Some(real), Some(points)) = (&c.real, &c.real_points) {
         row("real", real, points, o);
     }
+    if let (Some(real), Some(points)) = (&c.real, &c.real_simulated_points) {
+        row("real, sim.", real, points, o);
+        let _ = writeln!(
+            o,
+            "real, sim.: the real lineups scored in the simulation (a wider spread than theirs \
+             means the simulated outcomes, not the sampled field, are too dispersed)"
+        );
+    }
     let m = &c.simulated_median_range;
     let _ = writeln!(
         o,

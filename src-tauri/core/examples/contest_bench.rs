@@ -609,6 +609,9 @@ async fn field_strength(ws: &Workspace, contest_id: i32) {
             p(points),
         );
     }
+    if let (Some(real), Some(points)) = (&check.real, &check.real_simulated_points) {
+        row("real lineups, simulated", real, p(points));
+    }
 }
 
 /// The pick chosen on one simulation (seed 1) and scored with the highest-projected lineup on

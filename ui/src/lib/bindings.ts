@@ -2575,6 +2575,13 @@ real: FieldShape | null,
  */
 real_points: Percentiles | null, 
 /**
+ * The real field's lineups scored in the simulation: their 10th, 50th and 90th percentile
+ * in a typical simulated slate. Beside `real_points`, it tells the simulator's outcomes
+ * (too dispersed when this is wider) from the sampled field's make-up (when only
+ * `simulated_points` is).
+ */
+real_simulated_points: Percentiles | null, 
+/**
  * Real entries left out: no lineup set, or a player the slate's simulation does not hold.
  */
 real_left_out: number, 

@@ -104,6 +104,7 @@ function fieldCheck(): FieldCheck {
     simulated_median_range: { p10: 112.1, p50: 130.6, p90: 152.9 },
     real: shape(137.8, 50000),
     real_points: { p10: 115.2, p50: 138.0, p90: 164.8 },
+    real_simulated_points: { p10: 101.3, p50: 136.9, p90: 171.2 },
     real_left_out: 1,
     standings: "contest-standings-1.csv",
     simulations: 1000,
@@ -200,6 +201,8 @@ describe("Contests page", () => {
     const real = screen.getByTestId("field-row-real");
     expect(real.textContent).toContain("115.2 / 138.0 / 164.8");
     expect(real.textContent).toContain("42%");
+    const replayed = screen.getByTestId("field-row-real-simulated");
+    expect(replayed.textContent).toContain("101.3 / 136.9 / 171.2");
     expect(screen.getByTestId("field-check").textContent).toContain("1 real entries were left out");
   });
 

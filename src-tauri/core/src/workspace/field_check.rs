@@ -52,6 +52,11 @@ pub struct FieldCheck {
     pub real: Option<FieldShape>,
     /// The real field's 10th, 50th and 90th percentile scores.
     pub real_points: Option<Percentiles>,
+    /// The real field's lineups scored in the simulation: their 10th, 50th and 90th percentile
+    /// in a typical simulated slate. Beside `real_points`, it tells the simulator's outcomes
+    /// (too dispersed when this is wider) from the sampled field's make-up (when only
+    /// `simulated_points` is).
+    pub real_simulated_points: Option<Percentiles>,
     /// Real entries left out: no lineup set, or a player the slate's simulation does not hold.
     pub real_left_out: u32,
     /// The standings file the real field comes from.
@@ -94,6 +99,7 @@ impl Workspace {
             simulated_median_range,
             real: None,
             real_points: None,
+            real_simulated_points: None,
             real_left_out: 0,
             standings: None,
             simulations: request.simulations,
@@ -124,6 +130,16 @@ impl Workspace {
             if !lineups.is_empty() {
                 check.real = Some(field_shape::measure(&shape_players(&prepared), &lineups));
                 check.real_points = Some(Percentiles::of(&mut points));
+                let work = prepared.clone();
+                let (simulations, seed) = (request.simulations as usize, request.seed);
+                let (typical, _) = tokio::task::spawn_blocking(move || {
+                    let as_u16: Vec<[u16; 9]> =
+                        lineups.iter().map(|l| l.map(|k| k as u16)).collect();
+                    field_shape::simulated_points(&work.simulator, &as_u16, simulations, seed)
+                })
+                .await
+                .map_err(blocking_failed)?;
+                check.real_simulated_points = Some(typical);
             }
             check.standings = Some(results.file_name);
         }

@@ -504,6 +504,12 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
     );
     let points = field.real_points.expect("real points");
     assert!((points.p50 - 129.4).abs() < 1.5, "{points:?}");
+    // The same lineups scored in the simulation: a typical slate's spread, in order.
+    let simulated = field
+        .real_simulated_points
+        .expect("the real lineups simulated");
+    assert!(simulated.p10 < simulated.p50 && simulated.p50 < simulated.p90);
+    assert!((80.0..200.0).contains(&simulated.p50), "{simulated:?}");
     for f in [&b.pick, &b.max_projection] {
         assert!(f.rank >= 1 && f.rank <= 2273);
         assert_eq!(f.cashed, f.points >= 133.36);
