@@ -216,10 +216,6 @@ fn module_of(src: &Path, file: &Path) -> String {
 /// known module its path starts with.
 fn imports(module: &str, is_mod_file: bool, source: &str, known: &[String]) -> Vec<String> {
     let mut out = Vec::new();
-    let parent = |m: &str| {
-        m.rsplit_once("::")
-            .map_or(String::new(), |(p, _)| p.to_string())
-    };
     for line in source.lines() {
         let code = line.split("//").next().unwrap_or("");
         // A `mod.rs` or `lib.rs` names its children by relative paths: `pub use child::X;`.
@@ -243,45 +239,106 @@ fn imports(module: &str, is_mod_file: bool, source: &str, known: &[String]) -> V
                 }
             }
         }
-        for (at, _) in code
-            .match_indices("crate::")
-            .chain(code.match_indices("super::"))
+    }
+    // `crate::` and `super::` paths, over the whole source so a `use` split over lines or a
+    // braced group (`use crate::{a, b::c};`) counts each of its paths.
+    let code: String = source
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for (at, _) in code
+        .match_indices("crate::")
+        .chain(code.match_indices("super::"))
+    {
+        if at > 0
+            && (code.as_bytes()[at - 1].is_ascii_alphanumeric() || code.as_bytes()[at - 1] == b':')
         {
-            if at > 0 && code.as_bytes()[at - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            let rest: String = code[at..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
-                .collect();
-            let mut segments: Vec<&str> = rest.split("::").filter(|s| !s.is_empty()).collect();
-            let mut base = if segments.first() == Some(&"crate") {
-                segments.remove(0);
-                String::new()
-            } else {
-                // `super::` is the module above this one (a `mod.rs` is its folder's module).
-                let mut base = module.to_string();
-                while segments.first() == Some(&"super") {
-                    segments.remove(0);
-                    base = parent(&base);
-                }
-                base
-            };
-            let mut best = base.clone();
-            for s in segments {
-                base = if base.is_empty() {
-                    s.to_string()
-                } else {
-                    format!("{base}::{s}")
-                };
-                if known.contains(&base) {
-                    best = base.clone();
-                }
-            }
-            out.push(best);
+            continue;
+        }
+        for path in expand(&code[at..]) {
+            out.push(resolve(module, &path, known));
         }
     }
     out
+}
+
+/// The paths a `use` tree starting at `text` names: `crate::a::{b, c::d}` gives
+/// `crate::a::b` and `crate::a::c::d` (a plain path gives itself).
+fn expand(text: &str) -> Vec<String> {
+    let head: String = text
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+        .collect();
+    let after = &text[head.len()..];
+    if !head.ends_with("::") || !after.starts_with('{') {
+        return vec![head];
+    }
+    // The braced group's items, split at its top-level commas.
+    let mut depth = 0;
+    let mut items = Vec::new();
+    let mut start = 1;
+    for (k, c) in after.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    items.push(&after[start..k]);
+                    break;
+                }
+            }
+            ',' if depth == 1 => {
+                items.push(&after[start..k]);
+                start = k + 1;
+            }
+            _ => {}
+        }
+    }
+    items
+        .iter()
+        .map(|item| item.trim())
+        .filter(|item| !item.is_empty() && *item != "self")
+        .flat_map(|item| {
+            expand(item)
+                .into_iter()
+                .map(|p| format!("{head}{p}"))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The longest known module a `crate::` or `super::` path from `module` starts with.
+fn resolve(module: &str, path: &str, known: &[String]) -> String {
+    let parent = |m: &str| {
+        m.rsplit_once("::")
+            .map_or(String::new(), |(p, _)| p.to_string())
+    };
+    let mut segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
+    let mut base = if segments.first() == Some(&"crate") {
+        segments.remove(0);
+        String::new()
+    } else {
+        // `super::` is the module above this one (a `mod.rs` is its folder's module).
+        let mut base = module.to_string();
+        while segments.first() == Some(&"super") {
+            segments.remove(0);
+            base = parent(&base);
+        }
+        base
+    };
+    let mut best = base.clone();
+    for s in segments {
+        base = if base.is_empty() {
+            s.to_string()
+        } else {
+            format!("{base}::{s}")
+        };
+        if known.contains(&base) {
+            best = base.clone();
+        }
+    }
+    best
 }
 
 /// Import cycles among a crate's modules: the edges on a cycle. A module naming its own
@@ -380,4 +437,7 @@ fn the_cycle_detector_sees_a_cycle_through_a_third_module() {
     std::fs::write(src.join("c.rs"), "fn f() { crate::a::W::new(); }\n").unwrap();
     let cycles = import_cycles(src);
     assert_eq!(cycles.len(), 3, "{cycles:?}");
+    // The same through a braced `use` over several lines.
+    std::fs::write(src.join("c.rs"), "use crate::{\n    a::{W, V},\n};\n").unwrap();
+    assert_eq!(import_cycles(src).len(), 3);
 }
