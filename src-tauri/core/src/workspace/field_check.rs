@@ -111,15 +111,16 @@ impl Workspace {
                 .iter()
                 .filter_map(|(name, id)| Some((name.as_str(), *index.get(id)?)))
                 .collect();
-            let mut lineups: Vec<[usize; 9]> = Vec::new();
+            // In the simulator's numbering, as the sampled field is.
+            let mut lineups: Vec<[u16; 9]> = Vec::new();
             let mut points: Vec<f64> = Vec::new();
             for (text, score) in results.lineups.iter().zip(&results.field_points) {
-                let resolved: Option<Vec<usize>> = parse_lineup(text).ok().and_then(|l| {
+                let resolved: Option<Vec<u16>> = parse_lineup(text).ok().and_then(|l| {
                     l.iter()
-                        .map(|(_, name)| by_name.get(name.as_str()).map(|&k| usize::from(k)))
+                        .map(|(_, name)| by_name.get(name.as_str()).copied())
                         .collect()
                 });
-                match resolved.and_then(|v| <[usize; 9]>::try_from(v).ok()) {
+                match resolved.and_then(|v| <[u16; 9]>::try_from(v).ok()) {
                     Some(l) => {
                         lineups.push(l);
                         points.push(*score);
@@ -128,14 +129,14 @@ impl Workspace {
                 }
             }
             if !lineups.is_empty() {
-                check.real = Some(field_shape::measure(&shape_players(&prepared), &lineups));
+                let as_usize: Vec<[usize; 9]> =
+                    lineups.iter().map(|l| l.map(usize::from)).collect();
+                check.real = Some(field_shape::measure(&shape_players(&prepared), &as_usize));
                 check.real_points = Some(Percentiles::of(&mut points));
                 let work = prepared.clone();
                 let (simulations, seed) = (request.simulations as usize, request.seed);
                 let (typical, _) = tokio::task::spawn_blocking(move || {
-                    let as_u16: Vec<[u16; 9]> =
-                        lineups.iter().map(|l| l.map(|k| k as u16)).collect();
-                    field_shape::simulated_points(&work.simulator, &as_u16, simulations, seed)
+                    field_shape::simulated_points(&work.simulator, &lineups, simulations, seed)
                 })
                 .await
                 .map_err(blocking_failed)?;
