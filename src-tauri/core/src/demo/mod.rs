@@ -7,16 +7,15 @@
 mod history;
 mod roster;
 
-pub use history::{files, gsis_id, history, DemoHistory};
-pub use roster::{
-    date, noise, roster, DemoPlayer, GAMES, LISTED_OUT, ROOKIE, UNMATCHED, UNMATCHED_NFL_NAME,
-};
+pub use history::files;
+pub use roster::{roster, DemoPlayer, LISTED_OUT, ROOKIE, UNMATCHED};
 
 use crate::dk::Position;
 use crate::lineup::NewLineup;
 use crate::slate::Slate;
 use chrono::NaiveTime;
-use roster::DEPTH;
+use history::history;
+use roster::{date, noise, DEPTH, GAMES};
 
 /// A player's salary: the floor plus his average at the position's price per point, with a
 /// little noise so value varies; a rookie is priced as a mid-depth player.
