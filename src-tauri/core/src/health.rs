@@ -2,7 +2,6 @@
 //! Behind the `health` command, the status bar and `nfl-dfs-cli health`.
 
 use crate::profile::Profile;
-pub(crate) use crate::store::status::data_status;
 pub use crate::store::status::DataStatus;
 use crate::{Error, Result};
 use serde::Serialize;

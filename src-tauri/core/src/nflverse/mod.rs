@@ -10,8 +10,6 @@ mod progress;
 mod remote;
 
 pub use crate::scoring::{points_allowed, DstEvents};
-pub(crate) use crate::store::ingests::last_download;
-pub(crate) use crate::store::nfl_queries::{search_players, seasons, week_points};
 pub use crate::store::nfl_queries::{
     DstPoints, NflPlayerSummary, PlayerPoints, SeasonData, WeekPoints,
 };

@@ -1,7 +1,5 @@
-//! DraftKings slates in the database: importing a salary file (one transaction, recognised by
-//! content hash on re-import), listing and loading slates, and the user's per-player toggles
-//! (lock, exclude, projection override) that the optimizer reads. The types are the domain's.
+//! DraftKings slates: the domain's types (a slate, its games and players with the user's
+//! toggles), under the name the front ends use. Importing, listing and loading them is the
+//! store's (`store::slate_import`, `store::slates`), behind `Workspace`.
 
-pub(crate) use crate::store::slate_import::import;
-pub(crate) use crate::store::slates::{list, load, set_player_flags};
 pub use nfl_dfs_domain::slate::*;

@@ -617,7 +617,7 @@ impl Workspace {
             });
         }
         self.check_user_output(out)?;
-        let saved = lineup::save(
+        let saved = store::lineups::save(
             self.db(),
             &slate,
             &[NewLineup {
@@ -629,7 +629,7 @@ impl Workspace {
         )
         .await?;
         let id = saved.ids[0];
-        let stored: Vec<lineup::Lineup> = lineup::list(self.db(), &slate)
+        let stored: Vec<lineup::Lineup> = store::lineups::list(self.db(), &slate)
             .await?
             .into_iter()
             .filter(|l| l.id == id)

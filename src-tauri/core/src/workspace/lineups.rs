@@ -5,7 +5,7 @@ use crate::dk::LineupFile;
 use crate::lineup::{
     ExportReport, ExportRequest, Exposure, Lineup, LineupImportReport, NewLineup, ValidationRules,
 };
-use crate::{lineup, Error, Result};
+use crate::{lineup, store, Error, Result};
 use chrono::Utc;
 use serde::Serialize;
 use std::path::Path;
@@ -32,7 +32,7 @@ impl Workspace {
     /// The stored lineups of a slate.
     pub async fn lineups(&self, slate_id: i32) -> Result<Vec<Lineup>> {
         let slate = self.slate(slate_id).await?;
-        lineup::list(&self.db, &slate).await
+        store::lineups::list(&self.db, &slate).await
     }
 
     /// The stored lineups of a slate with each player's exposure across them.
@@ -55,9 +55,11 @@ impl Workspace {
     ) -> Result<Vec<i32>> {
         let slate = self.slate(slate_id).await?;
         let rules = self.lineup_rules().await?;
-        Ok(lineup::save(&self.db, &slate, lineups, source, &rules)
-            .await?
-            .ids)
+        Ok(
+            store::lineups::save(&self.db, &slate, lineups, source, &rules)
+                .await?
+                .ids,
+        )
     }
 
     /// Reads the lineups of an upload or entries file and stores them for the slate.
@@ -72,7 +74,7 @@ impl Workspace {
         let rules = self.lineup_rules().await?;
         let lineups = lineup::read_file(&slate, &file, &rules)?;
         let source = format!("import:{file_name}");
-        let saved = lineup::save(&self.db, &slate, &lineups, &source, &rules).await?;
+        let saved = store::lineups::save(&self.db, &slate, &lineups, &source, &rules).await?;
         Ok(LineupImportReport {
             already_stored: saved.ids.len() as u32 - saved.added,
             lineup_ids: saved.ids,
@@ -84,7 +86,7 @@ impl Workspace {
     /// validated first; the output file is written whole or not at all.
     pub async fn export_lineups(&self, request: &ExportRequest) -> Result<ExportReport> {
         let slate = self.slate(request.slate_id).await?;
-        let stored = lineup::list(&self.db, &slate).await?;
+        let stored = store::lineups::list(&self.db, &slate).await?;
         let lineups: Vec<Lineup> = match &request.lineup_ids {
             None => stored,
             Some(ids) => {
@@ -120,6 +122,6 @@ impl Workspace {
 
     /// Deletes lineups by id; returns how many were deleted.
     pub async fn delete_lineups(&self, ids: &[i32]) -> Result<u64> {
-        lineup::delete(&self.db, ids).await
+        store::lineups::delete(&self.db, ids).await
     }
 }

@@ -236,7 +236,7 @@ impl Workspace {
             database_path: self.paths.database_display(),
             schema_version: schema.version().unwrap_or("none").to_string(),
             migrations_applied: schema.applied.len() as u32,
-            data: health::data_status(&self.db).await?,
+            data: store::status::data_status(&self.db).await?,
             models: health::model_status(&self.paths.models_dir().join("registry"))?,
         })
     }

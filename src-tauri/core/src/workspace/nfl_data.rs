@@ -3,7 +3,7 @@
 use super::Workspace;
 use crate::nflverse::{IngestReport, LoadProgress};
 use crate::settings::Settings;
-use crate::{nflverse, Result};
+use crate::{nflverse, store, Result};
 use chrono::Utc;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -70,7 +70,7 @@ impl Workspace {
 
     /// When NFL data was last downloaded, if ever (scheduled refreshes only run after one).
     pub async fn last_nfl_download(&self) -> Result<Option<chrono::DateTime<Utc>>> {
-        nflverse::last_download(&self.db).await
+        store::ingests::last_download(&self.db).await
     }
 
     pub(crate) fn fetcher(&self, settings: &Settings) -> Result<nflverse::Fetcher> {
@@ -83,16 +83,16 @@ impl Workspace {
     /// Every player's and DST's DraftKings points of a week.
     pub async fn week_points(&self, season: i32, week: i32) -> Result<nflverse::WeekPoints> {
         nflverse::check_week(season, week)?;
-        nflverse::week_points(&self.db, season, week).await
+        store::nfl_queries::week_points(&self.db, season, week).await
     }
 
     /// Up to 20 NFL players whose name contains `query`.
     pub async fn search_nfl_players(&self, query: &str) -> Result<Vec<nflverse::NflPlayerSummary>> {
-        nflverse::search_players(&self.db, query).await
+        store::nfl_queries::search_players(&self.db, query).await
     }
 
     /// Per season, what NFL data is loaded.
     pub async fn nfl_seasons(&self) -> Result<Vec<nflverse::SeasonData>> {
-        nflverse::seasons(&self.db).await
+        store::nfl_queries::seasons(&self.db).await
     }
 }

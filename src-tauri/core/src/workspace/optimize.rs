@@ -4,7 +4,7 @@ use super::{read_input, Workspace};
 use crate::dk::LineupFile;
 use crate::lineup::NewLineup;
 use crate::optimizer::{LateSwapReport, LateSwapRequest, OptimizeReport, Rules};
-use crate::{lineup, optimizer, Error, Result};
+use crate::{lineup, optimizer, store, Error, Result};
 use chrono::Utc;
 use std::collections::HashMap;
 use std::path::Path;
@@ -56,7 +56,7 @@ impl Workspace {
             })
             .collect();
         let rules = self.lineup_rules().await?;
-        let saved = lineup::save(&self.db, &slate, &lineups, "optimizer", &rules).await?;
+        let saved = store::lineups::save(&self.db, &slate, &lineups, "optimizer", &rules).await?;
         let by_id: HashMap<i32, &crate::slate::SlatePlayer> =
             slate.players.iter().map(|p| (p.id, p)).collect();
         let exposure = lineup::exposure(

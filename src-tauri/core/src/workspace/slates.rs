@@ -2,7 +2,7 @@
 
 use super::{read_input, Workspace};
 use crate::slate::{ImportReport, PlayerFlags, Slate, SlatePlayer, SlateSummary};
-use crate::{identity, slate, Error, Result};
+use crate::{identity, store, Error, Result};
 use std::path::Path;
 
 impl Workspace {
@@ -19,17 +19,17 @@ impl Workspace {
         bytes: &[u8],
         name: Option<&str>,
     ) -> Result<ImportReport> {
-        slate::import(&self.db, file_name, bytes, name).await
+        store::slate_import::import(&self.db, file_name, bytes, name).await
     }
 
     /// Every imported slate, newest first.
     pub async fn slates(&self) -> Result<Vec<SlateSummary>> {
-        slate::list(&self.db).await
+        store::slates::list(&self.db).await
     }
 
     /// One slate with its games and players.
     pub async fn slate(&self, slate_id: i32) -> Result<Slate> {
-        slate::load(&self.db, slate_id).await
+        store::slates::load(&self.db, slate_id).await
     }
 
     /// Sets a slate player's lock, exclude and projection override.
@@ -38,7 +38,7 @@ impl Workspace {
         slate_player_id: i32,
         flags: &PlayerFlags,
     ) -> Result<SlatePlayer> {
-        slate::set_player_flags(&self.db, slate_player_id, flags).await
+        store::slates::set_player_flags(&self.db, slate_player_id, flags).await
     }
 
     /// The slate-player ids of DraftKings IDs on a slate; an unknown ID is refused by name.
