@@ -19,6 +19,7 @@ mod m20261129_000010_advanced_stats;
 mod m20261201_000011_contests;
 mod m20261206_000012_depth_charts;
 mod m20261206_000013_contest_picks;
+mod m20261206_000014_standings_listings;
 
 /// The app's migrator: the ordered list of every migration the app knows.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_contests::Migration),
             Box::new(m20261206_000012_depth_charts::Migration),
             Box::new(m20261206_000013_contest_picks::Migration),
+            Box::new(m20261206_000014_standings_listings::Migration),
         ]
     }
 }

@@ -14,6 +14,7 @@ use nfl_dfs_core::backup::{BackupCheck, BackupEntry, BackupKind, BackupReason};
 use nfl_dfs_core::choices::{Choices, SlotRule};
 use nfl_dfs_core::contest::field_shape::{FieldShape, Percentiles};
 use nfl_dfs_core::contest::pick::CandidateOutcome;
+use nfl_dfs_core::contest::standings::ListedContest;
 use nfl_dfs_core::contest::track_record::{ForecastBin, TrackSummary};
 use nfl_dfs_core::contest::{Contest, ContestType, PayoutTier, Payouts};
 use nfl_dfs_core::demo_folder::DemoReport;
@@ -177,6 +178,7 @@ pub fn typescript() -> String {
         SavedPick::decl(&cfg),
         ImportStandingsInput::decl(&cfg),
         StandingsReport::decl(&cfg),
+        ListedContest::decl(&cfg),
         RealFinish::decl(&cfg),
         ContestBacktest::decl(&cfg),
         RecordRequest::decl(&cfg),

@@ -25,6 +25,8 @@ pub struct ImportStandingsInput {
     pub slate_id: i32,
     /// The standings file chosen.
     pub path: String,
+    /// DraftKings' contest ID, to choose one contest of a listing that holds several.
+    pub contest: Option<String>,
 }
 
 /// Input of [`save_pick`].
@@ -187,7 +189,15 @@ pub async fn import_standings(
 ) -> Result<StandingsReport, IpcError> {
     Ok(state
         .workspace("import_standings")?
-        .import_standings(input.slate_id, Path::new(&input.path))
+        .import_standings(
+            input.slate_id,
+            Path::new(&input.path),
+            input
+                .contest
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty()),
+        )
         .await?)
 }
 

@@ -87,12 +87,16 @@ pub enum ContestAction {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Import DraftKings' standings file of a finished contest on a slate.
+    /// Import the standings of a finished contest on a slate: DraftKings' export or a lineup
+    /// listing of one or more contests' top entries.
     Standings {
         /// The slate.
         #[arg(long)]
         slate: i32,
-        /// The `contest-standings-<id>.csv` file.
+        /// DraftKings' contest ID, to choose one contest of a listing that holds several.
+        #[arg(long = "dk-contest", value_name = "ID")]
+        dk_contest: Option<String>,
+        /// The `contest-standings-<id>.csv` file or the listing.
         file: PathBuf,
     },
     /// The pick and the highest-projected lineup scored with the real points against the real
@@ -258,9 +262,15 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
             let report = ws.pick(&request, |_, _, _| true).await?;
             out.print(&PickJson::from(&report), |_, o| pick_text(&report, o));
         }
-        ContestAction::Standings { slate, file } => {
-            out.print(&ws.import_standings(slate, &file).await?, standings_text)
-        }
+        ContestAction::Standings {
+            slate,
+            dk_contest,
+            file,
+        } => out.print(
+            &ws.import_standings(slate, &file, dk_contest.as_deref())
+                .await?,
+            standings_text,
+        ),
         ContestAction::Backtest { contest, search } => out.print(
             &ws.contest_backtest(&search.request(contest, None)).await?,
             backtest_text,
@@ -462,8 +472,11 @@ fn field_text(c: &FieldCheck, o: &mut String) {
         Some(file) => {
             let _ = writeln!(
                 o,
-                "real field: {file} ({} entries left out: no lineup, or a player the slate does not hold)",
-                c.real_left_out
+                "real field: {file} ({} entries left out: no lineup, or a player the slate does not hold){}",
+                c.real_left_out,
+                c.real_field_size
+                    .map(|n| format!("; the file lists only the top ranks of its {n} entries, and the real rows measure those"))
+                    .unwrap_or_default()
             );
         }
         None => {
@@ -546,11 +559,28 @@ fn pick_text(r: &PickReport, o: &mut String) {
 }
 
 fn standings_text(r: &StandingsReport, o: &mut String) {
+    if let Some(c) = &r.contest {
+        let _ = writeln!(
+            o,
+            "contest {} '{}': {} entries{}",
+            c.id,
+            c.name,
+            c.entries,
+            c.paid
+                .map(|p| format!(", pays {p} places"))
+                .unwrap_or_default()
+        );
+    }
     let _ = writeln!(
         o,
-        "{}: {} entries, {} drafted players ({} matched to slate {}){}{}",
+        "{}: {} entries{}, {} drafted players ({} matched to slate {}){}{}",
         r.file_name,
         r.entries,
+        r.field_size
+            .map(|n| format!(
+                " listed of its {n} (the top ranks: their ownership is not the field's)"
+            ))
+            .unwrap_or_default(),
         r.players,
         r.matched,
         r.slate_id,
@@ -589,7 +619,7 @@ fn record_text(r: &TrackRecord, o: &mut String) {
     for c in &r.contests {
         let _ = writeln!(
             o,
-            "{:>4}  {:<40} P(cash) {:>5.1}% ({})  scored {:>6.2} (cash line {}, simulated {:.2})  rank {} of {}  {}",
+            "{:>4}  {:<40} P(cash) {:>5.1}% ({})  scored {:>6.2} (cash line {}, simulated {:.2})  rank {}{} of {}  {}",
             c.contest_id,
             c.name,
             100.0 * c.predicted,
@@ -598,6 +628,7 @@ fn record_text(r: &TrackRecord, o: &mut String) {
             c.cash_line.map_or_else(|| "-".into(), |l| format!("{l:.2}")),
             c.simulated_cash_line,
             c.rank,
+            if c.rank_known { "" } else { " or lower" },
             c.entries,
             result(c.cashed, c.payout)
         );
@@ -623,12 +654,17 @@ fn backtest_text(b: &ContestBacktest, o: &mut String) {
     contest_line(&b.contest, o);
     let _ = writeln!(
         o,
-        "{}: {} entries, cash line {}, median {:.2}",
+        "{}: {} entries{}, cash line {}, median {}",
         b.standings,
         b.field,
+        if b.listed < b.field {
+            format!(" ({} listed)", b.listed)
+        } else {
+            String::new()
+        },
         b.cash_line
             .map_or_else(|| "-".into(), |c| format!("{c:.2}")),
-        b.median
+        b.median.map_or_else(|| "-".into(), |m| format!("{m:.2}"))
     );
     let _ = writeln!(
         o,
@@ -644,11 +680,13 @@ fn backtest_text(b: &ContestBacktest, o: &mut String) {
     for (label, f) in [("pick", &b.pick), ("highest projected", &b.max_projection)] {
         let _ = writeln!(
             o,
-            "{label}: {:.2} points (projected {:.2}), rank {} of {}, {:.1} percentile, {}",
+            "{label}: {:.2} points (projected {:.2}), rank {}{} of {}, {}{:.1} percentile, {}",
             f.points,
             f.projection,
             f.rank,
+            if f.rank_known { "" } else { " or lower" },
             b.field,
+            if f.rank_known { "" } else { "at most " },
             f.percentile,
             result(f.cashed, f.payout)
         );

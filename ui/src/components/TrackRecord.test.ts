@@ -24,7 +24,8 @@ function record(): Record {
         simulated_cash_line: 139.6,
         cash_line: 169.8,
         points: 164.2,
-        rank: 334,
+        rank: 501,
+        rank_known: false,
         cashed: false,
         payout: 0,
         stored: true,
@@ -63,6 +64,8 @@ describe("Track record", () => {
     expect(rows[0]?.textContent).toContain("70.0%");
     expect(rows[0]?.textContent).toContain("169.80 (139.60)");
     expect(rows[0]?.textContent).toContain("no cash");
+    // Below a listing of the top 500: where it finished is said as far as it is known.
+    expect(rows[0]?.textContent).toContain("501 or lower");
     expect(rows[0]?.textContent).toContain("as made");
     // One bin holds a contest: a predicted and a realized bar.
     expect(document.querySelectorAll("rect.predicted")).toHaveLength(1);

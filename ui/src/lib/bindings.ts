@@ -2232,7 +2232,11 @@ slate_id: number,
 /**
  * The standings file chosen.
  */
-path: string, };
+path: string, 
+/**
+ * DraftKings' contest ID, to choose one contest of a listing that holds several.
+ */
+contest: string | null, };
 
 export type StandingsReport = { 
 /**
@@ -2244,9 +2248,17 @@ slate_id: number,
  */
 file_name: string, 
 /**
- * Entries in the field.
+ * Entries the file lists.
  */
 entries: number, 
+/**
+ * The contest's entries where the file lists only some of them (a listing's top ranks).
+ */
+field_size: number | null, 
+/**
+ * The contest the rows are of, where the file names it (a listing).
+ */
+contest: ListedContest | null, 
 /**
  * Drafted players read.
  */
@@ -2269,9 +2281,32 @@ live: boolean,
 already_imported: boolean, 
 /**
  * The ownership error (percentage points) of the model refitted on every imported
- * contest, scored on this one, when there is an earlier contest to fit on.
+ * contest, scored on this one, when there is an earlier contest to fit on and the file
+ * lists most of its field.
  */
 ownership_error: number | null, };
+
+export type ListedContest = { 
+/**
+ * DraftKings' contest ID.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its entries (the field's size).
+ */
+entries: number, 
+/**
+ * Places paid, where its summary says.
+ */
+paid: number | null, 
+/**
+ * Entry fee, dollars, where given.
+ */
+entry_fee: number | null, };
 
 export type RealFinish = { 
 /**
@@ -2291,11 +2326,18 @@ projection: number,
  */
 points: number, 
 /**
- * Rank it would have finished at in the real field.
+ * Rank it would have finished at in the real field; where the standings list only the
+ * top ranks and it scored below them, the first rank below the listing (it finished
+ * there or lower).
  */
 rank: number, 
 /**
- * Percentile of the field it beat (100: first).
+ * Whether `rank` is exact.
+ */
+rank_known: boolean, 
+/**
+ * Percentile of the field it beat (100: first); the most it can have beaten where its
+ * rank is not known.
  */
 percentile: number, 
 /**
@@ -2321,13 +2363,17 @@ standings: string,
  */
 field: number, 
 /**
- * The real cash line: the score at the last paid rank.
+ * Entries the standings list (fewer than `field` in a listing of the top ranks).
+ */
+listed: number, 
+/**
+ * The real cash line: the score at the last paid rank, where the standings reach it.
  */
 cash_line: number | null, 
 /**
- * The real field's median score.
+ * The real field's median score, where the standings reach it.
  */
-median: number, 
+median: number | null, 
 /**
  * The pick.
  */
@@ -2402,9 +2448,14 @@ cash_line: number | null,
  */
 points: number, 
 /**
- * Its rank in the real field.
+ * Its rank in the real field; where the standings list only the top ranks and it scored
+ * below them, the first rank below the listing (it finished there or lower).
  */
 rank: number, 
+/**
+ * Whether `rank` is exact.
+ */
+rank_known: boolean, 
 /**
  * Whether it cashed.
  */
@@ -2567,13 +2618,20 @@ simulated_points: Percentiles,
  */
 simulated_median_range: Percentiles, 
 /**
- * The real field's lineups, where the slate's standings are imported.
+ * The real field's lineups, where the slate's standings are imported (those of a field of
+ * the contest's size, else the newest).
  */
 real: FieldShape | null, 
 /**
- * The real field's 10th, 50th and 90th percentile scores.
+ * The real field's 10th, 50th and 90th percentile scores (of the listed entries, where
+ * the standings list only the top ranks).
  */
 real_points: Percentiles | null, 
+/**
+ * The real field's size where its standings list only its top ranks (the real rows then
+ * measure those).
+ */
+real_field_size: number | null, 
 /**
  * The real field's lineups scored in the simulation: their 10th, 50th and 90th percentile
  * in a typical simulated slate. Beside `real_points`, it tells the simulator's outcomes

@@ -12,6 +12,8 @@ import type {
   FieldShape,
   PickRequest,
   SavePickInput,
+  ImportStandingsInput,
+  StandingsReport,
 } from "../lib/bindings";
 import { selectSlate } from "../lib/session.svelte";
 
@@ -106,6 +108,7 @@ function fieldCheck(): FieldCheck {
     real_points: { p10: 115.2, p50: 138.0, p90: 164.8 },
     real_simulated_points: { p10: 101.3, p50: 136.9, p90: 171.2 },
     real_left_out: 1,
+    real_field_size: 555,
     standings: "contest-standings-1.csv",
     simulations: 1000,
   };
@@ -204,6 +207,41 @@ describe("Contests page", () => {
     const replayed = screen.getByTestId("field-row-real-simulated");
     expect(replayed.textContent).toContain("101.3 / 136.9 / 171.2");
     expect(screen.getByTestId("field-check").textContent).toContain("1 real entries were left out");
+    expect(screen.getByTestId("field-check").textContent).toContain("only the top ranks of the real field's 555 entries");
+  });
+
+  it("imports the contest chosen of a listing and says it lists only the top ranks", async () => {
+    const imports: ImportStandingsInput[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "list_contests") return [contest()];
+      if (cmd === "plugin:dialog|open") return "/home/u/lineups-2019-w3.csv";
+      if (cmd === "import_standings") {
+        imports.push((args as { input: ImportStandingsInput }).input);
+        return {
+          slate_id: 1,
+          file_name: "lineups-2019-w3.csv",
+          entries: 500,
+          field_size: 555,
+          contest: { id: "76804964", name: "NFL 50K Spy", entries: 555, paid: 120, entry_fee: 100 },
+          players: 180,
+          matched: 179,
+          unmatched: ["Robbie Chosen"],
+          live: false,
+          already_imported: false,
+          ownership_error: null,
+        } satisfies StandingsReport;
+      }
+      throw { code: "not_found", message: `unexpected ${cmd}` };
+    });
+    render(ContestsPage);
+    await screen.findByTestId("contest-list");
+    await fireEvent.input(screen.getByTestId("standings-contest"), { target: { value: " 76804964 " } });
+    await fireEvent.click(screen.getByTestId("standings-import"));
+    await waitFor(() => expect(imports).toHaveLength(1));
+    expect(imports[0]).toEqual({ slate_id: 1, path: "/home/u/lineups-2019-w3.csv", contest: "76804964" });
+    const text = (await screen.findByTestId("standings-report")).textContent ?? "";
+    expect(text).toContain("Contest 76804964 NFL 50K Spy (555 entries, pays 120)");
+    expect(text).toContain("500 entries listed of its 555");
   });
 
   it("edits a listed contest in the form and lists it changed", async () => {

@@ -26,7 +26,10 @@ fn health_reports_the_database_and_schema() {
     let out = cli(dir.path(), &["--json", "health"]);
     assert!(out.status.success(), "{out:?}");
     let health = stdout_json(&out);
-    assert_eq!(health["schema_version"], "m20261206_000013_contest_picks");
+    assert_eq!(
+        health["schema_version"],
+        "m20261206_000014_standings_listings"
+    );
     assert_eq!(
         health["database_path"],
         dir.path().join("nfl-dfs.sqlite").display().to_string()
@@ -36,7 +39,7 @@ fn health_reports_the_database_and_schema() {
     let text = cli(dir.path(), &["health"]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
-        text.contains("schema          m20261206_000013_contest_picks"),
+        text.contains("schema          m20261206_000014_standings_listings"),
         "{text}"
     );
 }
@@ -1013,4 +1016,91 @@ fn no_out_file_may_overwrite_the_database() {
     assert_eq!(std::fs::read(&database).unwrap(), before);
     let health = cli(dir.path(), &["health"]);
     assert!(health.status.success(), "{health:?}");
+}
+
+#[test]
+fn a_listing_of_two_contests_imports_the_one_named_and_says_it_lists_only_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(
+        dir.path(),
+        &["slate", "import", demo_file().to_str().unwrap()]
+    )
+    .status
+    .success());
+    // The demo slate's first players of each position make the listed lineups.
+    let text = std::fs::read_to_string(demo_file()).unwrap();
+    let mut by_position: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for line in text.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        by_position
+            .entry(cells[0].to_string())
+            .or_default()
+            .push(cells[2].to_string());
+    }
+    let pick = |position: &str, k: usize| by_position[position][k].clone();
+    let lineup = [
+        pick("QB", 0),
+        pick("RB", 0),
+        pick("RB", 1),
+        pick("WR", 0),
+        pick("WR", 1),
+        pick("WR", 2),
+        pick("TE", 0),
+        pick("RB", 2),
+        pick("DST", 0),
+    ]
+    .join(",");
+    let file = dir.path().join("lineups.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "Contest ID,Contest Name,username,QB,RB1,RB2,WR1,WR2,WR3,TE,FLEX,DST,score,rank,maximumEntries\n\
+             7,Spy,ann,{lineup},170.5,1,40\n7,Spy,bob,{lineup},150,2,40\n8,Blind Side,cy,{lineup},120,1,10\n\
+             8,Blind Side,di,{lineup},110,2,10\n"
+        ),
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let unsaid = cli(dir.path(), &["contest", "standings", "--slate", "1", path]);
+    assert_eq!(unsaid.status.code(), Some(1), "{unsaid:?}");
+    let stderr = String::from_utf8_lossy(&unsaid.stderr);
+    assert!(
+        stderr.contains("holds 2 contests: 7 'Spy' (2 rows), 8 'Blind Side' (2 rows)"),
+        "{stderr}"
+    );
+    let report = stdout_json(&cli(
+        dir.path(),
+        &[
+            "--json",
+            "contest",
+            "standings",
+            "--slate",
+            "1",
+            "--dk-contest",
+            "7",
+            path,
+        ],
+    ));
+    assert_eq!(report["entries"], 2);
+    assert_eq!(report["field_size"], 40);
+    assert_eq!(report["contest"]["id"], "7");
+    assert_eq!(report["matched"], report["players"]);
+    let text = cli(
+        dir.path(),
+        &[
+            "contest",
+            "standings",
+            "--slate",
+            "1",
+            "--dk-contest",
+            "8",
+            path,
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        stdout.contains("contest 8 'Blind Side': 10 entries"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("2 entries listed of its 10"), "{stdout}");
 }

@@ -1,6 +1,7 @@
 //! Imported contest standings: the file's record, the field's entries and each drafted
-//! player's real ownership and points. An import is one transaction; the same file imported
-//! again for the same slate is found, not duplicated.
+//! player's real ownership and points. An import is one transaction; the same file (and, in a
+//! listing of several, the same contest) imported again for the same slate is found, not
+//! duplicated.
 
 use super::{begin_write, db_err};
 use crate::store::entity::{standing, standing_entry, standing_player};
@@ -26,6 +27,7 @@ pub struct SavedStandings {
 }
 
 /// Stores a standings file of a slate; `matched[i]` is the slate player of drafted player `i`.
+/// The contest a listing's rows are of is `standings.contest`.
 pub async fn save(
     db: &DatabaseConnection,
     slate_id: i32,
@@ -35,13 +37,20 @@ pub async fn save(
     matched: &[Option<i32>],
 ) -> Result<SavedStandings> {
     let sha256 = format!("{:x}", Sha256::digest(bytes));
+    let contest_ref = standings
+        .contest
+        .as_ref()
+        .map(|c| c.id.clone())
+        .unwrap_or_default();
     let txn = begin_write(db, SAVING).await?;
     if let Some(existing) = standing::Entity::find()
         .filter(standing::Column::SlateId.eq(slate_id))
         .filter(standing::Column::Sha256.eq(sha256.as_str()))
-        .one(&txn)
+        .all(&txn)
         .await
         .map_err(db_err(SAVING))?
+        .into_iter()
+        .find(|row| row.contest_ref == contest_ref)
     {
         return Ok(SavedStandings {
             id: existing.id,
@@ -55,6 +64,8 @@ pub async fn save(
         entries: Set(standings.entries.len() as i32),
         live: Set(standings.live),
         imported_at: Set(Utc::now().to_rfc3339()),
+        field_size: Set(standings.field_size.map(|n| n as i32)),
+        contest_ref: Set(contest_ref),
         ..Default::default()
     }
     .insert(&txn)
@@ -88,14 +99,16 @@ pub async fn save(
         .players
         .iter()
         .zip(matched)
-        .map(|(p, slate_player)| standing_player::ActiveModel {
+        .enumerate()
+        .map(|(k, (p, slate_player))| standing_player::ActiveModel {
             standings_id: Set(row.id),
-            line: Set(p.line as i32),
+            line: Set(k as i32 + 1),
             name: Set(p.name.clone()),
             position: Set(p.position.clone()),
             slate_player_id: Set(*slate_player),
             drafted: Set(p.drafted),
-            fpts: Set(p.fpts),
+            fpts: Set(p.fpts.unwrap_or(0.0)),
+            fpts_known: Set(p.fpts.is_some()),
         })
         .collect();
     for chunk in players.chunks(ROWS_PER_INSERT) {
@@ -111,45 +124,84 @@ pub async fn save(
     })
 }
 
-/// A slate's results as the newest standings file gives them.
+/// A slate's results as one imported standings file gives them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredResults {
     /// The file's name.
     pub file_name: String,
+    /// The contest chosen in a listing of several (DraftKings' contest ID).
+    pub contest_ref: Option<String>,
     /// Exported before the games ended.
     pub live: bool,
-    /// Every entry's points.
+    /// The field's entries where the file lists only some of them (its top ranks).
+    pub field_size: Option<u32>,
+    /// Every listed entry's points.
     pub field_points: Vec<f64>,
-    /// Every entry's lineup as stored (slot and name pairs, as the file wrote them), beside
-    /// `field_points`.
+    /// Every listed entry's rank, beside `field_points`.
+    pub ranks: Vec<u32>,
+    /// Every listed entry's lineup as stored (slot and name pairs, as the file wrote them),
+    /// beside `field_points`.
     pub lineups: Vec<String>,
     /// (name, slate player) of each matched drafted player.
     pub names: Vec<(String, i32)>,
-    /// (slate player, %Drafted, FPTS) of each matched drafted player.
-    pub players: Vec<(i32, f64, f64)>,
+    /// (slate player, %Drafted, FPTS where the file gives them) of each matched drafted player.
+    pub players: Vec<(i32, f64, Option<f64>)>,
     /// Drafted players no slate player matched.
     pub unmatched: u32,
 }
 
-/// The newest standings of a slate, if any were imported.
+/// The newest standings imported for a slate, if any.
 pub async fn latest(db: &DatabaseConnection, slate_id: i32) -> Result<Option<StoredResults>> {
-    let Some(row) = standing::Entity::find()
+    let rows = imported(db, slate_id).await?;
+    match rows.into_iter().next() {
+        Some(row) => Ok(Some(read(db, row).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The standings of a contest of `entries` entries on a slate: the newest imported for a field
+/// of that size, else the newest of the slate.
+pub async fn for_contest(
+    db: &DatabaseConnection,
+    slate_id: i32,
+    entries: u32,
+) -> Result<Option<StoredResults>> {
+    let rows = imported(db, slate_id).await?;
+    let size = |row: &standing::Model| row.field_size.unwrap_or(row.entries);
+    let chosen = match rows.iter().position(|row| size(row) == entries as i32) {
+        Some(k) => rows.into_iter().nth(k),
+        None => rows.into_iter().next(),
+    };
+    match chosen {
+        Some(row) => Ok(Some(read(db, row).await?)),
+        None => Ok(None),
+    }
+}
+
+/// A slate's imported standings, newest first.
+async fn imported(db: &DatabaseConnection, slate_id: i32) -> Result<Vec<standing::Model>> {
+    standing::Entity::find()
         .filter(standing::Column::SlateId.eq(slate_id))
         .order_by_desc(standing::Column::Id)
-        .one(db)
-        .await
-        .map_err(db_err(READING))?
-    else {
-        return Ok(None);
-    };
-    let (field_points, lineups) = standing_entry::Entity::find()
-        .filter(standing_entry::Column::StandingsId.eq(row.id))
         .all(db)
         .await
-        .map_err(db_err(READING))?
-        .into_iter()
-        .map(|e| (e.points, e.lineup))
-        .unzip();
+        .map_err(db_err(READING))
+}
+
+/// One imported standings file's entries and players.
+async fn read(db: &DatabaseConnection, row: standing::Model) -> Result<StoredResults> {
+    let mut entries = standing_entry::Entity::find()
+        .filter(standing_entry::Column::StandingsId.eq(row.id))
+        .order_by_asc(standing_entry::Column::Line)
+        .all(db)
+        .await
+        .map_err(db_err(READING))?;
+    let ranks = entries.iter().map(|e| e.rank.max(1) as u32).collect();
+    let field_points = entries.iter().map(|e| e.points).collect();
+    let lineups = entries
+        .iter_mut()
+        .map(|e| std::mem::take(&mut e.lineup))
+        .collect();
     let drafted = standing_player::Entity::find()
         .filter(standing_player::Column::StandingsId.eq(row.id))
         .all(db)
@@ -163,22 +215,51 @@ pub async fn latest(db: &DatabaseConnection, slate_id: i32) -> Result<Option<Sto
         .iter()
         .filter_map(|p| Some((p.name.clone(), p.slate_player_id?)))
         .collect();
-    Ok(Some(StoredResults {
+    Ok(StoredResults {
         file_name: row.file_name,
+        contest_ref: Some(row.contest_ref).filter(|c| !c.is_empty()),
         live: row.live,
+        field_size: row.field_size.map(|n| n.max(0) as u32),
         field_points,
+        ranks,
         lineups,
         names,
         players: drafted
             .into_iter()
-            .filter_map(|p| Some((p.slate_player_id?, p.drafted, p.fpts)))
+            .filter_map(|p| {
+                Some((
+                    p.slate_player_id?,
+                    p.drafted,
+                    p.fpts_known.then_some(p.fpts),
+                ))
+            })
             .collect(),
         unmatched,
-    }))
+    })
 }
 
-/// The slates with imported standings, newest import first, each once.
-pub async fn slates_with_results(db: &DatabaseConnection) -> Result<Vec<i32>> {
+/// The share of its field a stored file lists (1: every entry).
+fn coverage(row: &standing::Model) -> f64 {
+    f64::from(row.entries.max(0)) / f64::from(row.field_size.unwrap_or(row.entries).max(1))
+}
+
+/// The newest standings of a slate that list at least `min_coverage` of their field (those
+/// that tell the field's ownership), if any.
+pub async fn with_ownership(
+    db: &DatabaseConnection,
+    slate_id: i32,
+    min_coverage: f64,
+) -> Result<Option<StoredResults>> {
+    let rows = imported(db, slate_id).await?;
+    match rows.into_iter().find(|row| coverage(row) >= min_coverage) {
+        Some(row) => Ok(Some(read(db, row).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The slates with standings that list at least `min_coverage` of their field, newest import
+/// first, each once.
+pub async fn slates_with_ownership(db: &DatabaseConnection, min_coverage: f64) -> Result<Vec<i32>> {
     let mut out: Vec<i32> = Vec::new();
     for row in standing::Entity::find()
         .order_by_desc(standing::Column::Id)
@@ -186,7 +267,7 @@ pub async fn slates_with_results(db: &DatabaseConnection) -> Result<Vec<i32>> {
         .await
         .map_err(db_err(READING))?
     {
-        if !out.contains(&row.slate_id) {
+        if coverage(&row) >= min_coverage && !out.contains(&row.slate_id) {
             out.push(row.slate_id);
         }
     }

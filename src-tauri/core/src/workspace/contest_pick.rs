@@ -8,6 +8,7 @@ use crate::contest::candidates::candidate_lineups;
 use crate::contest::field::{sample_field, FieldHabits, FieldLineup, FieldPlayer};
 use crate::contest::pick::{self, CandidateOutcome, Evaluation, BINS, BIN_POINTS, HISTOGRAM_FROM};
 use crate::contest::simulate::{correlations, truth, Correlations, Marginal, SimPlayer, Simulator};
+use crate::contest::standings::field_scores::FieldScores;
 use crate::contest::Contest;
 use crate::dk::{LineupFile, Position};
 use crate::lineup::NewLineup;
@@ -183,9 +184,14 @@ pub struct RealFinish {
     pub projection: f64,
     /// Actual points.
     pub points: f64,
-    /// Rank it would have finished at in the real field.
+    /// Rank it would have finished at in the real field; where the standings list only the
+    /// top ranks and it scored below them, the first rank below the listing (it finished
+    /// there or lower).
     pub rank: u32,
-    /// Percentile of the field it beat (100: first).
+    /// Whether `rank` is exact.
+    pub rank_known: bool,
+    /// Percentile of the field it beat (100: first); the most it can have beaten where its
+    /// rank is not known.
     pub percentile: f64,
     /// Whether it would have been paid.
     pub cashed: bool,
@@ -202,10 +208,12 @@ pub struct ContestBacktest {
     pub standings: String,
     /// Entries in the real field.
     pub field: u32,
-    /// The real cash line: the score at the last paid rank.
+    /// Entries the standings list (fewer than `field` in a listing of the top ranks).
+    pub listed: u32,
+    /// The real cash line: the score at the last paid rank, where the standings reach it.
     pub cash_line: Option<f64>,
-    /// The real field's median score.
-    pub median: f64,
+    /// The real field's median score, where the standings reach it.
+    pub median: Option<f64>,
     /// The pick.
     pub pick: RealFinish,
     /// The highest-projected lineup.
@@ -772,11 +780,11 @@ impl Workspace {
         })
     }
 
-    /// The real field of a contest's slate: the latest imported standings' scores and every
-    /// player's real points (the standings' FPTS; for players nobody drafted, their nflverse
-    /// points when loaded).
+    /// The real field of a contest: the scores of its slate's standings imported for a field of
+    /// its size (else the newest), and every player's real points (the standings' FPTS; for
+    /// players the file gives none, their nflverse points when loaded).
     pub(crate) async fn real_field(&self, contest: &Contest) -> Result<RealField> {
-        let results = store::standings::latest(self.db(), contest.slate_id)
+        let results = store::standings::for_contest(self.db(), contest.slate_id, contest.entries)
             .await?
             .ok_or_else(|| {
                 Error::InvalidInput(format!(
@@ -790,12 +798,13 @@ impl Workspace {
             .await
             .unwrap_or_default();
         for &(id, _, fpts) in &results.players {
-            actual.insert(id, fpts);
+            if let Some(fpts) = fpts {
+                actual.insert(id, fpts);
+            }
         }
-        let mut field = results.field_points.clone();
-        field.sort_by(|a, b| b.total_cmp(a));
+        let listed = results.ranks.iter().copied().zip(results.field_points);
         Ok(RealField {
-            field,
+            scores: FieldScores::new(listed.collect(), results.field_size),
             actual,
             file_name: results.file_name,
             live: results.live,
@@ -830,9 +839,10 @@ impl Workspace {
         let max_projection = finish(&simulated.max_projection)?;
         Ok(ContestBacktest {
             standings: real.file_name.clone(),
-            field: real.field.len() as u32,
+            field: real.scores.size(),
+            listed: real.scores.listed() as u32,
             cash_line: real.cash_line(&contest),
-            median: real.field.get(real.field.len() / 2).copied().unwrap_or(0.0),
+            median: real.scores.median(),
             pick,
             max_projection,
             warning: real.live.then(|| {
@@ -847,9 +857,9 @@ impl Workspace {
     }
 }
 
-/// A contest's real field: its entries' scores (highest first) and every player's real points.
+/// A contest's real field: its listed entries' ranks and scores, and every player's real points.
 pub(crate) struct RealField {
-    field: Vec<f64>,
+    pub(crate) scores: FieldScores,
     actual: HashMap<i32, f64>,
     file_name: String,
     /// Whether the standings were exported before the games ended.
@@ -857,10 +867,9 @@ pub(crate) struct RealField {
 }
 
 impl RealField {
-    /// The score at the contest's last paid rank, when the field reaches it.
+    /// The score at the contest's last paid rank, when the file reaches it.
     pub(crate) fn cash_line(&self, contest: &Contest) -> Option<f64> {
-        let paid = contest.payouts.paid() as usize;
-        paid.checked_sub(1).and_then(|k| self.field.get(k)).copied()
+        self.scores.cash_line(contest.payouts.paid())
     }
 
     /// Where a lineup (slate-player ids and names in roster order) finishes in the field.
@@ -875,23 +884,36 @@ impl RealField {
         for (id, name) in players.iter().zip(names) {
             points += self.actual.get(id).copied().ok_or_else(|| {
                 Error::InvalidInput(format!(
-                    "{name} has no actual points: nobody in the contest drafted him and no \
+                    "{name} has no actual points: the standings do not give them and no \
                      weekly stats of that week are loaded"
                 ))
             })?;
         }
-        let above = self.field.iter().filter(|v| **v > points + 1e-9).count() as u32;
-        let rank = above + 1;
-        let entries = self.field.len().max(1) as f64;
+        let paid = contest.payouts.paid();
+        let finish = self.scores.finish(points, paid).ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "{}: the standings list {} of the {} entries, down to a score above this \
+                 lineup's {points:.2}, and not the last paid rank ({paid}): whether it cashed \
+                 is not known",
+                self.file_name,
+                self.scores.listed(),
+                self.scores.size()
+            ))
+        })?;
         Ok(RealFinish {
             players: players.to_vec(),
             names: names.to_vec(),
             projection,
             points,
-            rank,
-            percentile: 100.0 * (1.0 - f64::from(above) / entries),
-            cashed: rank <= contest.payouts.paid(),
-            payout: contest.payouts.prize(rank),
+            rank: finish.rank,
+            rank_known: finish.rank_known,
+            percentile: self.scores.percentile(&finish),
+            cashed: finish.cashed,
+            payout: if finish.cashed {
+                contest.payouts.prize(finish.rank.min(paid))
+            } else {
+                0.0
+            },
         })
     }
 }

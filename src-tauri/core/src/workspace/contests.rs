@@ -3,7 +3,7 @@
 use super::{read_input, Workspace};
 use crate::contest::ownership::{self, OwnershipModel, OwnershipPlayer, FLEX_SHARES};
 use crate::contest::payouts::read_payout_file;
-use crate::contest::standings::read_standings;
+use crate::contest::standings::{read_standings, ListedContest};
 use crate::contest::{Contest, ContestType, Payouts};
 use crate::dk::Position;
 use crate::slate::PlayerRef;
@@ -57,8 +57,12 @@ pub struct StandingsReport {
     pub slate_id: i32,
     /// The file.
     pub file_name: String,
-    /// Entries in the field.
+    /// Entries the file lists.
     pub entries: u32,
+    /// The contest's entries where the file lists only some of them (a listing's top ranks).
+    pub field_size: Option<u32>,
+    /// The contest the rows are of, where the file names it (a listing).
+    pub contest: Option<ListedContest>,
     /// Drafted players read.
     pub players: u32,
     /// Drafted players matched to the slate's players.
@@ -70,7 +74,8 @@ pub struct StandingsReport {
     /// The same file had been imported for this slate before: nothing changed.
     pub already_imported: bool,
     /// The ownership error (percentage points) of the model refitted on every imported
-    /// contest, scored on this one, when there is an earlier contest to fit on.
+    /// contest, scored on this one, when there is an earlier contest to fit on and the file
+    /// lists most of its field.
     pub ownership_error: Option<f64>,
 }
 
@@ -248,16 +253,23 @@ impl Workspace {
         }
     }
 
-    /// Imports DraftKings' standings file of a finished contest on a slate: the field's scores
-    /// and each drafted player's real ownership and points, matched to the slate's players by
-    /// name and position. A file of another sport or a showdown, an altered one (an entry listed
-    /// twice, ownership summing past 900%, a lineup naming a player the file does not list) and
-    /// the standings of another slate are refused; nothing is stored unless the whole file
-    /// reads.
-    pub async fn import_standings(&self, slate_id: i32, path: &Path) -> Result<StandingsReport> {
+    /// Imports the standings of a finished contest on a slate: DraftKings' export (the whole
+    /// field's scores, each drafted player's real ownership and points) or a lineup listing
+    /// (the contest `contest` of it, where it holds several: its listed entries' scores and
+    /// lineups). Drafted players are matched to the slate's by DraftKings ID where the file
+    /// gives one, else by name and position. A file of another sport or a showdown, an altered
+    /// one (an entry listed twice, ownership summing past 900%, a lineup naming a player the
+    /// file does not list) and the standings of another slate are refused; nothing is stored
+    /// unless the whole file reads.
+    pub async fn import_standings(
+        &self,
+        slate_id: i32,
+        path: &Path,
+        contest: Option<&str>,
+    ) -> Result<StandingsReport> {
         let slate = self.slate(slate_id).await?;
         let (file_name, bytes) = read_input(path)?;
-        let standings = read_standings(&file_name, &bytes)?;
+        let standings = read_standings(&file_name, &bytes, contest)?;
         let key = |name: &str| nfl_dfs_domain::identity::names::normalise(name);
         let mut by_name: HashMap<String, Vec<&crate::slate::SlatePlayer>> = HashMap::new();
         for p in &slate.players {
@@ -268,14 +280,32 @@ impl Workspace {
             .players
             .iter()
             .map(|d| {
-                let fits = |p: &&&crate::slate::SlatePlayer| match d.position.as_str() {
+                let fits = |p: &crate::slate::SlatePlayer| match d.position.as_str() {
                     "FLEX" => matches!(p.position, Position::RB | Position::WR | Position::TE),
                     other => p.position.as_str() == other,
                 };
-                let found: Vec<i32> = by_name
-                    .get(&key(&d.name))
-                    .map(|list| list.iter().filter(fits).map(|p| p.id).collect())
-                    .unwrap_or_default();
+                let named = |p: &crate::slate::SlatePlayer| key(&p.name) == key(&d.name);
+                // His ID as the salary file gives it; a FLEX draftable's, one below, under
+                // his name; else his name alone.
+                let by_id = d
+                    .dk_ids
+                    .iter()
+                    .filter_map(|&id| slate.player_by_dk_id(id))
+                    .find(|p| fits(p))
+                    .or_else(|| {
+                        d.dk_ids
+                            .iter()
+                            .filter_map(|&id| slate.player_by_dk_id(id - 1))
+                            .find(|p| fits(p) && named(p))
+                    })
+                    .map(|p| p.id);
+                let found: Vec<i32> = match by_id {
+                    Some(id) => vec![id],
+                    None => by_name
+                        .get(&key(&d.name))
+                        .map(|list| list.iter().filter(|p| fits(p)).map(|p| p.id).collect())
+                        .unwrap_or_default(),
+                };
                 match found.as_slice() {
                     [one] => Some(*one),
                     _ => {
@@ -311,7 +341,13 @@ impl Workspace {
             &matched,
         )
         .await?;
-        let ownership_error = self.ownership_error_on(slate_id).await?;
+        let listed = standings.entries.len() as f64;
+        let coverage = listed / f64::from(standings.field_size.unwrap_or(1)).max(listed);
+        let ownership_error = if coverage >= ownership::MIN_FIELD_COVERAGE {
+            self.ownership_error_on(slate_id).await?
+        } else {
+            None
+        };
         tracing::info!(slate = slate_id, file = %file_name, entries = standings.entries.len(), "standings imported");
         Ok(StandingsReport {
             slate_id,
@@ -321,6 +357,8 @@ impl Workspace {
             matched: matched_count,
             unmatched,
             live: standings.live,
+            field_size: standings.field_size,
+            contest: standings.contest,
             already_imported: saved.already,
             ownership_error,
         })
@@ -333,7 +371,10 @@ impl Workspace {
         leave_out: Option<i32>,
     ) -> Result<(OwnershipModel, String)> {
         let mut slates = Vec::new();
-        for slate_id in store::standings::slates_with_results(self.db()).await? {
+        for slate_id in
+            store::standings::slates_with_ownership(self.db(), ownership::MIN_FIELD_COVERAGE)
+                .await?
+        {
             if Some(slate_id) == leave_out {
                 continue;
             }
@@ -357,13 +398,15 @@ impl Workspace {
     }
 
     /// A slate's players as the ownership model sees them, their real ownership from its
-    /// newest standings, and their slate ids.
+    /// newest standings that list most of their field, and their slate ids.
     async fn ownership_sample(
         &self,
         slate_id: i32,
     ) -> Result<(Vec<OwnershipPlayer>, Vec<f64>, Vec<i32>)> {
         let view = self.slate_view(Some(slate_id)).await?;
-        let results = store::standings::latest(self.db(), slate_id).await?;
+        let results =
+            store::standings::with_ownership(self.db(), slate_id, ownership::MIN_FIELD_COVERAGE)
+                .await?;
         let actual: HashMap<i32, f64> = results
             .map(|r| {
                 r.players
@@ -384,11 +427,12 @@ impl Workspace {
     /// The ownership error (mean absolute, percentage points, players with 1%+ real
     /// ownership) on a slate with results, of the model fitted on the other contests.
     async fn ownership_error_on(&self, slate_id: i32) -> Result<Option<f64>> {
-        let others = store::standings::slates_with_results(self.db())
-            .await?
-            .into_iter()
-            .filter(|s| *s != slate_id)
-            .count();
+        let others =
+            store::standings::slates_with_ownership(self.db(), ownership::MIN_FIELD_COVERAGE)
+                .await?
+                .into_iter()
+                .filter(|s| *s != slate_id)
+                .count();
         if others == 0 {
             return Ok(None);
         }

@@ -48,10 +48,15 @@ pub struct FieldCheck {
     /// The simulated field's median score from slate to slate: its 10th, 50th and 90th
     /// percentiles (the real median falls outside this range one slate in five).
     pub simulated_median_range: Percentiles,
-    /// The real field's lineups, where the slate's standings are imported.
+    /// The real field's lineups, where the slate's standings are imported (those of a field of
+    /// the contest's size, else the newest).
     pub real: Option<FieldShape>,
-    /// The real field's 10th, 50th and 90th percentile scores.
+    /// The real field's 10th, 50th and 90th percentile scores (of the listed entries, where
+    /// the standings list only the top ranks).
     pub real_points: Option<Percentiles>,
+    /// The real field's size where its standings list only its top ranks (the real rows then
+    /// measure those).
+    pub real_field_size: Option<u32>,
     /// The real field's lineups scored in the simulation: their 10th, 50th and 90th percentile
     /// in a typical simulated slate. Beside `real_points`, it tells the simulator's outcomes
     /// (too dispersed when this is wider) from the sampled field's make-up (when only
@@ -73,7 +78,8 @@ impl Workspace {
         let contest = self.contest(request.contest_id).await?;
         let prepared = Arc::new(self.prepare(contest.slate_id, false).await?);
         let salary_cap = self.typed_settings().await?.salary_cap;
-        let results = store::standings::latest(self.db(), contest.slate_id).await?;
+        let results =
+            store::standings::for_contest(self.db(), contest.slate_id, contest.entries).await?;
         let work = prepared.clone();
         let contest_copy = contest.clone();
         let request_copy = request.clone();
@@ -99,6 +105,7 @@ impl Workspace {
             simulated_median_range,
             real: None,
             real_points: None,
+            real_field_size: None,
             real_simulated_points: None,
             real_left_out: 0,
             standings: None,
@@ -142,6 +149,7 @@ impl Workspace {
                 .map_err(blocking_failed)?;
                 check.real_simulated_points = Some(typical);
             }
+            check.real_field_size = results.field_size;
             check.standings = Some(results.file_name);
         }
         Ok(check)

@@ -61,8 +61,11 @@ pub struct RecordedContest {
     pub cash_line: Option<f64>,
     /// The pick's real points.
     pub points: f64,
-    /// Its rank in the real field.
+    /// Its rank in the real field; where the standings list only the top ranks and it scored
+    /// below them, the first rank below the listing (it finished there or lower).
     pub rank: u32,
+    /// Whether `rank` is exact.
+    pub rank_known: bool,
     /// Whether it cashed.
     pub cashed: bool,
     /// What it won, dollars.
@@ -175,6 +178,7 @@ impl Workspace {
             cash_line: real.cash_line(contest),
             points: finish.points,
             rank: finish.rank,
+            rank_known: finish.rank_known,
             cashed: finish.cashed,
             payout: finish.payout,
             stored: true,
@@ -213,6 +217,7 @@ impl Workspace {
             cash_line: b.cash_line,
             points: b.pick.points,
             rank: b.pick.rank,
+            rank_known: b.pick.rank_known,
             cashed: b.pick.cashed,
             payout: b.pick.payout,
             stored: false,

@@ -413,7 +413,7 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
     ] {
         let bad = dir.path().join("bad.csv");
         std::fs::write(&bad, edit).unwrap();
-        let e = ws.import_standings(slate, &bad).await.unwrap_err();
+        let e = ws.import_standings(slate, &bad, None).await.unwrap_err();
         assert!(
             e.to_string().contains(why) && e.to_string().contains("line 2"),
             "{e}"
@@ -448,7 +448,7 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
     ] {
         let bad = dir.path().join("altered.csv");
         std::fs::write(&bad, edit).unwrap();
-        let e = ws.import_standings(slate, &bad).await.unwrap_err();
+        let e = ws.import_standings(slate, &bad, None).await.unwrap_err();
         assert!(e.to_string().contains(why), "{why}: {e}");
     }
     assert_eq!(common::snapshot(&ws).await, before);
@@ -459,14 +459,17 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
         .slate
         .id;
     let before = common::snapshot(&ws).await;
-    let e = ws.import_standings(other_week, &file).await.unwrap_err();
+    let e = ws
+        .import_standings(other_week, &file, None)
+        .await
+        .unwrap_err();
     assert!(e.to_string().contains("another slate"), "{e}");
     assert_eq!(common::snapshot(&ws).await, before);
-    let report = ws.import_standings(slate, &file).await.unwrap();
+    let report = ws.import_standings(slate, &file, None).await.unwrap();
     assert_eq!(report.entries, 2272);
     assert!(report.matched + 5 >= report.players, "{report:?}");
     assert!(!report.live);
-    let again = ws.import_standings(slate, &file).await.unwrap();
+    let again = ws.import_standings(slate, &file, None).await.unwrap();
     assert!(again.already_imported);
     let double = ws
         .add_contest(&contest(slate, ContestType::DoubleUp, 2272, 50.0))
@@ -593,4 +596,122 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
         assert_eq!(r.points, replayed.points);
     }
     assert_eq!(names.len(), 9);
+}
+
+/// A contest paying `paid` places $100 each (a simplified table of the real one's size).
+fn paying(slate_id: i32, entries: u32, paid: u32) -> NewContest {
+    NewContest {
+        payouts: Some(Payouts {
+            tiers: vec![PayoutTier {
+                first: 1,
+                last: paid,
+                prize: 100.0,
+            }],
+        }),
+        ..contest(slate_id, ContestType::Tournament, entries, 100.0)
+    }
+}
+
+#[tokio::test]
+async fn a_listing_of_several_contests_imports_the_one_chosen_and_judges_only_what_it_lists() {
+    let Some(data) = common::real_data() else {
+        return;
+    };
+    let (_dir, ws) = common::workspace().await;
+    let nflverse = data.join("nflverse");
+    ws.ingest_paths(
+        &[
+            nflverse.join("schedules/games.csv"),
+            nflverse.join("player_stats_weekly/player_stats_2019.csv"),
+            nflverse.join("team_stats_weekly/stats_team_week_2019.csv"),
+        ],
+        |_| true,
+    )
+    .await
+    .unwrap();
+    let slate = ws
+        .import_slate_file(&data.join("dk_salaries/2019_w03_sun_09-22.csv"), None)
+        .await
+        .unwrap()
+        .slate
+        .id;
+    let file = data.join("dk_contests/2019_w03_sun_09-22_standings-5contests-2501entries.csv");
+    // Five contests in one file: which one is for the user to say; nothing is stored before.
+    let before = common::snapshot(&ws).await;
+    let e = ws.import_standings(slate, &file, None).await.unwrap_err();
+    assert!(e.to_string().contains("holds 5 contests"), "{e}");
+    assert!(e.to_string().contains("76804964"), "{e}");
+    let e = ws
+        .import_standings(slate, &file, Some("123"))
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("no contest 123"), "{e}");
+    assert_eq!(common::snapshot(&ws).await, before);
+
+    // 500 of a 555-entry field: most of it, so its ownership counts.
+    let small = ws
+        .import_standings(slate, &file, Some("76804964"))
+        .await
+        .unwrap();
+    assert_eq!((small.entries, small.field_size), (500, Some(555)));
+    let listed = small.contest.as_ref().expect("the listed contest");
+    assert_eq!((listed.entries, listed.paid), (555, Some(120)));
+    // Matched by DraftKings ID, the FLEX draftables and renamed players included.
+    assert!(small.unmatched.len() <= 2, "{:?}", small.unmatched);
+    assert!(
+        ws.import_standings(slate, &file, Some("76804964"))
+            .await
+            .unwrap()
+            .already_imported
+    );
+    // The top 500 of 1,111: another contest of the same file is its own import; the winners'
+    // ownership is not the field's, so the model still rests on the 555-entry one alone.
+    let large = ws
+        .import_standings(slate, &file, Some("76480880"))
+        .await
+        .unwrap();
+    assert!(!large.already_imported);
+    assert_eq!((large.entries, large.field_size), (500, Some(1111)));
+    assert_eq!(large.ownership_error, None);
+    let ownership = ws.ownership(slate).await.unwrap();
+    assert!(
+        ownership.model.contains("fitted on 1 imported contest"),
+        "{}",
+        ownership.model
+    );
+
+    // Each contest is judged against the field of its size, only as far as the file lists it.
+    let request = |contest_id| PickRequest {
+        contest_id,
+        simulations: 300,
+        candidates: 20,
+        seed: 1,
+        out: None,
+        exact_projections: false,
+    };
+    let c555 = ws.add_contest(&paying(slate, 555, 120)).await.unwrap();
+    let b = ws.contest_backtest(&request(c555.id)).await.unwrap();
+    assert_eq!((b.field, b.listed), (555, 500));
+    assert_eq!(b.cash_line, Some(172.94));
+    assert!(b.median.is_some());
+    let c1111 = ws.add_contest(&paying(slate, 1111, 273)).await.unwrap();
+    let b = ws.contest_backtest(&request(c1111.id)).await.unwrap();
+    assert_eq!((b.field, b.listed), (1111, 500));
+    assert_eq!(b.cash_line, Some(169.84));
+    assert_eq!(b.median, None, "the listing stops above the middle");
+    for f in [&b.pick, &b.max_projection] {
+        assert_eq!(f.cashed, f.points >= 169.84, "{f:?}");
+        if !f.rank_known {
+            assert_eq!(f.rank, 501);
+        }
+    }
+    // A contest paying past the listed ranks cannot be judged below them.
+    let c_wide = ws.add_contest(&paying(slate, 1111, 600)).await.unwrap();
+    match ws.contest_backtest(&request(c_wide.id)).await {
+        Ok(b) => assert!(b.pick.points > 153.0 && b.max_projection.points > 153.0),
+        Err(e) => assert!(
+            e.to_string().contains("whether it cashed is not known"),
+            "{e}"
+        ),
+    }
 }

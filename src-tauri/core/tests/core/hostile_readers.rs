@@ -112,6 +112,45 @@ proptest! {
     }
 
     #[test]
+    fn standings_of_either_layout_take_any_cell(
+        listing in any::<bool>(),
+        row in 0usize..4,
+        column in 0usize..20,
+        value in edge(),
+    ) {
+        let lineup = "QB A Q RB B R RB C R WR D W WR E W WR F W TE G T FLEX H R DST I";
+        let text = if listing {
+            "Contest ID,QB,RB1,RB2,WR1,WR2,WR3,TE,FLEX,DST,score,rank,QB_id,maximumEntries,entryFee,contestSummary\n\
+             7,A Q,B R,C R,D W,E W,F W,G T,H R,I,150.5,1,101,10,5,pays out the top 2 finishing positions\n\
+             7,A Q,B R,C R,D W,E W,F W,G T,H R,I,140,2,101,10,5,pays out the top 2 finishing positions\n"
+                .to_string()
+        } else {
+            let mut t = format!(
+                "Rank,EntryId,EntryName,TimeRemaining,Points,Lineup,,Player,Roster Position,%Drafted,FPTS\n\
+                 1,11,a,0,150.5,{lineup},,A Q,QB,50%,20\n2,12,b,0,140,{lineup},,B R,RB,50%,20\n"
+            );
+            for (name, position) in [("C R", "RB"), ("D W", "WR"), ("E W", "WR"), ("F W", "WR"), ("G T", "TE"), ("H R", "FLEX"), ("I", "DST")] {
+                t.push_str(&format!(",,,,,,,{name},{position},50%,10\n"));
+            }
+            t
+        };
+        let edited = with_cell(&text, row, column, &value);
+        if let Ok(s) = nfl_dfs_core::contest::standings::read_standings("s.csv", edited.as_bytes(), None) {
+            for e in &s.entries {
+                prop_assert!(e.points.is_finite() && (-50.0..=500.0).contains(&e.points));
+                prop_assert!(e.rank >= 1 && e.lineup.len() == 9);
+            }
+            for p in &s.players {
+                prop_assert!((0.0..=100.0).contains(&p.drafted));
+                prop_assert!(p.fpts.is_none_or(|f| f.is_finite()));
+            }
+            if let Some(size) = s.field_size {
+                prop_assert!(size as usize > s.entries.len());
+            }
+        }
+    }
+
+    #[test]
     fn nflverse_files_take_any_cell(
         file in 0usize..3,
         row in 0usize..20,

@@ -17,6 +17,11 @@ use std::collections::HashMap;
 /// two shared 2,272-entry DraftKings fields of 2018 (79-85% RB, 12-19% WR, 2-4% TE).
 pub const FLEX_SHARES: [f64; 3] = [0.8, 0.17, 0.03];
 
+/// The least share of a field its standings must list to tell the field's ownership. A
+/// listing of a contest's top ranks tells what the winners drafted, not the field; the shared
+/// 555-entry listings of 2019 hold 500 of their entries (90%).
+pub const MIN_FIELD_COVERAGE: f64 = 0.8;
+
 /// Features a player's ownership score is made of.
 pub const FEATURES: [&str; 6] = [
     "log value",

@@ -139,6 +139,22 @@ impl Payouts {
         Ok(payouts)
     }
 
+    /// DraftKings' usual tournament table over `entries` entries at `fee` dollars, paying
+    /// `paid` places: for a contest whose lobby says how many it pays (a listing's summary
+    /// does) where the prizes themselves are not at hand.
+    pub fn tournament_paying(entries: u32, fee: f64, paid: u32) -> Result<Payouts, String> {
+        check_field(ContestType::Tournament, entries, fee)?;
+        if paid == 0 || paid >= entries {
+            return Err(format!(
+                "a tournament of {entries} entries pays from 1 to {} places, not {paid}",
+                entries - 1
+            ));
+        }
+        let payouts = tournament_table(entries, fee, paid);
+        payouts.validate(ContestType::Tournament, entries, fee)?;
+        Ok(payouts)
+    }
+
     /// Refuses a table whose ranks do not run from 1 without gaps or overlaps, pay beyond the
     /// field, pay more to a worse rank, or whose prizes exceed the entry total.
     pub fn validate(
@@ -311,8 +327,13 @@ fn round_cents(dollars: f64) -> f64 {
 /// the pool cannot afford it), the winner about a tenth of the pool, and the prizes between
 /// fall off as a power of the rank whose exponent spends the pool.
 fn tournament(entries: u32, fee: f64) -> Payouts {
-    let pool = f64::from(entries) * fee * TOURNAMENT_POOL;
     let paid = ((f64::from(entries) * TOURNAMENT_PAID).round() as u32).clamp(1, entries - 1);
+    tournament_table(entries, fee, paid)
+}
+
+/// [`tournament`]'s table paying `paid` places (1 to `entries` - 1).
+fn tournament_table(entries: u32, fee: f64, paid: u32) -> Payouts {
+    let pool = f64::from(entries) * fee * TOURNAMENT_POOL;
     if paid == 1 {
         return Payouts {
             tiers: vec![PayoutTier {
@@ -520,5 +541,16 @@ mod tests {
         assert_eq!(bad.column.as_deref(), Some("Prize"));
         assert!(read_payout_file("p.csv", b"Place,Money\n1,5\n").is_err());
         assert!(read_payout_file("p.csv", b"Rank,Prize\n").is_err());
+    }
+
+    #[test]
+    fn a_tournament_pays_the_places_its_lobby_says() {
+        let p = Payouts::tournament_paying(1111, 100.0, 273).unwrap();
+        assert_eq!(p.paid(), 273);
+        assert!(p.prize(1) > p.prize(273) && p.prize(273) >= 100.0);
+        assert!(p.total() <= 1111.0 * 100.0);
+        assert!(Payouts::tournament_paying(1111, 100.0, 1111).is_err());
+        assert!(Payouts::tournament_paying(1111, 100.0, 0).is_err());
+        assert!(Payouts::tournament_paying(1, 100.0, 1).is_err());
     }
 }

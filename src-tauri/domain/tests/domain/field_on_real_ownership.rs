@@ -29,6 +29,7 @@ fn the_sampled_field_matches_real_ownership_chalk_included() {
         let real = read_standings(
             standings,
             &std::fs::read(data.join("dk_contests").join(standings)).unwrap(),
+            None,
         )
         .unwrap();
         let drafted: HashMap<&str, f64> = real

@@ -1,4 +1,5 @@
-//! `standings`: a DraftKings contest-standings file imported for a slate.
+//! `standings`: a contest's standings file (DraftKings' export or a lineup listing) imported
+//! for a slate.
 
 use sea_orm::entity::prelude::*;
 
@@ -21,6 +22,10 @@ pub struct Model {
     pub live: bool,
     /// When it was imported (RFC 3339).
     pub imported_at: String,
+    /// The contest's entries where the file lists only some (its top ranks); None: all.
+    pub field_size: Option<i32>,
+    /// The contest chosen in a file of several (DraftKings' contest ID); empty: it holds one.
+    pub contest_ref: String,
 }
 
 /// No relations are navigated from standings.

@@ -10,7 +10,8 @@ pub struct Model {
     /// The standings file.
     #[sea_orm(primary_key, auto_increment = false)]
     pub standings_id: i32,
-    /// His line in the file.
+    /// His place in the file's player table (1: first; in a listing, the order it first names
+    /// the players in).
     #[sea_orm(primary_key, auto_increment = false)]
     pub line: i32,
     /// Name as DraftKings wrote it.
@@ -21,8 +22,10 @@ pub struct Model {
     pub slate_player_id: Option<i32>,
     /// Share of the field's lineups holding him, percent.
     pub drafted: f64,
-    /// His actual DraftKings points.
+    /// His actual DraftKings points (0 where `fpts_known` is false).
     pub fpts: f64,
+    /// Whether the file gave his points (a lineup listing does not).
+    pub fpts_known: bool,
 }
 
 /// No relations are navigated from drafted players.

@@ -1,9 +1,15 @@
-//! DraftKings' standings file of a finished contest (`contest-standings-<id>.csv`): two tables
-//! side by side. On the left one row per entry (`Rank, EntryId, EntryName, TimeRemaining,
+//! The standings of a finished contest, in either of two layouts: DraftKings' own export
+//! (read here) or a lineup listing of several contests' top entries ([`listing`]);
+//! [`read_standings`] tells them apart by their header.
+//!
+//! DraftKings' export (`contest-standings-<id>.csv`) holds two tables side by side. On the left one row per entry (`Rank, EntryId, EntryName, TimeRemaining,
 //! Points, Lineup`; the lineup is one string of slot and name pairs in no fixed order); after an
 //! empty column, one row per drafted player (`Player, Roster Position, %Drafted, FPTS`), ending
 //! long before the left one. A file of another sport or of a showdown contest is refused: its
 //! lineups do not hold the nine classic slots.
+
+pub mod field_scores;
+pub mod listing;
 
 use crate::dk::{FileError, Slot};
 use crate::limits::MAX_CONTEST_ENTRIES;
@@ -33,8 +39,12 @@ pub struct DraftedPlayer {
     pub position: String,
     /// Share of the field's lineups holding him, percent.
     pub drafted: f64,
-    /// His actual DraftKings points.
-    pub fpts: f64,
+    /// His actual DraftKings points (None where the file does not give them: a listing).
+    pub fpts: Option<f64>,
+    /// DraftKings' player IDs the file gives for him (a listing's; empty in an export). A
+    /// FLEX slot's ID may be DraftKings' FLEX draftable, one above his salary-file ID.
+    #[ts(type = "Array<number>")]
+    pub dk_ids: Vec<i64>,
     /// The file's line.
     #[ts(type = "number")]
     pub line: u64,
@@ -49,30 +59,59 @@ pub struct Standings {
     pub players: Vec<DraftedPlayer>,
     /// Whether it was exported before the games ended (points and ranks not final).
     pub live: bool,
+    /// The contest's entries where the file lists only some of them (its top ranks): ranks
+    /// below the listing and the players' real ownership are not known from it.
+    pub field_size: Option<u32>,
+    /// The contest, where the file names it (a listing does).
+    pub contest: Option<ListedContest>,
 }
 
-impl Standings {
-    /// The score of the entry at `rank` or the first below it (the cash line of a contest
-    /// paying `rank` places), None when the field is shorter.
-    pub fn score_at_rank(&self, rank: u32) -> Option<f64> {
-        let mut scores: Vec<f64> = self.entries.iter().map(|e| e.points).collect();
-        scores.sort_by(|a, b| b.total_cmp(a));
-        scores.get(rank.checked_sub(1)? as usize).copied()
-    }
-
-    /// Entries that scored more than `points`.
-    pub fn entries_above(&self, points: f64) -> usize {
-        self.entries.iter().filter(|e| e.points > points).count()
-    }
+/// A contest as a listing describes it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ListedContest {
+    /// DraftKings' contest ID.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its entries (the field's size).
+    pub entries: u32,
+    /// Places paid, where its summary says.
+    pub paid: Option<u32>,
+    /// Entry fee, dollars, where given.
+    pub entry_fee: Option<f64>,
 }
 
 const LEFT: [&str; 5] = ["Rank", "EntryName", "TimeRemaining", "Points", "Lineup"];
 const RIGHT: [&str; 4] = ["Player", "Roster Position", "%Drafted", "FPTS"];
 
-/// Reads a standings file. Any malformed cell refuses the whole file, naming its line and
-/// column.
-pub fn read_standings(file: &str, bytes: &[u8]) -> Result<Standings, FileError> {
+/// Reads a standings file of either layout; `contest` chooses one contest of a listing that
+/// holds several (DraftKings' contest ID). Any malformed cell refuses the whole file, naming
+/// its line and column.
+pub fn read_standings(
+    file: &str,
+    bytes: &[u8],
+    contest: Option<&str>,
+) -> Result<Standings, FileError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if listing::is_listing(body) {
+        return listing::read_listing(file, body, contest);
+    }
+    if let Some(id) = contest {
+        return Err(FileError::new(
+            file,
+            None,
+            None,
+            format!(
+                "a DraftKings standings export holds one contest: contest {id} cannot be \
+                 chosen in it (import it without choosing one)"
+            ),
+        ));
+    }
+    read_export(file, body)
+}
+
+/// Reads DraftKings' export (`body` without its byte-order mark).
+fn read_export(file: &str, body: &[u8]) -> Result<Standings, FileError> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body);
     let header = reader
         .headers()
@@ -117,6 +156,8 @@ pub fn read_standings(file: &str, bytes: &[u8]) -> Result<Standings, FileError> 
         entries: Vec::new(),
         players: Vec::new(),
         live: false,
+        field_size: None,
+        contest: None,
     };
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -223,7 +264,8 @@ pub fn read_standings(file: &str, bytes: &[u8]) -> Result<Standings, FileError> 
                 name: cell(right[0]).to_string(),
                 position,
                 drafted,
-                fpts,
+                fpts: Some(fpts),
+                dk_ids: Vec::new(),
                 line,
             });
         }
@@ -368,12 +410,12 @@ mod tests {
         ,,,,,,,Trey Burton,TE,35%,10\n";
 
     #[test]
-    fn both_tables_are_read_and_the_cash_line_found() {
+    fn both_tables_are_read() {
         let text = format!(
             "\u{feff}{HEADER}1,11,alan,0,198.2,{LINEUP},,Todd Gurley II,RB,88.95%,30.6\n\
              2,12,bob,0,150.5,{LINEUP},,Rams ,DST,20.10%,12\n3,13,carl,0,0,,,,,,\n{OTHERS}"
         );
-        let s = read_standings("s.csv", text.as_bytes()).unwrap();
+        let s = read_standings("s.csv", text.as_bytes(), None).unwrap();
         assert_eq!(s.entries.len(), 3);
         assert_eq!(s.entries[0].lineup.len(), 9);
         assert_eq!(
@@ -383,34 +425,32 @@ mod tests {
         assert!(s.entries[2].lineup.is_empty());
         assert_eq!(s.players[1].name, "Rams");
         assert_eq!(s.players[0].drafted, 88.95);
-        assert_eq!(s.score_at_rank(2), Some(150.5));
-        assert_eq!(s.entries_above(150.5), 1);
         assert!(!s.live);
     }
 
     #[test]
     fn showdown_other_sports_and_bad_cells_are_refused_by_line_and_column() {
         let showdown = format!("{HEADER}1,11,a,0,100,CPT Tom Brady FLEX Mike Evans,,Tom Brady,CPT,50%,20\n2,12,b,0,90,,,,,,\n");
-        let e = read_standings("s.csv", showdown.as_bytes()).unwrap_err();
+        let e = read_standings("s.csv", showdown.as_bytes(), None).unwrap_err();
         assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("Lineup")));
         let nba = format!(
             "{HEADER}1,11,a,0,100,PG Chris Paul SG A B,,Chris Paul,PG,50%,20\n2,12,b,0,90,,,,,,\n"
         );
-        assert!(read_standings("s.csv", nba.as_bytes()).is_err());
+        assert!(read_standings("s.csv", nba.as_bytes(), None).is_err());
         let bad = format!("{HEADER}1,11,a,0,lots,{LINEUP},,Rams,DST,5%,3\n2,12,b,0,90,,,,,,\n");
-        let e = read_standings("s.csv", bad.as_bytes()).unwrap_err();
+        let e = read_standings("s.csv", bad.as_bytes(), None).unwrap_err();
         assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("Points")));
         let bad = format!("{HEADER}1,11,a,0,100,{LINEUP},,Rams,DST,150%,3\n2,12,b,0,90,,,,,,\n");
         assert_eq!(
-            read_standings("s.csv", bad.as_bytes())
+            read_standings("s.csv", bad.as_bytes(), None)
                 .unwrap_err()
                 .column
                 .as_deref(),
             Some("%Drafted")
         );
         let one = format!("{HEADER}1,11,a,0,100,{LINEUP},,Rams,DST,5%,3\n");
-        assert!(read_standings("s.csv", one.as_bytes()).is_err());
-        assert!(read_standings("s.csv", b"Position,Name\nQB,x\n").is_err());
+        assert!(read_standings("s.csv", one.as_bytes(), None).is_err());
+        assert!(read_standings("s.csv", b"Position,Name\nQB,x\n", None).is_err());
     }
 
     #[test]
@@ -419,17 +459,17 @@ mod tests {
             "{HEADER}1,11,a,0,198.2,{LINEUP},,Todd Gurley II,RB,88.95%,30.6\n\
              2,12,b,0,150.5,{LINEUP},,Rams,DST,20%,12\n{OTHERS}"
         );
-        assert!(read_standings("s.csv", good.as_bytes()).is_ok());
+        assert!(read_standings("s.csv", good.as_bytes(), None).is_ok());
         let twice = good.replace("2,12,b", "2,11,b");
-        let e = read_standings("s.csv", twice.as_bytes()).unwrap_err();
+        let e = read_standings("s.csv", twice.as_bytes(), None).unwrap_err();
         assert_eq!((e.line, e.column.as_deref()), (Some(3), Some("EntryId")));
         assert!(e.message.contains("lines 2 and 3"), "{e:?}");
         let stranger = good.replacen("QB Carson Wentz", "QB Nobody Atall", 1);
-        let e = read_standings("s.csv", stranger.as_bytes()).unwrap_err();
+        let e = read_standings("s.csv", stranger.as_bytes(), None).unwrap_err();
         assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("Lineup")));
         assert!(e.message.contains("Nobody Atall"), "{e:?}");
         let listed_twice = format!("{good},,,,,,,Rams,DST,1%,12\n");
-        let e = read_standings("s.csv", listed_twice.as_bytes()).unwrap_err();
+        let e = read_standings("s.csv", listed_twice.as_bytes(), None).unwrap_err();
         assert_eq!(e.column.as_deref(), Some("Player"));
         // Ten players at 95%: 950% in all, more than nine slots allow.
         let mut inflated = format!("{HEADER}1,11,a,0,100,{LINEUP},,Todd Gurley II,RB,95%,30\n");
@@ -439,7 +479,7 @@ mod tests {
             inflated.push_str(&format!(",,,,,,,{},{},95%,5\n", cells[7], cells[8]));
         }
         inflated.push_str(",,,,,,,Extra Man,WR,95%,5\n");
-        let e = read_standings("s.csv", inflated.as_bytes()).unwrap_err();
+        let e = read_standings("s.csv", inflated.as_bytes(), None).unwrap_err();
         assert_eq!(e.column.as_deref(), Some("%Drafted"));
         assert!(e.message.contains("950%"), "{e:?}");
     }
