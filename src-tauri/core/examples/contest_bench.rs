@@ -96,32 +96,10 @@ async fn main() {
         ),
     ] {
         let slate_id = train_and_import(&ws, &salaries.join(salary), season, week).await;
-        ws.import_standings(slate_id, &contests.join(standings))
+        ws.import_standings(slate_id, &contests.join(standings), None)
             .await
             .expect("standings import");
-        let view = ws.slate_view(Some(slate_id)).await.expect("view");
-        let results = nfl_dfs_core::test_support::latest_standings(database(&ws), slate_id)
-            .await
-            .expect("results")
-            .expect("stored");
-        let real: HashMap<i32, f64> = results.players.iter().map(|&(id, d, _)| (id, d)).collect();
-        let players: Vec<OwnershipPlayer> = view
-            .players
-            .iter()
-            .map(|p| OwnershipPlayer {
-                position: p.player.position,
-                salary: p.player.salary,
-                projection: p.projection,
-                team_total: p.team_total,
-                playable: p.playable,
-            })
-            .collect();
-        let actual = view
-            .players
-            .iter()
-            .map(|p| real.get(&p.player.id).copied().unwrap_or(0.0))
-            .collect();
-        samples.push((salary.to_string(), players, actual));
+        samples.push(ownership_sample(&ws, slate_id, salary).await);
         let contest = double_up(&ws, slate_id, format!("{season} week {week} $50 double-up")).await;
         let b = ws
             .contest_backtest(&PickRequest {
@@ -174,7 +152,7 @@ async fn main() {
         .await
         .expect("the pick is stored");
     }
-    tournaments_2019(&ws, &data).await;
+    samples.extend(tournaments_2019(&ws, &data).await);
     track_record(&ws).await;
     ownership_errors(&samples);
     speed(&ws).await;
@@ -661,9 +639,15 @@ async fn decisions(ws: &Workspace, contest_id: i32, slate_id: i32) {
     );
 }
 
-/// The five 2019 week-3 single-entry tournaments (top ranks only in the file): the pick's and
-/// the highest-projected lineup's actual points ranked among the listed entries.
-async fn tournaments_2019(ws: &Workspace, data: &Path) {
+/// The five 2019 week-3 single-entry tournaments of the shared lineup listing (their top ranks;
+/// 500 of the two 555-entry fields), each imported through the app with the places it pays:
+/// the pick's and the highest-projected lineup's real points ranked against what the file
+/// lists, the simulated field beside the listed one, and the pick stored for the track
+/// record. Returns the ownership sample of the most complete listing (500 of 555 entries).
+async fn tournaments_2019(
+    ws: &Workspace,
+    data: &Path,
+) -> Option<(String, Vec<OwnershipPlayer>, Vec<f64>)> {
     let slate_id = train_and_import(
         ws,
         &data.join("dk_salaries/2019_w03_sun_09-22.csv"),
@@ -671,185 +655,130 @@ async fn tournaments_2019(ws: &Workspace, data: &Path) {
         3,
     )
     .await;
-    let actual: HashMap<i32, f64> = ws
-        .backtest(slate_id)
-        .await
-        .expect("backtest")
-        .players
-        .iter()
-        .filter_map(|p| Some((p.slate_player_id, p.actual?)))
-        .collect();
     let file = data.join("dk_contests/2019_w03_sun_09-22_standings-5contests-2501entries.csv");
-    let mut reader = csv::Reader::from_path(&file).expect("the 2019 standings");
-    let headers = reader.headers().expect("header").clone();
-    let col = |n: &str| headers.iter().position(|h| h == n).expect("column");
-    let view = ws.slate_view(Some(slate_id)).await.expect("view");
-    let projection_of: HashMap<i64, f64> = view
-        .players
-        .iter()
-        .filter_map(|p| Some((p.player.dk_id?, p.projection)))
-        .collect();
-    let id_cols: Vec<(usize, bool)> = [
-        "QB_id", "RB1_id", "RB2_id", "WR1_id", "WR2_id", "WR3_id", "TE_id", "FLEX_id", "DST_id",
-    ]
-    .iter()
-    .map(|n| (col(n), *n == "FLEX_id"))
-    .collect();
-    // (contest id, listed lineup's projection by the app, rank)
-    let mut projected: Vec<(String, f64, u32)> = Vec::new();
-    let (id_c, score_c, rank_c, entries_c, fee_c, summary_c) = (
-        col("Contest ID"),
-        col("score"),
-        col("rank"),
-        col("maximumEntries"),
-        col("entryFee"),
-        col("contestSummary"),
-    );
-    // (id, entries, fee, summary, (score, rank) of each listed entry)
-    #[allow(clippy::type_complexity)]
-    let mut contests: Vec<(String, u32, f64, String, Vec<(f64, u32)>)> = Vec::new();
-    for r in reader.records() {
-        let r = r.expect("row");
-        let id = r[id_c].to_string();
-        // DraftKings' FLEX draftable is the salary file's ID + 1.
-        let lineup: Option<f64> = id_cols
-            .iter()
-            .map(|&(c, flex)| {
-                let dk = r[c].parse::<f64>().ok()? as i64 - i64::from(flex);
-                projection_of.get(&dk).copied()
-            })
-            .sum();
-        if let Some(points) = lineup {
-            projected.push((id.clone(), points, r[rank_c].parse().unwrap_or(u32::MAX)));
-        }
-        let score = (
-            r[score_c].parse::<f64>().unwrap_or(0.0),
-            r[rank_c].parse::<u32>().unwrap_or(u32::MAX),
-        );
-        match contests.iter_mut().find(|c| c.0 == id) {
-            Some(c) => c.4.push(score),
-            None => contests.push((
-                id,
-                r[entries_c].parse().unwrap_or(0),
-                r[fee_c].parse().unwrap_or(0.0),
-                r[summary_c].to_string(),
-                vec![score],
-            )),
-        }
-    }
-    for (id, entries, fee, summary, mut scores) in contests {
-        scores.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let paid: u32 = summary
-            .split("pays out the top ")
-            .nth(1)
-            .and_then(|s| s.split_whitespace().next())
-            .and_then(|s| s.replace(',', "").parse().ok())
-            .unwrap_or(0);
+    let mut sample = None;
+    println!("\n## The 2019 week 3 tournaments (a listing of their top ranks)\n");
+    for id in ["76480880", "76482928", "76485191", "76804964", "76866990"] {
+        let report = ws
+            .import_standings(slate_id, &file, Some(id))
+            .await
+            .expect("the listing imports");
+        let listed = report.contest.clone().expect("a listing names its contest");
+        let paid = listed.paid.expect("the summary says the places paid");
+        let fee = listed.entry_fee.expect("the fee");
         let contest = ws
             .add_contest(&NewContest {
                 slate_id,
                 name: Some(format!("2019 week 3 tournament {id}")),
                 contest_type: ContestType::Tournament,
-                entries,
+                entries: listed.entries,
                 entry_fee: fee,
                 payouts_file: None,
-                payouts: None,
+                payouts: Some(
+                    nfl_dfs_core::contest::Payouts::tournament_paying(listed.entries, fee, paid)
+                        .expect("payouts"),
+                ),
             })
             .await
             .expect("contest");
-        let pick = ws
-            .pick(
-                &PickRequest {
-                    contest_id: contest.id,
-                    ..PickRequest::default()
-                },
-                |_, _, _| true,
-            )
+        println!(
+            "| contest | entries (listed) | cash line | lineup | points | rank | percentile | cashed |"
+        );
+        println!("|---|---|---|---|---|---|---|---|");
+        match ws
+            .contest_backtest(&PickRequest {
+                contest_id: contest.id,
+                ..PickRequest::default()
+            })
             .await
-            .expect("pick");
-        // The file lists the top ranks (or a sample of the paid ones): the cash line is the
-        // lowest listed score at a paid rank; a score's rank is one below the worst listed
-        // entry that beat it.
-        let cash = scores
-            .iter()
-            .filter(|(_, r)| *r <= paid)
-            .map(|(s, _)| *s)
-            .fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.min(s))));
-        println!(
-            "\n{}: simulated cash line 10th/50th/90th {:.1}/{:.1}/{:.1} against the real {}; the pick projected {:.1}, simulated mean {:.1}\n",
-            contest.name,
-            pick.cash_line.p10,
-            pick.cash_line.p50,
-            pick.cash_line.p90,
-            cash.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
-            pick.pick.projection,
-            pick.pick.outcome.mean
-        );
-        let mut listed: Vec<f64> = projected
-            .iter()
-            .filter(|p| p.0 == id)
-            .map(|p| p.1)
-            .collect();
-        let mut cashers: Vec<f64> = projected
-            .iter()
-            .filter(|p| p.0 == id && p.2 <= paid)
-            .map(|p| p.1)
-            .collect();
-        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
-        let (listed_mean, cashers_mean) = (mean(&listed), mean(&cashers));
-        let shape = |v: &mut [f64]| {
-            let q = nfl_dfs_core::contest::field_shape::Percentiles::of(v);
-            format!("{:.1} / {:.1} / {:.1}", q.p10, q.p50, q.p90)
-        };
-        println!(
-            "the real top {} lineups by the app's projections: 10th/50th/90th {} (mean {listed_mean:.1}); the {} paid: {} (mean {cashers_mean:.1})",
-            listed.len(),
-            shape(&mut listed),
-            cashers.len(),
-            shape(&mut cashers),
-        );
-        field_strength(ws, contest.id).await;
-        let lowest_listed = scores.last().map_or(0.0, |s| s.0);
-        for (label, l) in [
-            ("pick", &pick.pick),
-            ("highest projected", &pick.max_projection),
-        ] {
-            let points: f64 = l
-                .players
-                .iter()
-                .map(|p| {
-                    actual
-                        .get(&p.player.slate_player_id)
-                        .copied()
-                        .unwrap_or(0.0)
-                })
-                .sum();
-            let rank_above = scores
-                .iter()
-                .filter(|s| s.0 > points)
-                .map(|s| s.1)
-                .max()
-                .unwrap_or(0);
-            let listed = points >= lowest_listed;
-            let rank = if listed {
-                format!("{}", rank_above + 1)
-            } else {
-                format!("below {}", scores.iter().map(|s| s.1).max().unwrap_or(0))
-            };
-            println!(
-                "| {} ({entries} entries, ${fee}, pays {paid}) | {entries} | {} | {label} | {points:.1} | {rank} | {} | {} |",
-                contest.name,
-                cash.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
-                if listed {
-                    format!("{:.1}", 100.0 * (1.0 - f64::from(rank_above) / f64::from(entries)))
-                } else {
-                    "-".into()
-                },
-                if cash.is_some_and(|c| points >= c) { "yes" } else { "no" }
-            );
+        {
+            Ok(b) => {
+                for (label, f) in [("pick", &b.pick), ("highest projected", &b.max_projection)] {
+                    println!(
+                        "| {} (${fee}, pays {paid}) | {} ({}) | {} | {label} | {:.1} | {}{} | {}{:.1} | {} |",
+                        contest.name,
+                        b.field,
+                        b.listed,
+                        b.cash_line.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
+                        f.points,
+                        f.rank,
+                        if f.rank_known { "" } else { " or lower" },
+                        if f.rank_known { "" } else { "at most " },
+                        f.percentile,
+                        if f.cashed { "yes" } else { "no" }
+                    );
+                }
+                println!(
+                    "\n{}: simulated cash line 10th/50th/90th {:.1}/{:.1}/{:.1} against the real {}; the pick projected {:.1}, simulated mean {:.1}, P(cash) {:.1}%\n",
+                    contest.name,
+                    b.simulated.cash_line.p10,
+                    b.simulated.cash_line.p50,
+                    b.simulated.cash_line.p90,
+                    b.cash_line.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
+                    b.simulated.pick.projection,
+                    b.simulated.pick.outcome.mean,
+                    100.0 * b.simulated.pick.outcome.p_cash
+                );
+            }
+            Err(e) => println!("| {} | skipped: {e} | | | | | | |", contest.name),
         }
+        field_strength(ws, contest.id).await;
         decisions(ws, contest.id, slate_id).await;
+        ws.pick(
+            &PickRequest {
+                contest_id: contest.id,
+                out: Some(
+                    std::env::temp_dir()
+                        .join(format!("pick-{id}.csv"))
+                        .display()
+                        .to_string(),
+                ),
+                ..PickRequest::default()
+            },
+            |_, _, _| true,
+        )
+        .await
+        .expect("the pick is stored");
+        if report.field_size.is_some_and(|n| {
+            f64::from(report.entries) / f64::from(n) >= ownership::MIN_FIELD_COVERAGE
+        }) && sample.is_none()
+        {
+            sample = Some(ownership_sample(ws, slate_id, "2019_w03_sun_09-22.csv").await);
+        }
     }
+    sample
+}
+
+/// A slate's players as the ownership model sees them and their real ownership, from its
+/// newest imported standings.
+async fn ownership_sample(
+    ws: &Workspace,
+    slate_id: i32,
+    name: &str,
+) -> (String, Vec<OwnershipPlayer>, Vec<f64>) {
+    let view = ws.slate_view(Some(slate_id)).await.expect("view");
+    let results = nfl_dfs_core::test_support::latest_standings(database(ws), slate_id)
+        .await
+        .expect("results")
+        .expect("stored");
+    let real: HashMap<i32, f64> = results.players.iter().map(|&(id, d, _)| (id, d)).collect();
+    let players = view
+        .players
+        .iter()
+        .map(|p| OwnershipPlayer {
+            position: p.player.position,
+            salary: p.player.salary,
+            projection: p.projection,
+            team_total: p.team_total,
+            playable: p.playable,
+        })
+        .collect();
+    let actual = view
+        .players
+        .iter()
+        .map(|p| real.get(&p.player.id).copied().unwrap_or(0.0))
+        .collect();
+    (name.to_string(), players, actual)
 }
 
 /// Leave-one-slate-out ownership error, next to the value baseline.
@@ -910,8 +839,7 @@ fn ownership_errors(samples: &[(String, Vec<OwnershipPlayer>, Vec<f64>)]) {
     }
 }
 
-/// The track record over the 2018 contests above, each pick stored as it was made (the 2019
-/// tournaments' file is not a standings file the app imports):
+/// The track record over the contests above, each pick stored as it was made:
 /// predicted chance to cash against what happened, Brier score against the paid share's.
 async fn track_record(ws: &Workspace) {
     let record = ws
