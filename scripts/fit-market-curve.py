@@ -6,7 +6,10 @@ salary for every position: a rookie, a call-up), from the real slates of ../shar
 points, matched to the weekly player stats by name and team. Only the slates of 2018-2020 are
 used, so the 2021 and 2022 slates stay out of sample for the benches; the chance to play of a
 new player comes from the 2019-2020 slates (in 2018 every veteran is new to the loaded stats).
-Usage: scripts/fit-market-curve.py [DATA_DIR] > src-tauri/domain/src/projection/market_default.json
+The DST curve is fitted by `scripts/bench-slates.sh` (WRITE_DEFAULTS=1), which has the app's DST
+points; this script keeps the one in the shipped file.
+Usage: scripts/fit-market-curve.py [DATA_DIR] > market.json, then move it over
+src-tauri/domain/src/projection/market_default.json
 """
 import csv
 import json
@@ -100,7 +103,12 @@ def logistic(xy):
     return a, b
 
 
-curve = {}
+SHIPPED = "src-tauri/domain/src/projection/market_default.json"
+try:
+    with open(SHIPPED) as f:
+        curve = {k: v for k, v in json.load(f)["positions"].items() if k == "DST"}
+except (OSError, KeyError, ValueError):
+    curve = {}
 for position, rows in samples.items():
     played = [(x, y) for x, y in rows if y is not None]
     a, b = least_squares(played)

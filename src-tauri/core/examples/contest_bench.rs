@@ -79,7 +79,9 @@ async fn main() {
     // (salary file, standings file, season, week, contest)
     let mut samples: Vec<(String, Vec<OwnershipPlayer>, Vec<f64>)> = Vec::new();
     println!("\n## Real contests (models trained only on the weeks before)\n");
-    println!("| contest | entries | cash line | lineup | points | rank | percentile | cashed |");
+    println!(
+        "| contest | entries (listed) | cash line | lineup | points | rank | percentile | cashed |"
+    );
     println!("|---|---|---|---|---|---|---|---|");
     for (salary, standings, season, week) in [
         (
@@ -108,35 +110,7 @@ async fn main() {
             })
             .await
             .expect("contest backtest");
-        for (label, f) in [("pick", &b.pick), ("highest projected", &b.max_projection)] {
-            println!(
-                "| {}{} | {} | {} | {label} | {:.1} | {} | {:.1} | {} |",
-                contest.name,
-                if b.warning.is_some() {
-                    " (live: points not final)"
-                } else {
-                    ""
-                },
-                b.field,
-                b.cash_line
-                    .map_or_else(|| "-".into(), |c| format!("{c:.1}")),
-                f.points,
-                f.rank,
-                f.percentile,
-                if f.cashed { "yes" } else { "no" }
-            );
-        }
-        println!(
-            "\n{}: simulated cash line 10th/50th/90th {:.1}/{:.1}/{:.1} against the real {}; the pick projected {:.1}, simulated mean {:.1}, scored {:.1}",
-            contest.name,
-            b.simulated.cash_line.p10,
-            b.simulated.cash_line.p50,
-            b.simulated.cash_line.p90,
-            b.cash_line.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
-            b.simulated.pick.projection,
-            b.simulated.pick.outcome.mean,
-            b.pick.points
-        );
+        backtest_rows(&b);
         field_strength(&ws, contest.id).await;
         decisions(&ws, contest.id, slate_id).await;
         // Stored as made (models trained only on the weeks before), for the track record.
@@ -639,6 +613,47 @@ async fn decisions(ws: &Workspace, contest_id: i32, slate_id: i32) {
     );
 }
 
+/// A contest backtest's rows (the pick and the highest-projected lineup in the real field) and
+/// the simulation's cash line beside the real one.
+fn backtest_rows(b: &nfl_dfs_core::ContestBacktest) {
+    let c = &b.contest;
+    for (label, f) in [("pick", &b.pick), ("highest projected", &b.max_projection)] {
+        println!(
+            "| {} (${}, pays {}){} | {} ({}) | {} | {label} | {:.1} | {}{} | {}{:.1} | {} |",
+            c.name,
+            c.entry_fee,
+            c.payouts.paid(),
+            if b.warning.is_some() {
+                " (live: points not final)"
+            } else {
+                ""
+            },
+            b.field,
+            b.listed,
+            b.cash_line
+                .map_or_else(|| "-".into(), |c| format!("{c:.1}")),
+            f.points,
+            f.rank,
+            if f.rank_known { "" } else { " or lower" },
+            if f.rank_known { "" } else { "at most " },
+            f.percentile,
+            if f.cashed { "yes" } else { "no" }
+        );
+    }
+    println!(
+        "\n{}: simulated cash line 10th/50th/90th {:.1}/{:.1}/{:.1} against the real {}; the pick projected {:.1}, simulated mean {:.1}, P(cash) {:.1}%, scored {:.1}\n",
+        c.name,
+        b.simulated.cash_line.p10,
+        b.simulated.cash_line.p50,
+        b.simulated.cash_line.p90,
+        b.cash_line.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
+        b.simulated.pick.projection,
+        b.simulated.pick.outcome.mean,
+        100.0 * b.simulated.pick.outcome.p_cash,
+        b.pick.points
+    );
+}
+
 /// The five 2019 week-3 single-entry tournaments of the shared lineup listing (their top ranks;
 /// 500 of the two 555-entry fields), each imported through the app with the places it pays:
 /// the pick's and the highest-projected lineup's real points ranked against what the file
@@ -681,9 +696,7 @@ async fn tournaments_2019(
             })
             .await
             .expect("contest");
-        println!(
-            "| contest | entries (listed) | cash line | lineup | points | rank | percentile | cashed |"
-        );
+        println!("| contest | entries (listed) | cash line | lineup | points | rank | percentile | cashed |");
         println!("|---|---|---|---|---|---|---|---|");
         match ws
             .contest_backtest(&PickRequest {
@@ -692,34 +705,7 @@ async fn tournaments_2019(
             })
             .await
         {
-            Ok(b) => {
-                for (label, f) in [("pick", &b.pick), ("highest projected", &b.max_projection)] {
-                    println!(
-                        "| {} (${fee}, pays {paid}) | {} ({}) | {} | {label} | {:.1} | {}{} | {}{:.1} | {} |",
-                        contest.name,
-                        b.field,
-                        b.listed,
-                        b.cash_line.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
-                        f.points,
-                        f.rank,
-                        if f.rank_known { "" } else { " or lower" },
-                        if f.rank_known { "" } else { "at most " },
-                        f.percentile,
-                        if f.cashed { "yes" } else { "no" }
-                    );
-                }
-                println!(
-                    "\n{}: simulated cash line 10th/50th/90th {:.1}/{:.1}/{:.1} against the real {}; the pick projected {:.1}, simulated mean {:.1}, P(cash) {:.1}%\n",
-                    contest.name,
-                    b.simulated.cash_line.p10,
-                    b.simulated.cash_line.p50,
-                    b.simulated.cash_line.p90,
-                    b.cash_line.map_or_else(|| "-".into(), |c| format!("{c:.1}")),
-                    b.simulated.pick.projection,
-                    b.simulated.pick.outcome.mean,
-                    100.0 * b.simulated.pick.outcome.p_cash
-                );
-            }
+            Ok(b) => backtest_rows(&b),
             Err(e) => println!("| {} | skipped: {e} | | | | | | |", contest.name),
         }
         field_strength(ws, contest.id).await;

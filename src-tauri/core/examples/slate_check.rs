@@ -11,7 +11,8 @@
 //!
 //! Then the reliability of the play probability over every slate (by tenth); how the app's
 //! points-if-he-plays and what the salary implies combine best (the least-squares weight on the
-//! app's, per season: issue 26's "truth between the app and the market"); and the slate of
+//! app's, per season and for DSTs: issue 26's "truth between the app and the market"; the DST
+//! market curve, fitted on the 2018-2020 slates, `WRITE_DEFAULTS=1` writes it); and the slate of
 //! 2022 week 1 again with the previous season's last weeks missing from the loaded stats (a
 //! failed refresh): the notice shown and the stars' mean play probability.
 //! Usage: slate_check [DATA_DIR]; used by `scripts/bench-slates.sh`.
@@ -76,6 +77,7 @@ async fn main() {
         actual_sum / projected_sum.max(1e-9)
     );
     reliability(&all);
+    dst_curve(&all);
     market_weight(&all);
     gap(&data).await;
 }
@@ -285,6 +287,14 @@ fn market_weight(rows: &[Checked]) {
         "DraftKings' averages (no models yet)".into(),
         pool(&|r| !r.from_model),
     ));
+    let dsts = |model: bool| -> Vec<Blend> {
+        rows.iter()
+            .filter(|r| r.position == Position::DST && r.from_model == model)
+            .filter_map(|r| Some((r.if_plays, r.market?, r.actual?)))
+            .collect()
+    };
+    groups.push(("DSTs, models".into(), dsts(true)));
+    groups.push(("DSTs, DraftKings' averages".into(), dsts(false)));
     for (label, used) in &groups {
         if let Some((w, se)) = fitted_weight(used) {
             let n = used.len() as f64;
@@ -322,6 +332,50 @@ fn market_weight(rows: &[Checked]) {
             noise.sqrt(),
             (variance - noise).max(0.0).sqrt()
         );
+    }
+}
+
+/// The DST market curve: points on salary (least squares) over the DSTs of the 2018-2020
+/// slates, as the players' curves are fitted (`scripts/fit-market-curve.py`), the later slates
+/// kept out of sample. `WRITE_DEFAULTS=1` writes it into the shipped curve.
+fn dst_curve(rows: &[Checked]) {
+    let fit: Vec<(f64, f64)> = rows
+        .iter()
+        .filter(|r| r.position == Position::DST && r.season <= 2020)
+        .filter_map(|r| Some((f64::from(r.salary) / 1000.0, r.actual?)))
+        .collect();
+    let n = fit.len() as f64;
+    if n < 20.0 {
+        println!("\nDST market curve: too few DSTs with points ({n})");
+        return;
+    }
+    let mx = fit.iter().map(|d| d.0).sum::<f64>() / n;
+    let my = fit.iter().map(|d| d.1).sum::<f64>() / n;
+    let slope = fit.iter().map(|d| (d.0 - mx) * (d.1 - my)).sum::<f64>()
+        / fit.iter().map(|d| (d.0 - mx).powi(2)).sum::<f64>();
+    let intercept = my - slope * mx;
+    let shipped = nfl_dfs_core::projection::market::shipped()
+        .positions
+        .get("DST")
+        .map(|c| c.points);
+    println!(
+        "\nDST market curve on the {} DSTs of the 2018-2020 slates: {intercept:.4} + {slope:.4} per $1,000 (shipped: {shipped:?})",
+        fit.len()
+    );
+    if std::env::var_os("WRITE_DEFAULTS").is_some() {
+        let path = "src-tauri/domain/src/projection/market_default.json";
+        let mut curve: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
+        curve["positions"]["DST"] = serde_json::json!({
+            "points": [(intercept * 1e4).round() / 1e4, (slope * 1e4).round() / 1e4],
+            "samples": fit.len(),
+        });
+        std::fs::write(
+            path,
+            serde_json::to_string_pretty(&curve).expect("json") + "\n",
+        )
+        .expect("write");
+        println!("wrote {path}");
     }
 }
 

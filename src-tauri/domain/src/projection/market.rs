@@ -4,7 +4,9 @@
 //! plays are linear in his salary; the chance that a player with no NFL game yet plays is
 //! logistic in it (most such players are depth that never sees the field; the dear ones are
 //! rookie starters). Both are fitted on real slates against what their players scored
-//! (`scripts/fit-market-curve.py`; the shipped curve uses the 2018-2020 slates).
+//! (`scripts/fit-market-curve.py`; the shipped curve uses the 2018-2020 slates). A DST's points
+//! are linear in its salary too, fitted on the same slates by `scripts/bench-slates.sh`, which
+//! has the app's DST points: 0.68 + 1.99 per $1,000 over 206 DSTs.
 
 use crate::dk::Position;
 use serde::{Deserialize, Serialize};
@@ -20,7 +22,7 @@ pub struct PositionCurve {
 /// The market's curve for every position it was fitted for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MarketCurve {
-    /// Curves by position (`QB`, `RB`, `WR`, `TE`).
+    /// Curves by position (`QB`, `RB`, `WR`, `TE`, `DST`).
     pub positions: HashMap<String, PositionCurve>,
     /// Log-odds that a player with no NFL game yet plays: intercept and slope per $1,000.
     pub new_play: [f64; 2],
@@ -45,8 +47,8 @@ pub fn shipped() -> &'static MarketCurve {
 }
 
 impl MarketCurve {
-    /// What a salary says of a player at a position; None for a position without a curve (DST)
-    /// or a salary of 0.
+    /// What a salary says of a player at a position; None for a position without a curve or a
+    /// salary of 0.
     pub fn view(&self, position: Position, salary: u32) -> Option<MarketView> {
         let curve = self.positions.get(position.as_str())?;
         if salary == 0 {
@@ -82,8 +84,17 @@ mod tests {
             );
             assert!(cheap.if_plays >= 0.0);
         }
-        assert_eq!(curve.view(Position::DST, 3000), None);
         assert_eq!(curve.view(Position::WR, 0), None);
+        // A DST's points rise with its price, from a low base: a $2,000 defense scores about
+        // 4.7 points, a $4,000 one about 8.6.
+        let (cheap, dear) = (
+            curve.view(Position::DST, 2000).unwrap().if_plays,
+            curve.view(Position::DST, 4000).unwrap().if_plays,
+        );
+        assert!(
+            (3.0..6.5).contains(&cheap) && (7.0..11.0).contains(&dear),
+            "{cheap} {dear}"
+        );
         // A $6,000 receiver scores in the low teens when he plays.
         let wr = curve.view(Position::WR, 6000).unwrap();
         assert!((10.0..18.0).contains(&wr.if_plays), "{wr:?}");

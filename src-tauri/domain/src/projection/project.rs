@@ -312,6 +312,10 @@ const WEEK_ONE_MARKET_WEIGHT: f64 = 0.5;
 /// salary implies; measured on the real week-1 slates of 2019 and 2022 (`bench-slates.sh`):
 /// pool error 6.19 -> 6.08 and 4.30 -> 4.28, none tried in mid-season weeks gained.
 fn with_summer_market(market: &MarketCurve, p: &SlatePlayer, out: &mut PlayerProjection) {
+    // Measured on players; a DST's first week stays its model's.
+    if p.position == Position::DST {
+        return;
+    }
     let Some(view) = market.view(p.position, p.salary) else {
         return;
     };
@@ -731,7 +735,7 @@ mod tests {
             out.note.unwrap(),
             format!("week 1: half the model's 10.0, half what his salary implies ({implied:.1})")
         );
-        // A DST has no curve: unchanged.
+        // A DST's is its model's: unchanged.
         let mut dst = player(ProjectionSource::Model, PlayStatus::Active);
         with_summer_market(market, &slate_player(Position::DST, 3000, 8.0), &mut dst);
         assert_eq!(dst.if_plays, 10.0);

@@ -105,15 +105,7 @@ pub fn read_listing(
     let mut contests: Vec<(String, Vec<(u64, csv::StringRecord)>)> = Vec::new();
     let mut rows = 0u64;
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            FileError::new(
-                file,
-                e.position().map(|p| p.line()),
-                None,
-                format!("not valid CSV: {e}"),
-            )
-        })?;
-        let line = crate::dk::csv_position::record_start(body, &record).1;
+        let (record, line) = super::located(file, body, record)?;
         rows += 1;
         if rows > u64::from(MAX_CONTEST_ENTRIES) {
             return Err(FileError::new(file, Some(line), None, "too many entries"));
