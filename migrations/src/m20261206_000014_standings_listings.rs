@@ -3,6 +3,8 @@
 //! every one), `standings.contest_ref` (the contest chosen in a file of several; empty: the
 //! file holds one), and `standing_players.fpts_known` (false where the file gives no points).
 //! A file is imported once per slate and contest: the unique index takes the contest in.
+//! `contests.dk_contest_id` (DraftKings' contest ID, where the user gives it) finds a contest's
+//! own standings among several of one slate.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -46,6 +48,14 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
+            .alter_table(
+                Table::alter()
+                    .table(name("contests"))
+                    .add_column(string_null(name("dk_contest_id")))
+                    .to_owned(),
+            )
+            .await?;
+        manager
             .create_index(
                 Index::create()
                     .name("standings_slate_file_contest")
@@ -60,6 +70,14 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(name("contests"))
+                    .drop_column(name("dk_contest_id"))
+                    .to_owned(),
+            )
+            .await?;
         manager
             .drop_index(
                 Index::drop()

@@ -39,6 +39,9 @@ pub enum ContestAction {
         /// A name for it.
         #[arg(long)]
         name: Option<String>,
+        /// DraftKings' contest ID: its standings are found by it among several of the slate.
+        #[arg(long = "dk-contest", value_name = "ID")]
+        dk_contest: Option<String>,
     },
     /// Edit a contest: each option given replaces the stored value. The payout table is
     /// `--payouts FILE`, else the stored one while type, entries and fee stay, else the new
@@ -62,6 +65,9 @@ pub enum ContestAction {
         /// A new name.
         #[arg(long)]
         name: Option<String>,
+        /// DraftKings' contest ID ("" clears it).
+        #[arg(long = "dk-contest", value_name = "ID")]
+        dk_contest: Option<String>,
     },
     /// List the contests (of one slate with `--slate`).
     List {
@@ -183,6 +189,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
             fee,
             payouts,
             name,
+            dk_contest,
         } => {
             let contest = ws
                 .add_contest(&NewContest {
@@ -193,6 +200,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
                     entry_fee: fee,
                     payouts_file: payouts.map(|p| p.display().to_string()),
                     payouts: None,
+                    dk_contest_id: dk_contest,
                 })
                 .await?;
             #[derive(Serialize)]
@@ -216,6 +224,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
             fee,
             payouts,
             name,
+            dk_contest,
         } => {
             let edited = ws
                 .edit_contest(
@@ -227,6 +236,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
                         entry_fee: fee,
                         payouts_file: payouts.map(|p| p.display().to_string()),
                         payouts: None,
+                        dk_contest_id: dk_contest,
                     },
                 )
                 .await?;
@@ -492,7 +502,7 @@ fn field_text(c: &FieldCheck, o: &mut String) {
 fn contest_line(c: &Contest, o: &mut String) {
     let _ = writeln!(
         o,
-        "contest {}: {} on slate {} ({}, {} entries, ${:.2} fee, pays {} places, ${:.2} in prizes)",
+        "contest {}: {} on slate {} ({}, {} entries, ${:.2} fee, pays {} places, ${:.2} in prizes){}",
         c.id,
         c.name,
         c.slate_id,
@@ -500,7 +510,11 @@ fn contest_line(c: &Contest, o: &mut String) {
         c.entries,
         c.entry_fee,
         c.places_paid,
-        c.prize_total
+        c.prize_total,
+        c.dk_contest_id
+            .as_deref()
+            .map(|id| format!(", DraftKings contest {id}"))
+            .unwrap_or_default()
     );
 }
 

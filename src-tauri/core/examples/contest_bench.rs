@@ -269,6 +269,7 @@ async fn double_up(ws: &Workspace, slate_id: i32, name: String) -> nfl_dfs_core:
         entry_fee: 50.0,
         payouts_file: None,
         payouts: None,
+        dk_contest_id: None,
     })
     .await
     .expect("contest")
@@ -693,6 +694,7 @@ async fn tournaments_2019(
                     nfl_dfs_core::contest::Payouts::tournament_paying(listed.entries, fee, paid)
                         .expect("payouts"),
                 ),
+                dk_contest_id: Some(id.to_string()),
             })
             .await
             .expect("contest");

@@ -1902,7 +1902,12 @@ places_paid: number,
 /**
  * All the prizes together, dollars, as the pages show it.
  */
-prize_total: number, };
+prize_total: number, 
+/**
+ * DraftKings' contest ID, where the user gave it: its standings are found by it among
+ * several imported for the slate.
+ */
+dk_contest_id: string | null, };
 
 export type NewContest = { 
 /**
@@ -1932,7 +1937,11 @@ payouts_file: string | null,
 /**
  * A payout table typed in, replacing the preset (ignored when a file is given).
  */
-payouts: Payouts | null, };
+payouts: Payouts | null, 
+/**
+ * DraftKings' contest ID: its standings are found by it among several of the slate.
+ */
+dk_contest_id: string | null, };
 
 export type ContestEdit = { 
 /**
@@ -1958,7 +1967,11 @@ payouts_file: string | null,
 /**
  * A payout table typed in (ignored when a file is given).
  */
-payouts: Payouts | null, };
+payouts: Payouts | null, 
+/**
+ * DraftKings' contest ID (an empty one clears it).
+ */
+dk_contest_id: string | null, };
 
 export type PickRequest = { 
 /**

@@ -28,6 +28,7 @@ function contest(): Contest {
     payouts: { tiers: [{ first: 1, last: 1000, prize: 100 }] },
     places_paid: 1000,
     prize_total: 100000,
+    dk_contest_id: null,
   };
 }
 
@@ -125,7 +126,14 @@ function mockContests() {
     if (cmd === "edit_contest") {
       const edit = args as { contestId: number; input: ContestEdit };
       edits.push(edit);
-      stored = [{ ...contest(), entries: edit.input.entries ?? 2272, name: edit.input.name ?? contest().name }];
+      stored = [
+        {
+          ...contest(),
+          entries: edit.input.entries ?? 2272,
+          name: edit.input.name ?? contest().name,
+          dk_contest_id: edit.input.dk_contest_id || null,
+        },
+      ];
       return stored[0];
     }
     if (cmd === "add_contest") {
@@ -159,7 +167,7 @@ describe("Contests page", () => {
     await fireEvent.input(screen.getByTestId("contest-fee"), { target: { value: "50" } });
     await fireEvent.click(screen.getByTestId("contest-add"));
     await waitFor(() => expect(calls.added).toHaveLength(1));
-    expect(calls.added[0]).toMatchObject({ slate_id: 1, contest_type: "double-up", entries: 2272, entry_fee: 50 });
+    expect(calls.added[0]).toMatchObject({ slate_id: 1, contest_type: "double-up", entries: 2272, entry_fee: 50, dk_contest_id: null });
     expect((await screen.findByTestId("contest-list")).textContent).toContain("$50 Double-up");
     // Places paid and the prize total as the core computed them, with thousands separators.
     expect(screen.getByTestId("contest-list").textContent).toContain("$100,000.00");
@@ -252,10 +260,15 @@ describe("Contests page", () => {
     await fireEvent.click(screen.getByRole("button", { name: "Edit $50 Double-up (2272 entries)" }));
     expect((screen.getByTestId("contest-entries") as HTMLInputElement).value).toBe("2272");
     await fireEvent.input(screen.getByTestId("contest-entries"), { target: { value: "500" } });
+    await fireEvent.input(screen.getByTestId("contest-dk-id"), { target: { value: " 76804964 " } });
     await fireEvent.click(screen.getByTestId("contest-save"));
     await waitFor(() => expect(calls.edits).toHaveLength(1));
-    expect(calls.edits[0]).toMatchObject({ contestId: 3, input: { entries: 500, entry_fee: 50, contest_type: "double-up" } });
+    expect(calls.edits[0]).toMatchObject({
+      contestId: 3,
+      input: { entries: 500, entry_fee: 50, contest_type: "double-up", dk_contest_id: "76804964" },
+    });
     await waitFor(() => expect(screen.getByTestId("contest-list").textContent).toContain("500"));
+    expect(screen.getByTestId("contest-list").textContent).toContain("DK 76804964");
     expect(screen.getByTestId("contest-add")).toBeTruthy();
   });
 

@@ -26,6 +26,7 @@ pub async fn add(db: &DatabaseConnection, contest: &Contest) -> Result<i32> {
         entries: Set(contest.entries as i32),
         payouts: Set(payouts),
         created_at: Set(Utc::now().to_rfc3339()),
+        dk_contest_id: Set(contest.dk_contest_id.clone()),
         ..Default::default()
     }
     .insert(&txn)
@@ -35,7 +36,8 @@ pub async fn add(db: &DatabaseConnection, contest: &Contest) -> Result<i32> {
     Ok(row.id)
 }
 
-/// Replaces a stored contest's name, type, fee, field and payout table (already validated);
+/// Replaces a stored contest's name, type, fee, field, payout table and DraftKings ID (already
+/// validated);
 /// false when there is no such contest.
 pub async fn update(db: &DatabaseConnection, contest: &Contest) -> Result<bool> {
     let payouts = serde_json::to_string(&contest.payouts)
@@ -54,6 +56,7 @@ pub async fn update(db: &DatabaseConnection, contest: &Contest) -> Result<bool> 
     row.entry_fee = Set(contest.entry_fee);
     row.entries = Set(contest.entries as i32);
     row.payouts = Set(payouts);
+    row.dk_contest_id = Set(contest.dk_contest_id.clone());
     row.update(&txn).await.map_err(db_err(SAVING))?;
     txn.commit().await.map_err(db_err(SAVING))?;
     Ok(true)
@@ -112,13 +115,21 @@ fn from_row(row: contest::Model) -> Result<Contest> {
     payouts
         .validate(contest_type, entries, row.entry_fee)
         .map_err(damaged)?;
-    Ok(Contest::new(
-        row.id,
-        row.slate_id,
-        row.name,
-        contest_type,
-        row.entry_fee,
-        entries,
-        payouts,
-    ))
+    let dk_contest_id = row
+        .dk_contest_id
+        .map(|id| nfl_dfs_domain::contest::check_dk_contest_id(&id))
+        .transpose()
+        .map_err(damaged)?;
+    Ok(Contest {
+        dk_contest_id,
+        ..Contest::new(
+            row.id,
+            row.slate_id,
+            row.name,
+            contest_type,
+            row.entry_fee,
+            entries,
+            payouts,
+        )
+    })
 }

@@ -159,16 +159,21 @@ pub async fn latest(db: &DatabaseConnection, slate_id: i32) -> Result<Option<Sto
     }
 }
 
-/// The standings of a contest of `entries` entries on a slate: the newest imported for a field
-/// of that size, else the newest of the slate.
+/// The standings of a contest on a slate: the newest imported for its DraftKings contest ID
+/// (`dk_contest`), else for a field of its size (`entries`), else the newest of the slate.
 pub async fn for_contest(
     db: &DatabaseConnection,
     slate_id: i32,
     entries: u32,
+    dk_contest: Option<&str>,
 ) -> Result<Option<StoredResults>> {
     let rows = imported(db, slate_id).await?;
     let size = |row: &standing::Model| row.field_size.unwrap_or(row.entries);
-    let chosen = match rows.iter().position(|row| size(row) == entries as i32) {
+    let chosen = rows
+        .iter()
+        .position(|row| dk_contest.is_some_and(|id| row.contest_ref == id))
+        .or_else(|| rows.iter().position(|row| size(row) == entries as i32));
+    let chosen = match chosen {
         Some(k) => rows.into_iter().nth(k),
         None => rows.into_iter().next(),
     };

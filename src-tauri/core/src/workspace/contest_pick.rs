@@ -780,19 +780,24 @@ impl Workspace {
         })
     }
 
-    /// The real field of a contest: the scores of its slate's standings imported for a field of
-    /// its size (else the newest), and every player's real points (the standings' FPTS; for
+    /// The real field of a contest: the scores of its slate's standings imported for its
+    /// DraftKings contest ID, else for a field of its size, else the newest, and every player's real points (the standings' FPTS; for
     /// players the file gives none, their nflverse points when loaded).
     pub(crate) async fn real_field(&self, contest: &Contest) -> Result<RealField> {
-        let results = store::standings::for_contest(self.db(), contest.slate_id, contest.entries)
-            .await?
-            .ok_or_else(|| {
-                Error::InvalidInput(format!(
-                    "Slate {} has no imported standings: import the contest's standings file \
+        let results = store::standings::for_contest(
+            self.db(),
+            contest.slate_id,
+            contest.entries,
+            contest.dk_contest_id.as_deref(),
+        )
+        .await?
+        .ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "Slate {} has no imported standings: import the contest's standings file \
                      first (`nfl-dfs-cli contest standings --slate {} FILE`).",
-                    contest.slate_id, contest.slate_id
-                ))
-            })?;
+                contest.slate_id, contest.slate_id
+            ))
+        })?;
         let mut actual: HashMap<i32, f64> = self
             .actual_points(contest.slate_id)
             .await

@@ -30,6 +30,9 @@ pub struct NewContest {
     pub payouts_file: Option<String>,
     /// A payout table typed in, replacing the preset (ignored when a file is given).
     pub payouts: Option<Payouts>,
+    /// DraftKings' contest ID: its standings are found by it among several of the slate.
+    #[serde(default)]
+    pub dk_contest_id: Option<String>,
 }
 
 /// Changes to a contest: each field given replaces the stored one.
@@ -48,6 +51,8 @@ pub struct ContestEdit {
     pub payouts_file: Option<String>,
     /// A payout table typed in (ignored when a file is given).
     pub payouts: Option<Payouts>,
+    /// DraftKings' contest ID (an empty one clears it).
+    pub dk_contest_id: Option<String>,
 }
 
 /// What importing a standings file did.
@@ -162,6 +167,11 @@ impl Workspace {
                 .payouts
                 .clone()
                 .or_else(|| same_structure.then_some(current.payouts)),
+            dk_contest_id: match &edit.dk_contest_id {
+                Some(id) if id.trim().is_empty() => None,
+                Some(id) => Some(id.clone()),
+                None => current.dk_contest_id,
+            },
         };
         let mut contest = self.contest_of(&request).await?;
         contest.id = id;
@@ -220,15 +230,24 @@ impl Workspace {
                     .into(),
             ));
         }
-        Ok(Contest::new(
-            0,
-            slate.summary.id,
-            name,
-            request.contest_type,
-            request.entry_fee,
-            request.entries,
-            payouts,
-        ))
+        let dk_contest_id = request
+            .dk_contest_id
+            .as_deref()
+            .map(crate::contest::check_dk_contest_id)
+            .transpose()
+            .map_err(|e| Error::InvalidInput(format!("The contest: {e}.")))?;
+        Ok(Contest {
+            dk_contest_id,
+            ..Contest::new(
+                0,
+                slate.summary.id,
+                name,
+                request.contest_type,
+                request.entry_fee,
+                request.entries,
+                payouts,
+            )
+        })
     }
 
     /// The contests of a slate (every slate's when None), newest first.

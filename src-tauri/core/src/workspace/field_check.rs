@@ -78,8 +78,13 @@ impl Workspace {
         let contest = self.contest(request.contest_id).await?;
         let prepared = Arc::new(self.prepare(contest.slate_id, false).await?);
         let salary_cap = self.typed_settings().await?.salary_cap;
-        let results =
-            store::standings::for_contest(self.db(), contest.slate_id, contest.entries).await?;
+        let results = store::standings::for_contest(
+            self.db(),
+            contest.slate_id,
+            contest.entries,
+            contest.dk_contest_id.as_deref(),
+        )
+        .await?;
         let work = prepared.clone();
         let contest_copy = contest.clone();
         let request_copy = request.clone();

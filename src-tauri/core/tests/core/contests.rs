@@ -33,6 +33,7 @@ fn contest(slate_id: i32, contest_type: ContestType, entries: u32, fee: f64) -> 
         entry_fee: fee,
         payouts_file: None,
         payouts: None,
+        dk_contest_id: None,
     }
 }
 
@@ -689,11 +690,47 @@ async fn a_listing_of_several_contests_imports_the_one_chosen_and_judges_only_wh
         out: None,
         exact_projections: false,
     };
-    let c555 = ws.add_contest(&paying(slate, 555, 120)).await.unwrap();
+    let c555 = ws
+        .add_contest(&NewContest {
+            dk_contest_id: Some(" 76804964 ".into()),
+            ..paying(slate, 555, 120)
+        })
+        .await
+        .unwrap();
+    assert_eq!(c555.dk_contest_id.as_deref(), Some("76804964"));
     let b = ws.contest_backtest(&request(c555.id)).await.unwrap();
     assert_eq!((b.field, b.listed), (555, 500));
     assert_eq!(b.cash_line, Some(172.94));
     assert!(b.median.is_some());
+    // Another 555-entry contest of the file imported later: the contest that names its ID
+    // keeps its own standings; one that does not takes the newest of its size.
+    ws.import_standings(slate, &file, Some("76866990"))
+        .await
+        .unwrap();
+    let b = ws.contest_backtest(&request(c555.id)).await.unwrap();
+    assert_eq!(b.cash_line, Some(172.94));
+    let unnamed = ws.add_contest(&paying(slate, 555, 118)).await.unwrap();
+    let b = ws.contest_backtest(&request(unnamed.id)).await.unwrap();
+    assert_eq!(b.cash_line, Some(171.74));
+    let e = ws
+        .add_contest(&NewContest {
+            dk_contest_id: Some("7680/../4964".into()),
+            ..paying(slate, 555, 120)
+        })
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("not a DraftKings contest ID"), "{e}");
+    let cleared = ws
+        .edit_contest(
+            c555.id,
+            &ContestEdit {
+                dk_contest_id: Some(String::new()),
+                ..ContestEdit::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(cleared.dk_contest_id, None);
     let c1111 = ws.add_contest(&paying(slate, 1111, 273)).await.unwrap();
     let b = ws.contest_backtest(&request(c1111.id)).await.unwrap();
     assert_eq!((b.field, b.listed), (1111, 500));

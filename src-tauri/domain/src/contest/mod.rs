@@ -41,6 +41,27 @@ pub struct Contest {
     /// All the prizes together, dollars, as the pages show it.
     #[serde(default)]
     pub prize_total: f64,
+    /// DraftKings' contest ID, where the user gave it: its standings are found by it among
+    /// several imported for the slate.
+    #[serde(default)]
+    pub dk_contest_id: Option<String>,
+}
+
+/// A DraftKings contest ID as given (trimmed): 1 to 40 letters, digits, `-` or `_`.
+pub fn check_dk_contest_id(id: &str) -> Result<String, String> {
+    let id = id.trim();
+    if id.is_empty()
+        || id.len() > 40
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(format!(
+            "'{}' is not a DraftKings contest ID (1 to 40 letters, digits, - or _)",
+            id.chars().take(60).collect::<String>()
+        ));
+    }
+    Ok(id.to_string())
 }
 
 impl Contest {
@@ -65,6 +86,7 @@ impl Contest {
             places_paid: payouts.paid(),
             prize_total: payouts.total(),
             payouts,
+            dk_contest_id: None,
         }
     }
 

@@ -23,6 +23,8 @@ pub struct Model {
     pub payouts: String,
     /// When it was added (RFC 3339).
     pub created_at: String,
+    /// DraftKings' contest ID, where the user gave it.
+    pub dk_contest_id: Option<String>,
 }
 
 /// No relations are navigated from contests.
