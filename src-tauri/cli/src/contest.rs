@@ -42,6 +42,9 @@ pub enum ContestAction {
         /// DraftKings' contest ID: its standings are found by it among several of the slate.
         #[arg(long = "dk-contest", value_name = "ID")]
         dk_contest: Option<String>,
+        /// The places the usual table pays, as the contest's lobby says.
+        #[arg(long, value_name = "N")]
+        paid: Option<u32>,
     },
     /// Edit a contest: each option given replaces the stored value. The payout table is
     /// `--payouts FILE`, else the stored one while type, entries and fee stay, else the new
@@ -68,6 +71,9 @@ pub enum ContestAction {
         /// DraftKings' contest ID ("" clears it).
         #[arg(long = "dk-contest", value_name = "ID")]
         dk_contest: Option<String>,
+        /// The places the usual table pays (a new table of the type).
+        #[arg(long, value_name = "N")]
+        paid: Option<u32>,
     },
     /// List the contests (of one slate with `--slate`).
     List {
@@ -190,6 +196,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
             payouts,
             name,
             dk_contest,
+            paid,
         } => {
             let contest = ws
                 .add_contest(&NewContest {
@@ -201,6 +208,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
                     payouts_file: payouts.map(|p| p.display().to_string()),
                     payouts: None,
                     dk_contest_id: dk_contest,
+                    places_paid: paid,
                 })
                 .await?;
             #[derive(Serialize)]
@@ -225,6 +233,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
             payouts,
             name,
             dk_contest,
+            paid,
         } => {
             let edited = ws
                 .edit_contest(
@@ -237,6 +246,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
                         payouts_file: payouts.map(|p| p.display().to_string()),
                         payouts: None,
                         dk_contest_id: dk_contest,
+                        places_paid: paid,
                     },
                 )
                 .await?;

@@ -270,6 +270,7 @@ async fn double_up(ws: &Workspace, slate_id: i32, name: String) -> nfl_dfs_core:
         payouts_file: None,
         payouts: None,
         dk_contest_id: None,
+        places_paid: None,
     })
     .await
     .expect("contest")
@@ -690,11 +691,9 @@ async fn tournaments_2019(
                 entries: listed.entries,
                 entry_fee: fee,
                 payouts_file: None,
-                payouts: Some(
-                    nfl_dfs_core::contest::Payouts::tournament_paying(listed.entries, fee, paid)
-                        .expect("payouts"),
-                ),
+                payouts: None,
                 dk_contest_id: Some(id.to_string()),
+                places_paid: Some(paid),
             })
             .await
             .expect("contest");

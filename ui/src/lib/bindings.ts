@@ -1941,7 +1941,11 @@ payouts: Payouts | null,
 /**
  * DraftKings' contest ID: its standings are found by it among several of the slate.
  */
-dk_contest_id: string | null, };
+dk_contest_id: string | null, 
+/**
+ * The places the preset pays, as the contest's lobby says (ignored with a payout table).
+ */
+places_paid: number | null, };
 
 export type ContestEdit = { 
 /**
@@ -1971,7 +1975,11 @@ payouts: Payouts | null,
 /**
  * DraftKings' contest ID (an empty one clears it).
  */
-dk_contest_id: string | null, };
+dk_contest_id: string | null, 
+/**
+ * The places the type's preset pays (a new preset table).
+ */
+places_paid: number | null, };
 
 export type PickRequest = { 
 /**

@@ -167,7 +167,14 @@ describe("Contests page", () => {
     await fireEvent.input(screen.getByTestId("contest-fee"), { target: { value: "50" } });
     await fireEvent.click(screen.getByTestId("contest-add"));
     await waitFor(() => expect(calls.added).toHaveLength(1));
-    expect(calls.added[0]).toMatchObject({ slate_id: 1, contest_type: "double-up", entries: 2272, entry_fee: 50, dk_contest_id: null });
+    expect(calls.added[0]).toMatchObject({
+      slate_id: 1,
+      contest_type: "double-up",
+      entries: 2272,
+      entry_fee: 50,
+      dk_contest_id: null,
+      places_paid: null,
+    });
     expect((await screen.findByTestId("contest-list")).textContent).toContain("$50 Double-up");
     // Places paid and the prize total as the core computed them, with thousands separators.
     expect(screen.getByTestId("contest-list").textContent).toContain("$100,000.00");
@@ -220,8 +227,13 @@ describe("Contests page", () => {
 
   it("imports the contest chosen of a listing and says it lists only the top ranks", async () => {
     const imports: ImportStandingsInput[] = [];
+    const added: NewContest[] = [];
     mockIPC((cmd, args) => {
       if (cmd === "list_contests") return [contest()];
+      if (cmd === "add_contest") {
+        added.push((args as { input: NewContest }).input);
+        return contest();
+      }
       if (cmd === "plugin:dialog|open") return "/home/u/lineups-2019-w3.csv";
       if (cmd === "import_standings") {
         imports.push((args as { input: ImportStandingsInput }).input);
@@ -250,6 +262,22 @@ describe("Contests page", () => {
     const text = (await screen.findByTestId("standings-report")).textContent ?? "";
     expect(text).toContain("Contest 76804964 NFL 50K Spy (555 entries, pays 120)");
     expect(text).toContain("500 entries listed of its 555");
+    // The listed contest fills the form: its size, fee, places paid and ID.
+    await fireEvent.click(screen.getByTestId("standings-fill"));
+    expect((screen.getByTestId("contest-entries") as HTMLInputElement).value).toBe("555");
+    expect((screen.getByTestId("contest-paid") as HTMLInputElement).value).toBe("120");
+    expect((screen.getByTestId("contest-dk-id") as HTMLInputElement).value).toBe("76804964");
+    await fireEvent.change(screen.getByTestId("contest-type"), { target: { value: "tournament" } });
+    await fireEvent.click(screen.getByTestId("contest-add"));
+    await waitFor(() => expect(added).toHaveLength(1));
+    expect(added[0]).toMatchObject({
+      contest_type: "tournament",
+      entries: 555,
+      entry_fee: 100,
+      places_paid: 120,
+      dk_contest_id: "76804964",
+      name: "NFL 50K Spy",
+    });
   });
 
   it("edits a listed contest in the form and lists it changed", async () => {

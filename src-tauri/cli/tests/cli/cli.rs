@@ -1119,10 +1119,13 @@ fn a_listing_of_two_contests_imports_the_one_named_and_says_it_lists_only_the_to
             "5",
             "--dk-contest",
             "7",
+            "--paid",
+            "18",
         ],
     );
     let stdout = String::from_utf8_lossy(&added.stdout);
     assert!(stdout.contains("DraftKings contest 7"), "{stdout}");
+    assert!(stdout.contains("pays 18 places"), "{stdout}");
     let bad = cli(
         dir.path(),
         &[

@@ -33,6 +33,9 @@ pub struct NewContest {
     /// DraftKings' contest ID: its standings are found by it among several of the slate.
     #[serde(default)]
     pub dk_contest_id: Option<String>,
+    /// The places the preset pays, as the contest's lobby says (ignored with a payout table).
+    #[serde(default)]
+    pub places_paid: Option<u32>,
 }
 
 /// Changes to a contest: each field given replaces the stored one.
@@ -53,6 +56,8 @@ pub struct ContestEdit {
     pub payouts: Option<Payouts>,
     /// DraftKings' contest ID (an empty one clears it).
     pub dk_contest_id: Option<String>,
+    /// The places the type's preset pays (a new preset table).
+    pub places_paid: Option<u32>,
 }
 
 /// What importing a standings file did.
@@ -130,8 +135,8 @@ fn hidden(c: char) -> bool {
 const MAX_UNMATCHED: usize = 5;
 
 impl Workspace {
-    /// Adds a contest to a slate: the type's DraftKings preset, or a payout table typed in or
-    /// read from a CSV file. Refused, with nothing stored, when the field is below 2, the
+    /// Adds a contest to a slate: the type's DraftKings preset (paying the places given, where
+    /// given), or a payout table typed in or read from a CSV file. Refused, with nothing stored, when the field is below 2, the
     /// prizes exceed the entry total or the ranks overlap or leave gaps.
     pub async fn add_contest(&self, request: &NewContest) -> Result<Contest> {
         let mut contest = self.contest_of(request).await?;
@@ -146,7 +151,7 @@ impl Workspace {
 
     /// Edits a contest: each field given replaces the stored one. The payout table is the one
     /// given (a file, or typed in); else the stored one while the type, field and fee stay as
-    /// they were; else the new type's preset. Checked as [`Workspace::add_contest`] checks
+    /// they were and no places paid are given; else the new type's preset. Checked as [`Workspace::add_contest`] checks
     /// a new contest; a refused edit changes nothing.
     pub async fn edit_contest(&self, id: i32, edit: &ContestEdit) -> Result<Contest> {
         let current = self.contest(id).await?;
@@ -155,7 +160,8 @@ impl Workspace {
         let entry_fee = edit.entry_fee.unwrap_or(current.entry_fee);
         let same_structure = contest_type == current.contest_type
             && entries == current.entries
-            && entry_fee == current.entry_fee;
+            && entry_fee == current.entry_fee
+            && edit.places_paid.is_none();
         let request = NewContest {
             slate_id: current.slate_id,
             name: Some(edit.name.clone().unwrap_or(current.name)),
@@ -172,6 +178,7 @@ impl Workspace {
                 Some(id) => Some(id.clone()),
                 None => current.dk_contest_id,
             },
+            places_paid: edit.places_paid,
         };
         let mut contest = self.contest_of(&request).await?;
         contest.id = id;
@@ -203,10 +210,13 @@ impl Workspace {
                     .map_err(|e| Error::InvalidInput(format!("The payout table: {e}")))?;
                 payouts.clone()
             }
-            (None, None) => {
-                Payouts::preset(request.contest_type, request.entries, request.entry_fee)
-                    .map_err(|e| Error::InvalidInput(format!("The contest: {e}")))?
-            }
+            (None, None) => Payouts::preset_paying(
+                request.contest_type,
+                request.entries,
+                request.entry_fee,
+                request.places_paid,
+            )
+            .map_err(|e| Error::InvalidInput(format!("The contest: {e}")))?,
         };
         let name = request
             .name

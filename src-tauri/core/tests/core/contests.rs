@@ -34,6 +34,7 @@ fn contest(slate_id: i32, contest_type: ContestType, entries: u32, fee: f64) -> 
         payouts_file: None,
         payouts: None,
         dk_contest_id: None,
+        places_paid: None,
     }
 }
 
@@ -599,16 +600,10 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
     assert_eq!(names.len(), 9);
 }
 
-/// A contest paying `paid` places $100 each (a simplified table of the real one's size).
+/// A $100 tournament paying `paid` places, as its lobby says.
 fn paying(slate_id: i32, entries: u32, paid: u32) -> NewContest {
     NewContest {
-        payouts: Some(Payouts {
-            tiers: vec![PayoutTier {
-                first: 1,
-                last: paid,
-                prize: 100.0,
-            }],
-        }),
+        places_paid: Some(paid),
         ..contest(slate_id, ContestType::Tournament, entries, 100.0)
     }
 }
@@ -732,6 +727,29 @@ async fn a_listing_of_several_contests_imports_the_one_chosen_and_judges_only_wh
         .unwrap();
     assert_eq!(cleared.dk_contest_id, None);
     let c1111 = ws.add_contest(&paying(slate, 1111, 273)).await.unwrap();
+    // The places its lobby says it pays, DraftKings' usual table spread over them.
+    assert_eq!(c1111.places_paid, 273);
+    let wider = ws
+        .edit_contest(
+            c1111.id,
+            &ContestEdit {
+                places_paid: Some(300),
+                ..ContestEdit::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(wider.places_paid, 300);
+    let c1111 = ws
+        .edit_contest(
+            c1111.id,
+            &ContestEdit {
+                places_paid: Some(273),
+                ..ContestEdit::default()
+            },
+        )
+        .await
+        .unwrap();
     let b = ws.contest_backtest(&request(c1111.id)).await.unwrap();
     assert_eq!((b.field, b.listed), (1111, 500));
     assert_eq!(b.cash_line, Some(169.84));

@@ -108,23 +108,42 @@ const TOURNAMENT_FIRST: f64 = 0.10;
 impl Payouts {
     /// DraftKings' usual table for a contest of `entries` entries at `fee` dollars.
     pub fn preset(contest_type: ContestType, entries: u32, fee: f64) -> Result<Payouts, String> {
+        Payouts::preset_paying(contest_type, entries, fee, None)
+    }
+
+    /// [`Payouts::preset`] paying `paid` places where given (the number a contest's lobby
+    /// shows, when its prizes themselves are not at hand): a flat contest pays its multiple
+    /// of the fee to each, a tournament spreads its pool over them.
+    pub fn preset_paying(
+        contest_type: ContestType,
+        entries: u32,
+        fee: f64,
+        paid: Option<u32>,
+    ) -> Result<Payouts, String> {
         check_field(contest_type, entries, fee)?;
-        let n = f64::from(entries);
-        let flat = |share: f64, multiple: f64| {
-            let paid = ((n * share).round() as u32).clamp(1, entries - 1);
-            Payouts {
-                tiers: vec![PayoutTier {
-                    first: 1,
-                    last: paid,
-                    prize: round_cents(fee * multiple),
-                }],
+        if let Some(p) = paid {
+            if p == 0 || p >= entries {
+                return Err(format!(
+                    "a contest of {entries} entries pays from 1 to {} places, not {p}",
+                    entries - 1
+                ));
             }
+        }
+        let n = f64::from(entries);
+        let places =
+            |share: f64| paid.unwrap_or(((n * share).round() as u32).clamp(1, entries - 1));
+        let flat = |share: f64, multiple: f64| Payouts {
+            tiers: vec![PayoutTier {
+                first: 1,
+                last: places(share),
+                prize: round_cents(fee * multiple),
+            }],
         };
         let payouts = match contest_type {
             ContestType::DoubleUp => flat(0.44, 2.0),
             ContestType::FiftyFifty => flat(0.5, 1.8),
             ContestType::HeadToHead => flat(0.5, 1.8),
-            ContestType::Tournament => tournament(entries, fee),
+            ContestType::Tournament => tournament(entries, fee, places(TOURNAMENT_PAID)),
         };
         // The preset's own rounding, not a table the user gave: say what to change.
         if payouts.tiers.iter().any(|t| t.prize < 0.01) {
@@ -136,22 +155,6 @@ impl Payouts {
             ));
         }
         payouts.validate(contest_type, entries, fee)?;
-        Ok(payouts)
-    }
-
-    /// DraftKings' usual tournament table over `entries` entries at `fee` dollars, paying
-    /// `paid` places: for a contest whose lobby says how many it pays (a listing's summary
-    /// does) where the prizes themselves are not at hand.
-    pub fn tournament_paying(entries: u32, fee: f64, paid: u32) -> Result<Payouts, String> {
-        check_field(ContestType::Tournament, entries, fee)?;
-        if paid == 0 || paid >= entries {
-            return Err(format!(
-                "a tournament of {entries} entries pays from 1 to {} places, not {paid}",
-                entries - 1
-            ));
-        }
-        let payouts = tournament_table(entries, fee, paid);
-        payouts.validate(ContestType::Tournament, entries, fee)?;
         Ok(payouts)
     }
 
@@ -323,16 +326,11 @@ fn round_cents(dollars: f64) -> f64 {
     (dollars * 100.0).floor() / 100.0
 }
 
-/// A top-heavy tournament table: the paid ranks win at least 1.5 times the fee (less where
-/// the pool cannot afford it), the winner about a tenth of the pool, and the prizes between
-/// fall off as a power of the rank whose exponent spends the pool.
-fn tournament(entries: u32, fee: f64) -> Payouts {
-    let paid = ((f64::from(entries) * TOURNAMENT_PAID).round() as u32).clamp(1, entries - 1);
-    tournament_table(entries, fee, paid)
-}
-
-/// [`tournament`]'s table paying `paid` places (1 to `entries` - 1).
-fn tournament_table(entries: u32, fee: f64, paid: u32) -> Payouts {
+/// A top-heavy tournament table paying `paid` places (1 to `entries` - 1): the paid ranks win
+/// at least 1.5 times the fee (less where the pool cannot afford it), the winner about a tenth
+/// of the pool, and the prizes between fall off as a power of the rank whose exponent spends
+/// the pool.
+fn tournament(entries: u32, fee: f64, paid: u32) -> Payouts {
     let pool = f64::from(entries) * fee * TOURNAMENT_POOL;
     if paid == 1 {
         return Payouts {
@@ -544,13 +542,22 @@ mod tests {
     }
 
     #[test]
-    fn a_tournament_pays_the_places_its_lobby_says() {
-        let p = Payouts::tournament_paying(1111, 100.0, 273).unwrap();
+    fn a_contest_pays_the_places_its_lobby_says() {
+        let t = ContestType::Tournament;
+        let p = Payouts::preset_paying(t, 1111, 100.0, Some(273)).unwrap();
         assert_eq!(p.paid(), 273);
         assert!(p.prize(1) > p.prize(273) && p.prize(273) >= 100.0);
         assert!(p.total() <= 1111.0 * 100.0);
-        assert!(Payouts::tournament_paying(1111, 100.0, 1111).is_err());
-        assert!(Payouts::tournament_paying(1111, 100.0, 0).is_err());
-        assert!(Payouts::tournament_paying(1, 100.0, 1).is_err());
+        // Without a count, the preset's share.
+        assert_eq!(
+            Payouts::preset_paying(t, 1111, 100.0, None).unwrap(),
+            Payouts::preset(t, 1111, 100.0).unwrap()
+        );
+        let d = Payouts::preset_paying(ContestType::DoubleUp, 2272, 50.0, Some(1000)).unwrap();
+        assert_eq!((d.paid(), d.prize(1000)), (1000, 100.0));
+        // A double-up cannot pay out more than its fees: past half the field is refused.
+        assert!(Payouts::preset_paying(ContestType::DoubleUp, 2272, 50.0, Some(1200)).is_err());
+        assert!(Payouts::preset_paying(t, 1111, 100.0, Some(1111)).is_err());
+        assert!(Payouts::preset_paying(t, 1111, 100.0, Some(0)).is_err());
     }
 }
