@@ -385,7 +385,7 @@ fn tournament(entries: u32, fee: f64, paid: u32) -> Payouts {
 pub fn read_payout_file(file: &str, bytes: &[u8]) -> Result<Payouts, FileError> {
     let (mut reader, [rank_col, prize_col]) = named_columns::open(file, bytes, ["Rank", "Prize"])?;
     let mut tiers = Vec::new();
-    for record in named_columns::records(file, &mut reader) {
+    for record in named_columns::records(file, bytes, &mut reader) {
         let (record, line) = record?;
         if record.iter().all(str::is_empty) {
             continue;
@@ -535,6 +535,13 @@ mod tests {
         assert_eq!((ok.tiers[1].first, ok.tiers[1].last), (2, 5));
         let bad = read_payout_file("p.csv", b"Rank,Prize\n1,100\nsecond,50\n").unwrap_err();
         assert_eq!((bad.line, bad.column.as_deref()), (Some(3), Some("Rank")));
+        // Windows line ends, a byte-order mark and a blank line: still the file's own line.
+        let bad = read_payout_file(
+            "p.csv",
+            b"\xEF\xBB\xBFRank,Prize\r\n1,100\r\n\r\nsecond,50\r\n",
+        )
+        .unwrap_err();
+        assert_eq!((bad.line, bad.column.as_deref()), (Some(4), Some("Rank")));
         let bad = read_payout_file("p.csv", b"Rank,Prize\n1,-5\n").unwrap_err();
         assert_eq!(bad.column.as_deref(), Some("Prize"));
         assert!(read_payout_file("p.csv", b"Place,Money\n1,5\n").is_err());

@@ -2,7 +2,27 @@
 //! of the previous record's terminator, so after CRLF or blank lines its byte and line point one
 //! or more line breaks too early; this skips them.
 
+use super::FileError;
 use csv::StringRecord;
+
+/// A record the reader of `body` (the bytes it read) returned, with the line it starts on, or
+/// the CSV error naming its line.
+pub(crate) fn located(
+    file: &str,
+    body: &[u8],
+    record: csv::Result<StringRecord>,
+) -> Result<(StringRecord, u64), FileError> {
+    let record = record.map_err(|e| {
+        FileError::new(
+            file,
+            e.position().map(|p| p.line()),
+            None,
+            format!("not valid CSV: {e}"),
+        )
+    })?;
+    let line = record_start(body, &record).1;
+    Ok((record, line))
+}
 
 /// The record's first byte and its 1-based line in `bytes` (the bytes the reader read).
 pub fn record_start(bytes: &[u8], record: &StringRecord) -> (usize, u64) {

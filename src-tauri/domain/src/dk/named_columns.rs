@@ -15,7 +15,7 @@ pub(crate) fn open<'b, const N: usize>(
 ) -> Result<(Reader<&'b [u8]>, [usize; N]), FileError> {
     let mut reader = ReaderBuilder::new()
         .trim(csv::Trim::All)
-        .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+        .from_reader(without_bom(bytes));
     let header = reader
         .headers()
         .map_err(|e| FileError::new(file, Some(1), None, format!("not valid CSV: {e}")))?
@@ -37,21 +37,21 @@ pub(crate) fn open<'b, const N: usize>(
     Ok((reader, columns))
 }
 
-/// The reader's records, each with its line; a malformed one is an error naming its line.
+/// The records of the reader [`open`] gave over `bytes`, each with the line it starts on; a
+/// malformed one is an error naming its line.
 pub(crate) fn records<'r, R: Read>(
     file: &'r str,
+    bytes: &'r [u8],
     reader: &'r mut Reader<R>,
 ) -> impl Iterator<Item = Result<(StringRecord, Option<u64>), FileError>> + 'r {
+    let body = without_bom(bytes);
     reader.records().map(move |record| {
-        let record = record.map_err(|e| {
-            FileError::new(
-                file,
-                e.position().map(|p| p.line()),
-                None,
-                format!("not valid CSV: {e}"),
-            )
-        })?;
-        let line = record.position().map(|p| p.line());
-        Ok((record, line))
+        let (record, line) = super::csv_position::located(file, body, record)?;
+        Ok((record, Some(line)))
     })
+}
+
+/// `bytes` without a leading byte-order mark.
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }

@@ -11,7 +11,7 @@ pub fn read(file: &str, bytes: &[u8], slate: &Slate) -> Result<HashMap<i32, f64>
     let (mut reader, [id_col, points_col]) =
         named_columns::open(file, bytes, ["ID", "Projection"])?;
     let mut out = HashMap::new();
-    for record in named_columns::records(file, &mut reader) {
+    for record in named_columns::records(file, bytes, &mut reader) {
         let (record, line) = record?;
         let id_text = record.get(id_col).unwrap_or("");
         let player = id_text

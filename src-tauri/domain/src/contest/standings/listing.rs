@@ -105,7 +105,7 @@ pub fn read_listing(
     let mut contests: Vec<(String, Vec<(u64, csv::StringRecord)>)> = Vec::new();
     let mut rows = 0u64;
     for record in reader.records() {
-        let (record, line) = super::located(file, body, record)?;
+        let (record, line) = crate::dk::csv_position::located(file, body, record)?;
         rows += 1;
         if rows > u64::from(MAX_CONTEST_ENTRIES) {
             return Err(FileError::new(file, Some(line), None, "too many entries"));

@@ -160,7 +160,7 @@ fn read_export(file: &str, body: &[u8]) -> Result<Standings, FileError> {
         contest: None,
     };
     for record in reader.records() {
-        let (record, line) = located(file, body, record)?;
+        let (record, line) = crate::dk::csv_position::located(file, body, record)?;
         let cell = |i: usize| record.get(i).unwrap_or("").trim();
         let err =
             |column: &str, message: String| FileError::new(file, Some(line), Some(column), message);
@@ -280,24 +280,6 @@ fn read_export(file: &str, body: &[u8]) -> Result<Standings, FileError> {
     }
     check_whole(file, &standings, &lines)?;
     Ok(standings)
-}
-
-/// A record of `body` with the line it starts on, or the CSV error naming its line.
-fn located(
-    file: &str,
-    body: &[u8],
-    record: csv::Result<csv::StringRecord>,
-) -> Result<(csv::StringRecord, u64), FileError> {
-    let record = record.map_err(|e| {
-        FileError::new(
-            file,
-            e.position().map(|p| p.line()),
-            None,
-            format!("not valid CSV: {e}"),
-        )
-    })?;
-    let line = crate::dk::csv_position::record_start(body, &record).1;
-    Ok((record, line))
 }
 
 /// The most a field can draft in all, percent: nine players in every lineup.
