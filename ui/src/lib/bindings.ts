@@ -2639,8 +2639,8 @@ simulated_points: Percentiles,
  */
 simulated_median_range: Percentiles, 
 /**
- * The real field's lineups, where the slate's standings are imported (those of a field of
- * the contest's size, else the newest).
+ * The real field's lineups, where the slate's standings are imported (those of the
+ * contest's DraftKings ID, else of a field of its size, else the newest).
  */
 real: FieldShape | null, 
 /**

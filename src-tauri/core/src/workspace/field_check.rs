@@ -48,8 +48,8 @@ pub struct FieldCheck {
     /// The simulated field's median score from slate to slate: its 10th, 50th and 90th
     /// percentiles (the real median falls outside this range one slate in five).
     pub simulated_median_range: Percentiles,
-    /// The real field's lineups, where the slate's standings are imported (those of a field of
-    /// the contest's size, else the newest).
+    /// The real field's lineups, where the slate's standings are imported (those of the
+    /// contest's DraftKings ID, else of a field of its size, else the newest).
     pub real: Option<FieldShape>,
     /// The real field's 10th, 50th and 90th percentile scores (of the listed entries, where
     /// the standings list only the top ranks).

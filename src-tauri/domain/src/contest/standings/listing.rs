@@ -24,6 +24,10 @@ const SLOTS: [(&str, Slot); 9] = [
     ("DST", Slot::DST),
 ];
 
+/// The most DraftKings IDs one name may carry: a player's own and his FLEX draftable's, for
+/// two players of one name.
+const MAX_IDS_PER_NAME: usize = 4;
+
 /// Whether `body`'s header is a listing's (it has `Contest ID`, `score` and `rank`).
 pub fn is_listing(body: &[u8]) -> bool {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body);
@@ -277,6 +281,16 @@ fn read_contest(
                 seen.position = Some(slot.as_str());
             }
             if let Some(dk_id) = dk_id.filter(|i| !seen.dk_ids.contains(i)) {
+                // His own and his FLEX draftable's, twice where two players share his name.
+                if seen.dk_ids.len() >= MAX_IDS_PER_NAME {
+                    return Err(err(
+                        &format!("{column}_id"),
+                        format!(
+                            "{name} is given more than {MAX_IDS_PER_NAME} DraftKings IDs: the \
+                             listing's IDs are not its players'"
+                        ),
+                    ));
+                }
                 seen.dk_ids.push(dk_id);
             }
             lineup.push((*slot, name.to_string()));
@@ -427,6 +441,19 @@ mod tests {
         );
         let e = read_standings("l.csv", beyond.as_bytes(), None).unwrap_err();
         assert!(e.message.contains("rank 9, beyond its 4 entries"), "{e:?}");
+        // One name given ever new IDs is not a listing of real players.
+        let mut shifting = HEADER.to_string();
+        for k in 0..6u32 {
+            shifting.push_str(
+                &row("7", "a", "Tom Brady", "Mark Ingram", "1", k + 1).replacen(
+                    ",101,",
+                    &format!(",{},", 101 + k),
+                    1,
+                ),
+            );
+        }
+        let e = read_standings("l.csv", shifting.as_bytes(), None).unwrap_err();
+        assert!(e.message.contains("more than 4 DraftKings IDs"), "{e:?}");
         let no_flex = HEADER.replace(",FLEX,", ",Flex Spot,");
         let e = read_standings("l.csv", format!("{no_flex}{one}").as_bytes(), None).unwrap_err();
         assert_eq!(e.line, Some(1));
