@@ -129,6 +129,17 @@ pub fn read_listing(
         }
     }
     let chosen = match contest.map(str::trim) {
+        Some(id) if id.is_empty() || id.len() > 40 => {
+            return Err(FileError::new(
+                file,
+                None,
+                Some("Contest ID"),
+                format!(
+                    "'{}' is not a contest ID (1 to 40 characters)",
+                    id.chars().take(40).collect::<String>()
+                ),
+            ))
+        }
         Some(id) => contests.iter().position(|(c, _)| c == id).ok_or_else(|| {
             FileError::new(
                 file,
@@ -422,6 +433,12 @@ mod tests {
         );
         let e = read_standings("l.csv", text.as_bytes(), Some("9")).unwrap_err();
         assert!(e.message.contains("no contest 9"), "{e:?}");
+        let long = "9".repeat(5000);
+        let e = read_standings("l.csv", text.as_bytes(), Some(&long)).unwrap_err();
+        assert!(
+            e.message.contains("not a contest ID") && e.message.len() < 200,
+            "{e:?}"
+        );
         let one = row("7", "a", "Tom Brady", "Mark Ingram", "170.5", 1);
         let bad = format!(
             "{HEADER}{one}{}",
