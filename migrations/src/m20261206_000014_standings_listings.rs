@@ -15,105 +15,82 @@ fn name(n: &str) -> Alias {
     Alias::new(n)
 }
 
+/// The columns added, by table.
+fn added() -> [(&'static str, ColumnDef); 4] {
+    [
+        ("standings", integer_null(name("field_size"))),
+        (
+            "standings",
+            string(name("contest_ref")).default("").to_owned(),
+        ),
+        (
+            "standing_players",
+            boolean(name("fpts_known")).default(true).to_owned(),
+        ),
+        ("contests", string_null(name("dk_contest_id"))),
+    ]
+}
+
+/// The unique index of imported standings: the slate and the file's digest, and the contest
+/// chosen in it from this migration on.
+fn file_index(index: &str, with_contest: bool) -> IndexCreateStatement {
+    let mut create = Index::create();
+    create
+        .name(index)
+        .table(name("standings"))
+        .col(name("slate_id"))
+        .col(name("sha256"))
+        .unique();
+    if with_contest {
+        create.col(name("contest_ref"));
+    }
+    create.to_owned()
+}
+
+fn drop_index(index: &str) -> IndexDropStatement {
+    Index::drop()
+        .name(index)
+        .table(name("standings"))
+        .to_owned()
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_index(
-                Index::drop()
-                    .name("standings_slate_file")
-                    .table(name("standings"))
-                    .to_owned(),
-            )
+            .drop_index(drop_index("standings_slate_file"))
             .await?;
-        for column in [
-            integer_null(name("field_size")),
-            string(name("contest_ref")).default("").to_owned(),
-        ] {
+        for (table, mut column) in added() {
             manager
                 .alter_table(
                     Table::alter()
-                        .table(name("standings"))
-                        .add_column(column)
+                        .table(name(table))
+                        .add_column(&mut column)
                         .to_owned(),
                 )
                 .await?;
         }
         manager
-            .alter_table(
-                Table::alter()
-                    .table(name("standing_players"))
-                    .add_column(boolean(name("fpts_known")).default(true))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(name("contests"))
-                    .add_column(string_null(name("dk_contest_id")))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("standings_slate_file_contest")
-                    .table(name("standings"))
-                    .col(name("slate_id"))
-                    .col(name("sha256"))
-                    .col(name("contest_ref"))
-                    .unique()
-                    .to_owned(),
-            )
+            .create_index(file_index("standings_slate_file_contest", true))
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .alter_table(
-                Table::alter()
-                    .table(name("contests"))
-                    .drop_column(name("dk_contest_id"))
-                    .to_owned(),
-            )
+            .drop_index(drop_index("standings_slate_file_contest"))
             .await?;
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("standings_slate_file_contest")
-                    .table(name("standings"))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(name("standing_players"))
-                    .drop_column(name("fpts_known"))
-                    .to_owned(),
-            )
-            .await?;
-        for column in ["contest_ref", "field_size"] {
+        for (table, column) in added() {
             manager
                 .alter_table(
                     Table::alter()
-                        .table(name("standings"))
-                        .drop_column(name(column))
+                        .table(name(table))
+                        .drop_column(name(&column.get_column_name()))
                         .to_owned(),
                 )
                 .await?;
         }
         manager
-            .create_index(
-                Index::create()
-                    .name("standings_slate_file")
-                    .table(name("standings"))
-                    .col(name("slate_id"))
-                    .col(name("sha256"))
-                    .unique()
-                    .to_owned(),
-            )
+            .create_index(file_index("standings_slate_file", false))
             .await
     }
 }
