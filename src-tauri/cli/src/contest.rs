@@ -390,6 +390,7 @@ struct PickJson<'a> {
     field_size: u32,
     cash_line: nfl_dfs_core::Spread,
     ownership_model: &'a str,
+    field_edge: f64,
     correlations: &'a str,
     path: Option<&'a str>,
     lineup_id: Option<i32>,
@@ -430,6 +431,7 @@ impl<'a> From<&'a PickReport> for PickJson<'a> {
             field_size: r.field_size,
             cash_line: r.cash_line,
             ownership_model: &r.ownership_model,
+            field_edge: r.field_edge,
             correlations: &r.correlations,
             path: r.path.as_deref(),
             lineup_id: r.lineup_id,
@@ -480,6 +482,24 @@ fn field_text(c: &FieldCheck, o: &mut String) {
             o,
             "real, sim.: the real lineups scored in the simulation (a wider spread than theirs \
              means the simulated outcomes, not the sampled field, are too dispersed)"
+        );
+    }
+    if let Some(points) = &c.simulated_real_points {
+        row("sim., real", &c.simulated, points, o);
+        let line = |l: Option<f64>| l.map_or_else(|| "-".into(), |l| format!("{l:.1}"));
+        let _ = writeln!(
+            o,
+            "sim., real: the simulated field scored with the players' real points (on the same \
+             outcomes as the real field: how much better the real field chose); its cash line {}, \
+             the real one {}{}",
+            line(c.simulated_real_cash_line),
+            line(c.real_cash_line),
+            c.measured_edge
+                .map(|e| format!(
+                    ": the real field drafted {:+.1}% better than the app's view of it",
+                    100.0 * e
+                ))
+                .unwrap_or_default()
         );
     }
     let m = &c.simulated_median_range;
@@ -567,8 +587,15 @@ fn pick_text(r: &PickReport, o: &mut String) {
     contest_line(&r.contest, o);
     let _ = writeln!(
         o,
-        "{} candidates, {} simulated slates, {} simulated opponents; cash line 10th/50th/90th {:.1}/{:.1}/{:.1}",
-        r.candidates, r.simulations, r.field_size, r.cash_line.p10, r.cash_line.p50, r.cash_line.p90
+        "{} candidates, {} simulated slates, {} simulated opponents scoring {:.0}% more than \
+         their lineups on average (the field's edge); cash line 10th/50th/90th {:.1}/{:.1}/{:.1}",
+        r.candidates,
+        r.simulations,
+        r.field_size,
+        100.0 * r.field_edge,
+        r.cash_line.p10,
+        r.cash_line.p50,
+        r.cash_line.p90
     );
     lineup_text("pick", &r.pick, o);
     lineup_text("highest projected", &r.max_projection, o);

@@ -17,18 +17,22 @@
 //! - speed: 10,000 slates x 1,000 candidates x a 2,272-entry field, and the memory peak.
 //!
 //! Usage: contest_bench [DATA_DIR]. `CONTEST_BENCH_ONLY=slates` runs the every-slate table
-//! alone (`CONTEST_BENCH_SEED` sets its picks' seed). With `WRITE_DEFAULTS=1` it also writes the shipped
+//! alone (`CONTEST_BENCH_SEED` sets its picks' seed), `CONTEST_BENCH_ONLY=edges` the
+//! field's edge on every real contest. With `WRITE_DEFAULTS=1` it also writes the shipped
 //! correlations (fitted on 2018-2022) and ownership model (fitted on every standings file).
 //! Used by `scripts/bench-contests.sh`.
 
 use nfl_dfs_core::contest::ownership::{self, OwnershipModel, OwnershipPlayer, FLEX_SHARES};
 use nfl_dfs_core::contest::simulate::correlations::{fit, ROLE_NAMES};
-use nfl_dfs_core::contest::simulate::{Correlations, Marginal, SimPlayer, Simulator, TEAM_ROLES};
+use nfl_dfs_core::contest::simulate::{
+    field_edge, Correlations, Marginal, SimPlayer, Simulator, TEAM_ROLES,
+};
 use nfl_dfs_core::contest::ContestType;
 use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::distribution::Quantiles;
 use nfl_dfs_core::projection::history::week_key;
 use nfl_dfs_core::projection::train::POSITIONS;
+use nfl_dfs_core::settings::SettingValue;
 use nfl_dfs_core::test_support::database;
 use nfl_dfs_core::{NewContest, PickRequest, TrainRequest, Workspace};
 use std::collections::HashMap;
@@ -63,6 +67,10 @@ async fn main() {
         return;
     }
     let (dir, ws) = common::real_seasons(&data).await;
+    if std::env::var("CONTEST_BENCH_ONLY").as_deref() == Ok("edges") {
+        field_edges(&ws, &data, dir.path()).await;
+        return;
+    }
     let history = nfl_dfs_core::test_support::load_history(database(&ws))
         .await
         .expect("history");
@@ -74,59 +82,64 @@ async fn main() {
         std::fs::write(path, serde_json::to_string(&all).expect("json")).expect("write");
         println!("wrote {} ({} team games)", path.display(), all.samples);
     }
-    let contests = data.join("dk_contests");
-    let salaries = data.join("dk_salaries");
-    // (salary file, standings file, season, week, contest)
+    // The field's edge, measured first in a workspace of its own, so that each slate's picks
+    // below are made with the edge of the other slates only.
+    let edges = {
+        let (edge_dir, edge_ws) = common::real_seasons(&data).await;
+        field_edges(&edge_ws, &data, edge_dir.path()).await
+    };
     let mut samples: Vec<(String, Vec<OwnershipPlayer>, Vec<f64>)> = Vec::new();
-    println!("\n## Real contests (models trained only on the weeks before)\n");
-    println!(
-        "| contest | entries (listed) | cash line | lineup | points | rank | percentile | cashed |"
-    );
-    println!("|---|---|---|---|---|---|---|---|");
-    for (salary, standings, season, week) in [
-        (
-            "2018_w07_sun_10-21.csv",
-            "2018_w07_sun_10-21_standings-2272entries.csv",
-            2018,
-            7,
-        ),
-        (
-            "2018_w08_sun_10-28.csv",
-            "2018_w08_sun_10-28_standings-2272entries-live.csv",
-            2018,
-            8,
-        ),
-    ] {
-        let slate_id = train_and_import(&ws, &salaries.join(salary), season, week).await;
-        ws.import_standings(slate_id, &contests.join(standings), None)
+    println!("\n## Real contests (models trained only on the weeks before)");
+    for slate in &REAL_SLATES {
+        let (slate_id, contests) = set_up(&ws, &data, dir.path(), slate).await;
+        let edge = leave_one_out(&edges, slate.salary);
+        ws.set_setting("field_edge_pct", SettingValue::Integer(edge))
             .await
-            .expect("standings import");
-        samples.push(ownership_sample(&ws, slate_id, salary).await);
-        let contest = double_up(&ws, slate_id, format!("{season} week {week} $50 double-up")).await;
-        let b = ws
-            .contest_backtest(&PickRequest {
-                contest_id: contest.id,
-                ..PickRequest::default()
-            })
+            .expect("the edge setting");
+        println!(
+            "\n### {} week {}: the field's edge {edge}% (measured on the other slates)\n",
+            slate.season, slate.week
+        );
+        for contest in &contests {
+            println!("| contest | entries (listed) | cash line | lineup | points | rank | percentile | cashed |");
+            println!("|---|---|---|---|---|---|---|---|");
+            match ws
+                .contest_backtest(&PickRequest {
+                    contest_id: contest.id,
+                    ..PickRequest::default()
+                })
+                .await
+            {
+                Ok(b) => backtest_rows(&b),
+                Err(e) => println!("| {} | skipped: {e} | | | | | | |", contest.name),
+            }
+            field_strength(&ws, contest.id).await;
+            decisions(&ws, contest.id, slate_id).await;
+            // Stored as made (models trained only on the weeks before), for the track record.
+            ws.pick(
+                &PickRequest {
+                    contest_id: contest.id,
+                    out: Some(
+                        dir.path()
+                            .join(format!("pick-{}.csv", contest.id))
+                            .display()
+                            .to_string(),
+                    ),
+                    ..PickRequest::default()
+                },
+                |_, _, _| true,
+            )
             .await
-            .expect("contest backtest");
-        backtest_rows(&b);
-        field_strength(&ws, contest.id).await;
-        decisions(&ws, contest.id, slate_id).await;
-        // Stored as made (models trained only on the weeks before), for the track record.
-        let out = dir.path().join(format!("pick-{}.csv", contest.id));
-        ws.pick(
-            &PickRequest {
-                contest_id: contest.id,
-                out: Some(out.display().to_string()),
-                ..PickRequest::default()
-            },
-            |_, _, _| true,
-        )
-        .await
-        .expect("the pick is stored");
+            .expect("the pick is stored");
+        }
+        samples.push(ownership_sample(&ws, slate_id, slate.salary).await);
     }
-    samples.extend(tournaments_2019(&ws, &data).await);
+    ws.set_setting(
+        "field_edge_pct",
+        SettingValue::Integer(field_edge::MEASURED_PERCENT),
+    )
+    .await
+    .expect("the edge setting");
     track_record(&ws).await;
     ownership_errors(&samples);
     speed(&ws).await;
@@ -566,6 +579,17 @@ async fn field_strength(ws: &Workspace, contest_id: i32) {
     if let (Some(real), Some(points)) = (&check.real, &check.real_simulated_points) {
         row("real lineups, simulated", real, p(points));
     }
+    if let Some(points) = &check.simulated_real_points {
+        row("simulated, real points", &check.simulated, p(points));
+    }
+    if check.real.is_some() {
+        let line = |l: Option<f64>| l.map_or_else(|| "-".into(), |l| format!("{l:.1}"));
+        println!(
+            "\ncash line on the real points: the simulated field's {}, the real field's {}",
+            line(check.simulated_real_cash_line),
+            line(check.real_cash_line)
+        );
+    }
 }
 
 /// The pick chosen on one simulation (seed 1) and scored with the highest-projected lineup on
@@ -656,84 +680,212 @@ fn backtest_rows(b: &nfl_dfs_core::ContestBacktest) {
     );
 }
 
-/// The five 2019 week-3 single-entry tournaments of the shared lineup listing (their top ranks;
-/// 500 of the two 555-entry fields), each imported through the app with the places it pays:
-/// the pick's and the highest-projected lineup's real points ranked against what the file
-/// lists, the simulated field beside the listed one, and the pick stored for the track
-/// record. Returns the ownership sample of the most complete listing (500 of 555 entries).
-async fn tournaments_2019(
+/// A slate with real standings: its salary file and the contests they hold.
+struct RealSlate {
+    /// Salary file under `dk_salaries/`.
+    salary: &'static str,
+    /// The kickoffs (`Game Info`'s date and time) of the contests' games, where the salary file
+    /// covers more games than the contests (a Thursday-Monday file for Sunday's main slate).
+    kickoffs: Option<&'static [&'static str]>,
+    /// Standings under `dk_contests/`.
+    file: &'static str,
+    season: i32,
+    week: i32,
+    /// The contests of a lineup listing; none for a DraftKings export (a $50 double-up of
+    /// 2,272 entries).
+    contests: &'static [&'static str],
+    /// Whether the standings were exported before the games ended.
+    live: bool,
+}
+
+/// Every shared standings file: the two 2018 double-ups (DraftKings' exports; week 8's taken
+/// before the games ended), 2019 week 1's three Sunday-main tournaments (their salary file is
+/// Thursday to Monday, cut to the Sunday afternoon games the listed lineups draw from) and
+/// 2019 week 3's five.
+const REAL_SLATES: [RealSlate; 4] = [
+    RealSlate {
+        salary: "2018_w07_sun_10-21.csv",
+        kickoffs: None,
+        file: "2018_w07_sun_10-21_standings-2272entries.csv",
+        season: 2018,
+        week: 7,
+        contests: &[],
+        live: false,
+    },
+    RealSlate {
+        salary: "2018_w08_sun_10-28.csv",
+        kickoffs: None,
+        file: "2018_w08_sun_10-28_standings-2272entries-live.csv",
+        season: 2018,
+        week: 8,
+        contests: &[],
+        live: true,
+    },
+    RealSlate {
+        salary: "2019_w01_thu-mon_09-05_09-09.csv",
+        kickoffs: Some(&[
+            "09/08/2019 01:00PM ET",
+            "09/08/2019 04:05PM ET",
+            "09/08/2019 04:25PM ET",
+        ]),
+        file: "2019_w01_sun_09-08_standings-3contests-1500entries.csv",
+        season: 2019,
+        week: 1,
+        contests: &["74680689", "74680690", "75839025"],
+        live: false,
+    },
+    RealSlate {
+        salary: "2019_w03_sun_09-22.csv",
+        kickoffs: None,
+        file: "2019_w03_sun_09-22_standings-5contests-2501entries.csv",
+        season: 2019,
+        week: 3,
+        contests: &["76480880", "76482928", "76485191", "76804964", "76866990"],
+        live: false,
+    },
+];
+
+/// The salary file of a slate's contests: the shared one, or its rows of the contests'
+/// kickoffs written to `dir`.
+fn contest_salaries(data: &Path, slate: &RealSlate, dir: &Path) -> std::path::PathBuf {
+    let shared = data.join("dk_salaries").join(slate.salary);
+    let Some(kickoffs) = slate.kickoffs else {
+        return shared;
+    };
+    let text = std::fs::read_to_string(&shared).expect("salary file");
+    let kept: Vec<&str> = text
+        .lines()
+        .enumerate()
+        .filter(|(i, line)| *i == 0 || kickoffs.iter().any(|k| line.contains(k)))
+        .map(|(_, line)| line)
+        .collect();
+    let path = dir.join(format!("main-{}", slate.salary));
+    std::fs::write(&path, kept.join("\n") + "\n").expect("write the main slate");
+    path
+}
+
+/// Trains on the weeks before a real slate, imports it and its standings through the app and
+/// adds its contests: a listing's with the size, fee and places paid it lists; an export's
+/// as a $50 double-up of 2,272 entries.
+async fn set_up(
     ws: &Workspace,
     data: &Path,
-) -> Option<(String, Vec<OwnershipPlayer>, Vec<f64>)> {
-    let slate_id = train_and_import(
-        ws,
-        &data.join("dk_salaries/2019_w03_sun_09-22.csv"),
-        2019,
-        3,
-    )
-    .await;
-    let file = data.join("dk_contests/2019_w03_sun_09-22_standings-5contests-2501entries.csv");
-    let mut sample = None;
-    println!("\n## The 2019 week 3 tournaments (a listing of their top ranks)\n");
-    for id in ["76480880", "76482928", "76485191", "76804964", "76866990"] {
+    dir: &Path,
+    slate: &RealSlate,
+) -> (i32, Vec<nfl_dfs_core::contest::Contest>) {
+    let (season, week) = (slate.season, slate.week);
+    let salaries = contest_salaries(data, slate, dir);
+    let slate_id = train_and_import(ws, &salaries, season, week).await;
+    let file = data.join("dk_contests").join(slate.file);
+    if slate.contests.is_empty() {
+        ws.import_standings(slate_id, &file, None)
+            .await
+            .expect("standings import");
+        let contest = double_up(ws, slate_id, format!("{season} week {week} $50 double-up")).await;
+        return (slate_id, vec![contest]);
+    }
+    let mut contests = Vec::new();
+    for &id in slate.contests {
         let report = ws
             .import_standings(slate_id, &file, Some(id))
             .await
             .expect("the listing imports");
         let listed = report.contest.clone().expect("a listing names its contest");
-        let paid = listed.paid.expect("the summary says the places paid");
-        let fee = listed.entry_fee.expect("the fee");
         let contest = ws
             .add_contest(&NewContest {
                 slate_id,
-                name: Some(format!("2019 week 3 tournament {id}")),
+                name: Some(format!("{season} week {week} tournament {id}")),
                 contest_type: ContestType::Tournament,
                 entries: listed.entries,
-                entry_fee: fee,
+                entry_fee: listed.entry_fee.expect("the fee"),
                 payouts_file: None,
                 payouts: None,
                 dk_contest_id: Some(id.to_string()),
-                places_paid: Some(paid),
+                places_paid: Some(listed.paid.expect("the summary says the places paid")),
             })
             .await
             .expect("contest");
-        println!("| contest | entries (listed) | cash line | lineup | points | rank | percentile | cashed |");
-        println!("|---|---|---|---|---|---|---|---|");
-        match ws
-            .contest_backtest(&PickRequest {
-                contest_id: contest.id,
-                ..PickRequest::default()
-            })
-            .await
-        {
-            Ok(b) => backtest_rows(&b),
-            Err(e) => println!("| {} | skipped: {e} | | | | | | |", contest.name),
+        contests.push(contest);
+    }
+    (slate_id, contests)
+}
+
+/// The field's edge on every real contest whose standings are final: the real cash line over
+/// the sampled field's on the same (real) points, with the app's ownership fitted on the other
+/// slates' standings. Prints each contest and each slate (its contests averaged) and returns
+/// the slates' edges by salary file, percent.
+async fn field_edges(ws: &Workspace, data: &Path, dir: &Path) -> Vec<(&'static str, f64)> {
+    println!(
+        "\n## The field's edge: the real cash line over the sampled field's, on the real points\n"
+    );
+    println!("| contest | sampled field's cash line | real cash line | edge |");
+    println!("|---|---|---|---|");
+    let mut slates = Vec::new();
+    for slate in &REAL_SLATES {
+        let (_, contests) = set_up(ws, data, dir, slate).await;
+        let mut edges = Vec::new();
+        for contest in &contests {
+            let check = ws
+                .field_check(&nfl_dfs_core::FieldRequest {
+                    contest_id: contest.id,
+                    ..Default::default()
+                })
+                .await
+                .expect("field check");
+            let (Some(sampled), Some(real)) =
+                (check.simulated_real_cash_line, check.real_cash_line)
+            else {
+                println!("| {} | - | - | not measured |", contest.name);
+                continue;
+            };
+            let edge = 100.0 * (real / sampled - 1.0);
+            println!(
+                "| {}{} | {sampled:.1} | {real:.1} | {edge:+.1}% |",
+                contest.name,
+                if slate.live {
+                    " (live: not counted)"
+                } else {
+                    ""
+                }
+            );
+            if !slate.live {
+                edges.push(edge);
+            }
         }
-        field_strength(ws, contest.id).await;
-        decisions(ws, contest.id, slate_id).await;
-        ws.pick(
-            &PickRequest {
-                contest_id: contest.id,
-                out: Some(
-                    std::env::temp_dir()
-                        .join(format!("pick-{id}.csv"))
-                        .display()
-                        .to_string(),
-                ),
-                ..PickRequest::default()
-            },
-            |_, _, _| true,
-        )
-        .await
-        .expect("the pick is stored");
-        if report.field_size.is_some_and(|n| {
-            f64::from(report.entries) / f64::from(n) >= ownership::MIN_FIELD_COVERAGE
-        }) && sample.is_none()
-        {
-            sample = Some(ownership_sample(ws, slate_id, "2019_w03_sun_09-22.csv").await);
+        if !edges.is_empty() {
+            slates.push((slate.salary, edges.iter().sum::<f64>() / edges.len() as f64));
         }
     }
-    sample
+    let n = slates.len() as f64;
+    let mean = slates.iter().map(|s| s.1).sum::<f64>() / n.max(1.0);
+    let sd = (slates.iter().map(|s| (s.1 - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+    println!(
+        "\nby slate: {}; mean {mean:.1}%, standard deviation {sd:.1}%, with the mean's uncertainty {:.1}% (shipped: {}%, spread {:.0}%)",
+        slates
+            .iter()
+            .map(|(s, e)| format!("{s} {e:+.1}%"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (sd * sd * (1.0 + 1.0 / n.max(1.0))).sqrt(),
+        field_edge::MEASURED_PERCENT,
+        100.0 * field_edge::SPREAD
+    );
+    slates
+}
+
+/// The edge measured on every slate but `salary`, percent (rounded; 0 when none is left).
+fn leave_one_out(edges: &[(&str, f64)], salary: &str) -> u32 {
+    let others: Vec<f64> = edges
+        .iter()
+        .filter(|(s, _)| *s != salary)
+        .map(|e| e.1)
+        .collect();
+    if others.is_empty() {
+        return 0;
+    }
+    (others.iter().sum::<f64>() / others.len() as f64)
+        .round()
+        .clamp(0.0, 50.0) as u32
 }
 
 /// A slate's players as the ownership model sees them and their real ownership, from its

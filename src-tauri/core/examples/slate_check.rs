@@ -266,8 +266,8 @@ async fn gap(data: &Path) {
 fn market_weight(rows: &[Checked]) {
     println!();
     println!("the app against the market: w minimising (actual - (w app + (1 - w) market))^2 over the pool's players who played");
-    println!("| projections | players | w | standard error | MAE app | MAE market | MAE blend |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| projections | players | w | standard error | MAE app | MAE market | MAE blend | mean actual - app | mean actual - the shipped centre |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     let pool = |keep: &dyn Fn(&Checked) -> bool| -> Vec<Blend> {
         rows.iter()
             .filter(|r| r.salary >= 4000 && r.position != Position::DST && keep(r))
@@ -293,6 +293,38 @@ fn market_weight(rows: &[Checked]) {
             .filter_map(|r| Some((r.if_plays, r.market?, r.actual?)))
             .collect()
     };
+    // Where the optimizer shops: the cheap players, and the players the app rates above their
+    // price (a lineup holds those), each apart.
+    let players = |keep: &dyn Fn(&Checked, f64) -> bool| -> Vec<Blend> {
+        rows.iter()
+            .filter(|r| r.position != Position::DST && r.from_model)
+            .filter_map(|r| Some((r.if_plays, r.market?, r.actual?)))
+            .zip(rows.iter().filter(|r| {
+                r.position != Position::DST
+                    && r.from_model
+                    && r.market.is_some()
+                    && r.actual.is_some()
+            }))
+            .filter(|((_, m, _), r)| keep(r, *m))
+            .map(|(b, _)| b)
+            .collect()
+    };
+    groups.push((
+        "models, under $4,000".into(),
+        players(&|r, _| r.salary < 4000),
+    ));
+    groups.push((
+        "models, $4,000+, the app above the market".into(),
+        players(&|r, m| r.salary >= 4000 && r.if_plays > m),
+    ));
+    groups.push((
+        "models, $4,000+, the app at or below the market".into(),
+        players(&|r, m| r.salary >= 4000 && r.if_plays <= m),
+    ));
+    groups.push((
+        "models, the app 30%+ above the market".into(),
+        players(&|r, m| r.if_plays > 1.3 * m),
+    ));
     groups.push(("DSTs, models".into(), dsts(true)));
     groups.push(("DSTs, DraftKings' averages".into(), dsts(false)));
     for (label, used) in &groups {
@@ -304,12 +336,18 @@ fn market_weight(rows: &[Checked]) {
                     .sum::<f64>()
                     / n
             };
+            let bias = |f: &dyn Fn(f64, f64) -> f64| {
+                used.iter().map(|(a, m, y)| y - f(*a, *m)).sum::<f64>() / n
+            };
+            let shipped = nfl_dfs_core::contest::simulate::truth::MODEL_WEIGHT.mean;
             println!(
-                "| {label} | {} | {w:.2} | {se:.2} | {:.2} | {:.2} | {:.2} |",
+                "| {label} | {} | {w:.2} | {se:.2} | {:.2} | {:.2} | {:.2} | {:+.2} | {:+.2} |",
                 used.len(),
                 mae(&|a, _| a),
                 mae(&|_, m| m),
-                mae(&|a, m| w * a + (1.0 - w) * m)
+                mae(&|a, m| w * a + (1.0 - w) * m),
+                bias(&|a, _| a),
+                bias(&|a, m| shipped * a + (1.0 - shipped) * m)
             );
         }
     }

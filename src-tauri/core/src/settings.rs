@@ -112,6 +112,8 @@ pub struct Settings {
     pub cpu_threads: u32,
     /// Where nflverse files are downloaded from (the release-download address).
     pub nfl_data_url: String,
+    /// How much better than the app's view a contest field drafts, percent of its score.
+    pub field_edge_pct: u32,
     /// Days backups are kept (the newest of each kind is always kept).
     pub backup_retention_days: u32,
     /// Alert when the system's memory use is above this percentage.
@@ -210,6 +212,17 @@ pub static SPECS: &[SettingSpec] = &[
         default: || SettingValue::Text(crate::nflverse::DEFAULT_DATA_URL.to_string()),
     },
     SettingSpec {
+        key: "field_edge_pct",
+        label: "Field's edge",
+        description: "How much better than the app's view the contest field drafts (late news, \
+                      public projections): in each simulated slate its lineups score this \
+                      share more on average, give or take 11 points. Measured on real \
+                      DraftKings contests: 14%. 0 takes the field as no wiser than the app.",
+        kind: SettingKind::Integer { min: 0, max: 50 },
+        unit: Some("%"),
+        default: || SettingValue::Integer(FIELD_EDGE_DEFAULT),
+    },
+    SettingSpec {
         key: "backup_retention_days",
         label: "Keep backups for",
         description: "Older backups are deleted; the newest database and models backups are always kept.",
@@ -273,6 +286,9 @@ pub static SPECS: &[SettingSpec] = &[
         default: || SettingValue::Text(crate::UPDATE_URL.to_string()),
     },
 ];
+
+/// The field's measured edge, percent (the simulation's own constant, as a setting's default).
+const FIELD_EDGE_DEFAULT: u32 = crate::contest::simulate::field_edge::MEASURED_PERCENT;
 
 /// The longest address a URL setting holds.
 const MAX_URL_LEN: usize = 2048;
@@ -487,6 +503,7 @@ impl Settings {
             cache_ttl_secs: get("cache_ttl_secs").as_u32(),
             cpu_threads: get("cpu_threads").as_u32(),
             nfl_data_url: get("nfl_data_url").to_text(),
+            field_edge_pct: get("field_edge_pct").as_u32(),
             backup_retention_days: get("backup_retention_days").as_u32(),
             alert_memory_pct: get("alert_memory_pct").as_u32(),
             alert_model_mae: get("alert_model_mae").as_u32(),

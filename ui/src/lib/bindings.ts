@@ -2187,6 +2187,12 @@ bin_points: number,
  */
 ownership_model: string, 
 /**
+ * How much more the field's lineups scored than the sampled ones, on average over the
+ * simulated slates: a share (the `field_edge_pct` setting; 0 as if the projections were
+ * exact).
+ */
+field_edge: number, 
+/**
  * Where the correlations come from.
  */
 correlations: string, 
@@ -2630,7 +2636,8 @@ contest: Contest,
  */
 simulated: FieldShape, 
 /**
- * The simulated field's 10th, 50th and 90th percentile scores in a typical slate.
+ * The simulated field's 10th, 50th and 90th percentile scores in a typical slate (with
+ * the field's edge over the app's view, as the pick sees them).
  */
 simulated_points: Percentiles, 
 /**
@@ -2660,6 +2667,28 @@ real_field_size: number | null,
  * `simulated_points` is).
  */
 real_simulated_points: Percentiles | null, 
+/**
+ * The simulated field scored with what the players really scored (a player who sat, or
+ * whose points are not known, counts what the simulation expected of him if he plays, as
+ * the entrant's like-for-like swap would): its 10th, 50th and 90th percentile. Beside
+ * `real_points`, on the same outcomes, it tells how much better the real field chose.
+ */
+simulated_real_points: Percentiles | null, 
+/**
+ * The simulated field's cash line on the real points (the score at the contest's last
+ * paid rank).
+ */
+simulated_real_cash_line: number | null, 
+/**
+ * The real cash line, where the standings reach the last paid rank.
+ */
+real_cash_line: number | null, 
+/**
+ * The real cash line over the simulated field's on the real points, less 1: how much
+ * better than the app's view of it the real field drafted (what the `field_edge_pct`
+ * setting adds in every simulated slate, on average).
+ */
+measured_edge: number | null, 
 /**
  * Real entries left out: no lineup set, or a player the slate's simulation does not hold.
  */

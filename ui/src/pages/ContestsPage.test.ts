@@ -80,6 +80,7 @@ function report(): PickReport {
     histogram_from: -10,
     bin_points: 2,
     ownership_model: "shipped (fitted on real DraftKings contests)",
+    field_edge: 0.14,
     correlations: "shipped (estimated from NFL seasons 2018-2022)",
     path: null,
     lineup_id: null,
@@ -108,6 +109,10 @@ function fieldCheck(): FieldCheck {
     real: shape(137.8, 50000),
     real_points: { p10: 115.2, p50: 138.0, p90: 164.8 },
     real_simulated_points: { p10: 101.3, p50: 136.9, p90: 171.2 },
+    simulated_real_points: { p10: 113.2, p50: 139.7, p90: 168.4 },
+    simulated_real_cash_line: 127.0,
+    real_cash_line: 133.4,
+    measured_edge: 0.0504,
     real_left_out: 1,
     real_field_size: 555,
     standings: "contest-standings-1.csv",
@@ -199,6 +204,7 @@ describe("Contests page", () => {
     expect(card).toContain("Lev: Top minus Own");
     expect(screen.getByTestId("pick-caution").textContent).toContain("Track record");
     expect(screen.getByTestId("pick-caution").textContent).toContain("chance that the app is wrong");
+    expect(screen.getByTestId("pick-caution").textContent).toContain("score 14% more on average");
     expect(screen.getByTestId("score-histogram").querySelectorAll("rect.pick").length).toBeGreaterThan(0);
     await fireEvent.click(screen.getByTestId("pick-save"));
     await waitFor(() => expect(calls.saves).toHaveLength(1));
@@ -221,6 +227,11 @@ describe("Contests page", () => {
     expect(real.textContent).toContain("42%");
     const replayed = screen.getByTestId("field-row-real-simulated");
     expect(replayed.textContent).toContain("101.3 / 136.9 / 171.2");
+    // The sampled lineups on the real points, and the edge the core measured from them.
+    expect(screen.getByTestId("field-row-simulated-real-points").textContent).toContain("113.2 / 139.7 / 168.4");
+    const edge = screen.getByTestId("field-edge").textContent ?? "";
+    expect(edge).toContain("cash line is 127.0 and the real one 133.4");
+    expect(edge).toContain("drafted 5.0% better");
     expect(screen.getByTestId("field-check").textContent).toContain("1 real entries were left out");
     expect(screen.getByTestId("field-check").textContent).toContain("only the top ranks of the real field's 555 entries");
   });

@@ -5,7 +5,16 @@ use crate::dk::Position;
 use crate::projection::features::Features;
 use crate::projection::{backtest, project};
 use crate::{nflverse, Error, Result};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// What a past slate's players scored.
+#[derive(Debug, Default)]
+pub(crate) struct Scored {
+    /// DraftKings points by slate player id.
+    pub(crate) points: HashMap<i32, f64>,
+    /// The players who sat: the week's stats do not list them.
+    pub(crate) sat: HashSet<i32>,
+}
 
 impl Workspace {
     /// Backtests a past slate with the production models: projections against actual points,
@@ -32,10 +41,21 @@ impl Workspace {
         .map_err(blocking_failed)?
     }
 
-    /// The actual DraftKings points of a past slate's players (those with stats that week).
-    pub(crate) async fn actual_points(&self, slate_id: i32) -> Result<HashMap<i32, f64>> {
+    /// What a past slate's players matched to an NFL player scored: the DraftKings points that
+    /// week's stats give, and 0 for one they do not list (he sat, or recorded nothing), who is
+    /// also counted among those who sat. A player matched to nobody is left out: his points are
+    /// not known.
+    pub(crate) async fn actual_points(&self, slate_id: i32) -> Result<Scored> {
         let slate = self.slate(slate_id).await?;
-        Ok(self.actual_points_of(&slate).await?.1)
+        let mut points = self.actual_points_of(&slate).await?.1;
+        let mut sat = HashSet::new();
+        for m in &self.cached_matches(&slate).await?.players {
+            if m.gsis_id.is_some() && !points.contains_key(&m.player.slate_player_id) {
+                points.insert(m.player.slate_player_id, 0.0);
+                sat.insert(m.player.slate_player_id);
+            }
+        }
+        Ok(Scored { points, sat })
     }
 
     /// The season and week of a slate's games, from the loaded schedule.

@@ -2,12 +2,15 @@
 //! with its players' correlations, the field sampled from projected ownership, and each
 //! candidate lineup ranked and paid in every draw.
 
+use super::backtest::Scored;
 use super::contests::ownership_players;
 use super::{blocking_failed, read_input, SlateView, Workspace};
 use crate::contest::candidates::candidate_lineups;
 use crate::contest::field::{sample_field, FieldHabits, FieldLineup, FieldPlayer};
 use crate::contest::pick::{self, CandidateOutcome, Evaluation, BINS, BIN_POINTS, HISTOGRAM_FROM};
-use crate::contest::simulate::{correlations, truth, Correlations, Marginal, SimPlayer, Simulator};
+use crate::contest::simulate::{
+    correlations, truth, Correlations, FieldEdge, Marginal, SimPlayer, Simulator,
+};
 use crate::contest::standings::field_scores::FieldScores;
 use crate::contest::Contest;
 use crate::dk::{LineupFile, Position};
@@ -20,7 +23,7 @@ use crate::slate::PlayerRef;
 use crate::store::contest_picks::Prediction;
 use crate::{limits, lineup, store, Error, Result};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
@@ -136,6 +139,10 @@ pub struct PickReport {
     pub bin_points: f64,
     /// Where the ownership model comes from.
     pub ownership_model: String,
+    /// How much more the field's lineups scored than the sampled ones, on average over the
+    /// simulated slates: a share (the `field_edge_pct` setting; 0 as if the projections were
+    /// exact).
+    pub field_edge: f64,
     /// Where the correlations come from.
     pub correlations: String,
     /// The upload file written, if asked.
@@ -236,6 +243,8 @@ pub(super) struct Prepared {
     field_players: Vec<FieldPlayer>,
     ownership: Vec<f64>,
     ownership_model: String,
+    /// The field's edge the simulator draws.
+    field_edge: FieldEdge,
     correlations: String,
 }
 
@@ -250,10 +259,18 @@ impl Prepared {
     ) -> Result<Vec<FieldLineup>> {
         let size = (contest.entries.saturating_sub(1) as usize)
             .clamp(1, limits::MAX_SIMULATED_FIELD as usize);
-        let habits = FieldHabits {
+        let mut habits = FieldHabits {
             salary_cap,
             ..FieldHabits::default()
         };
+        if contest.contest_type == crate::contest::ContestType::Tournament {
+            if let Some(v) = std::env::var("XSTACK").ok().and_then(|v| v.parse().ok()) {
+                habits.stack_rate = v;
+            }
+            if let Some(v) = std::env::var("XDOUBLE").ok().and_then(|v| v.parse().ok()) {
+                habits.double_stack_rate = v;
+            }
+        }
         sample_field(&self.field_players, size, &habits, seed).map_err(Error::InvalidInput)
     }
 
@@ -396,7 +413,8 @@ impl Workspace {
                 view.summary.name
             )));
         }
-        let (model, ownership_model) = self.ownership_model(None).await?;
+        // Never the slate's own standings: a replayed pick is made as it was before them.
+        let (model, ownership_model) = self.ownership_model(Some(slate_id)).await?;
         let cap = self.typed_settings().await?.salary_cap;
         let ownership = model.predict(&ownership_players(&view), cap);
         let (correlations, correlations_text) = self.correlations().await?;
@@ -433,7 +451,15 @@ impl Workspace {
                 }
             })
             .collect();
-        let simulator = Simulator::new(&sim_players, &correlations).map_err(Error::InvalidInput)?;
+        // As if the projections were exact, the field knows no more than they do.
+        let edge = if exact {
+            FieldEdge::NONE
+        } else {
+            FieldEdge::of_percent(self.typed_settings().await?.field_edge_pct)
+        };
+        let simulator = Simulator::new(&sim_players, &correlations)
+            .map_err(Error::InvalidInput)?
+            .with_field_edge(edge);
         let field_players = members
             .iter()
             .map(|&v| {
@@ -454,6 +480,7 @@ impl Workspace {
             field_players,
             ownership,
             ownership_model,
+            field_edge: edge,
             correlations: correlations_text,
         })
     }
@@ -558,6 +585,7 @@ impl Workspace {
             histogram_from: HISTOGRAM_FROM,
             bin_points: BIN_POINTS,
             ownership_model: prepared.ownership_model.clone(),
+            field_edge: prepared.field_edge.mean,
             correlations: prepared.correlations.clone(),
             path: None,
             lineup_id: None,
@@ -798,19 +826,26 @@ impl Workspace {
                 contest.slate_id, contest.slate_id
             ))
         })?;
-        let mut actual: HashMap<i32, f64> = self
+        let Scored {
+            points: mut actual,
+            mut sat,
+        } = self
             .actual_points(contest.slate_id)
             .await
             .unwrap_or_default();
         for &(id, _, fpts) in &results.players {
             if let Some(fpts) = fpts {
                 actual.insert(id, fpts);
+                if fpts != 0.0 {
+                    sat.remove(&id);
+                }
             }
         }
         let listed = results.ranks.iter().copied().zip(results.field_points);
         Ok(RealField {
             scores: FieldScores::new(listed.collect(), results.field_size),
             actual,
+            sat,
             file_name: results.file_name,
             live: results.live,
         })
@@ -865,7 +900,10 @@ impl Workspace {
 /// A contest's real field: its listed entries' ranks and scores, and every player's real points.
 pub(crate) struct RealField {
     pub(crate) scores: FieldScores,
-    actual: HashMap<i32, f64>,
+    /// Real points by slate player id (0 for one who sat).
+    pub(crate) actual: HashMap<i32, f64>,
+    /// The players who sat.
+    pub(crate) sat: HashSet<i32>,
     file_name: String,
     /// Whether the standings were exported before the games ended.
     pub(crate) live: bool,

@@ -393,8 +393,9 @@ impl Workspace {
         })
     }
 
-    /// The ownership model: fitted on every imported contest's real ownership when there is
-    /// one, else the one shipped with the app. Returns it with a description.
+    /// The ownership model: fitted on the real ownership of every imported contest (but those
+    /// of the slate `leave_out`) when there is one, else the one shipped with the app. Returns
+    /// it with a description.
     pub(crate) async fn ownership_model(
         &self,
         leave_out: Option<i32>,
@@ -474,10 +475,12 @@ impl Workspace {
         )))
     }
 
-    /// Every player's projected ownership on a slate.
+    /// Every player's projected ownership on a slate, by the model fitted on the other
+    /// slates' imported contests: a slate's own real ownership is what its projection is judged
+    /// against, never what it is made from (the pick's field drafts by the same numbers).
     pub async fn ownership(&self, slate_id: i32) -> Result<OwnershipReport> {
         let view = self.slate_view(Some(slate_id)).await?;
-        let (model, description) = self.ownership_model(None).await?;
+        let (model, description) = self.ownership_model(Some(slate_id)).await?;
         let cap = self.typed_settings().await?.salary_cap;
         let predicted = model.predict(&ownership_players(&view), cap);
         let players = view

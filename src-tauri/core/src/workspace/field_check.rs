@@ -9,7 +9,7 @@ use crate::contest::standings::parse_lineup;
 use crate::contest::Contest;
 use crate::{store, Error, Result};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use ts_rs::TS;
 
@@ -43,7 +43,8 @@ pub struct FieldCheck {
     pub contest: Contest,
     /// The simulated opponents.
     pub simulated: FieldShape,
-    /// The simulated field's 10th, 50th and 90th percentile scores in a typical slate.
+    /// The simulated field's 10th, 50th and 90th percentile scores in a typical slate (with
+    /// the field's edge over the app's view, as the pick sees them).
     pub simulated_points: Percentiles,
     /// The simulated field's median score from slate to slate: its 10th, 50th and 90th
     /// percentiles (the real median falls outside this range one slate in five).
@@ -62,6 +63,20 @@ pub struct FieldCheck {
     /// (too dispersed when this is wider) from the sampled field's make-up (when only
     /// `simulated_points` is).
     pub real_simulated_points: Option<Percentiles>,
+    /// The simulated field scored with what the players really scored (a player who sat, or
+    /// whose points are not known, counts what the simulation expected of him if he plays, as
+    /// the entrant's like-for-like swap would): its 10th, 50th and 90th percentile. Beside
+    /// `real_points`, on the same outcomes, it tells how much better the real field chose.
+    pub simulated_real_points: Option<Percentiles>,
+    /// The simulated field's cash line on the real points (the score at the contest's last
+    /// paid rank).
+    pub simulated_real_cash_line: Option<f64>,
+    /// The real cash line, where the standings reach the last paid rank.
+    pub real_cash_line: Option<f64>,
+    /// The real cash line over the simulated field's on the real points, less 1: how much
+    /// better than the app's view of it the real field drafted (what the `field_edge_pct`
+    /// setting adds in every simulated slate, on average).
+    pub measured_edge: Option<f64>,
     /// Real entries left out: no lineup set, or a player the slate's simulation does not hold.
     pub real_left_out: u32,
     /// The standings file the real field comes from.
@@ -88,7 +103,7 @@ impl Workspace {
         let work = prepared.clone();
         let contest_copy = contest.clone();
         let request_copy = request.clone();
-        let (simulated, simulated_points, simulated_median_range) =
+        let (simulated, simulated_points, simulated_median_range, field) =
             tokio::task::spawn_blocking(move || {
                 let field = work.field(&contest_copy, salary_cap, request_copy.seed)?;
                 let players = shape_players(&work);
@@ -98,8 +113,10 @@ impl Workspace {
                     &field,
                     request_copy.simulations as usize,
                     request_copy.seed,
+                    true,
                 );
-                Ok::<_, Error>((field_shape::measure(&players, &as_usize), points, range))
+                let shape = field_shape::measure(&players, &as_usize);
+                Ok::<_, Error>((shape, points, range, field))
             })
             .await
             .map_err(blocking_failed)??;
@@ -112,6 +129,10 @@ impl Workspace {
             real_points: None,
             real_field_size: None,
             real_simulated_points: None,
+            simulated_real_points: None,
+            simulated_real_cash_line: None,
+            real_cash_line: None,
+            measured_edge: None,
             real_left_out: 0,
             standings: None,
             simulations: request.simulations,
@@ -148,17 +169,63 @@ impl Workspace {
                 let work = prepared.clone();
                 let (simulations, seed) = (request.simulations as usize, request.seed);
                 let (typical, _) = tokio::task::spawn_blocking(move || {
-                    field_shape::simulated_points(&work.simulator, &lineups, simulations, seed)
+                    field_shape::simulated_points(
+                        &work.simulator,
+                        &lineups,
+                        simulations,
+                        seed,
+                        false,
+                    )
                 })
                 .await
                 .map_err(blocking_failed)?;
                 check.real_simulated_points = Some(typical);
+            }
+            let real = self.real_field(&check.contest).await?;
+            let paid = check.contest.payouts.paid();
+            check.real_cash_line = real.cash_line(&check.contest);
+            if !real.actual.is_empty() {
+                let points = real_points(&prepared, &real.actual, &real.sat);
+                let (scored, line) = field_shape::scored_on(
+                    &field,
+                    &points,
+                    check.contest.entries.saturating_sub(1),
+                    paid,
+                );
+                check.simulated_real_points = Some(scored);
+                check.simulated_real_cash_line = line;
+                check.measured_edge = line
+                    .zip(check.real_cash_line)
+                    .filter(|(sampled, _)| *sampled > 0.0)
+                    .map(|(sampled, real)| real / sampled - 1.0);
             }
             check.real_field_size = results.field_size;
             check.standings = Some(results.file_name);
         }
         Ok(check)
     }
+}
+
+/// What each simulated player really scored, in the simulator's order: his real points, or,
+/// where he sat or his points are not known, the simulation's expectation if he plays (the
+/// like-for-like player an entrant would have swapped in).
+fn real_points(
+    prepared: &super::contest_pick::Prepared,
+    actual: &HashMap<i32, f64>,
+    sat: &HashSet<i32>,
+) -> Vec<f64> {
+    prepared
+        .members
+        .iter()
+        .enumerate()
+        .map(|(k, &v)| {
+            let p = &prepared.view.players[v];
+            match actual.get(&p.player.id) {
+                Some(&points) if !sat.contains(&p.player.id) => points,
+                _ => p.if_plays * prepared.simulator.centre(k),
+            }
+        })
+        .collect()
 }
 
 /// The simulated players, in the simulator's order, as the field measures see them.

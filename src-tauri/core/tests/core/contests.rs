@@ -5,6 +5,8 @@
 
 use crate::common;
 use nfl_dfs_core::contest::{ContestType, PayoutTier, Payouts};
+use nfl_dfs_core::settings::SettingValue;
+use nfl_dfs_core::slate::PlayerFlags;
 use nfl_dfs_core::{
     ContestEdit, ErrorCode, FieldRequest, NewContest, PickRequest, RecordRequest, Workspace,
 };
@@ -192,9 +194,63 @@ async fn bad_contests_are_refused_and_nothing_is_stored() {
 }
 
 #[tokio::test]
+async fn the_field_edge_lifts_the_simulated_cash_line_and_exact_projections_drop_it() {
+    let (_dir, ws) = common::workspace().await;
+    let slate = demo_slate(&ws).await;
+    let double = ws
+        .add_contest(&contest(slate, ContestType::DoubleUp, 500, 20.0))
+        .await
+        .unwrap();
+    let request = PickRequest {
+        contest_id: double.id,
+        simulations: 1000,
+        candidates: 20,
+        seed: 3,
+        out: None,
+        exact_projections: false,
+    };
+    let edged = ws.pick(&request, |_, _, _| true).await.unwrap();
+    ws.set_setting("field_edge_pct", SettingValue::Integer(0))
+        .await
+        .unwrap();
+    let plain = ws.pick(&request, |_, _, _| true).await.unwrap();
+    // The measured default: the field's lineups score 14% more on average.
+    let ratio = edged.cash_line.p50 / plain.cash_line.p50;
+    assert!((1.08..1.20).contains(&ratio), "{ratio}");
+    assert!(edged.cash_line.p90 - edged.cash_line.p10 > plain.cash_line.p90 - plain.cash_line.p10);
+    assert!(edged.pick.outcome.p_cash < plain.pick.outcome.p_cash);
+    // As if the projections were exact the field knows no more than they do, whatever the
+    // setting says.
+    ws.set_setting("field_edge_pct", SettingValue::Integer(30))
+        .await
+        .unwrap();
+    let exact = |r: &PickRequest| PickRequest {
+        exact_projections: true,
+        ..r.clone()
+    };
+    let exact_edged = ws.pick(&exact(&request), |_, _, _| true).await.unwrap();
+    ws.set_setting("field_edge_pct", SettingValue::Integer(0))
+        .await
+        .unwrap();
+    let exact_plain = ws.pick(&exact(&request), |_, _, _| true).await.unwrap();
+    assert_eq!(exact_edged.cash_line, exact_plain.cash_line);
+    // The setting is range-checked where it enters.
+    let e = ws
+        .set_setting("field_edge_pct", SettingValue::Integer(51))
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("field_edge_pct"), "{e}");
+}
+
+#[tokio::test]
 async fn the_pick_is_a_valid_upload_file_reproducible_by_seed_and_cancel_writes_nothing() {
     let (dir, ws) = common::workspace().await;
     let slate = demo_slate(&ws).await;
+    // The P(cash) range below is the app's error alone: the field's edge, drawn apart from it,
+    // would blur its two ends on this small slate.
+    ws.set_setting("field_edge_pct", SettingValue::Integer(0))
+        .await
+        .unwrap();
     let double = ws
         .add_contest(&contest(slate, ContestType::DoubleUp, 500, 20.0))
         .await
@@ -515,12 +571,41 @@ async fn standings_of_a_real_contest_import_once_and_backtest_the_pick() {
         .expect("the real lineups simulated");
     assert!(simulated.p10 < simulated.p50 && simulated.p50 < simulated.p90);
     assert!((80.0..200.0).contains(&simulated.p50), "{simulated:?}");
+    // The simulated field scored with the real points, its cash line beside the real one: on
+    // the same outcomes, how much better the real field chose.
+    let sampled = field
+        .simulated_real_points
+        .expect("the simulated field on the real points");
+    assert!(sampled.p10 < sampled.p50 && sampled.p50 < sampled.p90);
+    assert!((80.0..200.0).contains(&sampled.p50), "{sampled:?}");
+    assert_eq!(field.real_cash_line, b.cash_line);
+    let line = field.simulated_real_cash_line.expect("its cash line");
+    let edge = field.measured_edge.expect("the field's edge");
+    assert!(
+        (edge - (133.36 / line - 1.0)).abs() < 1e-12,
+        "{edge} {line}"
+    );
+    assert!(
+        (sampled.p10..=sampled.p90).contains(&line),
+        "a double-up's line sits in the middle of the field: {line} {sampled:?}"
+    );
     for f in [&b.pick, &b.max_projection] {
         assert!(f.rank >= 1 && f.rank <= 2273);
         assert_eq!(f.cashed, f.points >= 133.36);
     }
+    // A slate's own real ownership never makes its projected one; another slate's does.
     let ownership = ws.ownership(slate).await.unwrap();
-    assert!(ownership.model.contains("fitted on 1 imported contest"));
+    assert!(
+        ownership.model.starts_with("shipped"),
+        "{}",
+        ownership.model
+    );
+    let elsewhere = ws.ownership(other_week).await.unwrap();
+    assert!(
+        elsewhere.model.contains("fitted on 1 imported contest"),
+        "{}",
+        elsewhere.model
+    );
     let qbs: f64 = ownership
         .players
         .iter()
@@ -669,7 +754,13 @@ async fn a_listing_of_several_contests_imports_the_one_chosen_and_judges_only_wh
     assert!(!large.already_imported);
     assert_eq!((large.entries, large.field_size), (500, Some(1111)));
     assert_eq!(large.ownership_error, None);
-    let ownership = ws.ownership(slate).await.unwrap();
+    let elsewhere = ws
+        .import_slate_file(&data.join("dk_salaries/2018_w07_sun_10-21.csv"), None)
+        .await
+        .unwrap()
+        .slate
+        .id;
+    let ownership = ws.ownership(elsewhere).await.unwrap();
     assert!(
         ownership.model.contains("fitted on 1 imported contest"),
         "{}",
@@ -769,4 +860,29 @@ async fn a_listing_of_several_contests_imports_the_one_chosen_and_judges_only_wh
             "{e}"
         ),
     }
+    // A pick holding a player who did not play that week (Drew Brees, hurt in week 2) is
+    // judged with his 0 points: no weekly stats row is what sitting out looks like.
+    let brees = ws
+        .slate(slate)
+        .await
+        .unwrap()
+        .players
+        .iter()
+        .find(|p| p.name == "Drew Brees")
+        .expect("on the slate")
+        .id;
+    ws.set_player_flags(
+        brees,
+        &PlayerFlags {
+            locked: false,
+            excluded: false,
+            projection_override: Some(60.0),
+            plays: Some(true),
+        },
+    )
+    .await
+    .unwrap();
+    let b = ws.contest_backtest(&request(c1111.id)).await.unwrap();
+    assert!(b.pick.players.contains(&brees), "{:?}", b.pick.names);
+    assert!(!b.pick.cashed && b.pick.points < 169.84, "{:?}", b.pick);
 }

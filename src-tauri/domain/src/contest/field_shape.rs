@@ -112,15 +112,18 @@ pub fn measure(players: &[ShapePlayer], lineups: &[[usize; 9]]) -> FieldShape {
     }
 }
 
-/// A simulated field's points over `simulations` slates (simulation `i` draws stream `i` of
-/// `seed`; its entrants swap out who sits, as the pick's field does): the field's 10th, 50th and 90th percentile scores in a typical slate (each the
-/// median over the slates), and how the field's median moves from slate to slate (its 10th,
-/// 50th and 90th percentiles over the slates).
+/// A field's points over `simulations` slates (simulation `i` draws stream `i` of `seed`; its
+/// entrants swap out who sits, as the pick's field does; a `sampled` field, the pick's, also
+/// takes the simulator's field edge, real lineups do not): the field's 10th, 50th and 90th
+/// percentile scores in a typical slate (each the median over the slates), and how the
+/// field's median moves from slate to slate (its 10th, 50th and 90th percentiles over the
+/// slates).
 pub fn simulated_points(
     simulator: &Simulator,
     field: &[[u16; 9]],
     simulations: usize,
     seed: u64,
+    sampled: bool,
 ) -> (Percentiles, Percentiles) {
     let mut scratch = Vec::new();
     let mut points = vec![0.0; simulator.len()];
@@ -130,8 +133,10 @@ pub fn simulated_points(
     for sim in 0..simulations {
         let mut rng = Simulator::rng(seed, sim as u64);
         simulator.draw_slate(&mut rng, &mut scratch, &mut points, Some(&mut swapped));
+        let edge = simulator.field_multiplier(&mut rng);
+        let edge = if sampled { edge } else { 1.0 };
         for (s, lineup) in scores.iter_mut().zip(field) {
-            *s = lineup.iter().map(|&i| swapped[i as usize]).sum();
+            *s = edge * lineup.iter().map(|&i| swapped[i as usize]).sum::<f64>();
         }
         let slate = Percentiles::of(&mut scores);
         p10s.push(slate.p10);
@@ -146,6 +151,30 @@ pub fn simulated_points(
         p90: Percentiles::of(&mut p90s).p50,
     };
     (typical, range)
+}
+
+/// A field scored on one set of player points (what they really scored): its 10th, 50th and
+/// 90th percentile scores, and the cash line of a contest paying `paid` of `opponents`
+/// opponents that the field stands for (None when the field is empty or pays no one).
+pub fn scored_on(
+    field: &[[u16; 9]],
+    points: &[f64],
+    opponents: u32,
+    paid: u32,
+) -> (Percentiles, Option<f64>) {
+    let mut scores: Vec<f64> = field
+        .iter()
+        .map(|l| {
+            l.iter()
+                .map(|&i| points.get(i as usize).copied().unwrap_or(0.0))
+                .sum()
+        })
+        .collect();
+    let percentiles = Percentiles::of(&mut scores);
+    let scale = f64::from(opponents.max(1)) / scores.len().max(1) as f64;
+    let line = (paid > 0 && !scores.is_empty())
+        .then(|| crate::contest::pick::sample_cash_line(&scores, f64::from(paid), scale));
+    (percentiles, line)
 }
 
 #[cfg(test)]
@@ -188,6 +217,24 @@ mod tests {
         assert!((shape.projected_mean - (47_500.0 + 43_900.0) / 2.0 / 400.0).abs() < 1e-9);
         assert!(shape.projected.p10 <= shape.projected.p50);
         assert!(shape.projected.p50 <= shape.projected.p90);
+    }
+
+    #[test]
+    fn a_field_scored_on_real_points_gives_its_cash_line_at_the_contest_size() {
+        // Player i scored i points; lineup k holds players k..k + 9.
+        let points: Vec<f64> = (0..20).map(f64::from).collect();
+        let field: Vec<[u16; 9]> = (0..4u16)
+            .map(|k| std::array::from_fn(|j| k + j as u16))
+            .collect();
+        // Scores 36, 45, 54, 63; each lineup stands for two of eight opponents, four paid: the
+        // line is the second best, 54.
+        let (percentiles, line) = scored_on(&field, &points, 8, 4);
+        assert_eq!(line, Some(54.0));
+        assert_eq!((percentiles.p10, percentiles.p90), (36.0, 63.0));
+        // Paying one of eight: the best lineup's score; paying no one, no line.
+        assert_eq!(scored_on(&field, &points, 8, 1).1, Some(63.0));
+        assert_eq!(scored_on(&field, &points, 8, 0).1, None);
+        assert_eq!(scored_on(&[], &points, 8, 4).1, None);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! average; the pick is the candidate with the highest expected payout (for a double-up,
 //! P(cash) × prize). A field sampled smaller than the contest stands for the whole of it: the
 //! opponents above a score are counted in the sample and scaled to the contest's size. The
-//! field's entrants swap out a player who sits before lock (see [`Simulator::draw_slate`]);
-//! the candidates are scored as entered, a player who sits scoring 0.
+//! field's entrants swap out a player who sits before lock (see [`Simulator::draw_slate`]) and
+//! score the slate's field edge more (see [`Simulator::field_multiplier`]); the candidates are
+//! scored as entered, a player who sits scoring 0.
 
 use super::field::FieldLineup;
 use super::simulate::{truth, Simulator};
@@ -130,6 +131,17 @@ impl Totals {
     }
 }
 
+/// The cash line as a sampled field sees it: the score of the `paid`-th best opponent, where
+/// each of the sample's lineups (`sorted` ascending) stands for `scale` opponents; minus
+/// infinity when the sample is empty (everyone is paid).
+pub fn sample_cash_line(sorted: &[f64], paid: f64, scale: f64) -> f64 {
+    let from_top = (paid / scale).ceil().max(1.0) as usize;
+    sorted
+        .len()
+        .checked_sub(from_top)
+        .map_or(f64::NEG_INFINITY, |k| sorted[k])
+}
+
 /// The histogram bin a score falls in (the first and last bins hold everything beyond).
 pub fn bin(score: f64) -> usize {
     (((score - HISTOGRAM_FROM) / BIN_POINTS).floor().max(0.0) as usize).min(BINS - 1)
@@ -176,6 +188,7 @@ pub fn evaluate(
                 let mut rng = Simulator::rng(seed, sim as u64);
                 let truth =
                     simulator.draw_slate(&mut rng, &mut scratch, &mut points, Some(&mut swapped));
+                let edge = simulator.field_multiplier(&mut rng);
                 let end = match truth::end_of(truth) {
                     -1 => Some(0),
                     1 => Some(1),
@@ -187,16 +200,10 @@ pub fn evaluate(
                 let score = |l: &FieldLineup| l.iter().map(|&i| points[i as usize]).sum::<f64>();
                 // The field swaps out who sits; the candidates are scored as entered.
                 for (s, l) in field_scores.iter_mut().zip(field) {
-                    *s = l.iter().map(|&i| swapped[i as usize]).sum::<f64>();
+                    *s = edge * l.iter().map(|&i| swapped[i as usize]).sum::<f64>();
                 }
                 field_scores.sort_unstable_by(f64::total_cmp);
-                // The paid-th best opponent, in sample terms.
-                let from_top = (paid / scale).ceil().max(1.0) as usize;
-                let line = field_scores
-                    .len()
-                    .checked_sub(from_top)
-                    .map_or(f64::NEG_INFINITY, |k| field_scores[k]);
-                lines.push(line);
+                lines.push(sample_cash_line(&field_scores, paid, scale));
                 let mut top: Option<(usize, f64)> = None;
                 for (c, lineup) in candidates.iter().enumerate() {
                     let s = score(lineup);

@@ -6,14 +6,17 @@
 //! given the rest of the game, so he moves with his game as that role does without being that
 //! role's twin. Whether a player plays is drawn apart from how he scores; a player who sits
 //! scores 0. Before any of that, each slate draws how right the projections are this time
-//! ([`truth`]): a player's draw is centred between the app's number and the market's. Draws are
-//! reproducible: simulation `i` of seed `s` always draws the same slate.
+//! ([`truth`]): a player's draw is centred between the app's number and the market's; and how
+//! much better than the app's view the field drafted ([`field_edge`]). Draws are reproducible:
+//! simulation `i` of seed `s` always draws the same slate.
 
 pub mod correlations;
+pub mod field_edge;
 pub mod marginal;
 pub mod truth;
 
 pub use correlations::{Correlations, GAME_ROLES, TEAM_ROLES};
+pub use field_edge::FieldEdge;
 pub use marginal::Marginal;
 pub use truth::{MarketAnchor, TruthWeight};
 
@@ -78,6 +81,8 @@ pub struct Simulator {
     /// Lower Cholesky factor of the game's correlations, row-major.
     factor: Vec<f64>,
     conditionals: Vec<Conditional>,
+    /// How much better than the app's view the field drafts.
+    field_edge: FieldEdge,
 }
 
 impl Simulator {
@@ -130,7 +135,23 @@ impl Simulator {
             games: games.len(),
             factor,
             conditionals,
+            field_edge: FieldEdge::NONE,
         })
+    }
+
+    /// The same simulator with the field's edge over the app's view (none by default).
+    pub fn with_field_edge(mut self, edge: FieldEdge) -> Simulator {
+        self.field_edge = edge;
+        self
+    }
+
+    /// The multiplier of the field's scores in one simulated slate: drawn from `rng` after
+    /// the slate (1, and nothing drawn, without an edge).
+    pub fn field_multiplier(&self, rng: &mut impl Rng) -> f64 {
+        if self.field_edge.is_none() {
+            return 1.0;
+        }
+        self.field_edge.multiplier(rng.sample(StandardNormal))
     }
 
     /// Player `i`'s draw multiplier in a slate where the projections are as right as usual:
