@@ -5,8 +5,12 @@
 //!   a split by week parity that shows the noise;
 //! - ownership error (leave one slate out) on the shared standings with %Drafted, next to the
 //!   plain baseline (ownership proportional to value within position);
-//! - every real contest with its salary file: the pick's and the highest-projected lineup's
-//!   actual rank and percentile, with models trained only on the weeks before it;
+//! - the field's edge on every real contest: the real cash line over the sampled field's on
+//!   the same (real) points, by contest and by slate;
+//! - every real contest with its salary file (everything a user can load: stats, schedules,
+//!   snap counts, rosters, injury reports, depth charts): the pick's and the
+//!   highest-projected lineup's actual rank and percentile, with models trained only on the
+//!   weeks before it and the field's edge measured on the other slates;
 //! - decisions: the pick chosen on one simulation and scored on an independent one, against
 //!   the highest-projected lineup, per contest;
 //! - the track record over those contests: P(cash) against what happened, Brier scores;
@@ -66,7 +70,7 @@ async fn main() {
         slates_table(&data).await;
         return;
     }
-    let (dir, ws) = common::real_seasons(&data).await;
+    let (dir, ws) = common::full_history(&data, None).await;
     if std::env::var("CONTEST_BENCH_ONLY").as_deref() == Ok("edges") {
         field_edges(&ws, &data, dir.path()).await;
         return;
@@ -85,7 +89,7 @@ async fn main() {
     // The field's edge, measured first in a workspace of its own, so that each slate's picks
     // below are made with the edge of the other slates only.
     let edges = {
-        let (edge_dir, edge_ws) = common::real_seasons(&data).await;
+        let (edge_dir, edge_ws) = common::full_history(&data, None).await;
         field_edges(&edge_ws, &data, edge_dir.path()).await
     };
     let mut samples: Vec<(String, Vec<OwnershipPlayer>, Vec<f64>)> = Vec::new();
