@@ -11,12 +11,15 @@
 //!
 //! Then the reliability of the play probability over every slate (by tenth); how the app's
 //! points-if-he-plays and what the salary implies combine best (the least-squares weight on the
-//! app's, per season and for DSTs: issue 26's "truth between the app and the market"; the DST
+//! app's, per season, for DSTs, and where the optimizer shops: the cheap players and those the
+//! app rates above their price, each group's mean error against the simulation's centre:
+//! issue 26's "truth between the app and the market"; the DST
 //! market curve, fitted on the 2018-2020 slates, `WRITE_DEFAULTS=1` writes it); and the slate of
 //! 2022 week 1 again with the previous season's last weeks missing from the loaded stats (a
 //! failed refresh): the notice shown and the stars' mean play probability.
 //! Usage: slate_check [DATA_DIR]; used by `scripts/bench-slates.sh`.
 
+use nfl_dfs_core::contest::simulate::truth;
 use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::availability::PlayStatus;
 use nfl_dfs_core::projection::project::ProjectionSource;
@@ -298,15 +301,10 @@ fn market_weight(rows: &[Checked]) {
     let players = |keep: &dyn Fn(&Checked, f64) -> bool| -> Vec<Blend> {
         rows.iter()
             .filter(|r| r.position != Position::DST && r.from_model)
-            .filter_map(|r| Some((r.if_plays, r.market?, r.actual?)))
-            .zip(rows.iter().filter(|r| {
-                r.position != Position::DST
-                    && r.from_model
-                    && r.market.is_some()
-                    && r.actual.is_some()
-            }))
-            .filter(|((_, m, _), r)| keep(r, *m))
-            .map(|(b, _)| b)
+            .filter_map(|r| {
+                let market = r.market?;
+                keep(r, market).then_some((r.if_plays, market, r.actual?))
+            })
             .collect()
     };
     groups.push((
@@ -339,7 +337,13 @@ fn market_weight(rows: &[Checked]) {
             let bias = |f: &dyn Fn(f64, f64) -> f64| {
                 used.iter().map(|(a, m, y)| y - f(*a, *m)).sum::<f64>() / n
             };
-            let shipped = nfl_dfs_core::contest::simulate::truth::MODEL_WEIGHT.mean;
+            // The truth's centre the simulation draws around, with the weight of the group's
+            // projections.
+            let shipped = if label.contains("averages") {
+                truth::AVERAGE_WEIGHT.mean
+            } else {
+                truth::MODEL_WEIGHT.mean
+            };
             println!(
                 "| {label} | {} | {w:.2} | {se:.2} | {:.2} | {:.2} | {:.2} | {:+.2} | {:+.2} |",
                 used.len(),

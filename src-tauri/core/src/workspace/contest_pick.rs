@@ -259,18 +259,10 @@ impl Prepared {
     ) -> Result<Vec<FieldLineup>> {
         let size = (contest.entries.saturating_sub(1) as usize)
             .clamp(1, limits::MAX_SIMULATED_FIELD as usize);
-        let mut habits = FieldHabits {
+        let habits = FieldHabits {
             salary_cap,
             ..FieldHabits::default()
         };
-        if contest.contest_type == crate::contest::ContestType::Tournament {
-            if let Some(v) = std::env::var("XSTACK").ok().and_then(|v| v.parse().ok()) {
-                habits.stack_rate = v;
-            }
-            if let Some(v) = std::env::var("XDOUBLE").ok().and_then(|v| v.parse().ok()) {
-                habits.double_stack_rate = v;
-            }
-        }
         sample_field(&self.field_players, size, &habits, seed).map_err(Error::InvalidInput)
     }
 

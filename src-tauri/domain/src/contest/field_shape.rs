@@ -133,8 +133,11 @@ pub fn simulated_points(
     for sim in 0..simulations {
         let mut rng = Simulator::rng(seed, sim as u64);
         simulator.draw_slate(&mut rng, &mut scratch, &mut points, Some(&mut swapped));
-        let edge = simulator.field_multiplier(&mut rng);
-        let edge = if sampled { edge } else { 1.0 };
+        let edge = if sampled {
+            simulator.field_multiplier(&mut rng)
+        } else {
+            1.0
+        };
         for (s, lineup) in scores.iter_mut().zip(field) {
             *s = edge * lineup.iter().map(|&i| swapped[i as usize]).sum::<f64>();
         }

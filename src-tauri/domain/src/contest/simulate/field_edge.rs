@@ -5,9 +5,9 @@
 //! field's standings, the app's ownership fitted on the other slates, everything a user can
 //! load), the real field's cash line stood 6% above the sampled field's on 2018 week 7, 15% on
 //! 2019 week 3 and 25% on 2019 week 1, each slate's contests averaged
-//! (`scripts/bench-contests.sh`). A simulated
-//! slate therefore draws how much better the field drafted this time, and the field's lineups
-//! score that share more; the candidates are scored as they are.
+//! (`scripts/bench-contests.sh`). A simulated slate therefore draws how much better the field
+//! drafted this time, and the field's lineups score that share more; the candidates are scored
+//! as they are.
 
 /// How much more the field's lineups score than the sampled lineups alone: a share of their
 /// score, normal from slate to slate.
