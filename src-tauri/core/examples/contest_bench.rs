@@ -905,17 +905,7 @@ async fn ownership_sample(
         .expect("results")
         .expect("stored");
     let real: HashMap<i32, f64> = results.players.iter().map(|&(id, d, _)| (id, d)).collect();
-    let players = view
-        .players
-        .iter()
-        .map(|p| OwnershipPlayer {
-            position: p.player.position,
-            salary: p.player.salary,
-            projection: p.projection,
-            team_total: p.team_total,
-            playable: p.playable,
-        })
-        .collect();
+    let players = nfl_dfs_core::test_support::ownership_players(&view);
     let actual = view
         .players
         .iter()

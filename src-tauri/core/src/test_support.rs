@@ -26,3 +26,11 @@ pub async fn snapshot_database(
     )
     .await
 }
+
+/// A slate's players as the ownership model sees them, in the view's order (the benchmarks'
+/// ownership samples).
+pub fn ownership_players(
+    view: &crate::SlateView,
+) -> Vec<crate::contest::ownership::OwnershipPlayer> {
+    crate::workspace::ownership_players(view)
+}

@@ -24,6 +24,8 @@ pub use contest_pick::{
     ContestBacktest, LineupOutcome, LineupPlayer, PickReport, PickRequest, RealFinish,
     SimulatedLineup, SimulationReport, Spread,
 };
+#[cfg(feature = "test-support")]
+pub(crate) use contests::ownership_players;
 pub use contests::{ContestEdit, NewContest, OwnershipReport, PlayerOwnership, StandingsReport};
 pub use field_check::{FieldCheck, FieldRequest};
 pub use lineups::StoredLineups;
