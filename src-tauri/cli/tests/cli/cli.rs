@@ -1104,9 +1104,8 @@ fn a_listing_of_two_contests_imports_the_one_named_and_says_it_lists_only_the_to
     );
     assert!(stdout.contains("2 entries listed of its 10"), "{stdout}");
     // A contest that names its DraftKings ID is judged against that contest's standings.
-    let added = cli(
-        dir.path(),
-        &[
+    let add = |extra: &[&str]| {
+        let base = [
             "contest",
             "add",
             "--slate",
@@ -1117,32 +1116,14 @@ fn a_listing_of_two_contests_imports_the_one_named_and_says_it_lists_only_the_to
             "40",
             "--fee",
             "5",
-            "--dk-contest",
-            "7",
-            "--paid",
-            "18",
-        ],
-    );
+        ];
+        cli(dir.path(), &[&base[..], extra].concat())
+    };
+    let added = add(&["--dk-contest", "7", "--paid", "18"]);
     let stdout = String::from_utf8_lossy(&added.stdout);
     assert!(stdout.contains("DraftKings contest 7"), "{stdout}");
     assert!(stdout.contains("pays 18 places"), "{stdout}");
-    let bad = cli(
-        dir.path(),
-        &[
-            "contest",
-            "add",
-            "--slate",
-            "1",
-            "--type",
-            "double-up",
-            "--entries",
-            "40",
-            "--fee",
-            "5",
-            "--dk-contest",
-            "../7",
-        ],
-    );
+    let bad = add(&["--dk-contest", "../7"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a DraftKings contest ID"));
 }

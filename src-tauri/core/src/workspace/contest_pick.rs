@@ -818,13 +818,19 @@ impl Workspace {
                 contest.slate_id, contest.slate_id
             ))
         })?;
+        self.real_field_of(contest.slate_id, &results).await
+    }
+
+    /// The real field of standings already loaded for a slate (see [`Workspace::real_field`]).
+    pub(crate) async fn real_field_of(
+        &self,
+        slate_id: i32,
+        results: &store::standings::StoredResults,
+    ) -> Result<RealField> {
         let Scored {
             points: mut actual,
             mut sat,
-        } = self
-            .actual_points(contest.slate_id)
-            .await
-            .unwrap_or_default();
+        } = self.actual_points(slate_id).await.unwrap_or_default();
         for &(id, _, fpts) in &results.players {
             if let Some(fpts) = fpts {
                 actual.insert(id, fpts);
@@ -833,12 +839,16 @@ impl Workspace {
                 }
             }
         }
-        let listed = results.ranks.iter().copied().zip(results.field_points);
+        let listed = results
+            .ranks
+            .iter()
+            .copied()
+            .zip(results.field_points.iter().copied());
         Ok(RealField {
             scores: FieldScores::new(listed.collect(), results.field_size),
             actual,
             sat,
-            file_name: results.file_name,
+            file_name: results.file_name.clone(),
             live: results.live,
         })
     }

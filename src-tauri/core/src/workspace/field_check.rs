@@ -181,7 +181,7 @@ impl Workspace {
                 .map_err(blocking_failed)?;
                 check.real_simulated_points = Some(typical);
             }
-            let real = self.real_field(&check.contest).await?;
+            let real = self.real_field_of(check.contest.slate_id, &results).await?;
             let paid = check.contest.payouts.paid();
             check.real_cash_line = real.cash_line(&check.contest);
             if !real.actual.is_empty() {
