@@ -3,23 +3,35 @@
 //! measured on (players who had appeared, on their latest team), and set against who played:
 //! by tenth of probability, per season, and for season starts apart; with and without the depth
 //! charts. Target: in each tenth the share who played within 0.05 of the mean probability.
-//! Usage: availability_walk [DATA_DIR]; used by `scripts/bench-availability.sh`.
+//! Season starts are also shown each apart, with the shipped season-start rates (measured on
+//! the 2020 and 2021 starts: 2019's and 2022's were not in them) and without them (the role's
+//! mid-season rate where no start is measured yet). With `WRITE_DEFAULTS=1` it rewrites the
+//! shipped rates. Usage: availability_walk [DATA_DIR]; used by `scripts/bench-availability.sh`.
 
-use nfl_dfs_core::projection::availability::{player_weeks, AvailabilityModel, PlayIndex};
+use nfl_dfs_core::projection::availability::{player_weeks, AvailabilityModel, PlayIndex, Signals};
 use nfl_dfs_core::projection::history::{week_key, History, WeekKey};
+use nfl_dfs_core::projection::season_start::{self, SeasonStartRates};
+use std::sync::Arc;
+
+/// The season starts the shipped rates are measured on.
+const MEASURED_STARTS: [i32; 2] = [2020, 2021];
 
 mod common;
 
 /// One checked player week: his probability, whether he played, the season and whether it was
 /// a season start.
+#[derive(Clone, Copy)]
 struct Checked {
     p: f64,
     played: bool,
     season: i32,
     start: bool,
+    next_up: bool,
+    /// His probability without his place in line (as before it was read).
+    p_in_line_unread: f64,
 }
 
-fn walk(history: &History) -> Vec<Checked> {
+fn walk(history: &History, starts: Option<Arc<SeasonStartRates>>) -> Vec<Checked> {
     let index = PlayIndex::new(history);
     let mut out = Vec::new();
     let mut weeks: Vec<WeekKey> = history
@@ -31,13 +43,19 @@ fn walk(history: &History) -> Vec<Checked> {
     weeks.sort_unstable();
     weeks.dedup();
     for week in weeks {
-        let model = AvailabilityModel::fit(history, &index, week);
+        let model =
+            AvailabilityModel::fit(history, &index, week).with_season_starts(starts.clone());
         player_weeks(history, &index, week, week + 1, |_, signals, played| {
             out.push(Checked {
                 p: model.probability(signals),
                 played,
                 season: week / 100,
                 start: signals.season_start,
+                next_up: signals.next_up == Some(true),
+                p_in_line_unread: model.probability(&Signals {
+                    next_up: None,
+                    ..*signals
+                }),
             });
         });
     }
@@ -89,6 +107,27 @@ fn report(title: &str, rows: &[Checked]) {
     }
     let starts: Vec<&Checked> = rows.iter().filter(|r| r.start).collect();
     tenths("season starts", &starts);
+    for season in 2019..=2022 {
+        let of: Vec<&Checked> = starts
+            .iter()
+            .copied()
+            .filter(|r| r.season == season)
+            .collect();
+        tenths(&format!("{season} start"), &of);
+    }
+    let next_up: Vec<&Checked> = rows.iter().filter(|r| r.next_up).collect();
+    tenths("next in line for a player ruled out", &next_up);
+    let unread: Vec<Checked> = next_up
+        .iter()
+        .map(|r| Checked {
+            p: r.p_in_line_unread,
+            ..**r
+        })
+        .collect();
+    tenths(
+        "the same, his place in line not read",
+        &unread.iter().collect::<Vec<_>>(),
+    );
     let mid: Vec<&Checked> = rows.iter().filter(|r| !r.start).collect();
     tenths("other weeks", &mid);
     tenths("all", &rows.iter().collect::<Vec<_>>());
@@ -98,10 +137,24 @@ fn report(title: &str, rows: &[Checked]) {
 async fn main() {
     let data = common::data_dir();
     let (_dir, history) = common::loaded_history(&data).await;
-    report("with the depth charts", &walk(&history));
+    let measured = SeasonStartRates::measure(&history, &PlayIndex::new(&history), &MEASURED_STARTS);
+    if std::env::var_os("WRITE_DEFAULTS").is_some() {
+        let path = "src-tauri/domain/src/projection/season_start_default.json";
+        std::fs::write(path, measured.to_json() + "\n").expect("write");
+        println!("wrote {path} (season starts {MEASURED_STARTS:?})");
+    }
+    if *season_start::shipped() != measured {
+        println!("note: the shipped season-start rates differ from these data's {MEASURED_STARTS:?} starts");
+    }
+    let measured = Some(Arc::new(measured));
+    report("with the depth charts", &walk(&history, measured.clone()));
+    report(
+        "with the depth charts, without the season-start rates",
+        &walk(&history, None),
+    );
     let without = History {
         depth_charts: Vec::new(),
         ..history.clone()
     };
-    report("without the depth charts", &walk(&without));
+    report("without the depth charts", &walk(&without, measured));
 }

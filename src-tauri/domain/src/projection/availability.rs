@@ -18,8 +18,9 @@
 //! the weeks before W are not loaded (a new season, stale data) nothing is inferred: the status
 //! is `Unknown` and the probability 1, so a projection is never zeroed for lack of data.
 
-use super::depth::DepthCharts;
+use super::depth::{Chart, DepthCharts};
 use super::history::{week_key, History, WeekKey};
+use super::season_start::{self, SeasonStartRates};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -139,7 +140,8 @@ impl Report {
 
 /// What a player's recent production says of his place on the team (the market prices the same
 /// thing): his mean DraftKings points over his last [`ROLE_GAMES`] games.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 14 points or more: a starter the offence runs through.
     Star,
@@ -176,7 +178,8 @@ const MAX_STREAK: u32 = 3;
 const RECENT_WEEKS: i32 = 2;
 
 /// What his snaps in his team's last game say, against his games before it that season.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Snaps {
     /// Under half his share before (which was 40% or more).
     Collapsed,
@@ -214,6 +217,11 @@ pub struct Signals {
     pub role: Option<Role>,
     /// Whether he is on his team's depth chart for the week, when one is loaded.
     pub on_chart: Option<bool>,
+    /// Whether he is in line for a player ruled out: a player of his position at his place on
+    /// the week's depth chart or one place ahead is Out on its report (None without both). His
+    /// own place counts too: the charts list some backups as starters beside the starter
+    /// (Kyle Allen beside Cam Newton, 2019 week 3).
+    pub next_up: Option<bool>,
 }
 
 impl Signals {
@@ -241,7 +249,7 @@ pub struct Availability {
 }
 
 /// Of the player weeks in a bucket: (played, all).
-type Count = (u32, u32);
+pub type Count = (u32, u32);
 
 /// The bucket keys, each level one signal more than the one before.
 type MissedKey = u32;
@@ -250,12 +258,15 @@ type RoleKey = (u32, Option<Snaps>, Option<Role>);
 type StartKey = (u32, Option<Snaps>, Option<Role>, bool);
 type ChartKey = (u32, Option<Snaps>, Option<Role>, bool, Option<bool>);
 type ReportKey = (u32, Option<Snaps>, Option<Role>, bool, Option<bool>, Report);
+type NextUpKey = (u32, Option<Role>, bool);
 
 /// Play rates measured on the history: by games missed in a row, by that and the snap signal, by
 /// those and his role, by those and whether the season starts, by those and whether he is on the
 /// week's depth chart (where one is loaded), and by those and the report (each
 /// level smoothed towards the one before, so a bucket the history has not filled yet says what
-/// its parent says: a first week before any season start is loaded keeps the role's rate).
+/// its parent says). At a season's start the levels with the start are smoothed towards the
+/// shipped season-start rates instead ([`super::season_start`]): a first week before any season
+/// start is loaded reads its signals as season starts do, not as mid-season weeks do.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailabilityModel {
     by_missed: HashMap<MissedKey, Count>,
@@ -264,6 +275,11 @@ pub struct AvailabilityModel {
     by_start: HashMap<StartKey, Count>,
     by_chart: HashMap<ChartKey, Count>,
     by_report: HashMap<ReportKey, Count>,
+    /// By games missed, role and whether he is next in line for a player ruled out, where
+    /// the chart and the report are loaded.
+    by_next_up: HashMap<NextUpKey, Count>,
+    /// The season-start rates the start levels lean on (none: the role's rate).
+    season_starts: Option<Arc<SeasonStartRates>>,
 }
 
 /// Who appeared when, and what the reports said, indexed for the questions asked per week.
@@ -390,10 +406,11 @@ impl<'h> PlayIndex<'h> {
             let last = &earlier[earlier.len().saturating_sub(ROLE_GAMES)..];
             Role::of(last.iter().map(|a| a.points).sum::<f64>() / last.len() as f64)
         });
-        let on_chart = self
-            .charts
-            .chart(team, week)
-            .map(|chart| chart.contains_key(gsis_id));
+        let chart = self.charts.chart(team, week);
+        let on_chart = chart.map(|chart| chart.contains_key(gsis_id));
+        let next_up = chart
+            .filter(|_| report.is_some())
+            .map(|chart| self.next_up(chart, gsis_id, week));
         let team = earlier
             .last()
             .filter(|last| last.week / 100 < week / 100)
@@ -415,6 +432,7 @@ impl<'h> PlayIndex<'h> {
                 snap_shares: None,
                 role,
                 on_chart,
+                next_up,
             };
         }
         let missed = before
@@ -434,7 +452,25 @@ impl<'h> PlayIndex<'h> {
             snap_shares,
             role,
             on_chart,
+            next_up,
         }
+    }
+
+    /// Whether another player of `gsis_id`'s position at his place on `chart` or one place
+    /// ahead is ruled out on the report of `week`.
+    fn next_up(&self, chart: &Chart, gsis_id: &str, week: WeekKey) -> bool {
+        let Some(place) = chart.get(gsis_id) else {
+            return false;
+        };
+        chart.iter().any(|(other, ahead)| {
+            other != gsis_id
+                && ahead.position == place.position
+                && (place.depth - 1..=place.depth).contains(&ahead.depth)
+                && self
+                    .reports
+                    .get(&(other.as_str(), week))
+                    .is_some_and(|r| r.status == GameStatus::Out)
+        })
     }
 
     /// His snap share in the team's game of week `last` and his mean share in his games of that
@@ -598,7 +634,10 @@ impl AvailabilityModel {
     /// in the weeks before: the population a slate's players come from. Weeks a team has no
     /// data for are skipped (a gap is not an absence).
     pub fn fit(history: &History, index: &PlayIndex, until: WeekKey) -> AvailabilityModel {
-        let mut model = AvailabilityModel::default();
+        let mut model = AvailabilityModel {
+            season_starts: Some(season_start::shipped()),
+            ..AvailabilityModel::default()
+        };
         player_weeks(history, index, 0, until, |_, signals, played| {
             let Some(missed) = signals.missed else {
                 return;
@@ -633,8 +672,20 @@ impl AvailabilityModel {
                         .or_default(),
                 );
             }
+            if let Some(next_up) = signals.next_up {
+                count(model.by_next_up.entry((missed, role, next_up)).or_default());
+            }
         });
         model
+    }
+
+    /// The model leaning on `rates` at season starts instead of the shipped ones (None: on the
+    /// mid-season rate of the player's role, as before the shipped rates).
+    pub fn with_season_starts(self, rates: Option<Arc<SeasonStartRates>>) -> AvailabilityModel {
+        AvailabilityModel {
+            season_starts: rates,
+            ..self
+        }
     }
 
     /// The measured rate for a bucket, smoothed towards `prior` by a few pseudo-observations
@@ -665,24 +716,65 @@ impl AvailabilityModel {
         let by_missed = Self::rate(self.by_missed.get(&missed), prior);
         let by_snaps = Self::rate(self.by_snaps.get(&(missed, snaps)), by_missed);
         let by_role = Self::rate(self.by_role.get(&(missed, snaps, role)), by_snaps);
-        let by_start = Self::rate(self.by_start.get(&(missed, snaps, role, start)), by_role);
+        let shipped = self.season_starts.as_deref().filter(|_| start);
+        let start_prior = match shipped {
+            Some(rates) => Self::rate(rates.start(missed, snaps, role), by_role),
+            None => by_role,
+        };
+        let by_start = Self::rate(
+            self.by_start.get(&(missed, snaps, role, start)),
+            start_prior,
+        );
         // Without a loaded chart the level adds nothing.
         let chart = signals.on_chart;
         let by_chart = match chart {
-            Some(_) => Self::rate(
-                self.by_chart.get(&(missed, snaps, role, start, chart)),
-                by_start,
-            ),
+            Some(_) => {
+                let chart_prior = match shipped {
+                    Some(rates) => Self::rate(rates.chart(&(missed, snaps, role, chart)), by_start),
+                    None => by_start,
+                };
+                Self::rate(
+                    self.by_chart.get(&(missed, snaps, role, start, chart)),
+                    chart_prior,
+                )
+            }
             None => by_start,
         };
-        match signals.known_report() {
+        let nested = match signals.known_report() {
             Some(report) => Self::rate(
                 self.by_report
                     .get(&(missed, snaps, role, start, chart, report)),
                 by_chart,
             ),
             None => by_chart,
+        };
+        match signals.next_up {
+            Some(next_up) => self.next_up_adjusted(nested, (missed, role, next_up), by_role),
+            None => nested,
         }
+    }
+
+    /// The play probability `p` of a player whose place in line is known (the chart and the
+    /// report loaded), moved by the odds ratio measured between the players of his games missed,
+    /// role and place in line and all those of his games missed and role (both smoothed towards
+    /// `prior`: without measured ones, `p` as it is). The nested levels mix the few next in
+    /// line for a player ruled out with the many who are not.
+    fn next_up_adjusted(&self, p: f64, key: NextUpKey, prior: f64) -> f64 {
+        let (missed, role, next_up) = key;
+        let own = self.by_next_up.get(&key).copied();
+        let other = self.by_next_up.get(&(missed, role, !next_up)).copied();
+        let all = match (own, other) {
+            (Some(a), Some(b)) => Some((a.0 + b.0, a.1 + b.1)),
+            (a, b) => a.or(b),
+        };
+        let own = Self::rate(own.as_ref(), prior);
+        let all = Self::rate(all.as_ref(), prior);
+        let odds = |q: f64| {
+            let q = q.clamp(1e-3, 1.0 - 1e-3);
+            q / (1.0 - q)
+        };
+        let moved = odds(p) * odds(own) / odds(all);
+        moved / (1.0 + moved)
     }
 
     /// The availability of a player with these signals, in week `week` of the slate.
@@ -769,6 +861,11 @@ impl AvailabilityModel {
                     format!("missed his team's last {games}{when}{chart}"),
                 )
             }
+        };
+        let reason = if signals.next_up == Some(true) && status != PlayStatus::Out {
+            format!("{reason}; next in line for a player ruled out")
+        } else {
+            reason
         };
         Availability {
             play_probability,
@@ -921,6 +1018,7 @@ mod tests {
             snap_shares: None,
             role: Some(Role::Regular),
             on_chart: None,
+            next_up: None,
         });
         assert!(questionable < clear, "{questionable} vs {clear}");
     }
@@ -1021,6 +1119,43 @@ mod tests {
         let model = AvailabilityModel::fit(&rostered, &index, 202203);
         let with_roster = model.probability(&index.signals("moved", "BBB", 202201));
         assert!(with_roster < start - 0.2, "{with_roster} vs {start}");
+    }
+
+    #[test]
+    fn a_first_week_leans_on_the_shipped_season_starts() {
+        // One loaded season: stars who miss three games in mid-season never come back in it,
+        // and `star` sat the last three weeks (rest, or a healed injury).
+        let mut h = History::default();
+        for week in 1..=17 {
+            h.games.push(game(2021, week, "AAA", "BBB"));
+            h.players.push(played("other", "BBB", 2021, week));
+            h.players.push(played("regular", "AAA", 2021, week));
+            let mut big = |gsis: &str| {
+                let mut g = played(gsis, "AAA", 2021, week);
+                g.dk_points = 20.0;
+                h.players.push(g);
+            };
+            if week <= 14 {
+                big("star");
+            }
+            for k in 0..6 {
+                if week <= 3 + k {
+                    big(&format!("gone{k}"));
+                }
+            }
+        }
+        h.games.push(game(2022, 1, "AAA", "BBB"));
+        let index = PlayIndex::new(&h);
+        let signals = index.signals("star", "AAA", 202201);
+        assert_eq!(
+            (signals.missed, signals.season_start, signals.role),
+            (Some(MAX_STREAK), true, Some(Role::Star))
+        );
+        let model = AvailabilityModel::fit(&h, &index, 202201);
+        let shipped = model.probability(&signals);
+        let mid_season = model.clone().with_season_starts(None).probability(&signals);
+        assert!(mid_season < 0.3, "{mid_season}");
+        assert!(shipped > mid_season + 0.3, "{shipped} vs {mid_season}");
     }
 
     #[test]
@@ -1206,5 +1341,67 @@ mod tests {
         // Without a chart, the rate of every player with his signals: between the two.
         let unknown_p = model.probability(&unknown);
         assert!(off_p < unknown_p && unknown_p < on_p, "{unknown_p}");
+    }
+
+    #[test]
+    fn the_next_man_in_line_for_a_starter_ruled_out_is_measured_apart() {
+        // Eight teams, each with a starting QB and his backup on the chart; the starters are
+        // ruled out about one week in four, and a backup plays only then. In week 17 T0's
+        // starter is out and T1's is not; both played weeks 14-16.
+        let mut h = History::default();
+        let teams: Vec<String> = (0..8).map(|t| format!("T{t}")).collect();
+        let out = |t: usize, week: i32| match (t, week) {
+            (0, 17) => true,
+            (0 | 1, 14..) => false,
+            _ => (week as usize * 7919 + t * 104_729) % 97 < 25,
+        };
+        for week in 1..=17 {
+            for pair in teams.chunks(2) {
+                h.games.push(game(2022, week, &pair[0], &pair[1]));
+            }
+            for (t, team) in teams.iter().enumerate() {
+                for (who, depth) in [("s", 1), ("b", 2)] {
+                    h.depth_charts.push(DepthChartEntry {
+                        season: 2022,
+                        week: Some(week),
+                        as_of: None,
+                        team: team.clone(),
+                        gsis_id: format!("{who}{t}"),
+                        position: "QB".into(),
+                        depth,
+                    });
+                }
+                if out(t, week) {
+                    h.injuries.push(report(&format!("s{t}"), week, "Out"));
+                }
+                if week < 17 {
+                    let who = if out(t, week) { "b" } else { "s" };
+                    h.players
+                        .push(played(&format!("{who}{t}"), team, 2022, week));
+                }
+            }
+        }
+        let index = PlayIndex::new(&h);
+        let model = AvailabilityModel::fit(&h, &index, 202217);
+        let promoted = index.signals("b0", "T0", 202217);
+        let waiting = index.signals("b1", "T1", 202217);
+        assert_eq!(
+            (promoted.next_up, waiting.next_up),
+            (Some(true), Some(false))
+        );
+        assert_eq!(promoted.missed, waiting.missed);
+        let (up, wait) = (model.probability(&promoted), model.probability(&waiting));
+        assert!(up > 0.6 && wait < 0.1, "{up} vs {wait}");
+        assert!(model
+            .availability(&promoted, 202217)
+            .reason
+            .ends_with("; next in line for a player ruled out"));
+        // Without the report's season loaded, nobody is known to be next in line.
+        let unreported = History {
+            injuries: Vec::new(),
+            ..h.clone()
+        };
+        let index = PlayIndex::new(&unreported);
+        assert_eq!(index.signals("b0", "T0", 202217).next_up, None);
     }
 }
