@@ -502,6 +502,12 @@ fn field_text(c: &FieldCheck, o: &mut String) {
                 .unwrap_or_default()
         );
     }
+    if let Some(drafted) = c.drafted_cash_line {
+        let _ = writeln!(
+            o,
+            "drafted from the real ownership instead, the same sampler's field cashes at {drafted:.1}              on the real points"
+        );
+    }
     let m = &c.simulated_median_range;
     let _ = writeln!(
         o,

@@ -816,14 +816,15 @@ async fn set_up(
 
 /// The field's edge on every real contest whose standings are final: the real cash line over
 /// the sampled field's on the same (real) points, with the app's ownership fitted on the other
-/// slates' standings. Prints each contest and each slate (its contests averaged) and returns
-/// the slates' edges by salary file, percent.
+/// slates' standings, and beside them the cash line of a field the same sampler draws from the
+/// real ownership (where the standings list the field). Prints each contest and each slate (its
+/// contests averaged) and returns the slates' edges by salary file, percent.
 async fn field_edges(ws: &Workspace, data: &Path, dir: &Path) -> Vec<(&'static str, f64)> {
     println!(
         "\n## The field's edge: the real cash line over the sampled field's, on the real points\n"
     );
-    println!("| contest | sampled field's cash line | real cash line | edge |");
-    println!("|---|---|---|---|");
+    println!("| contest | sampled field's cash line | real cash line | edge | sampled from the real ownership |");
+    println!("|---|---|---|---|---|");
     let mut slates = Vec::new();
     for slate in &REAL_SLATES {
         let (_, contests) = set_up(ws, data, dir, slate).await;
@@ -839,12 +840,15 @@ async fn field_edges(ws: &Workspace, data: &Path, dir: &Path) -> Vec<(&'static s
             let (Some(sampled), Some(real)) =
                 (check.simulated_real_cash_line, check.real_cash_line)
             else {
-                println!("| {} | - | - | not measured |", contest.name);
+                println!("| {} | - | - | not measured | - |", contest.name);
                 continue;
             };
             let edge = 100.0 * (real / sampled - 1.0);
+            let drafted = check
+                .drafted_cash_line
+                .map_or_else(|| "- (a top-ranks listing)".into(), |d| format!("{d:.1}"));
             println!(
-                "| {}{} | {sampled:.1} | {real:.1} | {edge:+.1}% |",
+                "| {}{} | {sampled:.1} | {real:.1} | {edge:+.1}% | {drafted} |",
                 contest.name,
                 if slate.live {
                     " (live: not counted)"

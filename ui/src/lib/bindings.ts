@@ -2684,6 +2684,14 @@ simulated_real_cash_line: number | null,
  */
 real_cash_line: number | null, 
 /**
+ * The cash line on the real points of a field the same sampler drafts from the real
+ * ownership (the standings' `%Drafted`) instead of the projected one, where the standings
+ * list 80% of the field or more: beside `real_cash_line` it tells whether the sampler
+ * builds lineups as people do; beside `simulated_real_cash_line`, how much of the field's
+ * edge lies in whom it drafts.
+ */
+drafted_cash_line: number | null, 
+/**
  * The real cash line over the simulated field's on the real points, less 1: how much
  * better than the app's view of it the real field drafted (what the `field_edge_pct`
  * setting adds in every simulated slate, on average).

@@ -112,6 +112,7 @@ function fieldCheck(): FieldCheck {
     simulated_real_points: { p10: 113.2, p50: 139.7, p90: 168.4 },
     simulated_real_cash_line: 127.0,
     real_cash_line: 133.4,
+    drafted_cash_line: 132.9,
     measured_edge: 0.0504,
     real_left_out: 1,
     real_field_size: 555,
@@ -232,6 +233,8 @@ describe("Contests page", () => {
     const edge = screen.getByTestId("field-edge").textContent ?? "";
     expect(edge).toContain("cash line is 127.0 and the real one 133.4");
     expect(edge).toContain("drafted 5.0% better");
+    const drafted = screen.getByTestId("field-drafted").textContent ?? "";
+    expect(drafted).toContain("cashes at 132.9 on the real points (the real line: 133.4)");
     expect(screen.getByTestId("field-check").textContent).toContain("1 real entries were left out");
     expect(screen.getByTestId("field-check").textContent).toContain("only the top ranks of the real field's 555 entries");
   });

@@ -240,7 +240,7 @@ pub(super) struct Prepared {
     /// View index of each simulated player.
     pub(super) members: Vec<usize>,
     pub(super) simulator: Simulator,
-    field_players: Vec<FieldPlayer>,
+    pub(super) field_players: Vec<FieldPlayer>,
     ownership: Vec<f64>,
     ownership_model: String,
     /// The field's edge the simulator draws.

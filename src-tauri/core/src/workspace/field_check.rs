@@ -4,10 +4,12 @@
 //! points. Where the two differ, the simulated cash line and P(cash) are off by as much.
 
 use super::{blocking_failed, Workspace};
+use crate::contest::field::{sample_field, FieldHabits};
 use crate::contest::field_shape::{self, FieldShape, Percentiles, ShapePlayer};
+use crate::contest::ownership;
 use crate::contest::standings::parse_lineup;
 use crate::contest::Contest;
-use crate::{store, Error, Result};
+use crate::{limits, store, Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -73,6 +75,12 @@ pub struct FieldCheck {
     pub simulated_real_cash_line: Option<f64>,
     /// The real cash line, where the standings reach the last paid rank.
     pub real_cash_line: Option<f64>,
+    /// The cash line on the real points of a field the same sampler drafts from the real
+    /// ownership (the standings' `%Drafted`) instead of the projected one, where the standings
+    /// list 80% of the field or more: beside `real_cash_line` it tells whether the sampler
+    /// builds lineups as people do; beside `simulated_real_cash_line`, how much of the field's
+    /// edge lies in whom it drafts.
+    pub drafted_cash_line: Option<f64>,
     /// The real cash line over the simulated field's on the real points, less 1: how much
     /// better than the app's view of it the real field drafted (what the `field_edge_pct`
     /// setting adds in every simulated slate, on average).
@@ -132,6 +140,7 @@ impl Workspace {
             simulated_real_points: None,
             simulated_real_cash_line: None,
             real_cash_line: None,
+            drafted_cash_line: None,
             measured_edge: None,
             real_left_out: 0,
             standings: None,
@@ -192,6 +201,14 @@ impl Workspace {
                     check.contest.entries.saturating_sub(1),
                     paid,
                 );
+                let work = prepared.clone();
+                let (contest, seed) = (check.contest.clone(), request.seed);
+                let results_copy = results.clone();
+                check.drafted_cash_line = tokio::task::spawn_blocking(move || {
+                    drafted_cash_line(&work, &results_copy, &points, &contest, salary_cap, seed)
+                })
+                .await
+                .map_err(blocking_failed)??;
                 check.simulated_real_points = Some(scored);
                 check.simulated_real_cash_line = line;
                 check.measured_edge = line
@@ -204,6 +221,39 @@ impl Workspace {
         }
         Ok(check)
     }
+}
+
+/// The cash line, on the real points `points`, of the contest's field sampled as the pick's
+/// is but from the real ownership of `results` (their `%Drafted`) instead of the projected one.
+/// None where the standings list under 80% of the field (a top-ranks listing tells what the
+/// winners drafted, not the field).
+fn drafted_cash_line(
+    prepared: &super::contest_pick::Prepared,
+    results: &store::standings::StoredResults,
+    points: &[f64],
+    contest: &Contest,
+    salary_cap: u32,
+    seed: u64,
+) -> Result<Option<f64>> {
+    let listed = results.field_points.len() as f64;
+    let coverage = listed / f64::from(results.field_size.unwrap_or(1)).max(listed);
+    if coverage < ownership::MIN_FIELD_COVERAGE {
+        return Ok(None);
+    }
+    let drafted: HashMap<i32, f64> = results.players.iter().map(|&(id, d, _)| (id, d)).collect();
+    let mut players = prepared.field_players.clone();
+    for (player, &v) in players.iter_mut().zip(&prepared.members) {
+        let id = prepared.view.players[v].player.id;
+        player.ownership = drafted.get(&id).copied().unwrap_or(0.0);
+    }
+    let habits = FieldHabits {
+        salary_cap,
+        ..FieldHabits::default()
+    };
+    let opponents = contest.entries.saturating_sub(1);
+    let size = (opponents as usize).clamp(1, limits::MAX_SIMULATED_FIELD as usize);
+    let field = sample_field(&players, size, &habits, seed).map_err(Error::InvalidInput)?;
+    Ok(field_shape::scored_on(&field, points, opponents, contest.payouts.paid()).1)
 }
 
 /// What each simulated player really scored, in the simulator's order: his real points, or,
