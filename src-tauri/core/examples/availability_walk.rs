@@ -8,9 +8,9 @@
 //! mid-season rate where no start is measured yet). With `WRITE_DEFAULTS=1` it rewrites the
 //! shipped rates. Usage: availability_walk [DATA_DIR]; used by `scripts/bench-availability.sh`.
 
+use nfl_dfs_core::projection::availability::season_start::{self, SeasonStartRates};
 use nfl_dfs_core::projection::availability::{player_weeks, AvailabilityModel, PlayIndex, Signals};
 use nfl_dfs_core::projection::history::{week_key, History, WeekKey};
-use nfl_dfs_core::projection::season_start::{self, SeasonStartRates};
 use std::sync::Arc;
 
 /// The season starts the shipped rates are measured on.
@@ -139,7 +139,7 @@ async fn main() {
     let (_dir, history) = common::loaded_history(&data).await;
     let measured = SeasonStartRates::measure(&history, &PlayIndex::new(&history), &MEASURED_STARTS);
     if std::env::var_os("WRITE_DEFAULTS").is_some() {
-        let path = "src-tauri/domain/src/projection/season_start_default.json";
+        let path = "src-tauri/domain/src/projection/availability/season_start_default.json";
         std::fs::write(path, measured.to_json() + "\n").expect("write");
         println!("wrote {path} (season starts {MEASURED_STARTS:?})");
     }

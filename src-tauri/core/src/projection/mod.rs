@@ -6,5 +6,5 @@ pub mod registry;
 
 pub use nfl_dfs_domain::projection::{
     availability, backtest, distribution, features, history, learner, market, metrics, project,
-    season_start, train, version,
+    train, version,
 };

@@ -20,7 +20,9 @@
 
 use super::depth::{Chart, DepthCharts};
 use super::history::{week_key, History, WeekKey};
-use super::season_start::{self, SeasonStartRates};
+pub mod season_start;
+
+use season_start::SeasonStartRates;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -265,7 +267,7 @@ type NextUpKey = (u32, Option<Role>, bool);
 /// week's depth chart (where one is loaded), and by those and the report (each
 /// level smoothed towards the one before, so a bucket the history has not filled yet says what
 /// its parent says). At a season's start the levels with the start are smoothed towards the
-/// shipped season-start rates instead ([`super::season_start`]): a first week before any season
+/// shipped season-start rates instead ([`season_start`]): a first week before any season
 /// start is loaded reads its signals as season starts do, not as mid-season weeks do.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailabilityModel {

@@ -12,7 +12,6 @@ pub mod learner;
 pub mod market;
 pub mod metrics;
 pub mod project;
-pub mod season_start;
 pub mod teammates;
 pub mod train;
 pub mod version;

@@ -12,8 +12,8 @@
 //! file) and checks them walk-forward on the 2019 and 2022 season starts they were not
 //! measured on.
 
-use super::availability::{player_weeks, Count, PlayIndex, Role, Signals, Snaps};
-use super::history::{week_key, History};
+use super::{player_weeks, Count, PlayIndex, Role, Signals, Snaps};
+use crate::projection::history::{week_key, History};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
