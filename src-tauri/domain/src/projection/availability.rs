@@ -20,6 +20,7 @@
 
 use super::depth::{Chart, DepthCharts};
 use super::history::{week_key, History, WeekKey};
+use crate::dk::Position;
 pub mod season_start;
 
 use season_start::SeasonStartRates;
@@ -219,10 +220,10 @@ pub struct Signals {
     pub role: Option<Role>,
     /// Whether he is on his team's depth chart for the week, when one is loaded.
     pub on_chart: Option<bool>,
-    /// Whether he is in line for a player ruled out: a player of his position at his place on
-    /// the week's depth chart or one place ahead is Out on its report (None without both). His
-    /// own place counts too: the charts list some backups as starters beside the starter
-    /// (Kyle Allen beside Cam Newton, 2019 week 3).
+    /// Whether he is in line for a player ruled out: a player of his position one place ahead
+    /// of him on the week's depth chart is Out on its report (None without both). For a
+    /// quarterback a rival at his own place counts too: the charts list some backups as
+    /// starters beside the starter (Kyle Allen beside Cam Newton, 2019 week 3).
     pub next_up: Option<bool>,
 }
 
@@ -458,16 +459,22 @@ impl<'h> PlayIndex<'h> {
         }
     }
 
-    /// Whether another player of `gsis_id`'s position at his place on `chart` or one place
-    /// ahead is ruled out on the report of `week`.
+    /// Whether a player of `gsis_id`'s position one place ahead of him on `chart` (for a
+    /// quarterback, also another at his place) is ruled out on the report of `week`.
     fn next_up(&self, chart: &Chart, gsis_id: &str, week: WeekKey) -> bool {
         let Some(place) = chart.get(gsis_id) else {
             return false;
         };
+        // One quarterback plays: a second one listed at his place is his rival for it.
+        let lowest = if place.position == Position::QB {
+            place.depth
+        } else {
+            place.depth - 1
+        };
         chart.iter().any(|(other, ahead)| {
             other != gsis_id
                 && ahead.position == place.position
-                && (place.depth - 1..=place.depth).contains(&ahead.depth)
+                && (place.depth - 1..=lowest).contains(&ahead.depth)
                 && self
                     .reports
                     .get(&(other.as_str(), week))
