@@ -505,7 +505,8 @@ fn field_text(c: &FieldCheck, o: &mut String) {
     if let Some(drafted) = c.drafted_cash_line {
         let _ = writeln!(
             o,
-            "drafted from the real ownership instead, the same sampler's field cashes at {drafted:.1}              on the real points"
+            "drafted from the real ownership instead, the same sampler's field cashes at {drafted:.1} \
+             on the real points"
         );
     }
     let m = &c.simulated_median_range;

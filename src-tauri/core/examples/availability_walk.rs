@@ -18,8 +18,8 @@ const MEASURED_STARTS: [i32; 2] = [2020, 2021];
 
 mod common;
 
-/// One checked player week: his probability, whether he played, the season and whether it was
-/// a season start.
+/// One checked player week: his probability, whether he played, the season, whether it was a
+/// season start and whether he was in line for a player ruled out.
 #[derive(Clone, Copy)]
 struct Checked {
     p: f64,

@@ -201,14 +201,15 @@ impl Workspace {
                     check.contest.entries.saturating_sub(1),
                     paid,
                 );
-                let work = prepared.clone();
-                let (contest, seed) = (check.contest.clone(), request.seed);
-                let results_copy = results.clone();
-                check.drafted_cash_line = tokio::task::spawn_blocking(move || {
-                    drafted_cash_line(&work, &results_copy, &points, &contest, salary_cap, seed)
-                })
-                .await
-                .map_err(blocking_failed)??;
+                if let Some(drafted) = drafted_ownership(&results) {
+                    let work = prepared.clone();
+                    let (contest, seed) = (check.contest.clone(), request.seed);
+                    check.drafted_cash_line = tokio::task::spawn_blocking(move || {
+                        drafted_cash_line(&work, &drafted, &points, &contest, salary_cap, seed)
+                    })
+                    .await
+                    .map_err(blocking_failed)??;
+                }
                 check.simulated_real_points = Some(scored);
                 check.simulated_real_cash_line = line;
                 check.measured_edge = line
@@ -223,24 +224,25 @@ impl Workspace {
     }
 }
 
+/// Each drafted slate player's real ownership (`%Drafted`) in `results`, where they list 80%
+/// of the field or more (a top-ranks listing tells what the winners drafted, not the field).
+fn drafted_ownership(results: &store::standings::StoredResults) -> Option<HashMap<i32, f64>> {
+    let listed = results.field_points.len() as f64;
+    let coverage = listed / f64::from(results.field_size.unwrap_or(1)).max(listed);
+    (coverage >= ownership::MIN_FIELD_COVERAGE)
+        .then(|| results.players.iter().map(|&(id, d, _)| (id, d)).collect())
+}
+
 /// The cash line, on the real points `points`, of the contest's field sampled as the pick's
-/// is but from the real ownership of `results` (their `%Drafted`) instead of the projected one.
-/// None where the standings list under 80% of the field (a top-ranks listing tells what the
-/// winners drafted, not the field).
+/// is but from the real ownership `drafted` (by slate player) instead of the projected one.
 fn drafted_cash_line(
     prepared: &super::contest_pick::Prepared,
-    results: &store::standings::StoredResults,
+    drafted: &HashMap<i32, f64>,
     points: &[f64],
     contest: &Contest,
     salary_cap: u32,
     seed: u64,
 ) -> Result<Option<f64>> {
-    let listed = results.field_points.len() as f64;
-    let coverage = listed / f64::from(results.field_size.unwrap_or(1)).max(listed);
-    if coverage < ownership::MIN_FIELD_COVERAGE {
-        return Ok(None);
-    }
-    let drafted: HashMap<i32, f64> = results.players.iter().map(|&(id, d, _)| (id, d)).collect();
     let mut players = prepared.field_players.clone();
     for (player, &v) in players.iter_mut().zip(&prepared.members) {
         let id = prepared.view.players[v].player.id;

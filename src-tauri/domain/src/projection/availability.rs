@@ -18,11 +18,11 @@
 //! the weeks before W are not loaded (a new season, stale data) nothing is inferred: the status
 //! is `Unknown` and the probability 1, so a projection is never zeroed for lack of data.
 
+pub mod season_start;
+
 use super::depth::{Chart, DepthCharts};
 use super::history::{week_key, History, WeekKey};
 use crate::dk::Position;
-pub mod season_start;
-
 use season_start::SeasonStartRates;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
