@@ -150,6 +150,14 @@ pub struct StoredResults {
     pub unmatched: u32,
 }
 
+impl StoredResults {
+    /// The share of its field the file lists (1: every entry).
+    pub fn coverage(&self) -> f64 {
+        let listed = self.field_points.len() as f64;
+        listed / f64::from(self.field_size.unwrap_or(1)).max(listed).max(1.0)
+    }
+}
+
 /// The newest standings imported for a slate, if any.
 pub async fn latest(db: &DatabaseConnection, slate_id: i32) -> Result<Option<StoredResults>> {
     let rows = imported(db, slate_id).await?;

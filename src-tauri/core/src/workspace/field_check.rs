@@ -227,9 +227,7 @@ impl Workspace {
 /// Each drafted slate player's real ownership (`%Drafted`) in `results`, where they list 80%
 /// of the field or more (a top-ranks listing tells what the winners drafted, not the field).
 fn drafted_ownership(results: &store::standings::StoredResults) -> Option<HashMap<i32, f64>> {
-    let listed = results.field_points.len() as f64;
-    let coverage = listed / f64::from(results.field_size.unwrap_or(1)).max(listed);
-    (coverage >= ownership::MIN_FIELD_COVERAGE)
+    (results.coverage() >= ownership::MIN_FIELD_COVERAGE)
         .then(|| results.players.iter().map(|&(id, d, _)| (id, d)).collect())
 }
 
