@@ -22,7 +22,9 @@
 //!
 //! Usage: contest_bench [DATA_DIR]. `CONTEST_BENCH_ONLY=slates` runs the every-slate table
 //! alone (`CONTEST_BENCH_SEED` sets its picks' seed), `CONTEST_BENCH_ONLY=edges` the
-//! field's edge on every real contest. With `WRITE_DEFAULTS=1` it also writes the shipped
+//! field's edge on every real contest, `CONTEST_BENCH_ONLY=ownership` the ownership error
+//! alone (`OWNERSHIP_DUMP=DIR` also writes each slate's players, their numbers and real
+//! ownership to `DIR/<salary file>.tsv`, for study). With `WRITE_DEFAULTS=1` it also writes the shipped
 //! correlations (fitted on 2018-2022) and ownership model (fitted on every standings file).
 //! Used by `scripts/bench-contests.sh`.
 
@@ -73,6 +75,15 @@ async fn main() {
     let (dir, ws) = common::full_history(&data, None).await;
     if std::env::var("CONTEST_BENCH_ONLY").as_deref() == Ok("edges") {
         field_edges(&ws, &data, dir.path()).await;
+        return;
+    }
+    if std::env::var("CONTEST_BENCH_ONLY").as_deref() == Ok("ownership") {
+        let mut samples = Vec::new();
+        for slate in &REAL_SLATES {
+            let (slate_id, _) = set_up(&ws, &data, dir.path(), slate).await;
+            samples.push(ownership_sample(&ws, slate_id, slate.salary).await);
+        }
+        ownership_errors(&samples);
         return;
     }
     let history = nfl_dfs_core::test_support::load_history(database(&ws))
@@ -910,11 +921,33 @@ async fn ownership_sample(
         .expect("stored");
     let real: HashMap<i32, f64> = results.players.iter().map(|&(id, d, _)| (id, d)).collect();
     let players = nfl_dfs_core::test_support::ownership_players(&view);
-    let actual = view
+    let actual: Vec<f64> = view
         .players
         .iter()
         .map(|p| real.get(&p.player.id).copied().unwrap_or(0.0))
         .collect();
+    if let Some(dir) = std::env::var_os("OWNERSHIP_DUMP") {
+        let mut out = String::from("slate\tname\tteam\topp\tpos\tsalary\tavg\tproj\tif_plays\tp_play\ttotal\treason\tsource\tplayable\treal\n");
+        for (p, a) in view.players.iter().zip(&actual) {
+            out += &format!(
+                "{name}\t{}\t{}\t{}\t{:?}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{a}\n",
+                p.player.name,
+                p.player.team,
+                p.player.opponent.clone().unwrap_or_default(),
+                p.player.position,
+                p.player.salary,
+                p.player.avg_points_per_game,
+                p.projection,
+                p.if_plays,
+                p.play_probability,
+                p.team_total.map(|t| t.to_string()).unwrap_or_default(),
+                p.availability_reason,
+                p.projection_source,
+                p.playable,
+            );
+        }
+        std::fs::write(Path::new(&dir).join(format!("{name}.tsv")), out).expect("dump");
+    }
     (name.to_string(), players, actual)
 }
 

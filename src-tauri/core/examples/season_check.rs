@@ -2,11 +2,13 @@
 //! each season, every position trained only on the weeks before each block of 4 weeks of it,
 //! with everything a user can load (stats, snap counts, rosters, injury reports, depth charts),
 //! next to the season-to-date average on the same rows. A gain that holds in one season only is
-//! not a gain. Then the next man up taken out and put back: the same learner (ridge, alpha 30)
-//! walk-forward in blocks of 4 weeks with and without the three `inherited_*` columns, on every
-//! row and on the rows where a teammate of the team's last game sat (he inherits at least 2
-//! targets, carries or attempts). Usage: season_check [DATA_DIR]. Used by
-//! `scripts/bench-seasons.sh`.
+//! not a gain. Then the next man up and the returning starter each taken out and put back: the
+//! same learner (ridge, alpha 30) walk-forward in blocks of 4 weeks with and without the three
+//! `inherited_*` columns (the two `returning_*` ones), on every row and on the rows they touch (a
+//! teammate of the team's last game sat and he inherits at least 2 targets, carries or
+//! attempts; a teammate who missed it is back and brings at least 2 targets or carries), week 1
+//! apart. Usage: season_check [DATA_DIR] (`SEASON_CHECK_ONLY=columns`: the with-and-without
+//! tables alone). Used by `scripts/bench-seasons.sh`.
 
 use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::features::{Example, Features, OFFENSE_FEATURES};
@@ -25,7 +27,9 @@ async fn main() {
     let features = Features::new(&history);
     println!("| season | position | learner | rows | model MAE | season-to-date MAE | gain (target >= 10%) |");
     println!("|---|---|---|---|---|---|---|");
-    for season in 2019..=2022 {
+    // `SEASON_CHECK_ONLY=columns` runs the with-and-without tables alone.
+    let columns_only = std::env::var("SEASON_CHECK_ONLY").as_deref() == Ok("columns");
+    for season in (2019..=2022).filter(|_| !columns_only) {
         let trained = match train_all(
             &features,
             week_key(season + 1, 1),
@@ -62,7 +66,23 @@ async fn main() {
             100.0 * (1.0 - model / baseline.max(f64::MIN_POSITIVE))
         );
     }
-    next_man_up(&features);
+    let all = features.examples(0, week_key(2023, 1));
+    with_and_without(
+        &all,
+        "next man up: the inherited columns",
+        "a teammate sat: he inherits >= 2 targets, carries or attempts",
+        &columns(&[
+            "inherited_targets",
+            "inherited_carries",
+            "inherited_attempts",
+        ]),
+    );
+    with_and_without(
+        &all,
+        "returning starter: the returning columns",
+        "a teammate is back: he brings >= 2 targets or carries",
+        &columns(&["returning_targets", "returning_carries"]),
+    );
 }
 
 /// One tested row's error with and without the next man up, what he inherits, and whether the
@@ -72,14 +92,15 @@ struct Error {
     with: f64,
     /// Actual minus projection, without it.
     without: f64,
-    /// Targets, carries and attempts he inherits.
-    inherited: f64,
+    /// The sum of the columns taken out (what he inherits, what returning teammates bring).
+    touched: f64,
     relevant: bool,
+    week_one: bool,
 }
 
 impl Error {
-    fn sat(&self) -> bool {
-        self.inherited >= 2.0
+    fn touched(&self) -> bool {
+        self.touched >= 2.0
     }
 }
 
@@ -97,27 +118,29 @@ fn summary(rows: &[&Error]) -> String {
     )
 }
 
-/// The columns of the next man up in an offense row.
-fn inherited_columns() -> std::ops::Range<usize> {
-    let first = OFFENSE_FEATURES
+/// The indices of named columns in an offense row.
+fn columns(names: &[&str]) -> Vec<usize> {
+    names
         .iter()
-        .position(|n| *n == "inherited_targets")
-        .expect("the feature exists");
-    first..first + 3
+        .map(|name| {
+            OFFENSE_FEATURES
+                .iter()
+                .position(|n| n == name)
+                .expect("the feature exists")
+        })
+        .collect()
 }
 
-/// Walk-forward MAE of one learner with and without the next man up, per season and position,
-/// on the regulars' rows, theirs where a teammate sat, and every row where a teammate sat (the
-/// backups who step in are not regulars).
-fn next_man_up(features: &Features) {
-    let columns = inherited_columns();
-    let all = features.examples(0, week_key(2023, 1));
+/// Walk-forward MAE of one learner with and without some columns, per season and position, on
+/// the regulars' rows, theirs the columns touch, and every row they touch (the backups who step
+/// in are not regulars), with the touched rows by size pooled over the seasons.
+fn with_and_without(all: &[Example], title: &str, touched: &str, columns: &[usize]) {
     let learner = Learner::Ridge { alpha: 30.0 };
     println!();
-    println!("next man up, ridge(alpha=30) walk-forward with / without the inherited columns");
-    println!("(error = actual - projection; a teammate sat: he inherits >= 2 targets, carries or attempts)");
-    println!("| season | position | regular rows | MAE with | MAE without | mean error with | mean error without | rows a teammate sat | MAE with | MAE without | mean error with | mean error without |");
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("{title}, ridge(alpha=30) walk-forward with / without");
+    println!("(error = actual - projection; touched: {touched})");
+    println!("| season | position | regular rows | MAE with | MAE without | mean error with | mean error without | rows touched | MAE with | MAE without | mean error with | mean error without | week-1 rows touched | MAE with | MAE without | mean error with | mean error without |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     let without = |x: &[f64]| -> Vec<f64> {
         x.iter()
             .enumerate()
@@ -153,18 +176,22 @@ fn next_man_up(features: &Features) {
                 let with_all = fit(&|x| x.to_vec());
                 let without_all = fit(&without);
                 for ((e, a), b) in test.iter().zip(with_all).zip(without_all) {
-                    let inherited = e.x[columns.clone()].iter().sum::<f64>();
                     errors.push(Error {
                         with: e.y - a.max(0.0),
                         without: e.y - b.max(0.0),
-                        inherited,
+                        touched: columns.iter().map(|&c| e.x[c]).sum(),
                         relevant: is_relevant(e),
+                        week_one: e.week == 1,
                     });
                 }
             }
-            let slices: [Vec<&Error>; 2] = [
+            let slices: [Vec<&Error>; 3] = [
                 errors.iter().filter(|r| r.relevant).collect(),
-                errors.iter().filter(|r| r.sat()).collect(),
+                errors.iter().filter(|r| r.touched()).collect(),
+                errors
+                    .iter()
+                    .filter(|r| r.touched() && r.week_one)
+                    .collect(),
             ];
             let cells: Vec<String> = slices.iter().map(|rows| summary(rows)).collect();
             println!(
@@ -176,8 +203,10 @@ fn next_man_up(features: &Features) {
         }
     }
     println!();
-    println!("by what he inherits, 2019-2022 pooled: is the projection right on average?");
-    println!("| position | inherits | rows | MAE with | MAE without | mean error with | mean error without |");
+    println!("by the columns' sum, 2019-2022 pooled: is the projection right on average?");
+    println!(
+        "| position | sum | rows | MAE with | MAE without | mean error with | mean error without |"
+    );
     println!("|---|---|---|---|---|---|---|");
     for position in [Position::QB, Position::RB, Position::WR, Position::TE] {
         for (label, range) in [
@@ -189,7 +218,7 @@ fn next_man_up(features: &Features) {
         ] {
             let rows: Vec<&Error> = pooled
                 .iter()
-                .filter(|(p, e)| *p == position && range.contains(&e.inherited))
+                .filter(|(p, e)| *p == position && range.contains(&e.touched))
                 .map(|(_, e)| e)
                 .collect();
             println!("| {} | {label} | {} |", position.as_str(), summary(&rows));

@@ -1,5 +1,6 @@
 //! Next man up (issue 25): marking a starter out hands his share to the teammates who play, at
-//! once, through the shipped models and the embedded demo data; marking him back undoes it.
+//! once, through the shipped models and the embedded demo data; marking him back undoes it. A
+//! player back from a missed game is in his teammates' rows too.
 
 use crate::common::demo_projected;
 use nfl_dfs_core::dk::Position;
@@ -86,4 +87,40 @@ async fn a_starter_marked_out_raises_his_teammates_at_once() {
         .await
         .unwrap();
     assert_eq!(ws.project_slate(slate).await.unwrap().players, before);
+}
+
+/// Whether a player missed his team's last game is in his teammates' rows (what returning
+/// teammates bring back); which way it moves them is the models' to learn, measured on the real
+/// seasons by `scripts/bench-seasons.sh`.
+#[tokio::test]
+async fn a_player_back_from_a_missed_game_moves_his_teammates_only() {
+    let (_dir, ws, slate) = demo_projected().await;
+    let before = ws.project_slate(slate).await.unwrap().players;
+    let back = before
+        .iter()
+        .filter(|p| p.source == ProjectionSource::Model)
+        .find(|p| p.availability_reason.contains("missed his team's last"))
+        .expect("the demo slate has a player back from a missed game")
+        .clone();
+    let project_with = |plays: bool| {
+        let ws = &ws;
+        async move {
+            ws.set_player_flags(back.player.slate_player_id, &marked(Some(plays)))
+                .await
+                .unwrap();
+            ws.project_slate(slate).await.unwrap().players
+        }
+    };
+    let (plays, sits) = (project_with(true).await, project_with(false).await);
+    let moved = |team_mate: bool| {
+        plays
+            .iter()
+            .zip(&sits)
+            .filter(|(p, _)| p.player.slate_player_id != back.player.slate_player_id)
+            .filter(|(p, _)| (p.player.team == back.player.team) == team_mate)
+            .map(|(a, b)| (a.if_plays - b.if_plays).abs())
+            .fold(0.0, f64::max)
+    };
+    assert!(moved(true) > 0.05, "his teammates move by {}", moved(true));
+    assert_eq!(moved(false), 0.0, "other teams are untouched");
 }

@@ -11,10 +11,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Version of the feature definitions, recorded with every model; bump on any change.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 
 /// Features of QB, RB, WR and TE models, in row order.
-pub const OFFENSE_FEATURES: [&str; 31] = [
+pub const OFFENSE_FEATURES: [&str; 33] = [
     "dk_points_last1",
     "dk_points_avg3",
     "dk_points_avg5",
@@ -46,6 +46,8 @@ pub const OFFENSE_FEATURES: [&str; 31] = [
     "inherited_targets",
     "inherited_carries",
     "inherited_attempts",
+    "returning_targets",
+    "returning_carries",
 ];
 
 /// Features of DST models, in row order.
@@ -433,6 +435,38 @@ impl<'a> Features<'a> {
             })
     }
 
+    /// Targets and carries per game of the teammates who did not play the team's last game
+    /// before `week` but play this one, each at his average of the games he played for the
+    /// team, weighted by his chance to play this one (`plays`, from 0 to 1): a starter back
+    /// from injury takes back the share his stand-ins filled, and the stand-ins' recent games
+    /// overstate them. Before a team's first game of a season the last game is last season's
+    /// final one (a player who missed the end of last season and is back); `gsis_id` himself
+    /// excluded.
+    fn returning(
+        &self,
+        gsis_id: &str,
+        team: &str,
+        season: i32,
+        week: i32,
+        plays: &dyn Fn(&str) -> f64,
+    ) -> (f64, f64) {
+        let this_season = self
+            .absent
+            .get(&(team, season))
+            .and_then(|weeks| weeks[..weeks.partition_point(|(w, _)| *w < week)].last());
+        let last = this_season.or_else(|| self.absent.get(&(team, season - 1))?.last());
+        let Some((_, absent)) = last else {
+            return (0.0, 0.0);
+        };
+        absent
+            .iter()
+            .filter(|a| a.gsis_id != gsis_id)
+            .fold((0.0, 0.0), |(targets, carries), a| {
+                let back = plays(a.gsis_id).clamp(0.0, 1.0);
+                (targets + back * a.targets, carries + back * a.carries)
+            })
+    }
+
     /// A team's game in a week, from the schedule.
     pub fn context(&self, team: &str, season: i32, week: i32) -> Option<&Context> {
         self.contexts
@@ -528,6 +562,8 @@ impl<'a> Features<'a> {
             self.depth.chart(&ctx.team, key),
             plays,
         );
+        let (returning_targets, returning_carries) =
+            self.returning(gsis_id, &ctx.team, ctx.season, ctx.week, plays);
         let row = vec![
             prior.last().map_or(0.0, |g| g.dk_points),
             avg3,
@@ -560,6 +596,8 @@ impl<'a> Features<'a> {
             inherited.targets,
             inherited.carries,
             inherited.attempts,
+            returning_targets,
+            returning_carries,
         ];
         let points: Vec<f64> = prior.iter().map(|g| g.dk_points).collect();
         Some(Row::new(row, &so_far, &points))
@@ -647,5 +685,74 @@ impl<'a> Features<'a> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn game(gsis: &str, season: i32, week: i32, targets: f64, carries: f64) -> PlayerGame {
+        PlayerGame {
+            gsis_id: gsis.into(),
+            name: gsis.into(),
+            position: "RB".into(),
+            team: "KC".into(),
+            season,
+            week,
+            dk_points: 10.0,
+            attempts: 0.0,
+            carries,
+            targets,
+            target_share: None,
+            air_yards_share: None,
+            offense_pct: None,
+        }
+    }
+
+    /// The starter `rb1` (18 carries, 4 targets) misses 2021's final week 17 and 2022's week 2;
+    /// `rb2` plays every game.
+    fn history() -> History {
+        let mut players = Vec::new();
+        for (season, weeks) in [(2021, 1..=17), (2022, 1..=3)] {
+            for week in weeks {
+                if !matches!((season, week), (2021, 17) | (2022, 2)) {
+                    players.push(game("rb1", season, week, 4.0, 18.0));
+                }
+                players.push(game("rb2", season, week, 1.0, 6.0));
+            }
+        }
+        History {
+            players,
+            ..History::default()
+        }
+    }
+
+    #[test]
+    fn a_starter_back_from_a_missed_game_brings_his_share_by_his_chance_to_play() {
+        let h = history();
+        let f = Features::new(&h);
+        let back = |p: f64| move |id: &str| if id == "rb1" { p } else { 1.0 };
+        // Week 3: he missed week 2.
+        let (targets, carries) = f.returning("rb2", "KC", 2022, 3, &back(1.0));
+        assert_eq!((targets, carries), (4.0, 18.0));
+        let (targets, carries) = f.returning("rb2", "KC", 2022, 3, &back(0.5));
+        assert_eq!((targets, carries), (2.0, 9.0));
+        // Nobody returns to himself, nor does one who stays out.
+        assert_eq!(f.returning("rb1", "KC", 2022, 3, &back(1.0)), (0.0, 0.0));
+        assert_eq!(f.returning("rb2", "KC", 2022, 3, &back(0.0)), (0.0, 0.0));
+        // Week 2 follows a game he played.
+        assert_eq!(f.returning("rb2", "KC", 2022, 2, &back(1.0)), (0.0, 0.0));
+    }
+
+    #[test]
+    fn a_seasons_first_game_follows_last_seasons_final_one() {
+        let h = history();
+        let f = Features::new(&h);
+        let plays = |id: &str| if id == "rb1" { 0.8 } else { 1.0 };
+        let (targets, carries) = f.returning("rb2", "KC", 2022, 1, &plays);
+        assert!((targets - 3.2).abs() < 1e-9 && (carries - 14.4).abs() < 1e-9);
+        // A team with no game loaded before has nobody to bring back.
+        assert_eq!(f.returning("rb2", "DEN", 2022, 1, &plays), (0.0, 0.0));
     }
 }

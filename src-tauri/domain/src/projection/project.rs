@@ -12,7 +12,7 @@
 use super::availability::{AvailabilityModel, PlayIndex, PlayStatus};
 use super::distribution::{Quantiles, SpreadInputs};
 use super::features::{Context, Features, Row};
-use super::history::week_key;
+use super::history::{week_key, WeekKey};
 use super::market::MarketCurve;
 use super::version::LoadedModel;
 use crate::dk::Position;
@@ -20,7 +20,6 @@ use crate::slate::{PlayerRef, Slate, SlatePlayer};
 use crate::team_code::normalise;
 use chrono_tz::America::New_York;
 use serde::Serialize;
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
@@ -154,11 +153,7 @@ pub fn project_slate(
             Some((gsis.as_str(), (p.team.as_str(), s.out.play_probability)))
         })
         .collect();
-    let teammates = TeammatePlays {
-        on_slate,
-        inputs,
-        off_slate: RefCell::new(HashMap::new()),
-    };
+    let teammates = TeammatePlays { on_slate };
     slate
         .players
         .iter()
@@ -167,31 +162,20 @@ pub fn project_slate(
         .collect()
 }
 
-/// Each teammate's chance to play a game: his own on the slate (0 when the slate has him on
-/// another team: he left), else what the history and the week's report say.
+/// Each teammate's chance to play a game: his own on the slate, 0 when the slate has him on
+/// another team (he left) or not at all. A DraftKings salary file lists every rostered player of
+/// the teams in its games, so a player of the team's history it does not list has left the
+/// team (released, retired, signed elsewhere): he neither takes his share back nor keeps it.
 struct TeammatePlays<'a> {
     on_slate: HashMap<&'a str, (&'a str, f64)>,
-    inputs: &'a SlateInputs<'a>,
-    off_slate: RefCell<HashMap<(String, String, i32), f64>>,
 }
 
 impl TeammatePlays<'_> {
     fn of(&self, gsis: &str, ctx: &Context) -> f64 {
-        if let Some((team, p)) = self.on_slate.get(gsis) {
-            return if normalise(team) == ctx.team { *p } else { 0.0 };
+        match self.on_slate.get(gsis) {
+            Some((team, p)) if normalise(team) == ctx.team => *p,
+            _ => 0.0,
         }
-        let week = week_key(ctx.season, ctx.week);
-        *self
-            .off_slate
-            .borrow_mut()
-            .entry((gsis.to_string(), ctx.team.clone(), week))
-            .or_insert_with(|| {
-                let signals = self.inputs.plays.signals(gsis, &ctx.team, week);
-                self.inputs
-                    .availability
-                    .availability(&signals, week)
-                    .play_probability
-            })
     }
 }
 
@@ -605,6 +589,19 @@ pub fn project_week(
     {
         latest.insert(p.gsis_id.as_str(), p);
     }
+    // Each team's last game before the week: with no news, who played it plays this one and
+    // who missed it misses this one too.
+    let mut last_game: HashMap<&str, WeekKey> = HashMap::new();
+    for p in latest.values() {
+        let played = week_key(p.season, p.week);
+        let last = last_game.entry(p.team.as_str()).or_insert(played);
+        *last = (*last).max(played);
+    }
+    let status_quo = |id: &str, team: &str| {
+        latest.get(id).is_some_and(|g| {
+            g.team == team && last_game.get(team) == Some(&week_key(g.season, g.week))
+        })
+    };
     let mut rows: Vec<(String, String, Position, Context)> = Vec::new();
     for p in latest.values() {
         let (Some(position), Some(ctx)) = (
@@ -638,8 +635,10 @@ pub fn project_week(
             let row = if position == Position::DST {
                 features.dst_row(&ctx)?
             } else {
-                // Nothing is known of the week's news: every teammate plays.
-                features.offense_row(&id, position, &ctx, &|_| 1.0)?
+                // Nothing is known of the week's news: the team's last game's players play.
+                features.offense_row(&id, position, &ctx, &|other| {
+                    f64::from(u8::from(status_quo(other, &ctx.team)))
+                })?
             };
             let mean = model.model.predict(&[row.x]).ok()?[0].max(0.0);
             let quantiles = model
