@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Fits the shipped market curve (src-tauri/domain/src/projection/market_default.json): per
 position, what DraftKings' salary says a player scores if he plays (least squares, points on
-salary in $1,000s), and how likely a player with no NFL game yet is to play (one logistic on
-salary for every position: a rookie, a call-up), from the real slates of ../shared/data with
-points, matched to the weekly player stats by name and team. Only the slates of 2018-2020 are
-used, so the 2021 and 2022 slates stay out of sample for the benches; the chance to play of a
-new player comes from the 2019-2020 slates (in 2018 every veteran is new to the loaded stats).
+salary in $1,000s), and how likely a player with no NFL game yet is to play (a rookie, a
+call-up): logistic on salary and whether he is a quarterback, and with the week's depth chart
+where one is loaded, on his place on it too (listed 1st or 2nd, 3rd or lower, not listed). Fitted
+on the real slates of ../shared/data with points, matched to the weekly player stats and the
+depth charts by name and team. Only the slates of 2018-2020 are used, so the 2021 and 2022
+slates stay out of sample for the benches; the chance to play of a new player comes from the
+2019-2020 slates (in 2018 every veteran is new to the loaded stats).
 The DST curve is fitted by `scripts/bench-slates.sh` (WRITE_DEFAULTS=1), which has the app's DST
 points; this script keeps the one in the shipped file.
 Usage: scripts/fit-market-curve.py [DATA_DIR] > market.json, then move it over
@@ -62,6 +64,32 @@ for season in range(2018, 2021):
             player = name(r["player_display_name"])
             first_game[player] = min(first_game.get(player, week_key), week_key)
 
+# (season, week, team, name) -> his best place on the week's offense chart (QB, RB, WR, TE).
+CHART_POSITIONS = {"QB", "RB", "HB", "FB", "WR", "TE"}
+places = {}
+for season in range(2019, 2021):
+    with open(f"{DATA}/nflverse/depth_charts/depth_charts_{season}.csv") as f:
+        for r in csv.DictReader(f):
+            if r["formation"] != "Offense" or r["position"] not in CHART_POSITIONS:
+                continue
+            try:
+                week, depth = int(float(r["week"])), int(r["depth_team"])
+            except ValueError:
+                continue
+            key = (season, week, team(r["club_code"]), name(r["full_name"]))
+            places[key] = min(places.get(key, depth), depth)
+charted = {(s, w, t) for s, w, t, _ in places}
+
+
+def new_row(salary, position, place):
+    """A new player's row: 1, salary in $1,000s, quarterback, then (with a chart) listed 1st or
+    2nd, listed 3rd or lower."""
+    row = [1.0, salary, 1.0 if position == "QB" else 0.0]
+    if place is not False:
+        row += [1.0 if place in (1, 2) else 0.0, 1.0 if place and place >= 3 else 0.0]
+    return row
+
+
 samples = {p: [] for p in ("QB", "RB", "WR", "TE")}
 new = []
 for file, season, week in SLATES:
@@ -73,7 +101,9 @@ for file, season, week in SLATES:
             salary = int(r["Salary"]) / 1000.0
             samples[r["Position"]].append((salary, scored))
             if season >= 2019 and first_game.get(name(r["Name"]), 999999) >= season * 100 + week:
-                new.append((salary, 1.0 if scored is not None else 0.0))
+                key = (season, week, team(r["TeamAbbrev"]), name(r["Name"]))
+                place = places.get(key) if key[:3] in charted else False
+                new.append((r["Position"], salary, place, 1.0 if scored is not None else 0.0))
 
 
 def least_squares(xy):
@@ -84,23 +114,39 @@ def least_squares(xy):
     return my - b * mx, b
 
 
-def logistic(xy):
-    """Newton's method on the log likelihood of played (y = 1) on salary."""
-    a, b = 0.0, 0.0
-    for _ in range(50):
-        ga = gb = haa = hab = hbb = 0.0
-        for x, y in xy:
-            p = 1 / (1 + math.exp(-(a + b * x)))
-            ga += y - p
-            gb += (y - p) * x
-            w = p * (1 - p)
-            haa += w
-            hab += w * x
-            hbb += w * x * x
-        det = haa * hbb - hab * hab
-        a += (hbb * ga - hab * gb) / det
-        b += (haa * gb - hab * ga) / det
-    return a, b
+def logistic(rows, ridge=1.0):
+    """Newton's method on the log likelihood of played (y = 1) on the rows' features (the first
+    is 1), with a small ridge on all but the intercept."""
+    k = len(rows[0][0])
+    w = [0.0] * k
+    for _ in range(100):
+        g = [-ridge * w[j] if j else 0.0 for j in range(k)]
+        h = [[(ridge if i == j and i else 0.0) for j in range(k)] for i in range(k)]
+        for x, y in rows:
+            p = 1 / (1 + math.exp(-sum(a * b for a, b in zip(w, x))))
+            for i in range(k):
+                g[i] += (y - p) * x[i]
+                for j in range(k):
+                    h[i][j] += p * (1 - p) * x[i] * x[j]
+        w = [a + b for a, b in zip(w, solve(h, g))]
+    return w
+
+
+def solve(a, b):
+    """Gaussian elimination with partial pivoting."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        pivot = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[pivot] = m[pivot], m[c]
+        for r in range(c + 1, n):
+            f = m[r][c] / m[c][c]
+            for j in range(c, n + 1):
+                m[r][j] -= f * m[c][j]
+    x = [0.0] * n
+    for r in reversed(range(n)):
+        x[r] = (m[r][n] - sum(m[r][j] * x[j] for j in range(r + 1, n))) / m[r][r]
+    return x
 
 
 SHIPPED = "src-tauri/domain/src/projection/market_default.json"
@@ -113,13 +159,20 @@ for position, rows in samples.items():
     played = [(x, y) for x, y in rows if y is not None]
     a, b = least_squares(played)
     curve[position] = {"points": [round(a, 4), round(b, 4)], "samples": len(played)}
-c, d = logistic(new)
+salary_only = logistic([(new_row(x, position, False), y) for position, x, _, y in new])
+with_chart = logistic(
+    [(new_row(x, position, place), y) for position, x, place, y in new if place is not False]
+)
 json.dump(
     {
         "positions": curve,
-        "new_play": [round(c, 4), round(d, 4)],
+        "new_play": {
+            "salary": [round(v, 4) for v in salary_only],
+            "chart": [round(v, 4) for v in with_chart],
+        },
         "new_samples": len(new),
-        "new_played": int(sum(y for _, y in new)),
+        "new_played": int(sum(y for *_, y in new)),
+        "new_charted": sum(1 for _, _, place, _ in new if place is not False),
     },
     sys.stdout,
     indent=2,

@@ -210,20 +210,40 @@ fn reliability(rows: &[Checked]) {
         bins[bin].1 += f64::from(u8::from(r.actual.is_some()));
         bins[bin].2 += 1;
     }
-    for (label, cheap) in [
-        ("new players under $4,000", true),
-        ("new players $4,000+", false),
-    ] {
+    type Pick = fn(&Checked) -> bool;
+    let groups: [(&str, Pick); 5] = [
+        ("new players under $4,000", |r| r.salary < 4000),
+        ("new players $4,000+", |r| r.salary >= 4000),
+        ("new quarterbacks", |r| r.position == Position::QB),
+        ("new RB, WR, TE under $4,000", |r| {
+            r.position != Position::QB && r.salary < 4000
+        }),
+        ("new RB, WR, TE $4,000+", |r| {
+            r.position != Position::QB && r.salary >= 4000
+        }),
+    ];
+    for (label, pick) in groups {
         let new: Vec<&Checked> = rows
             .iter()
-            .filter(|r| r.new && (r.salary < 4000) == cheap && r.position != Position::DST)
+            .filter(|r| r.new && pick(r) && r.position != Position::DST)
             .collect();
-        let n = new.len().max(1) as f64;
+        let summary = |rows: &[&&Checked]| {
+            let n = rows.len().max(1) as f64;
+            format!(
+                "{} players, mean P(play) {:.3}, played {:.3}",
+                rows.len(),
+                rows.iter().map(|r| r.play_probability).sum::<f64>() / n,
+                rows.iter().filter(|r| r.actual.is_some()).count() as f64 / n
+            )
+        };
+        // 2018 is the first loaded season: every veteran is new to it until he plays.
+        let (first, later): (Vec<&&Checked>, Vec<&&Checked>) =
+            new.iter().partition(|r| r.season == 2018);
         println!(
-            "{label}: {} players, mean P(play) {:.3}, played {:.3}",
-            new.len(),
-            new.iter().map(|r| r.play_probability).sum::<f64>() / n,
-            new.iter().filter(|r| r.actual.is_some()).count() as f64 / n
+            "{label}: {} (2018: {}; 2019-2022: {})",
+            summary(&new.iter().collect::<Vec<_>>()),
+            summary(&first),
+            summary(&later)
         );
     }
     for (i, (p, played, n)) in bins.into_iter().enumerate() {

@@ -5,6 +5,6 @@
 pub mod registry;
 
 pub use nfl_dfs_domain::projection::{
-    availability, backtest, distribution, features, history, learner, market, metrics, project,
-    train, version,
+    availability, backtest, depth, distribution, features, history, learner, market, metrics,
+    project, train, version,
 };

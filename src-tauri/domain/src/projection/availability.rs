@@ -20,7 +20,7 @@
 
 pub mod season_start;
 
-use super::depth::{Chart, DepthCharts};
+use super::depth::{Chart, ChartPlace, DepthCharts};
 use super::history::{week_key, History, WeekKey};
 use crate::dk::Position;
 use season_start::SeasonStartRates;
@@ -456,6 +456,17 @@ impl<'h> PlayIndex<'h> {
             role,
             on_chart,
             next_up,
+        }
+    }
+
+    /// A player's place on his team's depth chart for `week`.
+    pub fn chart_place(&self, gsis_id: &str, team: &str, week: WeekKey) -> ChartPlace {
+        match self.charts.chart(team, week) {
+            None => ChartPlace::NotLoaded,
+            Some(chart) => chart
+                .get(gsis_id)
+                .and_then(|place| u32::try_from(place.depth).ok())
+                .map_or(ChartPlace::Off, ChartPlace::Listed),
         }
     }
 

@@ -21,6 +21,17 @@ pub struct Place {
     pub depth: i32,
 }
 
+/// Where a player stands on his team's chart for a week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartPlace {
+    /// No chart of the team's game is loaded.
+    NotLoaded,
+    /// The chart does not list him.
+    Off,
+    /// Listed at this place at his position (1 for a starter).
+    Listed(u32),
+}
+
 /// One team's chart for one game: GSIS id to place.
 pub type Chart = HashMap<String, Place>;
 

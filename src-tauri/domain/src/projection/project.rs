@@ -10,6 +10,7 @@
 //! user's projection override wins over all of these.
 
 use super::availability::{AvailabilityModel, PlayIndex, PlayStatus};
+use super::depth::ChartPlace;
 use super::distribution::{Quantiles, SpreadInputs};
 use super::features::{Context, Features, Row};
 use super::history::{week_key, WeekKey};
@@ -249,13 +250,25 @@ fn start(features: &Features, slate: &Slate, inputs: &SlateInputs, p: &SlatePlay
     let ctx = context(features, slate, p);
     out.team_total = ctx.as_ref().filter(|c| c.lines_known).map(Context::implied);
     let new = availability(inputs, p, ctx.as_ref(), &mut out);
-    if new && p.play_override.is_none() && out.status != PlayStatus::Out {
-        if let Some(view) = inputs.market.view(p.position, p.salary) {
-            out.play_probability = view.new_play_probability;
+    if let Some(place) = new.filter(|_| p.play_override.is_none() && out.status != PlayStatus::Out)
+    {
+        if let Some(probability) = inputs
+            .market
+            .new_play_probability(p.position, p.salary, place)
+        {
+            out.play_probability = probability;
             out.status = PlayStatus::Unknown;
+            let at = match place {
+                ChartPlace::NotLoaded => "at his salary".to_string(),
+                ChartPlace::Off => "at his salary the week's depth chart does not list".to_string(),
+                ChartPlace::Listed(depth) => format!(
+                    "at his salary listed {} on the week's depth chart",
+                    ordinal(depth)
+                ),
+            };
             out.availability_reason = format!(
-                "no NFL game yet: {:.0}% of new players at his salary play",
-                view.new_play_probability * 100.0
+                "no NFL game yet: {:.0}% of new players {at} play",
+                probability * 100.0
             );
         }
     }
@@ -350,15 +363,16 @@ fn thousands(salary: u32) -> String {
 }
 
 /// Whether he plays: the user's word, else the week's report and the games he missed (a DST
-/// always plays; an unmatched player is unknown). True for a player with no NFL game before
-/// the week (a rookie; or not matched), whose missed games say nothing.
+/// always plays; an unmatched player is unknown). For a player with no NFL game before the week
+/// (a rookie; or not matched), whose missed games say nothing, his place on the week's depth
+/// chart.
 fn availability(
     inputs: &SlateInputs,
     p: &SlatePlayer,
     ctx: Option<&Context>,
     out: &mut PlayerProjection,
-) -> bool {
-    let mut new = false;
+) -> Option<ChartPlace> {
+    let mut new = None;
     let (probability, status, reason) = match (p.play_override, p.position, ctx) {
         (Some(true), _, _) => (
             1.0,
@@ -374,7 +388,7 @@ fn availability(
         ),
         (None, _, Some(ctx)) => match inputs.gsis.get(&p.id) {
             None => {
-                new = p.avg_points_per_game <= 0.0;
+                new = (p.avg_points_per_game <= 0.0).then_some(ChartPlace::NotLoaded);
                 (
                     1.0,
                     PlayStatus::Unknown,
@@ -386,7 +400,8 @@ fn availability(
                 let signals = inputs.plays.signals(gsis, &ctx.team, week);
                 let a = inputs.availability.availability(&signals, week);
                 // (Ruled out stays out: the caller checks the status.)
-                new = signals.role.is_none() && signals.missed.is_some();
+                new = (signals.role.is_none() && signals.missed.is_some())
+                    .then(|| inputs.plays.chart_place(gsis, &ctx.team, week));
                 (a.play_probability, a.status, a.reason)
             }
         },
@@ -395,6 +410,18 @@ fn availability(
     out.status = status;
     out.availability_reason = reason;
     new
+}
+
+/// "1st", "2nd", "3rd", "4th", ...
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// The projection if he plays, with its range: the model's, or DraftKings' average (what his
