@@ -99,9 +99,19 @@ async fn started_players_stay_and_the_rest_is_reoptimised() {
         .as_ref()
         .expect("entry 6002 filled");
     assert!(second.players.iter().all(|id| !started(*id)));
+    // The same projections the late swap used (the app's, the market's for a player with no
+    // average).
+    let projected: HashMap<i32, f64> = ws
+        .project_slate(slate.summary.id)
+        .await
+        .unwrap()
+        .players
+        .into_iter()
+        .map(|p| (p.player.slate_player_id, p.projection))
+        .collect();
     let best_to_come = optimize(
         &slate,
-        &HashMap::new(),
+        &projected,
         &Rules {
             as_of: Some(as_of),
             ..Rules::default()
