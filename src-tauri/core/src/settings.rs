@@ -217,7 +217,7 @@ pub static SPECS: &[SettingSpec] = &[
         description: "How much better than the app's view the contest field drafts (late news, \
                       public projections): in each simulated slate its lineups score this \
                       share more on average, give or take 10 points. Measured on real \
-                      DraftKings contests: 14%. 0 takes the field as no wiser than the app.",
+                      DraftKings contests: 15%. 0 takes the field as no wiser than the app.",
         kind: SettingKind::Integer { min: 0, max: 50 },
         unit: Some("%"),
         default: || SettingValue::Integer(FIELD_EDGE_DEFAULT),
