@@ -383,7 +383,10 @@ test("the Models page updates after the start-up self-tuning, and the Players pa
           for (const row of await app.$$('[data-testid="player-row"]')) {
             const cells = await row.$$("td");
             if ((await cells[0].getText()).startsWith(name) && (await cells[2].getText()) === team) {
-              projection = Number(await (await row.$('[data-testid="player-projection"]')).getText());
+              // The number, then the source where it is not the model's ("8.1 salary").
+              projection = Number.parseFloat(
+                await (await row.$('[data-testid="player-projection"]')).getText(),
+              );
               return true;
             }
           }

@@ -824,4 +824,37 @@ mod tests {
             .unwrap()
             .starts_with("Who plays is unknown"));
     }
+
+    #[test]
+    fn a_teammate_the_slate_does_not_list_or_lists_elsewhere_has_left() {
+        let plays = TeammatePlays {
+            on_slate: [("stays", ("KC", 0.7)), ("moved", ("DEN", 0.9))]
+                .into_iter()
+                .collect(),
+        };
+        let ctx = Context {
+            season: 2022,
+            week: 1,
+            team: "KC".into(),
+            opponent: "ARI".into(),
+            home: false,
+            spread: 0.0,
+            total: 45.0,
+            dome: false,
+            rest: 7.0,
+            lines_known: false,
+        };
+        assert_eq!(plays.of("stays", &ctx), 0.7);
+        assert_eq!(plays.of("moved", &ctx), 0.0);
+        assert_eq!(plays.of("retired", &ctx), 0.0);
+    }
+
+    #[test]
+    fn places_read_as_ordinals() {
+        let read: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal).to_vec();
+        assert_eq!(
+            read,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]
+        );
+    }
 }

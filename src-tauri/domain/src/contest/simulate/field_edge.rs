@@ -48,7 +48,7 @@ impl FieldEdge {
     }
 }
 
-/// The mean edge, percent, over the three slates with final real standings (6.8, 24.4 and
+/// The mean edge, percent, over the three slates with final real standings (6.9, 24.4 and
 /// 14.1%): the default of the `field_edge_pct` setting.
 pub const MEASURED_PERCENT: u32 = 15;
 
