@@ -252,25 +252,7 @@ fn start(features: &Features, slate: &Slate, inputs: &SlateInputs, p: &SlatePlay
     let new = availability(inputs, p, ctx.as_ref(), &mut out);
     if let Some(place) = new.filter(|_| p.play_override.is_none() && out.status != PlayStatus::Out)
     {
-        if let Some(probability) = inputs
-            .market
-            .new_play_probability(p.position, p.salary, place)
-        {
-            out.play_probability = probability;
-            out.status = PlayStatus::Unknown;
-            let at = match place {
-                ChartPlace::NotLoaded => "at his salary".to_string(),
-                ChartPlace::Off => "at his salary the week's depth chart does not list".to_string(),
-                ChartPlace::Listed(depth) => format!(
-                    "at his salary listed {} on the week's depth chart",
-                    ordinal(depth)
-                ),
-            };
-            out.availability_reason = format!(
-                "no NFL game yet: {:.0}% of new players {at} play",
-                probability * 100.0
-            );
-        }
+        new_player(inputs.market, p, place, &mut out);
     }
     Started {
         out,
@@ -410,6 +392,36 @@ fn availability(
     out.status = status;
     out.availability_reason = reason;
     new
+}
+
+/// A player with no NFL game yet: the market's chance that such a player plays, from his
+/// salary, his position and his place on the week's depth chart, with the reason.
+fn new_player(
+    market: &MarketCurve,
+    p: &SlatePlayer,
+    place: ChartPlace,
+    out: &mut PlayerProjection,
+) {
+    let Some(probability) = market.new_play_probability(p.position, p.salary, place) else {
+        return;
+    };
+    out.play_probability = probability;
+    out.status = PlayStatus::Unknown;
+    let (chart, such) = match place {
+        ChartPlace::NotLoaded => (String::new(), "new players"),
+        ChartPlace::Off => (
+            ", not on the week's depth chart".to_string(),
+            "such new players",
+        ),
+        ChartPlace::Listed(depth) => (
+            format!(", listed {} on the week's depth chart", ordinal(depth)),
+            "such new players",
+        ),
+    };
+    out.availability_reason = format!(
+        "no NFL game yet{chart}: {:.0}% of {such} at his salary play",
+        probability * 100.0
+    );
 }
 
 /// "1st", "2nd", "3rd", "4th", ...
@@ -855,6 +867,34 @@ mod tests {
         assert_eq!(
             read,
             ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]
+        );
+    }
+
+    #[test]
+    fn a_new_player_is_given_the_chance_of_his_place_on_the_chart_and_told_so() {
+        let market = crate::projection::market::shipped();
+        let rookie = slate_player(Position::WR, 4000, 0.0);
+        let shown = |place| {
+            let mut out = player(ProjectionSource::Salary, PlayStatus::Active);
+            new_player(market, &rookie, place, &mut out);
+            assert_eq!(out.status, PlayStatus::Unknown);
+            let expected = market.new_play_probability(Position::WR, 4000, place);
+            assert_eq!(Some(out.play_probability), expected);
+            out.availability_reason
+        };
+        assert_eq!(
+            shown(ChartPlace::Listed(2)),
+            "no NFL game yet, listed 2nd on the week's depth chart: 53% of such new players at \
+             his salary play"
+        );
+        assert_eq!(
+            shown(ChartPlace::Off),
+            "no NFL game yet, not on the week's depth chart: 5% of such new players at his \
+             salary play"
+        );
+        assert_eq!(
+            shown(ChartPlace::NotLoaded),
+            "no NFL game yet: 24% of new players at his salary play"
         );
     }
 }
