@@ -2,7 +2,8 @@
 //! targets, carries and pass attempts go to the teammates who will. Each of his per-game
 //! numbers is split among them by their own (recent shares), with a bonus of half of it for the
 //! next man in line at his position (the depth chart's next place, else the teammate at his
-//! position with the most opportunity); what a player inherits, times the chance the other
+//! position with the most opportunity; the chart's next man counts even if he missed the last
+//! game, as a backup quarterback mostly has); what a player inherits, times the chance the other
 //! sits, is a feature of his row. Training rows know who sat; a slate's rows weigh each
 //! teammate by his play probability, so marking a player out raises his teammates at once.
 
@@ -131,15 +132,24 @@ impl<'a> Teammates<'a> {
                 })
                 .filter(|(_, p)| *p > 0.0)
                 .collect();
-            let next = next_in_line(gone, &takers, chart);
-            let i_am_next = next.map(|n| n.gsis_id) == Some(gsis_id);
+            let next = next_in_line(gone, &takers, &last.played, chart, &|id| {
+                if id == gsis_id {
+                    1.0
+                } else {
+                    plays(id).clamp(0.0, 1.0)
+                }
+            });
+            let is_next = |id: &str| next.is_some_and(|(n, _)| n == id);
+            // The next man when the chart lists him but he missed the last game (a backup
+            // quarterback who starts): he has no share of his own, only the bonus.
+            let outsider = next.filter(|(n, _)| !last.played.iter().any(|u| u.gsis_id == *n));
             for (k, value) in out.iter_mut().enumerate() {
                 let vacated = gone.per_game[k];
                 if vacated <= 0.0 {
                     continue;
                 }
-                let bonus = |is_next: bool| {
-                    if is_next {
+                let bonus = |next: bool| {
+                    if next {
                         NEXT_IN_LINE_BONUS * vacated
                     } else {
                         0.0
@@ -147,12 +157,10 @@ impl<'a> Teammates<'a> {
                 };
                 let total: f64 = takers
                     .iter()
-                    .map(|(u, p)| {
-                        p * (u.per_game[k] + bonus(next.map(|n| n.gsis_id) == Some(u.gsis_id)))
-                    })
+                    .map(|(u, p)| p * (u.per_game[k] + bonus(is_next(u.gsis_id))))
                     .sum::<f64>()
-                    + if me.is_none() { bonus(i_am_next) } else { 0.0 };
-                let mine = me.map_or(0.0, |u| u.per_game[k]) + bonus(i_am_next);
+                    + outsider.map_or(0.0, |(_, p)| p * bonus(true));
+                let mine = me.map_or(0.0, |u| u.per_game[k]) + bonus(is_next(gsis_id));
                 if total > 0.0 {
                     *value += sits * vacated * mine / total;
                 }
@@ -166,26 +174,41 @@ impl<'a> Teammates<'a> {
     }
 }
 
-/// The teammate next in line at an absent player's position: the nearest place at or below his
-/// on the depth chart, else (and among equals) the one with the most opportunity per game.
-fn next_in_line<'u>(
+/// The teammate next in line at an absent player's position, with his chance to play: the
+/// nearest place at or below his on the depth chart, else (and among equals) the one with the
+/// most opportunity per game. The last game's players who play (`takers`) are candidates, and
+/// so is a player the chart lists at the position who missed the last game (a backup
+/// quarterback, an inactive back), by his chance to play (`plays`); at least even odds.
+fn next_in_line<'s>(
     gone: &Usage,
-    takers: &[(&'u Usage<'u>, f64)],
-    chart: Option<&Chart>,
-) -> Option<&'u Usage<'u>> {
+    takers: &[(&'s Usage<'s>, f64)],
+    last_game: &[Usage],
+    chart: Option<&'s Chart>,
+    plays: &dyn Fn(&str) -> f64,
+) -> Option<(&'s str, f64)> {
     let depth = |id: &str| chart.and_then(|c| c.get(id)).map(|p| p.depth);
     let floor = depth(gone.gsis_id).unwrap_or(1);
-    takers
+    let from_last_game = takers
         .iter()
         .filter(|(u, p)| u.position == gone.position && *p >= 0.5)
-        .map(|(u, _)| *u)
+        .map(|(u, p)| (u.gsis_id, u.total(), *p));
+    let listed = chart.into_iter().flatten().filter_map(|(id, place)| {
+        let outside = place.position == gone.position
+            && id != gone.gsis_id
+            && !last_game.iter().any(|u| u.gsis_id == id);
+        let p = if outside { plays(id) } else { 0.0 };
+        (p >= 0.5).then_some((id.as_str(), 0.0, p))
+    });
+    from_last_game
+        .chain(listed)
         .min_by(|a, b| {
-            let place = |u: &Usage| depth(u.gsis_id).filter(|d| *d >= floor).unwrap_or(i32::MAX);
-            place(a)
-                .cmp(&place(b))
-                .then(b.total().total_cmp(&a.total()))
-                .then(a.gsis_id.cmp(b.gsis_id))
+            let place = |id: &str| depth(id).filter(|d| *d >= floor).unwrap_or(i32::MAX);
+            place(a.0)
+                .cmp(&place(b.0))
+                .then(b.1.total_cmp(&a.1))
+                .then(a.0.cmp(b.0))
         })
+        .map(|(id, _, p)| (id, p))
 }
 
 /// For each game of one team-season (player games sorted by week), who played it with his
@@ -308,6 +331,54 @@ mod tests {
         assert_eq!(
             t.inherited("rb2", "KC", 2022, 1, None, &out),
             Inherited::default()
+        );
+    }
+
+    #[test]
+    fn a_backup_who_missed_the_last_game_steps_in_when_the_chart_lists_him_next() {
+        let mut h = history();
+        for week in 1..=3 {
+            h.players.push(PlayerGame {
+                attempts: 35.0,
+                ..game("qb1", "QB", week, 0.0, 3.0)
+            });
+        }
+        let t = Teammates::new(&h);
+        let chart: Chart = [("qb1", 1), ("qb2", 2), ("qb3", 3)]
+            .into_iter()
+            .map(|(id, depth)| {
+                (
+                    id.to_string(),
+                    Place {
+                        position: Position::QB,
+                        depth,
+                    },
+                )
+            })
+            .collect();
+        let qb1_out = |id: &str| if id == "qb1" { 0.0 } else { 1.0 };
+        // Week 4: the starter sits; his backup, who has not played, takes his attempts.
+        let qb2 = t.inherited("qb2", "KC", 2022, 4, Some(&chart), &qb1_out);
+        assert!((qb2.attempts - 35.0).abs() < 1e-9, "{qb2:?}");
+        assert_eq!(
+            t.inherited("qb3", "KC", 2022, 4, Some(&chart), &qb1_out)
+                .attempts,
+            0.0
+        );
+        // Ruled out himself, the backup hands the place to the third.
+        let both_out = |id: &str| if id == "qb1" || id == "qb2" { 0.0 } else { 1.0 };
+        let qb3 = t.inherited("qb3", "KC", 2022, 4, Some(&chart), &both_out);
+        assert!((qb3.attempts - 35.0).abs() < 1e-9, "{qb3:?}");
+        // Without a chart nobody outside the last game is known to be next.
+        assert_eq!(
+            t.inherited("qb2", "KC", 2022, 4, None, &qb1_out).attempts,
+            0.0
+        );
+        // His carries go to the back who played with him, by his own share.
+        assert!(
+            t.inherited("rb2", "KC", 2022, 4, Some(&chart), &qb1_out)
+                .carries
+                > 0.0
         );
     }
 
