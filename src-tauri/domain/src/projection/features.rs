@@ -693,21 +693,7 @@ mod tests {
     use super::*;
 
     fn game(gsis: &str, season: i32, week: i32, targets: f64, carries: f64) -> PlayerGame {
-        PlayerGame {
-            gsis_id: gsis.into(),
-            name: gsis.into(),
-            position: "RB".into(),
-            team: "KC".into(),
-            season,
-            week,
-            dk_points: 10.0,
-            attempts: 0.0,
-            carries,
-            targets,
-            target_share: None,
-            air_yards_share: None,
-            offense_pct: None,
-        }
+        PlayerGame::kc_for_tests(gsis, "RB", season, week, targets, carries)
     }
 
     /// The starter `rb1` (18 carries, 4 targets) misses 2021's final week 17 and 2022's week 2;

@@ -66,6 +66,35 @@ pub struct PlayerGame {
     pub offense_pct: Option<f64>,
 }
 
+#[cfg(test)]
+impl PlayerGame {
+    /// A Kansas City player's game of 10 points, for unit tests: his targets and carries.
+    pub(crate) fn kc_for_tests(
+        gsis: &str,
+        position: &str,
+        season: i32,
+        week: i32,
+        targets: f64,
+        carries: f64,
+    ) -> PlayerGame {
+        PlayerGame {
+            gsis_id: gsis.into(),
+            name: gsis.into(),
+            position: position.into(),
+            team: "KC".into(),
+            season,
+            week,
+            dk_points: 10.0,
+            attempts: 0.0,
+            carries,
+            targets,
+            target_share: None,
+            air_yards_share: None,
+            offense_pct: None,
+        }
+    }
+}
+
 /// One DST's game.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DstGame {

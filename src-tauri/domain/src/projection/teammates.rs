@@ -250,21 +250,23 @@ mod tests {
     use crate::projection::depth::Place;
 
     fn game(gsis: &str, position: &str, week: i32, targets: f64, carries: f64) -> PlayerGame {
-        PlayerGame {
-            gsis_id: gsis.into(),
-            name: gsis.into(),
-            position: position.into(),
-            team: "KC".into(),
-            season: 2022,
-            week,
-            dk_points: 10.0,
-            attempts: 0.0,
-            carries,
-            targets,
-            target_share: None,
-            air_yards_share: None,
-            offense_pct: None,
-        }
+        PlayerGame::kc_for_tests(gsis, position, 2022, week, targets, carries)
+    }
+
+    /// A chart of one position: GSIS id and place.
+    fn chart(position: Position, places: &[(&str, i32)]) -> Chart {
+        places
+            .iter()
+            .map(|(id, depth)| {
+                (
+                    id.to_string(),
+                    Place {
+                        position,
+                        depth: *depth,
+                    },
+                )
+            })
+            .collect()
     }
 
     fn history() -> History {
@@ -287,18 +289,7 @@ mod tests {
         let h = history();
         let t = Teammates::new(&h);
         let rb1_out = |id: &str| if id == "rb1" { 0.0 } else { 1.0 };
-        let chart: Chart = [("rb1", 1), ("rb2", 2), ("rb3", 3)]
-            .into_iter()
-            .map(|(id, depth)| {
-                (
-                    id.to_string(),
-                    Place {
-                        position: Position::RB,
-                        depth,
-                    },
-                )
-            })
-            .collect();
+        let chart = chart(Position::RB, &[("rb1", 1), ("rb2", 2), ("rb3", 3)]);
         let rb2 = t.inherited("rb2", "KC", 2022, 3, Some(&chart), &rb1_out);
         let rb3 = t.inherited("rb3", "KC", 2022, 3, Some(&chart), &rb1_out);
         let wr1 = t.inherited("wr1", "KC", 2022, 3, Some(&chart), &rb1_out);
@@ -344,18 +335,7 @@ mod tests {
             });
         }
         let t = Teammates::new(&h);
-        let chart: Chart = [("qb1", 1), ("qb2", 2), ("qb3", 3)]
-            .into_iter()
-            .map(|(id, depth)| {
-                (
-                    id.to_string(),
-                    Place {
-                        position: Position::QB,
-                        depth,
-                    },
-                )
-            })
-            .collect();
+        let chart = chart(Position::QB, &[("qb1", 1), ("qb2", 2), ("qb3", 3)]);
         let qb1_out = |id: &str| if id == "qb1" { 0.0 } else { 1.0 };
         // Week 4: the starter sits; his backup, who has not played, takes his attempts.
         let qb2 = t.inherited("qb2", "KC", 2022, 4, Some(&chart), &qb1_out);
