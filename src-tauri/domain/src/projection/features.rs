@@ -273,6 +273,18 @@ fn absences<'a>(games: &[&'a PlayerGame]) -> AbsentByWeek<'a> {
     out
 }
 
+/// The absent players' targets and carries per game, each times `weight` of him; `gsis_id`
+/// himself left out.
+fn weighted_usage(absent: &[Absent], gsis_id: &str, weight: &dyn Fn(&str) -> f64) -> (f64, f64) {
+    absent
+        .iter()
+        .filter(|a| a.gsis_id != gsis_id)
+        .fold((0.0, 0.0), |(targets, carries), a| {
+            let w = weight(a.gsis_id);
+            (targets + w * a.targets, carries + w * a.carries)
+        })
+}
+
 fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
     let (sum, n) = values
         .into_iter()
@@ -420,19 +432,10 @@ impl<'a> Features<'a> {
     /// `week` (known before kickoff: they are likely out again), each at his average of this
     /// season's earlier games; `gsis_id` himself excluded.
     fn vacated(&self, gsis_id: &str, team: &str, season: i32, week: i32) -> (f64, f64) {
-        let Some(weeks) = self.absent.get(&(team, season)) else {
-            return (0.0, 0.0);
-        };
-        let before = &weeks[..weeks.partition_point(|(w, _)| *w < week)];
-        let Some((_, absent)) = before.last() else {
-            return (0.0, 0.0);
-        };
-        absent
-            .iter()
-            .filter(|a| a.gsis_id != gsis_id)
-            .fold((0.0, 0.0), |(targets, carries), a| {
-                (targets + a.targets, carries + a.carries)
-            })
+        let absent = self
+            .absent_from_last_game(team, season, week)
+            .unwrap_or(&[]);
+        weighted_usage(absent, gsis_id, &|_| 1.0)
     }
 
     /// Targets and carries per game of the teammates who did not play the team's last game
@@ -450,21 +453,24 @@ impl<'a> Features<'a> {
         week: i32,
         plays: &dyn Fn(&str) -> f64,
     ) -> (f64, f64) {
-        let this_season = self
-            .absent
-            .get(&(team, season))
-            .and_then(|weeks| weeks[..weeks.partition_point(|(w, _)| *w < week)].last());
-        let last = this_season.or_else(|| self.absent.get(&(team, season - 1))?.last());
-        let Some((_, absent)) = last else {
-            return (0.0, 0.0);
-        };
-        absent
-            .iter()
-            .filter(|a| a.gsis_id != gsis_id)
-            .fold((0.0, 0.0), |(targets, carries), a| {
-                let back = plays(a.gsis_id).clamp(0.0, 1.0);
-                (targets + back * a.targets, carries + back * a.carries)
-            })
+        let absent = self
+            .absent_from_last_game(team, season, week)
+            .or_else(|| Some(self.absent.get(&(team, season - 1))?.last()?.1.as_slice()))
+            .unwrap_or(&[]);
+        weighted_usage(absent, gsis_id, &|id| plays(id).clamp(0.0, 1.0))
+    }
+
+    /// The players of a team's earlier games this season who missed its last game before
+    /// `week`; None before its first game of the season.
+    fn absent_from_last_game<'s>(
+        &'s self,
+        team: &'s str,
+        season: i32,
+        week: i32,
+    ) -> Option<&'s [Absent<'a>]> {
+        let weeks = self.absent.get(&(team, season))?;
+        let (_, absent) = weeks[..weeks.partition_point(|(w, _)| *w < week)].last()?;
+        Some(absent)
     }
 
     /// A team's game in a week, from the schedule.
