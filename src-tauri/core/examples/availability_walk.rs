@@ -27,6 +27,8 @@ struct Checked {
     season: i32,
     start: bool,
     next_up: bool,
+    /// Whether the week's report lists him (questionable, doubtful, ...).
+    listed: bool,
     /// His probability without his place in line (as before it was read).
     p_in_line_unread: f64,
 }
@@ -52,6 +54,7 @@ fn walk(history: &History, starts: Option<Arc<SeasonStartRates>>) -> Vec<Checked
                 season: week / 100,
                 start: signals.season_start,
                 next_up: signals.next_up == Some(true),
+                listed: signals.listed(),
                 p_in_line_unread: model.probability(&Signals {
                     next_up: None,
                     ..*signals
@@ -128,6 +131,25 @@ fn report(title: &str, rows: &[Checked]) {
         "the same, his place in line not read",
         &unread.iter().collect::<Vec<_>>(),
     );
+    for (label, listed) in [("listed on the report", true), ("not listed", false)] {
+        let rows: Vec<&Checked> = next_up
+            .iter()
+            .copied()
+            .filter(|r| r.listed == listed)
+            .collect();
+        tenths(&format!("next in line, {label}"), &rows);
+        let unread: Vec<Checked> = rows
+            .iter()
+            .map(|r| Checked {
+                p: r.p_in_line_unread,
+                ..**r
+            })
+            .collect();
+        tenths(
+            &format!("the same, {label}, his place in line not read"),
+            &unread.iter().collect::<Vec<_>>(),
+        );
+    }
     let mid: Vec<&Checked> = rows.iter().filter(|r| !r.start).collect();
     tenths("other weeks", &mid);
     tenths("all", &rows.iter().collect::<Vec<_>>());

@@ -238,6 +238,11 @@ impl Signals {
     fn known_report(&self) -> Option<Report> {
         self.report.filter(Report::is_known)
     }
+
+    /// Whether the week's report lists him (questionable, doubtful, out, ...).
+    pub fn listed(&self) -> bool {
+        self.known_report().is_some_and(|r| r != Report::CLEAR)
+    }
 }
 
 /// A player's availability.
@@ -692,7 +697,7 @@ impl AvailabilityModel {
                         .or_default(),
                 );
             }
-            if let Some(next_up) = signals.next_up {
+            if let Some(next_up) = signals.next_up.filter(|_| !signals.listed()) {
                 count(model.by_next_up.entry((missed, role, next_up)).or_default());
             }
         });
@@ -768,7 +773,10 @@ impl AvailabilityModel {
             ),
             None => by_chart,
         };
-        match signals.next_up {
+        // A player the report lists is read by the report: in line for a player ruled out,
+        // the listed ones played less often than the unlisted rate says (walk-forward
+        // 2019-2022, 220 player weeks: Brier 0.161 unmoved against 0.165 moved).
+        match signals.next_up.filter(|_| !signals.listed()) {
             Some(next_up) => self.next_up_adjusted(nested, (missed, role, next_up), by_role),
             None => nested,
         }
