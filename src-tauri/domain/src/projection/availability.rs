@@ -1424,6 +1424,19 @@ mod tests {
             .availability(&promoted, 202217)
             .reason
             .ends_with("; next in line for a player ruled out"));
+        // Listed himself (doubtful), the backup is read by the report: his place in line moves
+        // nothing.
+        let mut listed = h.clone();
+        listed.injuries.push(report("b0", 17, "Doubtful"));
+        let index = PlayIndex::new(&listed);
+        let model = AvailabilityModel::fit(&listed, &index, 202217);
+        let doubtful = index.signals("b0", "T0", 202217);
+        assert!(doubtful.next_up == Some(true) && doubtful.listed());
+        let unread = Signals {
+            next_up: None,
+            ..doubtful
+        };
+        assert_eq!(model.probability(&doubtful), model.probability(&unread));
         // Without the report's season loaded, nobody is known to be next in line.
         let unreported = History {
             injuries: Vec::new(),
