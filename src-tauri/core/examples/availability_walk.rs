@@ -119,8 +119,24 @@ fn report(title: &str, rows: &[Checked]) {
         tenths(&format!("{season} start"), &of);
     }
     let next_up: Vec<&Checked> = rows.iter().filter(|r| r.next_up).collect();
-    tenths("next in line for a player ruled out", &next_up);
-    let unread: Vec<Checked> = next_up
+    in_line("", &next_up);
+    for (label, listed) in [(", listed on the report", true), (", not listed", false)] {
+        let rows: Vec<&Checked> = next_up
+            .iter()
+            .copied()
+            .filter(|r| r.listed == listed)
+            .collect();
+        in_line(label, &rows);
+    }
+    let mid: Vec<&Checked> = rows.iter().filter(|r| !r.start).collect();
+    tenths("other weeks", &mid);
+    tenths("all", &rows.iter().collect::<Vec<_>>());
+}
+
+/// Players in line for a player ruled out, by tenth, with and without their place in line read.
+fn in_line(label: &str, rows: &[&Checked]) {
+    tenths(&format!("next in line for a player ruled out{label}"), rows);
+    let unread: Vec<Checked> = rows
         .iter()
         .map(|r| Checked {
             p: r.p_in_line_unread,
@@ -128,31 +144,9 @@ fn report(title: &str, rows: &[Checked]) {
         })
         .collect();
     tenths(
-        "the same, his place in line not read",
+        &format!("the same{label}, his place in line not read"),
         &unread.iter().collect::<Vec<_>>(),
     );
-    for (label, listed) in [("listed on the report", true), ("not listed", false)] {
-        let rows: Vec<&Checked> = next_up
-            .iter()
-            .copied()
-            .filter(|r| r.listed == listed)
-            .collect();
-        tenths(&format!("next in line, {label}"), &rows);
-        let unread: Vec<Checked> = rows
-            .iter()
-            .map(|r| Checked {
-                p: r.p_in_line_unread,
-                ..**r
-            })
-            .collect();
-        tenths(
-            &format!("the same, {label}, his place in line not read"),
-            &unread.iter().collect::<Vec<_>>(),
-        );
-    }
-    let mid: Vec<&Checked> = rows.iter().filter(|r| !r.start).collect();
-    tenths("other weeks", &mid);
-    tenths("all", &rows.iter().collect::<Vec<_>>());
 }
 
 #[tokio::main]
