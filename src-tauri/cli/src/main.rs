@@ -107,9 +107,10 @@ enum Command {
     /// Load nflverse data: files from disk (`--from`), or downloaded from the `nfl_data_url`
     /// setting (`--seasons`, default the last `nfl_seasons` seasons) through the cache.
     Ingest {
-        /// A file, or a folder whose .csv and .csv.gz files are loaded.
+        /// A file, or a folder whose .csv and .csv.gz files are loaded, its subfolders' too (a
+        /// file there that is not nflverse data is left alone); repeat for more.
         #[arg(long = "from", value_name = "PATH", conflicts_with_all = ["seasons", "pbp"])]
-        from: Option<PathBuf>,
+        from: Vec<PathBuf>,
         /// Seasons to download: `2024`, `2022-2024` or `2021,2023`.
         #[arg(long, value_name = "SEASONS", value_parser = parse_seasons)]
         seasons: Option<Seasons>,
@@ -385,13 +386,12 @@ async fn execute(ws: &Workspace, command: Command, out: &Output) -> Result<ExitC
             None => out.print(&optimize::run(ws, &args).await?, print::optimize_report),
         },
         Command::Ingest { from, seasons, pbp } => {
-            let report = match from {
-                Some(from) => ws.ingest_paths(&[from], print::load_progress()).await?,
-                None => {
-                    let seasons = seasons.map(|s| s.0);
-                    ws.download_nfl(seasons, pbp, print::load_progress())
-                        .await?
-                }
+            let report = if !from.is_empty() {
+                ws.ingest_paths(&from, print::load_progress()).await?
+            } else {
+                let seasons = seasons.map(|s| s.0);
+                ws.download_nfl(seasons, pbp, print::load_progress())
+                    .await?
             };
             out.print(&report, print::ingest_report);
             if !report.refused.is_empty() {

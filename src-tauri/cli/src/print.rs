@@ -245,6 +245,13 @@ pub fn ingest_report(r: &IngestReport, o: &mut String) {
     for refused in &r.refused {
         line!(o, "refused: {refused}");
     }
+    if !r.ignored.is_empty() {
+        line!(
+            o,
+            "left alone (not nflverse data the app reads): {}",
+            r.ignored.join(", ")
+        );
+    }
     for name in &r.unchanged {
         line!(o, "{name}: unchanged since the last download");
     }

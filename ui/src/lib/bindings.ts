@@ -978,6 +978,11 @@ files: Array<IngestedFile>,
  */
 refused: Array<string>, 
 /**
+ * Files in a chosen folder that are not nflverse data the app reads (a data dictionary):
+ * left alone, by name.
+ */
+ignored: Array<string>, 
+/**
  * Downloads nflverse has not published (the server has no such file).
  */
 missing: Array<string>, 

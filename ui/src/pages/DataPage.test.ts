@@ -91,6 +91,7 @@ function mockData(hold?: Promise<void>) {
       return {
         files: [{ file: "games.csv", kind: "schedule", rows: 7263, seasons: [2024] }],
         refused: [],
+        ignored: [],
         missing: ["injuries_2026.csv"],
         unchanged: ["roster_2024.csv"],
         stale: [],
@@ -103,6 +104,7 @@ function mockData(hold?: Promise<void>) {
       return {
         files: [{ file: "games.csv", kind: "schedule", rows: 7263, seasons: [2018, 2019] }],
         refused: ["x.csv, line 1: not an nflverse file this app reads"],
+        ignored: ["dictionary_rosters.csv"],
         missing: [],
         unchanged: [],
         stale: [],
@@ -132,6 +134,7 @@ describe("Data page", () => {
     expect(calls.ingests[0]!.paths).toEqual(["/home/u/nflverse/games.csv", "/home/u/x.csv"]);
     expect(report.textContent).toContain("games.csv: 7,263 rows (schedule, 2018, 2019)");
     expect(report.textContent).toContain("Refused: x.csv, line 1");
+    expect(report.textContent).toContain("Left alone, not nflverse data the app reads: dictionary_rosters.csv");
     const table = await screen.findByTestId("seasons");
     expect(table.textContent).toContain("5,281");
     expect((await screen.findByTestId("last-load")).textContent).toBe("Last loaded just now.");

@@ -529,6 +529,15 @@ fn ingest_then_points_prints_every_player_and_dst_of_a_week() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr)
         .contains("other.csv, line 1: not an nflverse file"));
+    // The same file in a subfolder of a chosen folder (a data dictionary beside the data) is
+    // left alone and listed; the load succeeds.
+    let tree = dir.path().join("tree");
+    std::fs::create_dir_all(tree.join("dictionaries")).unwrap();
+    std::fs::copy(&other, tree.join("dictionaries/other.csv")).unwrap();
+    let walked = cli(dir.path(), &["ingest", "--from", tree.to_str().unwrap()]);
+    assert!(walked.status.success(), "{walked:?}");
+    assert!(String::from_utf8_lossy(&walked.stdout)
+        .contains("left alone (not nflverse data the app reads): other.csv"));
 }
 
 #[test]

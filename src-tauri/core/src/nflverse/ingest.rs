@@ -110,14 +110,38 @@ pub(crate) async fn ingest(
     })
 }
 
+/// How deep below a chosen folder the load looks for files (`nflverse/injuries/2022/x.csv` is
+/// two folders down).
+pub const MAX_FOLDER_DEPTH: usize = 3;
+
+/// The most files one chosen folder may hold for a load: more is not a folder of nflverse
+/// data (a home folder picked by mistake), and the load says so before reading any.
+pub const MAX_FOLDER_FILES: usize = 2_000;
+
+/// A file to load, and how it was chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Its path.
+    pub path: std::path::PathBuf,
+    /// Whether the user named the file itself (else it was found in a chosen folder, where a
+    /// file that is not nflverse data, a data dictionary say, is left alone rather than
+    /// refused).
+    pub named: bool,
+}
+
 /// The nflverse files of a path: the file itself, or the `.csv` and `.csv.gz` files of a folder
-/// (sorted, so schedules and stats load in a fixed order).
-pub fn files_of(path: &Path) -> Result<Vec<std::path::PathBuf>> {
+/// and of its subfolders down to [`MAX_FOLDER_DEPTH`] (hidden entries and linked folders are
+/// passed over; sorted by path, so a load's order is fixed). More than [`MAX_FOLDER_FILES`]
+/// is refused.
+pub fn files_of(path: &Path) -> Result<Vec<Found>> {
     let meta = std::fs::metadata(path)
         .map_err(crate::safe_fs::plainly)
         .map_err(Error::io("reading", path))?;
     if meta.is_file() {
-        return Ok(vec![path.to_path_buf()]);
+        return Ok(vec![Found {
+            path: path.to_path_buf(),
+            named: true,
+        }]);
     }
     if let Some(what) = crate::safe_fs::not_a_file(&meta).filter(|_| !meta.is_dir()) {
         return Err(Error::InvalidInput(format!(
@@ -125,14 +149,32 @@ pub fn files_of(path: &Path) -> Result<Vec<std::path::PathBuf>> {
             path.display()
         )));
     }
-    let mut files: Vec<_> = std::fs::read_dir(path)
-        .map_err(Error::io("reading", path))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());
-            p.is_file() && name.is_some_and(|n| n.ends_with(".csv") || n.ends_with(".csv.gz"))
-        })
-        .collect();
-    files.sort();
+    let walk = walkdir::WalkDir::new(path)
+        .max_depth(MAX_FOLDER_DEPTH + 1)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut files = Vec::new();
+    for entry in walk {
+        let entry = entry.map_err(|e| {
+            let at = e.path().unwrap_or(path).to_path_buf();
+            Error::io("reading", at)(e.into())
+        })?;
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        if entry.file_type().is_file() && (name.ends_with(".csv") || name.ends_with(".csv.gz")) {
+            if files.len() == MAX_FOLDER_FILES {
+                return Err(Error::InvalidInput(format!(
+                    "{} holds more than {MAX_FOLDER_FILES} .csv files in it and its \
+                     subfolders: choose the folder of the nflverse files",
+                    path.display()
+                )));
+            }
+            files.push(Found {
+                path: entry.into_path(),
+                named: false,
+            });
+        }
+    }
     Ok(files)
 }

@@ -8,6 +8,7 @@ use super::progress::{LoadProgress, LoadStage};
 use super::remote::RemoteFile;
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
+use nfl_dfs_domain::nflverse::NOT_NFLVERSE;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::io::Read;
@@ -25,6 +26,9 @@ pub struct IngestReport {
     pub files: Vec<IngestedFile>,
     /// Files refused, each with the reason (nothing of them was stored).
     pub refused: Vec<String>,
+    /// Files in a chosen folder that are not nflverse data the app reads (a data dictionary):
+    /// left alone, by name.
+    pub ignored: Vec<String>,
     /// Downloads nflverse has not published (the server has no such file).
     pub missing: Vec<String>,
     /// Downloads identical to what was stored last time from the same address (not re-read).
@@ -67,9 +71,10 @@ fn name_of(path: &Path) -> String {
     )
 }
 
-/// Loads files and folders (every `.csv`/`.csv.gz` of a folder). A refused file is reported
-/// with its reason and the others still load; a cancel stops before the next file and keeps
-/// the files already stored.
+/// Loads files and folders (every `.csv`/`.csv.gz` of a folder and its subfolders). A refused
+/// file is reported with its reason and the others still load; a file found in a folder that
+/// is not nflverse data is left alone and listed; a cancel stops before the next file and
+/// keeps the files already stored.
 pub(crate) async fn load_paths(
     db: &crate::store::Db,
     paths: &[PathBuf],
@@ -80,14 +85,15 @@ pub(crate) async fn load_paths(
         let found = ingest::files_of(path)?;
         if found.is_empty() {
             return Err(Error::InvalidInput(format!(
-                "{} holds no .csv or .csv.gz file",
+                "{} holds no .csv or .csv.gz file, nor do its subfolders",
                 path.display()
             )));
         }
         files.extend(found);
     }
     let mut report = IngestReport::default();
-    for (index, file) in files.iter().enumerate() {
+    for (index, found) in files.iter().enumerate() {
+        let file = &found.path;
         let name = name_of(file);
         let opened = crate::safe_fs::open_regular(file).map_err(Error::io("reading", file))?;
         let size = opened.metadata().ok().map(|m| m.len());
@@ -104,6 +110,9 @@ pub(crate) async fn load_paths(
         .await
         {
             Ok(done) => report.files.push(done),
+            Err(Error::InvalidFile(e)) if !found.named && e.message == NOT_NFLVERSE => {
+                report.ignored.push(name)
+            }
             Err(e @ Error::InvalidFile(_)) => report.refused.push(e.to_string()),
             Err(e) => return Err(e),
         }

@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 impl Workspace {
-    /// Loads nflverse files and folders (every `.csv`/`.csv.gz` of a folder), each file in its
-    /// own transaction. A refused file is reported with its reason (file, line, column) and the
-    /// others still load. `on_progress` hears bytes and rows and returns false to cancel.
+    /// Loads nflverse files and folders (every `.csv`/`.csv.gz` of a folder and its subfolders),
+    /// each file in its own transaction. A refused file is reported with its reason (file,
+    /// line, column) and the others still load; a folder's file that is not nflverse data is
+    /// left alone and listed. `on_progress` hears bytes and rows and returns false to cancel.
     pub async fn ingest_paths(
         &self,
         paths: &[impl AsRef<Path>],

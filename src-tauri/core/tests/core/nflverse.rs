@@ -107,10 +107,10 @@ async fn a_folder_loads_once_with_dst_points_of_hand_checked_games() {
     let Some(data) = real_data() else { return };
     let (dir, ws) = workspace().await;
     let folder = dir.path().join("nflverse");
-    std::fs::create_dir(&folder).unwrap();
+    std::fs::create_dir_all(folder.join("schedules")).unwrap();
     std::fs::copy(
         data.join("nflverse/schedules/games.csv"),
-        folder.join("games.csv"),
+        folder.join("schedules/games.csv"),
     )
     .unwrap();
     gzip(
@@ -123,6 +123,13 @@ async fn a_folder_loads_once_with_dst_points_of_hand_checked_games() {
     )
     .unwrap();
     std::fs::write(folder.join("notes.csv"), "a,b\n1,2\n").unwrap();
+    // Hidden folders and folders deeper than the walk goes are passed over.
+    let hidden = folder.join(".cache");
+    let deep = folder.join("a/b/c/d");
+    for skipped in [&hidden, &deep] {
+        std::fs::create_dir_all(skipped).unwrap();
+        std::fs::write(skipped.join("broken.csv"), "season,week\nx,y\n").unwrap();
+    }
 
     let report = ws.ingest_paths(&[&folder], |_| true).await.unwrap();
     let kinds: Vec<(&str, &str)> = report
@@ -133,13 +140,14 @@ async fn a_folder_loads_once_with_dst_points_of_hand_checked_games() {
     assert_eq!(
         kinds,
         [
-            ("games.csv", "schedule"),
             ("player_stats_2018.csv", "player_weeks"),
+            ("games.csv", "schedule"),
             ("stats_team_week_2018.csv.gz", "team_weeks"),
         ]
     );
-    assert_eq!(report.refused.len(), 1);
-    assert!(report.refused[0].starts_with("notes.csv, line 1: not an nflverse file"));
+    // A file of the folder that is not nflverse data (a data dictionary) is left alone.
+    assert!(report.refused.is_empty(), "{:?}", report.refused);
+    assert_eq!(report.ignored, ["notes.csv"]);
 
     // 2018 week 1, by hand from the files: CHI at GB 23-24 (GB no defensive score): 4 sacks,
     // 1 INT, 1 fumble recovery, 1 TD, 24 allowed (0) = 14. DET vs NYJ 17-48, NYJ with a

@@ -169,16 +169,8 @@ pub fn read_file(
 ) -> Result<(FileKind, Rows), FileError> {
     let mut table = Table::open(file, input)?;
     table.on_rows(on_rows);
-    let kind = FileKind::of(&table).ok_or_else(|| {
-        FileError::new(
-            file,
-            Some(1),
-            None,
-            "not an nflverse file this app reads (weekly player or team stats, games.csv, \
-             play-by-play, rosters, injuries, snap counts, depth charts, a player-id crosswalk, \
-             PFR advanced stats or Next Gen Stats): its header has none of their columns",
-        )
-    })?;
+    let kind =
+        FileKind::of(&table).ok_or_else(|| FileError::new(file, Some(1), None, NOT_NFLVERSE))?;
     let rows = match kind {
         FileKind::PlayerWeeks => {
             let mut rows = Vec::new();
@@ -219,6 +211,12 @@ pub fn read_file(
     }
     Ok((kind, rows))
 }
+
+/// The message of a file whose header is of no kind the app reads: refused when the user named
+/// the file, left alone when a chosen folder holds it (a data dictionary beside the data).
+pub const NOT_NFLVERSE: &str = "not an nflverse file this app reads (weekly player or team \
+     stats, games.csv, play-by-play, rosters, injuries, snap counts, depth charts, a player-id \
+     crosswalk, PFR advanced stats or Next Gen Stats): its header has none of their columns";
 
 /// The message of a read stopped by its progress callback (never shown: it becomes
 /// a cancellation).
