@@ -91,6 +91,56 @@ async fn shipped_models_install_project_the_demo_slate_and_retrain_identically()
     }
 }
 
+/// A season under way after a gap of seasons (this season's first two weeks loaded, the seasons
+/// between missing) leaves the walk-forward validation on the last season with enough weeks:
+/// training works and says which weeks it validated on.
+#[tokio::test]
+async fn a_season_under_way_after_a_gap_is_trained_on_and_the_last_full_season_validates() {
+    let (dir, ws) = workspace().await;
+    ws.ingest_paths(&[repo("data/nflverse-demo")], |_| true)
+        .await
+        .unwrap();
+    let mut reader =
+        csv::Reader::from_path(repo("data/nflverse-demo/stats_player_week_2026.csv")).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (season, week) = (column("season"), column("week"));
+    let partial = dir.path().join("stats_player_week_2029.csv");
+    let mut writer = csv::Writer::from_path(&partial).unwrap();
+    writer.write_record(&header).unwrap();
+    for record in reader.records() {
+        let record = record.unwrap();
+        if record[week].parse::<i32>().unwrap() <= 2 {
+            let row: Vec<&str> = (0..record.len())
+                .map(|i| if i == season { "2029" } else { &record[i] })
+                .collect();
+            writer.write_record(&row).unwrap();
+        }
+    }
+    writer.flush().unwrap();
+    drop(writer);
+    let loaded = ws.ingest_paths(&[&partial], |_| true).await.unwrap();
+    assert_eq!(loaded.files[0].seasons, vec![2029]);
+
+    let run = ws
+        .train(&TrainRequest {
+            until: None,
+            search_seconds: 0,
+            trigger: "manual".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(run.results.len(), POSITIONS.len());
+    for summary in &run.results {
+        assert!(
+            summary.result.validation.starts_with("2026 weeks 1-"),
+            "{:?}: validated on {}",
+            summary.result.position,
+            summary.result.validation
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_damaged_shipped_model_is_refused_and_nothing_is_installed_for_it() {
     let (dir, ws) = workspace().await;

@@ -12,6 +12,7 @@ use super::metrics::{quantile, Metrics};
 use crate::clock::Clock;
 use crate::dk::Position;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::time::Duration;
 use ts_rs::TS;
 
@@ -180,6 +181,29 @@ pub struct Trained {
     pub validated: Vec<Validated>,
 }
 
+/// The fewest weeks of a season that walk-forward validation uses.
+const VALIDATION_WEEKS: i32 = 8;
+
+/// The season the walk-forward validation runs over: the latest one with games in week
+/// [`VALIDATION_WEEKS`] or later (a season under way, or one loaded after a gap of seasons, is
+/// passed over), else the latest one. None without examples.
+fn validation_season(examples: &[Example]) -> Option<i32> {
+    let mut last_week: HashMap<i32, i32> = HashMap::new();
+    for e in examples {
+        let week = last_week.entry(e.season).or_insert(e.week);
+        *week = (*week).max(e.week);
+    }
+    let latest = last_week.keys().copied().max()?;
+    Some(
+        last_week
+            .iter()
+            .filter(|(_, &week)| week >= VALIDATION_WEEKS)
+            .map(|(&season, _)| season)
+            .max()
+            .unwrap_or(latest),
+    )
+}
+
 /// Trains one position on `examples` (all of that position, before the cut-off): walk-forward
 /// over the last season with enough weeks, then the best learner on everything. The extra
 /// learners are tried while `search` lasts by `clock`.
@@ -190,22 +214,8 @@ pub fn train_position(
     clock: Clock,
 ) -> Result<Trained, String> {
     let key = |e: &Example| week_key(e.season, e.week);
-    let last = examples
-        .iter()
-        .map(key)
-        .max()
+    let season = validation_season(examples)
         .ok_or_else(|| format!("no {} games to learn from", position.as_str()))?;
-    let mut season = last / 100;
-    if examples
-        .iter()
-        .filter(|e| e.season == season)
-        .map(|e| e.week)
-        .max()
-        .unwrap_or(0)
-        < 8
-    {
-        season -= 1;
-    }
     let weeks: Vec<i32> = {
         let mut w: Vec<i32> = examples
             .iter()
@@ -369,4 +379,44 @@ pub fn train_all(
             })
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(season: i32, week: i32) -> Example {
+        Example {
+            id: "00-0000001".into(),
+            name: "Test Player".into(),
+            position: Position::WR,
+            season,
+            week,
+            x: vec![],
+            y: 0.0,
+            season_avg: None,
+            games_season: 0,
+            volatility: 0.0,
+            volatility_games: 0,
+        }
+    }
+
+    #[test]
+    fn validation_runs_over_the_latest_season_with_enough_weeks() {
+        let full = |season| (1..=17).map(move |w| example(season, w));
+        let mut examples: Vec<Example> = full(2021).chain(full(2022)).collect();
+        assert_eq!(validation_season(&examples), Some(2022));
+        // A season under way, right after or after a gap of seasons, is passed over.
+        examples.extend((1..=2).map(|w| example(2023, w)));
+        assert_eq!(validation_season(&examples), Some(2022));
+        examples.extend((1..=3).map(|w| example(2026, w)));
+        assert_eq!(validation_season(&examples), Some(2022));
+        // Once it reaches the validation weeks, it is the one.
+        examples.extend((4..=VALIDATION_WEEKS).map(|w| example(2026, w)));
+        assert_eq!(validation_season(&examples), Some(2026));
+        // Only short seasons: the latest.
+        let short: Vec<Example> = (1..=3).map(|w| example(2024, w)).collect();
+        assert_eq!(validation_season(&short), Some(2024));
+        assert_eq!(validation_season(&[]), None);
+    }
 }
