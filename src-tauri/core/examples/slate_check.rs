@@ -14,10 +14,11 @@
 //! app's, per season, for DSTs, and where the optimizer shops: the cheap players and those the
 //! app rates above their price, each group's mean error against the simulation's centre:
 //! issue 26's "truth between the app and the market"; the DST
-//! market curve, fitted on the 2018-2020 slates, `WRITE_DEFAULTS=1` writes it); and the slate of
-//! 2022 week 1 again with the previous season's last weeks missing from the loaded stats (a
-//! failed refresh): the notice shown and the stars' mean play probability.
-//! Usage: slate_check [DATA_DIR]; used by `scripts/bench-slates.sh`.
+//! market curve, fitted on the 2018-2020 slates, `WRITE_DEFAULTS=1` writes it); and slates again
+//! with part of the history missing from the loaded stats (a failed refresh, a season never
+//! loaded): the notice shown, the pool's error and the best lineup.
+//! Usage: slate_check [DATA_DIR]; used by `scripts/bench-slates.sh`; `SLATE_CHECK_ONLY=gaps`
+//! runs the slates with missing history alone.
 
 use nfl_dfs_core::contest::simulate::truth;
 use nfl_dfs_core::dk::Position;
@@ -55,6 +56,16 @@ struct Checked {
 #[tokio::main]
 async fn main() {
     let data = common::data_dir();
+    if std::env::var("SLATE_CHECK_ONLY").as_deref() != Ok("gaps") {
+        every_slate(&data).await;
+    }
+    gaps(&data).await;
+}
+
+/// Every slate with points, then the reliability of the chance to play, the DST curve and the
+/// market's weight.
+async fn every_slate(data: &Path) {
+    let data = data.to_path_buf();
     let (_dir, ws) = common::full_history(&data, None).await;
     println!("| slate | pool | app MAE | AvgPointsPerGame MAE | ratio (target <= 0.85) | >= $4,000 projected 0, scored > 5 | >= $6,000 not out: mean P(play) / played | best lineup projected / actual |");
     println!("|---|---|---|---|---|---|---|---|");
@@ -82,7 +93,6 @@ async fn main() {
     reliability(&all);
     dst_curve(&all);
     market_weight(&all);
-    gap(&data).await;
 }
 
 /// Trains on the weeks before the slate, deploys, projects and backtests it. Where the weeks
@@ -260,24 +270,116 @@ fn reliability(rows: &[Checked]) {
     }
 }
 
-/// 2022 week 1 with 2021's weeks 13 on missing from the loaded player stats and snap counts.
-async fn gap(data: &Path) {
-    println!();
-    let (_dir, ws) = common::full_history(data, Some((2021, 13))).await;
-    let file = "2022_w01_sun_09-11.csv";
-    match check_slate(&ws, data, file, 2022, 1).await {
-        Ok((rows, lineup)) => {
-            println!(
-                "2022 week 1 with 2021 weeks 13-22 missing from the loaded stats and snap counts:"
-            );
-            let id = ws.slates().await.expect("slates")[0].id;
-            let view = ws.slate_view(Some(id)).await.expect("view");
-            println!("notice: {}", view.notice.as_deref().unwrap_or("(none)"));
-            println!("| slate | pool | app MAE | AvgPointsPerGame MAE | ratio | >= $4,000 projected 0, scored > 5 | >= $6,000 not out: mean P(play) / played (target >= 0.85) | best lineup projected / actual |");
-            println!("|---|---|---|---|---|---|---|---|");
-            print_slate(file, &rows, lineup);
+/// A slate projected with part of the history missing from the loaded player stats and snap
+/// counts, as a failed refresh, a partial file or a season never loaded leaves it.
+struct Gap {
+    /// The salary file.
+    file: &'static str,
+    /// The slate's season and week.
+    season: i32,
+    week: i32,
+    /// The weeks left out: season, first week, last week.
+    missing: (i32, i32, i32),
+    /// The scenario in words.
+    words: &'static str,
+}
+
+/// The slates with missing history the bench projects.
+const GAPS: [Gap; 5] = [
+    Gap {
+        file: "2022_w01_sun_09-11.csv",
+        season: 2022,
+        week: 1,
+        missing: (2021, 13, 22),
+        words: "2022 week 1 with 2021 weeks 13-22 missing",
+    },
+    Gap {
+        file: "2022_w01_sun_09-11.csv",
+        season: 2022,
+        week: 1,
+        missing: (2021, 1, 22),
+        words: "2022 week 1 with all of 2021 missing",
+    },
+    Gap {
+        file: "2021_w05_sun_10-10.csv",
+        season: 2021,
+        week: 5,
+        missing: (2021, 1, 4),
+        words: "2021 week 5 with 2021 weeks 1-4 missing",
+    },
+    Gap {
+        file: "2020_w10_sun_11-15.csv",
+        season: 2020,
+        week: 10,
+        missing: (2020, 1, 9),
+        words: "2020 week 10 with 2020 weeks 1-9 missing",
+    },
+    Gap {
+        file: "2020_w16_sun_12-27.csv",
+        season: 2020,
+        week: 16,
+        missing: (2020, 8, 15),
+        words: "2020 week 16 with 2020 weeks 8-15 missing",
+    },
+];
+
+/// Each of [`GAPS`]: the pool's error and the best lineup, with the notice the app shows.
+async fn gaps(data: &Path) {
+    for Gap {
+        file,
+        season,
+        week,
+        missing,
+        words,
+    } in GAPS
+    {
+        println!();
+        let (_dir, ws) = common::full_history(data, Some(missing)).await;
+        match check_slate(&ws, data, file, season, week).await {
+            Ok((rows, lineup)) => {
+                println!("{words} from the loaded stats and snap counts:");
+                let id = ws.slates().await.expect("slates")[0].id;
+                let view = ws.slate_view(Some(id)).await.expect("view");
+                println!("notice: {}", view.notice.as_deref().unwrap_or("(none)"));
+                println!("| slate | pool | app MAE | AvgPointsPerGame MAE | ratio | >= $4,000 projected 0, scored > 5 | >= $6,000 not out: mean P(play) / played (target >= 0.85) | best lineup projected / actual |");
+                println!("|---|---|---|---|---|---|---|---|");
+                print_slate(file, &rows, lineup);
+                plays_after_gap(&rows);
+            }
+            Err(e) => println!("{words}: skipped: {e}"),
         }
-        Err(e) => println!("2022 week 1 with a gap: skipped: {e}"),
+    }
+}
+
+/// Who played against the chance to play of a slate's players (not DSTs, with a game), apart by
+/// whether DraftKings has an average for them (after a gap: whether they played the weeks the
+/// app has not seen) and by the status shown.
+fn plays_after_gap(rows: &[Checked]) {
+    println!("| players | DraftKings' average | status | mean P(play) | played | Brier |");
+    println!("|---|---|---|---|---|---|");
+    let mut groups: Vec<((bool, String), Vec<&Checked>)> = Vec::new();
+    for r in rows.iter().filter(|r| r.position != Position::DST) {
+        let key = (r.average > 0.0, format!("{:?}", r.status));
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(r),
+            None => groups.push((key, vec![r])),
+        }
+    }
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    for ((average, status), list) in groups {
+        let n = list.len() as f64;
+        let played = |r: &Checked| f64::from(u8::from(r.actual.is_some()));
+        println!(
+            "| {} | {} | {status} | {:.2} | {:.2} | {:.3} |",
+            list.len(),
+            if average { "> 0" } else { "0" },
+            list.iter().map(|r| r.play_probability).sum::<f64>() / n,
+            list.iter().map(|r| played(r)).sum::<f64>() / n,
+            list.iter()
+                .map(|r| (r.play_probability - played(r)).powi(2))
+                .sum::<f64>()
+                / n
+        );
     }
 }
 

@@ -40,10 +40,14 @@ pub async fn real_seasons(data: &Path) -> (tempfile::TempDir, Workspace) {
 
 /// A workspace in a temporary folder with everything a user can load from `data` for
 /// 2018-2022: what [`real_seasons`] loads, plus the season rosters, the weekly injury
-/// reports and the weekly depth charts. With `gap = Some((season, week))`, that season's player stats and snap counts from
-/// `week` on are left out, as a failed refresh or a partial file leaves them.
+/// reports and the weekly depth charts. With `gap = Some((season, first, last))`, that season's
+/// player stats and snap counts of weeks `first` to `last` are left out, as a failed refresh, a
+/// partial file or a season never loaded leaves them.
 #[allow(dead_code)] // not every example uses every loader
-pub async fn full_history(data: &Path, gap: Option<(i32, i32)>) -> (tempfile::TempDir, Workspace) {
+pub async fn full_history(
+    data: &Path,
+    gap: Option<(i32, i32, i32)>,
+) -> (tempfile::TempDir, Workspace) {
     load(data, true, gap).await
 }
 
@@ -66,7 +70,7 @@ pub async fn loaded_history(
 async fn load(
     data: &Path,
     rosters_and_injuries: bool,
-    gap: Option<(i32, i32)>,
+    gap: Option<(i32, i32, i32)>,
 ) -> (tempfile::TempDir, Workspace) {
     let nfl = data.join("nflverse");
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -84,9 +88,9 @@ async fn load(
         ] {
             let path = nfl.join(folder).join(&name);
             files.push(match gap {
-                Some((s, week)) if s == season => {
+                Some((s, first, last)) if s == season => {
                     let cut = dir.path().join(&name);
-                    without_weeks_from(&path, &cut, week);
+                    without_weeks(&path, &cut, first..=last);
                     cut
                 }
                 _ => path,
@@ -105,8 +109,8 @@ async fn load(
     (dir, ws)
 }
 
-/// Copies a CSV with a `week` column, leaving out the rows of `week` and later.
-fn without_weeks_from(from: &Path, to: &Path, week: i32) {
+/// Copies a CSV with a `week` column, leaving out the rows of the `weeks`.
+fn without_weeks(from: &Path, to: &Path, weeks: std::ops::RangeInclusive<i32>) {
     let mut reader = csv::Reader::from_path(from).expect("a readable CSV");
     let headers = reader.headers().expect("a header").clone();
     let at = headers
@@ -117,7 +121,7 @@ fn without_weeks_from(from: &Path, to: &Path, week: i32) {
     writer.write_record(&headers).expect("written");
     for record in reader.records() {
         let record = record.expect("a record");
-        if record[at].parse::<i32>().is_ok_and(|w| w < week) {
+        if record[at].parse::<i32>().is_ok_and(|w| !weeks.contains(&w)) {
             writer.write_record(&record).expect("written");
         }
     }

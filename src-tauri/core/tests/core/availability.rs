@@ -1,7 +1,7 @@
 //! Who plays, on a real slate: players who sat out their team's latest games are expected to
 //! sit, and the projection counts it (issue 16).
 
-use crate::common::{real_data, weeks_before, workspace};
+use crate::common::{real_data, without_weeks, workspace};
 use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::availability::PlayStatus;
 use nfl_dfs_core::projection::depth::ChartPlace;
@@ -132,10 +132,10 @@ async fn a_gap_is_named_not_read_as_absences_and_rookies_get_the_market() {
     let (dir, ws) = workspace().await;
     let nfl = data.join("nflverse");
     let cut = dir.path().join("player_stats_2021.csv");
-    weeks_before(
+    without_weeks(
         &nfl.join("player_stats_weekly/player_stats_2021.csv"),
         &cut,
-        13,
+        13..=22,
     );
     ws.ingest_paths(
         &[
@@ -214,4 +214,82 @@ async fn a_gap_is_named_not_read_as_absences_and_rookies_get_the_market() {
         .iter()
         .filter(|p| p.projection_source == ProjectionSource::Salary)
         .all(|p| p.player.avg_points_per_game <= 0.0));
+}
+
+/// 2021 week 5 with the season's first four weeks missing from the loaded stats, and the
+/// production models in place: the notice names the gap; a player is judged on his games
+/// before it, read as a break like a summer (a starter plays, not "unknown"); the week's report
+/// still rules players out; and a model's projection leans on DraftKings' average, which has
+/// the weeks the models did not see, saying so.
+#[tokio::test]
+async fn after_a_gap_players_are_judged_on_the_games_before_it_and_lean_on_the_average() {
+    let Some(data) = real_data() else {
+        return;
+    };
+    let (dir, ws) = workspace().await;
+    let nfl = data.join("nflverse");
+    let cut = dir.path().join("player_stats_2021.csv");
+    without_weeks(
+        &nfl.join("player_stats_weekly/player_stats_2021.csv"),
+        &cut,
+        1..=4,
+    );
+    ws.ingest_paths(
+        &[
+            nfl.join("schedules/games.csv"),
+            nfl.join("player_stats_weekly/player_stats_2020.csv"),
+            nfl.join("injuries/injuries_2021.csv"),
+            cut,
+        ],
+        |_| true,
+    )
+    .await
+    .unwrap();
+    let shipped = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models");
+    ws.install_models(&shipped).await.unwrap();
+    let slate = ws
+        .import_slate_file(&data.join("dk_salaries/2021_w05_sun_10-10.csv"), None)
+        .await
+        .unwrap()
+        .slate;
+    let view = ws.slate_view(Some(slate.id)).await.unwrap();
+    let notice = view.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("2021 weeks 1-4 are not loaded"),
+        "{notice}"
+    );
+    let find = |name: &str| {
+        view.players
+            .iter()
+            .find(|p| p.player.name == name)
+            .unwrap_or_else(|| panic!("{name} is on the slate"))
+    };
+    let henry = find("Derrick Henry");
+    assert_eq!(henry.status, PlayStatus::Active, "{henry:?}");
+    assert_eq!(
+        henry.availability_reason,
+        "played his team's last loaded game, before the gap in the loaded data"
+    );
+    assert!(henry.play_probability >= 0.85, "{henry:?}");
+    // Out on the week-5 report, whatever the gap.
+    let julio = find("Julio Jones");
+    assert_eq!((julio.status, julio.projection), (PlayStatus::Out, 0.0));
+    // A model's projection: a quarter the model's, three quarters DraftKings' average.
+    let leaned: Vec<_> = view
+        .players
+        .iter()
+        .filter(|p| p.projection_source == ProjectionSource::Model)
+        .filter(|p| p.player.position != Position::DST && p.player.avg_points_per_game > 0.0)
+        .collect();
+    assert!(leaned.len() > 100, "{} players", leaned.len());
+    for p in leaned {
+        let note = p.projection_note.as_deref().unwrap_or_default();
+        let model: f64 = note
+            .strip_prefix("after a gap in the loaded data: a quarter the model's ")
+            .and_then(|rest| rest.split(',').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{note}: {p:?}"));
+        let expected = 0.25 * model + 0.75 * p.player.avg_points_per_game;
+        assert!((p.if_plays - expected).abs() < 0.03, "{p:?}");
+    }
 }

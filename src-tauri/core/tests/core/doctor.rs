@@ -201,10 +201,10 @@ async fn a_failed_self_tuning_run_is_a_warning_and_an_alert() {
     calm_limits(&ws).await;
     let nfl = data.join("nflverse");
     let cut = dir.path().join("player_stats_2021.csv");
-    crate::common::weeks_before(
+    crate::common::without_weeks(
         &nfl.join("player_stats_weekly/player_stats_2021.csv"),
         &cut,
-        4,
+        4..=22,
     );
     ws.ingest_paths(&[nfl.join("schedules/games.csv"), cut], |_| true)
         .await

@@ -205,14 +205,21 @@ const SNAP_GAMES: usize = 3;
 /// The signals of one player for one week.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Signals {
-    /// Team games missed in a row before the week (capped at [`MAX_STREAK`]); None when the
-    /// weeks before are not loaded.
+    /// Team games missed in a row before the week (capped at [`MAX_STREAK`]), over the team's
+    /// loaded games; None when none of the team's games before the week is loaded.
     pub missed: Option<u32>,
     /// The week's injury report, when reports of that season are loaded.
     pub report: Option<Report>,
-    /// Whether the team's last game was in an earlier season (week 1: the games missed then
-    /// are rest, injuries healed over the summer and moves, and mean less).
+    /// Whether the team's last loaded game was before a break: in an earlier season (week 1:
+    /// the games missed then are rest, injuries healed over the summer and moves, and mean
+    /// less), or before a gap in the loaded data, which is read as such a break.
     pub season_start: bool,
+    /// Whether the team's latest weeks before this one are not loaded (a gap in the loaded
+    /// data): what he did is what he did before the gap.
+    pub after_gap: bool,
+    /// Whether, after such a gap inside the season, DraftKings' average says he has not played
+    /// this season ([`Signals::with_season_average`]).
+    pub season_unplayed: bool,
     /// His share of the snaps in the team's last game and in his games before it, when he played
     /// it and snap counts are loaded.
     pub snap_shares: Option<(f64, f64)>,
@@ -228,6 +235,23 @@ pub struct Signals {
 }
 
 impl Signals {
+    /// After a gap in the loaded data inside a season (past its first week, when DraftKings'
+    /// average is this season's), the salary file's average tells what the app has not
+    /// loaded: 0 says he has not played a game this season, read as the team's latest games all
+    /// missed, mid-season. On real slates with a season's weeks left out (`bench-slates.sh`),
+    /// players who played the team's last loaded game but had no average played 9-14% of the
+    /// time, against 45-51% read from the games before the gap. A new player, or one with an
+    /// average, keeps his signals.
+    pub fn with_season_average(mut self, average: f64, week: WeekKey) -> Signals {
+        if self.after_gap && week % 100 > 1 && average <= 0.0 && self.role.is_some() {
+            self.missed = Some(MAX_STREAK);
+            self.season_start = false;
+            self.snap_shares = None;
+            self.season_unplayed = true;
+        }
+        self
+    }
+
     /// What his snaps in the team's last game say.
     pub fn snaps(&self) -> Option<Snaps> {
         self.snap_shares
@@ -425,38 +449,40 @@ impl<'h> PlayIndex<'h> {
             .map_or(team, |previous| previous.team);
         let weeks: &[WeekKey] = self.team_weeks.get(team).map_or(&[], Vec::as_slice);
         let before = &weeks[..weeks.partition_point(|w| *w < week)];
-        let recent = before
-            .last()
-            .is_some_and(|last| last / 100 == week / 100 && week - last <= RECENT_WEEKS)
-            || before.last().is_some_and(|last| {
-                // Week 1 follows last season's final weeks.
-                week % 100 == 1 && last / 100 == week / 100 - 1
-            });
-        if !recent {
+        let Some(&last) = before.last() else {
             return Signals {
                 missed: None,
                 report,
                 season_start: false,
+                after_gap: false,
+                season_unplayed: false,
                 snap_shares: None,
                 role,
                 on_chart,
                 next_up,
             };
-        }
+        };
+        // Week 1 follows last season's final weeks; any other week the team's last few.
+        let recent = if last / 100 == week / 100 {
+            week - last <= RECENT_WEEKS
+        } else {
+            week % 100 == 1 && last / 100 == week / 100 - 1
+        };
         let missed = before
             .iter()
             .rev()
             .take_while(|w| !self.played(gsis_id, **w))
             .take(MAX_STREAK as usize)
             .count() as u32;
-        let snap_shares = before
-            .last()
+        let snap_shares = Some(last)
             .filter(|_| missed == 0)
-            .and_then(|last| self.snap_shares_before(gsis_id, *last));
+            .and_then(|last| self.snap_shares_before(gsis_id, last));
         Signals {
             missed: Some(missed),
             report,
-            season_start: before.last().is_some_and(|last| last / 100 < week / 100),
+            season_start: last / 100 < week / 100 || !recent,
+            after_gap: !recent,
+            season_unplayed: false,
             snap_shares,
             role,
             on_chart,
@@ -522,8 +548,9 @@ impl<'h> PlayIndex<'h> {
 
     /// The weeks before `until`, of its season and the one before, in which a scheduled game has
     /// no data for one of its teams (no player's stats or snaps): a gap in the loaded data, by
-    /// season as (season, first week, last week) runs. Seasons with no data at all are not listed (the
-    /// notice for an unloaded history says so).
+    /// season as (season, first week, last week) runs. Weeks before any loaded data are not
+    /// listed (the notice for an unloaded history says so); a season with none, after one with
+    /// data, is.
     pub fn gaps(&self, history: &History, until: WeekKey) -> Vec<(i32, i32, i32)> {
         let seasons = [until / 100 - 1, until / 100];
         let loaded = |team: &str, week: WeekKey| {
@@ -531,11 +558,7 @@ impl<'h> PlayIndex<'h> {
                 .get(team)
                 .is_some_and(|w| w.binary_search(&week).is_ok())
         };
-        let has_season = |season: i32| {
-            self.team_weeks
-                .values()
-                .any(|w| w.iter().any(|k| k / 100 == season))
-        };
+        let first_loaded = self.team_weeks.values().filter_map(|w| w.first()).min();
         let mut missing: Vec<WeekKey> = history
             .games
             .iter()
@@ -545,7 +568,7 @@ impl<'h> PlayIndex<'h> {
                 !loaded(&g.home_team, week) || !loaded(&g.away_team, week)
             })
             .map(|g| week_key(g.season, g.week))
-            .filter(|w| has_season(w / 100))
+            .filter(|w| first_loaded.is_some_and(|first| first < w))
             .collect();
         missing.sort_unstable();
         missing.dedup();
@@ -642,8 +665,9 @@ pub fn player_weeks(
             if !plays_that_week {
                 continue;
             }
+            // Rates are measured on weeks that follow loaded ones only.
             let signals = index.signals(gsis, team, week);
-            if signals.missed.is_none() {
+            if signals.missed.is_none() || signals.after_gap {
                 continue;
             }
             if signals.season_start && !in_league(gsis, week / 100) {
@@ -723,12 +747,12 @@ impl AvailabilityModel {
 
     /// The play probability for a player's signals.
     pub fn probability(&self, signals: &Signals) -> f64 {
-        let Some(missed) = signals.missed else {
-            return 1.0;
-        };
         if signals.report.is_some_and(|r| r.status == GameStatus::Out) {
             return 0.0;
         }
+        let Some(missed) = signals.missed else {
+            return 1.0;
+        };
         // Priors for empty buckets: measured where the history is thin, these are the usual
         // orders of magnitude, not a claim.
         let prior = match missed {
@@ -820,7 +844,7 @@ impl AvailabilityModel {
             (Some(GameStatus::Out), _) => (PlayStatus::Out, report_words("Out")),
             (_, None) => (
                 PlayStatus::Unknown,
-                "no recent games loaded: availability unknown".to_string(),
+                "none of his team's games is loaded: availability unknown".to_string(),
             ),
             (Some(GameStatus::Doubtful), _) => (
                 PlayStatus::Doubtful,
@@ -834,47 +858,56 @@ impl AvailabilityModel {
                 PlayStatus::Unknown,
                 report_words("a status the app does not know"),
             ),
-            (_, Some(0)) => match (signals.snaps(), signals.snap_shares) {
-                (Some(Snaps::Collapsed), Some((last, before))) => (
-                    PlayStatus::Limited,
-                    format!(
-                        "played {:.0}% of the snaps in his team's last game, {:.0}% before",
-                        last * 100.0,
-                        before * 100.0
-                    ),
-                ),
-                _ if matches!(
-                    signals.report,
-                    Some(Report {
-                        status: GameStatus::Listed,
-                        practice: Practice::DidNot | Practice::Limited
-                    })
-                ) =>
-                {
-                    (
-                        PlayStatus::Active,
+            (_, Some(0)) => {
+                let played = if signals.after_gap {
+                    "played his team's last loaded game, before the gap in the loaded data"
+                } else {
+                    "played his team's last game"
+                };
+                match (signals.snaps(), signals.snap_shares) {
+                    (Some(Snaps::Collapsed), Some((last, before))) => (
+                        PlayStatus::Limited,
                         format!(
-                            "played his team's last game; {}",
-                            report_words(&format!("listed{practice}"))
+                            "played {:.0}% of the snaps in his team's last {}game, {:.0}% before",
+                            last * 100.0,
+                            if signals.after_gap { "loaded " } else { "" },
+                            before * 100.0
                         ),
-                    )
+                    ),
+                    _ if matches!(
+                        signals.report,
+                        Some(Report {
+                            status: GameStatus::Listed,
+                            practice: Practice::DidNot | Practice::Limited
+                        })
+                    ) =>
+                    {
+                        (
+                            PlayStatus::Active,
+                            format!("{played}; {}", report_words(&format!("listed{practice}"))),
+                        )
+                    }
+                    _ if signals.on_chart == Some(false) => (
+                        PlayStatus::Active,
+                        format!("{played}; not on this week's depth chart"),
+                    ),
+                    _ => (PlayStatus::Active, played.to_string()),
                 }
-                _ if signals.on_chart == Some(false) => (
-                    PlayStatus::Active,
-                    "played his team's last game; not on this week's depth chart".to_string(),
-                ),
-                _ => (
-                    PlayStatus::Active,
-                    "played his team's last game".to_string(),
-                ),
-            },
+            }
+            (_, Some(_)) if signals.season_unplayed => (
+                PlayStatus::Missing,
+                "no game this season by DraftKings' average (0); the weeks before are not loaded"
+                    .to_string(),
+            ),
             (_, Some(n)) => {
                 let games = match n {
                     1 => "game".to_string(),
                     n if n >= MAX_STREAK => format!("{n}+ games"),
                     n => format!("{n} games"),
                 };
-                let when = if signals.season_start {
+                let when = if signals.after_gap {
+                    " before the gap in the loaded data"
+                } else if signals.season_start {
                     " of last season"
                 } else {
                     ""
@@ -989,9 +1022,12 @@ mod tests {
         assert_eq!(index.signals("b", "AAA", 202209).missed, Some(MAX_STREAK));
         assert_eq!(index.signals("c", "BBB", 202206).missed, Some(1));
         assert_eq!(index.signals("c", "BBB", 202207).missed, Some(0));
-        // Week 11 is after the last loaded week 10: still recent. Week 15 is not.
+        // Week 11 is after the last loaded week 10: still recent. Week 15 is not: he is
+        // judged on the games before the gap, which stands for a break.
         assert_eq!(index.signals("a", "AAA", 202211).missed, Some(0));
-        assert_eq!(index.signals("a", "AAA", 202215).missed, None);
+        assert!(!index.signals("a", "AAA", 202211).after_gap);
+        let stale = index.signals("a", "AAA", 202215);
+        assert_eq!((stale.missed, stale.after_gap), (Some(0), true));
         // No reports loaded: none is assumed.
         assert_eq!(index.signals("a", "AAA", 202208).report, None);
     }
@@ -1020,10 +1056,15 @@ mod tests {
         let shown = model.availability(&index.signals("b", "AAA", 202211), 202211);
         assert_eq!(shown.status, PlayStatus::Missing);
         assert_eq!(shown.reason, "missed his team's last 3+ games");
-        // Stale data is unknown, never out.
-        let unknown = model.availability(&index.signals("b", "AAA", 202216), 202216);
-        assert_eq!(unknown.status, PlayStatus::Unknown);
-        assert_eq!(unknown.play_probability, 1.0);
+        // After a gap in the loaded data his streak is read as one that ended a season: the
+        // chance is the season start's for it, not nil, and the reason names the gap.
+        let stale = model.availability(&index.signals("b", "AAA", 202216), 202216);
+        assert_eq!(stale.status, PlayStatus::Missing);
+        assert_eq!(
+            stale.reason,
+            "missed his team's last 3+ games before the gap in the loaded data"
+        );
+        assert!(stale.play_probability > 0.0 && stale.play_probability < playing);
     }
 
     #[test]
@@ -1043,6 +1084,8 @@ mod tests {
             missed: Some(0),
             report: Some(Report::of(Some("Questionable"), None)),
             season_start: false,
+            after_gap: false,
+            season_unplayed: false,
             snap_shares: None,
             role: Some(Role::Regular),
             on_chart: None,
@@ -1247,16 +1290,74 @@ mod tests {
         let index = PlayIndex::new(&h);
         assert_eq!(index.gaps(&h, 202211), vec![(2022, 7, 9)]);
         assert_eq!(index.gaps(&h, 202207), vec![]);
+        // A season with no data after one with data is a gap; weeks before any data are not.
+        let mut next = h.clone();
+        next.games
+            .extend((1..=3).map(|week| game(2023, week, "AAA", "BBB")));
+        next.games.push(game(2024, 1, "AAA", "BBB"));
+        let index_next = PlayIndex::new(&next);
+        assert_eq!(
+            index_next.gaps(&next, 202401),
+            vec![(2023, 1, 3)],
+            "a season never loaded"
+        );
+        let mut earlier = h.clone();
+        earlier.games.push(game(2021, 17, "AAA", "BBB"));
+        assert_eq!(PlayIndex::new(&earlier).gaps(&earlier, 202207), vec![]);
         // Week 10's data is there: nobody missed weeks 7-9.
         assert_eq!(index.signals("a", "AAA", 202211).missed, Some(0));
-        // With week 10 missing too, the last loaded week is stale: unknown, not missed.
+        // With week 10 missing too, the last loaded week is stale: he is judged on the games
+        // before the gap, read as a break like a summer, not as games missed.
         h.players.retain(|p| p.week != 10);
         let index = PlayIndex::new(&h);
         assert_eq!(index.gaps(&h, 202211), vec![(2022, 7, 10)]);
         let signals = index.signals("a", "AAA", 202211);
-        assert_eq!(signals.missed, None);
+        assert_eq!(
+            (signals.missed, signals.after_gap, signals.season_start),
+            (Some(0), true, true)
+        );
         let model = AvailabilityModel::fit(&h, &index, 202211);
-        assert_eq!(model.probability(&signals), 1.0);
+        let shown = model.availability(&signals, 202211);
+        assert!((0.5..1.0).contains(&shown.play_probability), "{shown:?}");
+        assert_eq!(
+            shown.reason,
+            "played his team's last loaded game, before the gap in the loaded data"
+        );
+        // DraftKings' average of 0 says he has not played this season, which the loaded games
+        // cannot: read as the team's latest games all missed, mid-season.
+        let unplayed = signals.with_season_average(0.0, 202211);
+        assert_eq!(
+            (
+                unplayed.missed,
+                unplayed.season_start,
+                unplayed.season_unplayed
+            ),
+            (Some(MAX_STREAK), false, true)
+        );
+        let shown_unplayed = model.availability(&unplayed, 202211);
+        assert!(shown_unplayed.play_probability < shown.play_probability);
+        assert_eq!(
+            shown_unplayed.reason,
+            "no game this season by DraftKings' average (0); the weeks before are not loaded"
+        );
+        // An average, a season's first week (last season's average) or no gap change nothing.
+        assert_eq!(signals.with_season_average(14.2, 202211), signals);
+        assert_eq!(signals.with_season_average(0.0, 202301), signals);
+        let recent = PlayIndex::new(&h).signals("a", "AAA", 202207);
+        assert_eq!(recent.with_season_average(0.0, 202207), recent);
+        // The week's report still rules a player out after a gap.
+        h.injuries.push(report("a", 11, "Out"));
+        let index = PlayIndex::new(&h);
+        let ruled_out = index.signals("a", "AAA", 202211);
+        assert!(ruled_out.after_gap);
+        assert_eq!(model.probability(&ruled_out), 0.0);
+        // So it does for a player of a team none of whose games is loaded.
+        h.injuries.push(report("z", 11, "Out"));
+        let index = PlayIndex::new(&h);
+        let unknown = index.signals("z", "CCC", 202211);
+        assert_eq!(unknown.missed, None);
+        assert_eq!(model.probability(&unknown), 0.0);
+        assert_eq!(model.probability(&index.signals("y", "CCC", 202211)), 1.0);
         // The gap weeks were not counted as weeks everyone sat out.
         assert!(!model.by_missed.contains_key(&1), "{:?}", model.by_missed);
     }

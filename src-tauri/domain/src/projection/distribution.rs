@@ -60,6 +60,16 @@ impl Quantiles {
         Quantiles::from_array(self.to_array().map(|v| (v + delta).max(0.0)))
     }
 
+    /// The distribution of a projection `from` moved to `to`: every quantile scaled by
+    /// `to / from`, as ranges widen with the projection; moved by the difference instead where
+    /// `from` is under a point (nothing to scale).
+    pub fn moved_to(self, from: f64, to: f64) -> Quantiles {
+        if from < 1.0 {
+            return self.shifted(to - from);
+        }
+        Quantiles::from_array(self.to_array().map(|v| (v * to / from).max(0.0)))
+    }
+
     /// The value at level `q` (0..1), linear between the known levels and flat beyond them.
     pub fn at(&self, q: f64) -> f64 {
         let v = self.to_array();
@@ -236,6 +246,20 @@ pub fn mixture_quantile(q: f64, p: f64, played: impl Fn(f64) -> f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_moved_projection_scales_its_range_or_shifts_it_from_under_a_point() {
+        let q = Quantiles::from_array([2.0, 4.0, 8.0, 14.0, 18.0]);
+        assert_eq!(
+            q.moved_to(8.0, 16.0).to_array(),
+            [4.0, 8.0, 16.0, 28.0, 36.0]
+        );
+        let small = Quantiles::from_array([0.0, 0.1, 0.5, 1.0, 2.0]);
+        assert_eq!(
+            small.moved_to(0.5, 3.0).to_array(),
+            [2.5, 2.6, 3.0, 3.5, 4.5]
+        );
+    }
 
     /// Residuals whose size grows with the player's own volatility: a volatile player gets a
     /// wider range than a steady one at the same projection, and the shares inside the fitted

@@ -46,9 +46,13 @@ pub async fn demo_projected() -> (tempfile::TempDir, Workspace, i32) {
     (dir, ws, slate)
 }
 
-/// Copies a CSV with a `week` column, keeping the rows of the weeks before `week` (a failed
+/// Copies a CSV with a `week` column, leaving out the rows of the `missing` weeks (a failed
 /// refresh, a partial file).
-pub fn weeks_before(from: &std::path::Path, to: &std::path::Path, week: i32) {
+pub fn without_weeks(
+    from: &std::path::Path,
+    to: &std::path::Path,
+    missing: std::ops::RangeInclusive<i32>,
+) {
     let mut reader = csv::Reader::from_path(from).unwrap();
     let headers = reader.headers().unwrap().clone();
     let at = headers.iter().position(|h| h == "week").unwrap();
@@ -56,7 +60,10 @@ pub fn weeks_before(from: &std::path::Path, to: &std::path::Path, week: i32) {
     writer.write_record(&headers).unwrap();
     for record in reader.records() {
         let record = record.unwrap();
-        if record[at].parse::<i32>().is_ok_and(|w| w < week) {
+        if record[at]
+            .parse::<i32>()
+            .is_ok_and(|w| !missing.contains(&w))
+        {
             writer.write_record(&record).unwrap();
         }
     }
