@@ -256,6 +256,29 @@ fn reliability(rows: &[Checked]) {
             summary(&later)
         );
     }
+    for (lo, hi) in [
+        (0.0, 1.0),
+        (1.0, 1.5),
+        (1.5, 2.0),
+        (2.0, 3.0),
+        (3.0, f64::MAX),
+    ] {
+        let priced: Vec<&Checked> = rows
+            .iter()
+            .filter(|r| r.average > 0.0 && r.status != PlayStatus::Out)
+            .filter(|r| {
+                r.market
+                    .is_some_and(|m| (lo..hi).contains(&(r.average / m)))
+            })
+            .collect();
+        let n = priced.len().max(1) as f64;
+        println!(
+            "DraftKings' average {lo}-{hi}x what the salary implies, not ruled out: {} players, mean P(play) {:.3}, played {:.3}",
+            priced.len(),
+            priced.iter().map(|r| r.play_probability).sum::<f64>() / n,
+            priced.iter().filter(|r| r.actual.is_some()).count() as f64 / n
+        );
+    }
     for (i, (p, played, n)) in bins.into_iter().enumerate() {
         if n == 0 {
             continue;

@@ -293,3 +293,45 @@ async fn after_a_gap_players_are_judged_on_the_games_before_it_and_lean_on_the_a
         assert!((p.if_plays - expected).abs() < 0.03, "{p:?}");
     }
 }
+
+/// A 2025 slate with nothing loaded: nobody's availability is known, and the stars DraftKings
+/// prices at the minimum against a high average (Malik Nabers, $3,000 against 15.0, on
+/// injured reserve that week) are taken as likely hurt, not as bargains; a player priced at his
+/// average's worth keeps his chance.
+#[tokio::test]
+async fn a_star_priced_far_under_his_average_is_read_as_hurt_where_nothing_else_is_known() {
+    let Some(data) = real_data() else {
+        return;
+    };
+    let (_dir, ws) = workspace().await;
+    let slate = ws
+        .import_slate_file(
+            &data.join("dk_salaries/2025_w12_sun-mon_11-23_11-24.csv"),
+            None,
+        )
+        .await
+        .unwrap()
+        .slate;
+    let view = ws.slate_view(Some(slate.id)).await.unwrap();
+    let find = |name: &str| {
+        view.players
+            .iter()
+            .find(|p| p.player.name == name)
+            .unwrap_or_else(|| panic!("{name} is on the slate"))
+    };
+    let nabers = find("Malik Nabers");
+    assert_eq!(nabers.player.salary, 3000);
+    assert!(
+        (nabers.play_probability - 16.0 / 61.0).abs() < 1e-9,
+        "{nabers:?}"
+    );
+    assert!(
+        nabers
+            .availability_reason
+            .contains("priced $3,000 against an average of 15.0"),
+        "{nabers:?}"
+    );
+    assert!(nabers.projection < 0.3 * nabers.if_plays, "{nabers:?}");
+    let mahomes = find("Patrick Mahomes");
+    assert_eq!(mahomes.play_probability, 1.0, "{mahomes:?}");
+}

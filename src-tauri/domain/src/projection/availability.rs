@@ -177,6 +177,9 @@ impl Role {
 /// The most games missed in a row told apart (more count as this many).
 const MAX_STREAK: u32 = 3;
 
+/// The most seasons before a slate's that a gap in the loaded data is looked for in.
+const MAX_GAP_SEASONS: i32 = 10;
+
 /// A team's latest game may be this many weeks before W (byes) for the data to count as recent.
 const RECENT_WEEKS: i32 = 2;
 
@@ -546,13 +549,23 @@ impl<'h> PlayIndex<'h> {
         Some((share, before))
     }
 
-    /// The weeks before `until`, of its season and the one before, in which a scheduled game has
+    /// The weeks before `until`, of its season and those back to the last one loaded before it
+    /// (at least the one before), in which a scheduled game has
     /// no data for one of its teams (no player's stats or snaps): a gap in the loaded data, by
     /// season as (season, first week, last week) runs. Weeks before any loaded data are not
     /// listed (the notice for an unloaded history says so); a season with none, after one with
     /// data, is.
     pub fn gaps(&self, history: &History, until: WeekKey) -> Vec<(i32, i32, i32)> {
-        let seasons = [until / 100 - 1, until / 100];
+        // Back to the last season loaded before `until`'s, so a run of seasons never loaded
+        // is named whole (at most MAX_GAP_SEASONS of them).
+        let season = until / 100;
+        let last_loaded_season = self
+            .team_weeks
+            .values()
+            .flat_map(|w| w.iter().rev().find(|k| **k / 100 < season))
+            .max()
+            .map_or(season - 1, |k| k / 100);
+        let seasons = last_loaded_season.clamp(season - MAX_GAP_SEASONS, season - 1)..=season;
         let loaded = |team: &str, week: WeekKey| {
             self.team_weeks
                 .get(team)
@@ -1298,8 +1311,15 @@ mod tests {
         let index_next = PlayIndex::new(&next);
         assert_eq!(
             index_next.gaps(&next, 202401),
-            vec![(2023, 1, 3)],
-            "a season never loaded"
+            vec![(2022, 7, 9), (2023, 1, 3)],
+            "a season never loaded, after the last one loaded with its own gap"
+        );
+        // Seasons never loaded are named back to the last one loaded.
+        next.games
+            .extend((1..=2).map(|week| game(2025, week, "AAA", "BBB")));
+        assert_eq!(
+            PlayIndex::new(&next).gaps(&next, 202503),
+            vec![(2022, 7, 9), (2023, 1, 3), (2024, 1, 1), (2025, 1, 2)]
         );
         let mut earlier = h.clone();
         earlier.games.push(game(2021, 17, "AAA", "BBB"));
