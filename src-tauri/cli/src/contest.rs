@@ -539,15 +539,15 @@ fn field_text(c: &FieldCheck, o: &mut String) {
 fn contest_line(c: &Contest, o: &mut String) {
     let _ = writeln!(
         o,
-        "contest {}: {} on slate {} ({}, {} entries, ${:.2} fee, pays {} places, ${:.2} in prizes){}",
+        "contest {}: {} on slate {} ({}, {} entries, {} fee, pays {} places, {} in prizes){}",
         c.id,
         c.name,
         c.slate_id,
         c.contest_type.label(),
         c.entries,
-        c.entry_fee,
+        crate::print::money(c.entry_fee),
         c.places_paid,
-        c.prize_total,
+        crate::print::money(c.prize_total),
         c.dk_contest_id
             .as_deref()
             .map(|id| format!(", DraftKings contest {id}"))
@@ -559,14 +559,14 @@ fn lineup_text(label: &str, l: &LineupOutcome, o: &mut String) {
     let x = &l.outcome;
     let _ = writeln!(
         o,
-        "{label}: projected {:.2}, ${} salary, ownership {:.0}%\n  P(cash) {:.1}% ({:.0}-{:.0}% as the projections prove more or less right)  expected payout ${:.2}  ROI {:+.1}%  P(top 1%) {:.2}%\n  simulated score mean {:.1}, 10th {:.1}, median {:.1}, 90th {:.1}",
+        "{label}: projected {:.2}, ${} salary, ownership {:.0}%\n  P(cash) {:.1}% ({:.0}-{:.0}% as the projections prove more or less right)  expected payout {}  ROI {:+.1}%  P(top 1%) {:.2}%\n  simulated score mean {:.1}, 10th {:.1}, median {:.1}, 90th {:.1}",
         l.projection,
         l.salary,
         l.ownership,
         100.0 * x.p_cash,
         100.0 * x.p_cash_low,
         100.0 * x.p_cash_high,
-        x.expected_payout,
+        crate::print::money(x.expected_payout),
         100.0 * x.roi,
         100.0 * x.p_top1,
         x.mean,
@@ -608,8 +608,9 @@ fn pick_text(r: &PickReport, o: &mut String) {
     lineup_text("highest projected", &r.max_projection, o);
     let _ = writeln!(
         o,
-        "the pick's expected payout is ${:+.2} against the highest-projected lineup's",
-        r.gain
+        "the pick's expected payout is {}{} against the highest-projected lineup's",
+        if r.gain >= 0.0 { "+" } else { "" },
+        crate::print::money(r.gain)
     );
     if let Some(path) = &r.path {
         let _ = writeln!(o, "written to {path}");
@@ -667,7 +668,7 @@ fn standings_text(r: &StandingsReport, o: &mut String) {
 /// A real finish in words: "cashed $90.00" or "no cash".
 fn result(cashed: bool, payout: f64) -> String {
     if cashed {
-        format!("cashed ${payout:.2}")
+        format!("cashed {}", crate::print::money(payout))
     } else {
         "no cash".into()
     }

@@ -32,6 +32,21 @@ use nfl_dfs_core::IngestReport;
 use nfl_dfs_core::SlateView;
 use nfl_dfs_core::{RestoreReport, SlateProjections, TrainReport};
 
+/// Dollars with a thousands separator and cents (`$77,718.68`, `-$5.31`).
+pub fn money(amount: f64) -> String {
+    let sign = if amount < 0.0 { "-" } else { "" };
+    let cents = (amount.abs() * 100.0).round() as u64;
+    let digits = (cents / 100).to_string();
+    let mut dollars = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            dollars.push(',');
+        }
+        dollars.push(c);
+    }
+    format!("{sign}${dollars}.{:02}", cents % 100)
+}
+
 /// A kickoff in US Eastern time, as DraftKings shows it.
 fn eastern(time: DateTime<Utc>) -> String {
     time.with_timezone(&New_York)
@@ -644,4 +659,18 @@ pub fn doctor(r: &DoctorReport, o: &mut String) {
         }
     }
     line!(o, "{} problem(s), {} warning(s).", r.problems, r.warnings);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::money;
+
+    #[test]
+    fn money_has_thousands_separators_cents_and_its_sign() {
+        assert_eq!(money(77718.675), "$77,718.68");
+        assert_eq!(money(1_000_000.0), "$1,000,000.00");
+        assert_eq!(money(999.999), "$1,000.00");
+        assert_eq!(money(0.5), "$0.50");
+        assert_eq!(money(-5.314), "-$5.31");
+    }
 }
