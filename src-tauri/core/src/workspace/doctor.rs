@@ -155,9 +155,33 @@ impl Workspace {
                         Some(FixAction::DownloadData),
                     )
                 } else {
-                    Check::ok("NFL data", format!("last loaded {}", days_ago(days)))
+                    self.latest_slate_gaps_check(&days_ago(days)).await?
                 }
             }
         })
+    }
+
+    /// Whether the weeks before the latest slate are loaded: a gap leaves its projections
+    /// judged on older games and leaning on DraftKings' averages.
+    async fn latest_slate_gaps_check(&self, loaded: &str) -> Result<Check> {
+        let Some(latest) = self.slates().await?.into_iter().next() else {
+            return Ok(Check::ok("NFL data", format!("last loaded {loaded}")));
+        };
+        let gaps = self.slate_data_gaps(latest.id).await?;
+        if gaps.is_empty() {
+            return Ok(Check::ok("NFL data", format!("last loaded {loaded}")));
+        }
+        Ok(Check::failing(
+            "NFL data",
+            CheckStatus::Warning,
+            format!(
+                "last loaded {loaded}; before the latest slate ({}), {} not loaded",
+                latest.name,
+                crate::projection::project::missing_weeks(&gaps)
+            ),
+            "Download the missing weeks (Data page), or load their files: until then who plays \
+             and recent form are judged on the games before the gap.",
+            Some(FixAction::DownloadData),
+        ))
     }
 }

@@ -140,6 +140,20 @@ impl Workspace {
         Ok(matches)
     }
 
+    /// The weeks missing from the loaded NFL data before a slate's week, as (season, first
+    /// week, last week) runs (see [`PlayIndex::gaps`]): what the troubleshooter warns of.
+    pub(crate) async fn slate_data_gaps(&self, slate_id: i32) -> Result<Vec<(i32, i32, i32)>> {
+        let slate = self.slate(slate_id).await?;
+        let history = self.history().await?;
+        tokio::task::spawn_blocking(move || {
+            let features = Features::new(&history);
+            let week = slate_week(&features, &slate);
+            PlayIndex::new(&history).gaps(&history, week)
+        })
+        .await
+        .map_err(blocking_failed)
+    }
+
     /// Projects every player of a slate (see [`project::project_slate`]).
     pub async fn project_slate(&self, slate_id: i32) -> Result<SlateProjections> {
         let slate = self.slate(slate_id).await?;
@@ -162,15 +176,7 @@ impl Workspace {
         let (slate, players, gaps) = tokio::task::spawn_blocking(move || {
             let features = Features::new(&history);
             let plays = PlayIndex::with_charts(&history, features.depth_charts());
-            // Play rates from the weeks before the slate's (all loaded weeks for a slate whose
-            // games are not in the schedule yet).
-            let week = slate
-                .players
-                .iter()
-                .filter_map(|p| project::scheduled_context(&features, p))
-                .map(|c| week_key(c.season, c.week))
-                .min()
-                .unwrap_or(WeekKey::MAX);
+            let week = slate_week(&features, &slate);
             let availability = AvailabilityModel::fit(&history, &plays, week);
             let gaps = plays.gaps(&history, week);
             let inputs = SlateInputs {
@@ -286,4 +292,16 @@ impl Workspace {
             notice: projected.notice,
         })
     }
+}
+
+/// The week a slate is projected for: play rates come from the weeks before it (all loaded
+/// weeks for a slate whose games are not in the schedule yet).
+fn slate_week(features: &Features, slate: &Slate) -> WeekKey {
+    slate
+        .players
+        .iter()
+        .filter_map(|p| project::scheduled_context(features, p))
+        .map(|c| week_key(c.season, c.week))
+        .min()
+        .unwrap_or(WeekKey::MAX)
 }

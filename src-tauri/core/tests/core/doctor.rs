@@ -235,3 +235,45 @@ async fn a_failed_self_tuning_run_is_a_warning_and_an_alert() {
         "{changes:?}"
     );
 }
+
+/// The troubleshooter warns when the weeks before the latest slate are not loaded (a failed
+/// refresh, a season never loaded), naming them and offering the download; the same data with
+/// no slate, or a slate with its weeks loaded, is healthy.
+#[tokio::test]
+async fn weeks_missing_before_the_latest_slate_are_a_warning_with_the_download() {
+    let Some(data) = crate::common::real_data() else {
+        return;
+    };
+    let (dir, ws) = workspace().await;
+    calm_limits(&ws).await;
+    let nfl = data.join("nflverse");
+    let cut = dir.path().join("player_stats_2021.csv");
+    crate::common::without_weeks(
+        &nfl.join("player_stats_weekly/player_stats_2021.csv"),
+        &cut,
+        1..=4,
+    );
+    ws.ingest_paths(
+        &[
+            nfl.join("schedules/games.csv"),
+            nfl.join("player_stats_weekly/player_stats_2020.csv"),
+            cut,
+        ],
+        |_| true,
+    )
+    .await
+    .unwrap();
+    let healthy = ws.doctor().await.unwrap();
+    assert_eq!(check(&healthy, "NFL data").status, CheckStatus::Ok);
+    ws.import_slate_file(&data.join("dk_salaries/2021_w05_sun_10-10.csv"), None)
+        .await
+        .unwrap();
+    let report = ws.doctor().await.unwrap();
+    let data_check = check(&report, "NFL data");
+    assert_eq!(data_check.status, CheckStatus::Warning);
+    assert!(
+        data_check.detail.ends_with("2021 weeks 1-4 are not loaded"),
+        "{data_check:?}"
+    );
+    assert_eq!(data_check.action, Some(FixAction::DownloadData));
+}

@@ -619,6 +619,23 @@ fn with_availability(mut out: PlayerProjection) -> PlayerProjection {
     out
 }
 
+/// Weeks missing from the loaded data in words, with their verb: "2021 weeks 13-22 are",
+/// "2022 week 3 is".
+pub fn missing_weeks(gaps: &[(i32, i32, i32)]) -> String {
+    let named: Vec<String> = gaps
+        .iter()
+        .map(|(season, first, last)| match first == last {
+            true => format!("{season} week {first}"),
+            false => format!("{season} weeks {first}-{last}"),
+        })
+        .collect();
+    let verb = match gaps {
+        [(_, first, last)] if first == last => "is",
+        _ => "are",
+    };
+    format!("{} {verb}", named.join(", "))
+}
+
 /// What the pages should say plainly about a slate's projections, if anything: weeks missing
 /// from the loaded data (`gaps`, as (season, first week, last week)), no model in production,
 /// most projections from DraftKings' averages, or who plays unknown for most players (the
@@ -631,22 +648,10 @@ pub fn notice(
     const FIX: &str = "Load the NFL history (Data page, or `nfl-dfs-cli ingest`) and train \
                        (Models page)";
     if !gaps.is_empty() {
-        let named: Vec<String> = gaps
-            .iter()
-            .map(|(season, first, last)| match first == last {
-                true => format!("{season} week {first}"),
-                false => format!("{season} weeks {first}-{last}"),
-            })
-            .collect();
-        let verb = if named.len() == 1 && gaps[0].1 == gaps[0].2 {
-            "is"
-        } else {
-            "are"
-        };
         return Some(format!(
-            "{} {verb} not loaded: refresh the data (Data page, or `nfl-dfs-cli ingest`). \
-             Until then who plays and recent form are judged on the games before the gap.",
-            named.join(", ")
+            "{} not loaded: refresh the data (Data page, or `nfl-dfs-cli ingest`). Until then \
+             who plays and recent form are judged on the games before the gap.",
+            missing_weeks(gaps)
         ));
     }
     if !models_in_production {
