@@ -15,8 +15,12 @@
 //! which is what a DFS lineup cares about. A team's week counts only where some of its data is
 //! loaded (a player's stats, or snaps in the snap counts): a scheduled game with neither is a
 //! gap in the data, never a game its players all missed (`PlayIndex::gaps` names it). Where
-//! the weeks before W are not loaded (a new season, stale data) nothing is inferred: the status
-//! is `Unknown` and the probability 1, so a projection is never zeroed for lack of data.
+//! the team's weeks just before W are not loaded (a failed refresh, a season never loaded), a
+//! player is judged on his games before the gap, read as a break like a summer (the season
+//! start's rates; never measured, only applied), and the week's report still rules him out.
+//! Where none of the team's games is loaded nothing is inferred: the status is `Unknown` and
+//! the probability 1 (Out on the report still 0), so a projection is never zeroed for lack of
+//! data.
 
 pub mod season_start;
 
@@ -45,7 +49,7 @@ pub enum PlayStatus {
     Limited,
     /// Ruled out (report Out, IR, PUP, suspended; or marked out by the user).
     Out,
-    /// No recent data to judge by (the weeks before are not loaded).
+    /// Nothing to judge by (none of his team's games loaded, not matched, a new player).
     Unknown,
 }
 
