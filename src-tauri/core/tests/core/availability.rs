@@ -1,13 +1,32 @@
 //! Who plays, on a real slate: players who sat out their team's latest games are expected to
 //! sit, and the projection counts it (issue 16).
 
-use crate::common::{real_data, without_weeks, workspace};
+use crate::common::{load_2021_without, real_data, repo, workspace};
 use nfl_dfs_core::dk::Position;
 use nfl_dfs_core::projection::availability::PlayStatus;
 use nfl_dfs_core::projection::depth::ChartPlace;
 use nfl_dfs_core::projection::project::ProjectionSource;
 use nfl_dfs_core::slate::PlayerFlags;
+use nfl_dfs_core::{PlayerView, SlateView, Workspace};
 use std::collections::{HashMap, HashSet};
+
+/// The view of the real salary file `file` once imported.
+async fn view_of(ws: &Workspace, data: &std::path::Path, file: &str) -> SlateView {
+    let slate = ws
+        .import_slate_file(&data.join("dk_salaries").join(file), None)
+        .await
+        .unwrap()
+        .slate;
+    ws.slate_view(Some(slate.id)).await.unwrap()
+}
+
+/// The player of a slate's view by name.
+fn find<'a>(view: &'a SlateView, name: &str) -> &'a PlayerView {
+    view.players
+        .iter()
+        .find(|p| p.player.name == name)
+        .unwrap_or_else(|| panic!("{name} is on the slate"))
+}
 
 #[tokio::test]
 async fn players_who_sat_out_are_expected_to_sit_and_the_user_decides_last() {
@@ -130,41 +149,15 @@ async fn a_gap_is_named_not_read_as_absences_and_rookies_get_the_market() {
         return;
     };
     let (dir, ws) = workspace().await;
-    let nfl = data.join("nflverse");
-    let cut = dir.path().join("player_stats_2021.csv");
-    without_weeks(
-        &nfl.join("player_stats_weekly/player_stats_2021.csv"),
-        &cut,
-        13..=22,
-    );
-    ws.ingest_paths(
-        &[
-            nfl.join("schedules/games.csv"),
-            nfl.join("rosters/roster_2022.csv"),
-            cut,
-        ],
-        |_| true,
-    )
-    .await
-    .unwrap();
-    let slate = ws
-        .import_slate_file(&data.join("dk_salaries/2022_w01_sun_09-11.csv"), None)
-        .await
-        .unwrap()
-        .slate;
-    let view = ws.slate_view(Some(slate.id)).await.unwrap();
+    let rosters = ["rosters/roster_2022.csv"];
+    load_2021_without(&ws, dir.path(), &data, 13..=22, &rosters).await;
+    let view = view_of(&ws, &data, "2022_w01_sun_09-11.csv").await;
     let notice = view.notice.clone().unwrap_or_default();
     assert!(
         notice.starts_with("2021 weeks 13-22 are not loaded"),
         "{notice}"
     );
-    let find = |name: &str| {
-        view.players
-            .iter()
-            .find(|p| p.player.name == name)
-            .unwrap_or_else(|| panic!("{name} is on the slate"))
-    };
-    let mahomes = find("Patrick Mahomes");
+    let mahomes = find(&view, "Patrick Mahomes");
     assert!(mahomes.play_probability >= 0.85, "{mahomes:?}");
     assert_eq!(mahomes.status, PlayStatus::Active);
     // The stars who played through week 12 are judged on it, not on the weeks not loaded (three
@@ -184,7 +177,7 @@ async fn a_gap_is_named_not_read_as_absences_and_rookies_get_the_market() {
         "Drake London",
         "Chris Olave",
     ] {
-        let p = find(rookie);
+        let p = find(&view, rookie);
         assert_eq!(p.projection_source, ProjectionSource::Salary, "{p:?}");
         let market = nfl_dfs_core::projection::market::shipped()
             .view(p.player.position, p.player.salary)
@@ -227,44 +220,19 @@ async fn after_a_gap_players_are_judged_on_the_games_before_it_and_lean_on_the_a
         return;
     };
     let (dir, ws) = workspace().await;
-    let nfl = data.join("nflverse");
-    let cut = dir.path().join("player_stats_2021.csv");
-    without_weeks(
-        &nfl.join("player_stats_weekly/player_stats_2021.csv"),
-        &cut,
-        1..=4,
-    );
-    ws.ingest_paths(
-        &[
-            nfl.join("schedules/games.csv"),
-            nfl.join("player_stats_weekly/player_stats_2020.csv"),
-            nfl.join("injuries/injuries_2021.csv"),
-            cut,
-        ],
-        |_| true,
-    )
-    .await
-    .unwrap();
-    let shipped = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models");
-    ws.install_models(&shipped).await.unwrap();
-    let slate = ws
-        .import_slate_file(&data.join("dk_salaries/2021_w05_sun_10-10.csv"), None)
-        .await
-        .unwrap()
-        .slate;
-    let view = ws.slate_view(Some(slate.id)).await.unwrap();
+    let also = [
+        "player_stats_weekly/player_stats_2020.csv",
+        "injuries/injuries_2021.csv",
+    ];
+    load_2021_without(&ws, dir.path(), &data, 1..=4, &also).await;
+    ws.install_models(&repo("models")).await.unwrap();
+    let view = view_of(&ws, &data, "2021_w05_sun_10-10.csv").await;
     let notice = view.notice.clone().unwrap_or_default();
     assert!(
         notice.starts_with("2021 weeks 1-4 are not loaded"),
         "{notice}"
     );
-    let find = |name: &str| {
-        view.players
-            .iter()
-            .find(|p| p.player.name == name)
-            .unwrap_or_else(|| panic!("{name} is on the slate"))
-    };
-    let henry = find("Derrick Henry");
+    let henry = find(&view, "Derrick Henry");
     assert_eq!(henry.status, PlayStatus::Active, "{henry:?}");
     assert_eq!(
         henry.availability_reason,
@@ -272,7 +240,7 @@ async fn after_a_gap_players_are_judged_on_the_games_before_it_and_lean_on_the_a
     );
     assert!(henry.play_probability >= 0.85, "{henry:?}");
     // Out on the week-5 report, whatever the gap.
-    let julio = find("Julio Jones");
+    let julio = find(&view, "Julio Jones");
     assert_eq!((julio.status, julio.projection), (PlayStatus::Out, 0.0));
     // A model's projection: a quarter the model's, three quarters DraftKings' average.
     let leaned: Vec<_> = view
@@ -304,22 +272,8 @@ async fn a_star_priced_far_under_his_average_is_read_as_hurt_where_nothing_else_
         return;
     };
     let (_dir, ws) = workspace().await;
-    let slate = ws
-        .import_slate_file(
-            &data.join("dk_salaries/2025_w12_sun-mon_11-23_11-24.csv"),
-            None,
-        )
-        .await
-        .unwrap()
-        .slate;
-    let view = ws.slate_view(Some(slate.id)).await.unwrap();
-    let find = |name: &str| {
-        view.players
-            .iter()
-            .find(|p| p.player.name == name)
-            .unwrap_or_else(|| panic!("{name} is on the slate"))
-    };
-    let nabers = find("Malik Nabers");
+    let view = view_of(&ws, &data, "2025_w12_sun-mon_11-23_11-24.csv").await;
+    let nabers = find(&view, "Malik Nabers");
     assert_eq!(nabers.player.salary, 3000);
     assert!(
         (nabers.play_probability - 16.0 / 61.0).abs() < 1e-9,
@@ -332,6 +286,6 @@ async fn a_star_priced_far_under_his_average_is_read_as_hurt_where_nothing_else_
         "{nabers:?}"
     );
     assert!(nabers.projection < 0.3 * nabers.if_plays, "{nabers:?}");
-    let mahomes = find("Patrick Mahomes");
+    let mahomes = find(&view, "Patrick Mahomes");
     assert_eq!(mahomes.play_probability, 1.0, "{mahomes:?}");
 }

@@ -56,14 +56,7 @@ async fn shipped_models_install_project_the_demo_slate_and_retrain_identically()
         .all(|p| p.source == ProjectionSource::Model));
 
     // Retraining on the shipped history gives the shipped models back.
-    let run = ws
-        .train(&TrainRequest {
-            until: None,
-            search_seconds: 0,
-            trigger: "manual".into(),
-        })
-        .await
-        .unwrap();
+    let run = train_everything(&ws).await;
     let history = ws.history().await.unwrap();
     let features = Features::new(&history);
     let rows = features.examples(week_key(2026, 10), week_key(2026, 12));
@@ -122,14 +115,7 @@ async fn a_season_under_way_after_a_gap_is_trained_on_and_the_last_full_season_v
     let loaded = ws.ingest_paths(&[&partial], |_| true).await.unwrap();
     assert_eq!(loaded.files[0].seasons, vec![2029]);
 
-    let run = ws
-        .train(&TrainRequest {
-            until: None,
-            search_seconds: 0,
-            trigger: "manual".into(),
-        })
-        .await
-        .unwrap();
+    let run = train_everything(&ws).await;
     assert_eq!(run.results.len(), POSITIONS.len());
     for summary in &run.results {
         assert!(
@@ -164,6 +150,17 @@ async fn a_damaged_shipped_model_is_refused_and_nothing_is_installed_for_it() {
         versions.iter().all(|v| v.position != Position::QB),
         "{versions:?}"
     );
+}
+
+/// Trains every position on everything loaded, as the Train button does.
+async fn train_everything(ws: &nfl_dfs_core::Workspace) -> nfl_dfs_core::TrainReport {
+    ws.train(&TrainRequest {
+        until: None,
+        search_seconds: 0,
+        trigger: "manual".into(),
+    })
+    .await
+    .unwrap()
 }
 
 /// Every file of the registry with its bytes.

@@ -199,16 +199,7 @@ async fn a_failed_self_tuning_run_is_a_warning_and_an_alert() {
     };
     let (dir, ws) = workspace().await;
     calm_limits(&ws).await;
-    let nfl = data.join("nflverse");
-    let cut = dir.path().join("player_stats_2021.csv");
-    crate::common::without_weeks(
-        &nfl.join("player_stats_weekly/player_stats_2021.csv"),
-        &cut,
-        4..=22,
-    );
-    ws.ingest_paths(&[nfl.join("schedules/games.csv"), cut], |_| true)
-        .await
-        .unwrap();
+    crate::common::load_2021_without(&ws, dir.path(), &data, 4..=22, &[]).await;
     let check = |report: &doctor::DoctorReport| {
         report
             .checks
@@ -246,23 +237,8 @@ async fn weeks_missing_before_the_latest_slate_are_a_warning_with_the_download()
     };
     let (dir, ws) = workspace().await;
     calm_limits(&ws).await;
-    let nfl = data.join("nflverse");
-    let cut = dir.path().join("player_stats_2021.csv");
-    crate::common::without_weeks(
-        &nfl.join("player_stats_weekly/player_stats_2021.csv"),
-        &cut,
-        1..=4,
-    );
-    ws.ingest_paths(
-        &[
-            nfl.join("schedules/games.csv"),
-            nfl.join("player_stats_weekly/player_stats_2020.csv"),
-            cut,
-        ],
-        |_| true,
-    )
-    .await
-    .unwrap();
+    let stats_2020 = ["player_stats_weekly/player_stats_2020.csv"];
+    crate::common::load_2021_without(&ws, dir.path(), &data, 1..=4, &stats_2020).await;
     let healthy = ws.doctor().await.unwrap();
     assert_eq!(check(&healthy, "NFL data").status, CheckStatus::Ok);
     ws.import_slate_file(&data.join("dk_salaries/2021_w05_sun_10-10.csv"), None)

@@ -46,6 +46,28 @@ pub async fn demo_projected() -> (tempfile::TempDir, Workspace, i32) {
     (dir, ws, slate)
 }
 
+/// Loads games.csv, the nflverse files `also` (paths under `nflverse/`) and the 2021 weekly
+/// player stats without the `missing` weeks (a failed refresh, a partial file) from `data`;
+/// the cut copy is written into `dir`.
+pub async fn load_2021_without(
+    ws: &Workspace,
+    dir: &std::path::Path,
+    data: &std::path::Path,
+    missing: std::ops::RangeInclusive<i32>,
+    also: &[&str],
+) {
+    let nfl = data.join("nflverse");
+    let cut = dir.join("player_stats_2021.csv");
+    without_weeks(
+        &nfl.join("player_stats_weekly/player_stats_2021.csv"),
+        &cut,
+        missing,
+    );
+    let mut files = vec![nfl.join("schedules/games.csv"), cut];
+    files.extend(also.iter().map(|f| nfl.join(f)));
+    ws.ingest_paths(&files, |_| true).await.unwrap();
+}
+
 /// Copies a CSV with a `week` column, leaving out the rows of the `missing` weeks (a failed
 /// refresh, a partial file).
 pub fn without_weeks(
