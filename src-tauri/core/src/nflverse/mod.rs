@@ -14,7 +14,7 @@ pub use crate::store::nfl_queries::{
     DstPoints, NflPlayerSummary, PlayerPoints, SeasonData, WeekPoints,
 };
 pub use fetch::{is_secure_address, Fetched, Fetcher};
-pub use ingest::{files_of, IngestedFile};
+pub use ingest::{files_of, Found, IngestedFile, MAX_FOLDER_FILES};
 pub(crate) use load::{download, load_paths};
 pub use load::{refresh_due, IngestReport, OnProgress, RefreshSchedule};
 pub use nfl_dfs_domain::nflverse::{

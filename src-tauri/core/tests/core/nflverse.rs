@@ -543,3 +543,30 @@ async fn a_bad_advanced_stat_refuses_its_file() {
         assert_eq!(snapshot(&ws).await, before, "nothing was stored");
     }
 }
+
+/// A folder holding more .csv files than a folder of nflverse data can (a home folder picked by
+/// mistake) is refused before any file is read; nothing is stored.
+#[tokio::test]
+async fn a_folder_with_too_many_files_is_refused_before_reading_any() {
+    let (dir, ws) = workspace().await;
+    let folder = dir.path().join("everything");
+    std::fs::create_dir_all(folder.join("deeper")).unwrap();
+    let cap = nfl_dfs_core::nflverse::MAX_FOLDER_FILES;
+    for i in 0..=cap {
+        let at = if i % 2 == 0 {
+            &folder
+        } else {
+            &folder.join("deeper")
+        };
+        std::fs::write(at.join(format!("f{i}.csv")), "x\n1\n").unwrap();
+    }
+    let before = snapshot(&ws).await;
+    let e = ws.ingest_paths(&[&folder], |_| true).await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidInput);
+    assert!(
+        e.to_string()
+            .contains(&format!("holds more than {cap} .csv files")),
+        "{e}"
+    );
+    assert_eq!(snapshot(&ws).await, before);
+}
