@@ -36,14 +36,7 @@ use nfl_dfs_core::{RestoreReport, SlateProjections, TrainReport};
 pub fn money(amount: f64) -> String {
     let sign = if amount < 0.0 { "-" } else { "" };
     let cents = (amount.abs() * 100.0).round() as u64;
-    let digits = (cents / 100).to_string();
-    let mut dollars = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            dollars.push(',');
-        }
-        dollars.push(c);
-    }
+    let dollars = nfl_dfs_core::thousands::thousands(cents / 100);
     format!("{sign}${dollars}.{:02}", cents % 100)
 }
 

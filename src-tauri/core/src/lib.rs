@@ -53,7 +53,7 @@ mod store;
 pub mod test_support;
 mod workspace;
 
-pub use nfl_dfs_domain::{clock, contest, dk, error, limits, optimizer, scoring};
+pub use nfl_dfs_domain::{clock, contest, dk, error, limits, optimizer, scoring, thousands};
 pub use nfl_dfs_domain::{Error, ErrorCode, Result};
 pub use nflverse::IngestReport;
 pub use workspace::{choices, demo_folder, self_tuning};

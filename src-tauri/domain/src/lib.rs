@@ -38,5 +38,6 @@ pub mod projection;
 pub mod scoring;
 pub mod slate;
 pub mod team_code;
+pub mod thousands;
 
 pub use error::{Error, ErrorCode, Result};

@@ -19,6 +19,7 @@ use super::version::LoadedModel;
 use crate::dk::Position;
 use crate::slate::{PlayerRef, Slate, SlatePlayer};
 use crate::team_code::normalise;
+use crate::thousands::thousands;
 use chrono_tz::America::New_York;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -374,23 +375,10 @@ fn salary_implied(
         format!(
             "{}: what a ${} {} scores when he plays",
             note.unwrap_or("no NFL game to project from"),
-            thousands(p.salary),
+            thousands(u64::from(p.salary)),
             p.position.as_str()
         ),
     ))
-}
-
-/// A salary with a thousands separator (`6,200`).
-fn thousands(salary: u32) -> String {
-    let digits = salary.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Whether he plays: the user's word, else the week's report and the games he missed (a DST
@@ -478,7 +466,7 @@ fn priced_under_average(market: &MarketCurve, p: &SlatePlayer, out: &mut PlayerP
         "{}; priced ${} against an average of {average:.1}, as DraftKings prices a player who is \
          hurt: {:.0}% of such players played",
         out.availability_reason,
-        thousands(p.salary),
+        thousands(u64::from(p.salary)),
         100.0 * PRICED_UNDER_PLAYED
     );
 }
