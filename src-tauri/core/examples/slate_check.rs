@@ -380,15 +380,11 @@ async fn gaps(data: &Path) {
 fn plays_after_gap(rows: &[Checked]) {
     println!("| players | DraftKings' average | status | mean P(play) | played | Brier |");
     println!("|---|---|---|---|---|---|");
-    let mut groups: Vec<((bool, String), Vec<&Checked>)> = Vec::new();
+    let mut groups: std::collections::BTreeMap<(bool, String), Vec<&Checked>> = Default::default();
     for r in rows.iter().filter(|r| r.position != Position::DST) {
         let key = (r.average > 0.0, format!("{:?}", r.status));
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, list)) => list.push(r),
-            None => groups.push((key, vec![r])),
-        }
+        groups.entry(key).or_default().push(r);
     }
-    groups.sort_by(|a, b| a.0.cmp(&b.0));
     for ((average, status), list) in groups {
         let n = list.len() as f64;
         let played = |r: &Checked| f64::from(u8::from(r.actual.is_some()));
