@@ -20,6 +20,7 @@ mod m20261201_000011_contests;
 mod m20261206_000012_depth_charts;
 mod m20261206_000013_contest_picks;
 mod m20261206_000014_standings_listings;
+mod m20261207_000015_contest_games;
 
 /// The app's migrator: the ordered list of every migration the app knows.
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000012_depth_charts::Migration),
             Box::new(m20261206_000013_contest_picks::Migration),
             Box::new(m20261206_000014_standings_listings::Migration),
+            Box::new(m20261207_000015_contest_games::Migration),
         ]
     }
 }

@@ -45,6 +45,10 @@ pub enum ContestAction {
         /// The places the usual table pays, as the contest's lobby says.
         #[arg(long, value_name = "N")]
         paid: Option<u32>,
+        /// The games it covers, comma separated (`AWAY@HOME` or a team's code; default: every
+        /// game of the slate), e.g. the Sunday main slate of a Thursday-Monday salary file.
+        #[arg(long, value_name = "GAMES", value_delimiter = ',')]
+        games: Vec<String>,
     },
     /// Edit a contest: each option given replaces the stored value. The payout table is
     /// `--payouts FILE`, else the stored one while type, entries and fee stay, else the new
@@ -74,6 +78,10 @@ pub enum ContestAction {
         /// The places the usual table pays (a new table of the type).
         #[arg(long, value_name = "N")]
         paid: Option<u32>,
+        /// The games it covers, comma separated (`AWAY@HOME` or a team's code; `all`: every
+        /// game of the slate).
+        #[arg(long, value_name = "GAMES", value_delimiter = ',')]
+        games: Option<Vec<String>>,
     },
     /// List the contests (of one slate with `--slate`).
     List {
@@ -197,6 +205,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
             name,
             dk_contest,
             paid,
+            games,
         } => {
             let contest = ws
                 .add_contest(&NewContest {
@@ -209,6 +218,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
                     payouts: None,
                     dk_contest_id: dk_contest,
                     places_paid: paid,
+                    games,
                 })
                 .await?;
             #[derive(Serialize)]
@@ -234,6 +244,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
             name,
             dk_contest,
             paid,
+            games,
         } => {
             let edited = ws
                 .edit_contest(
@@ -247,6 +258,7 @@ pub async fn contest(ws: &Workspace, action: ContestAction, out: &Output) -> Res
                         payouts: None,
                         dk_contest_id: dk_contest,
                         places_paid: paid,
+                        games,
                     },
                 )
                 .await?;
@@ -553,6 +565,9 @@ fn contest_line(c: &Contest, o: &mut String) {
             .map(|id| format!(", DraftKings contest {id}"))
             .unwrap_or_default()
     );
+    if !c.games.is_empty() {
+        let _ = writeln!(o, "  covers {}", c.games.join(", "));
+    }
 }
 
 fn lineup_text(label: &str, l: &LineupOutcome, o: &mut String) {
@@ -656,6 +671,16 @@ fn standings_text(r: &StandingsReport, o: &mut String) {
     );
     if !r.unmatched.is_empty() {
         let _ = writeln!(o, "not on the slate: {}", r.unmatched.join(", "));
+    }
+    if !r.games.is_empty() {
+        let _ = writeln!(
+            o,
+            "its lineups drafted from {} of the slate's {} games ({}): its contest is replayed, \
+             and its ownership read, on those",
+            r.games.len(),
+            r.slate_games,
+            r.games.join(", ")
+        );
     }
     if let Some(e) = r.ownership_error {
         let _ = writeln!(

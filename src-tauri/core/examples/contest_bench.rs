@@ -74,13 +74,13 @@ async fn main() {
     }
     let (dir, ws) = common::full_history(&data, None).await;
     if std::env::var("CONTEST_BENCH_ONLY").as_deref() == Ok("edges") {
-        field_edges(&ws, &data, dir.path()).await;
+        field_edges(&ws, &data).await;
         return;
     }
     if std::env::var("CONTEST_BENCH_ONLY").as_deref() == Ok("ownership") {
         let mut samples = Vec::new();
         for slate in &REAL_SLATES {
-            let (slate_id, _) = set_up(&ws, &data, dir.path(), slate).await;
+            let (slate_id, _) = set_up(&ws, &data, slate).await;
             samples.push(ownership_sample(&ws, slate_id, slate.salary).await);
         }
         ownership_errors(&samples);
@@ -100,13 +100,13 @@ async fn main() {
     // The field's edge, measured first in a workspace of its own, so that each slate's picks
     // below are made with the edge of the other slates only.
     let edges = {
-        let (edge_dir, edge_ws) = common::full_history(&data, None).await;
-        field_edges(&edge_ws, &data, edge_dir.path()).await
+        let (_edge_dir, edge_ws) = common::full_history(&data, None).await;
+        field_edges(&edge_ws, &data).await
     };
     let mut samples: Vec<(String, Vec<OwnershipPlayer>, Vec<f64>)> = Vec::new();
     println!("\n## Real contests (models trained only on the weeks before)");
     for slate in &REAL_SLATES {
-        let (slate_id, contests) = set_up(&ws, &data, dir.path(), slate).await;
+        let (slate_id, contests) = set_up(&ws, &data, slate).await;
         let edge = leave_one_out(&edges, slate.salary);
         ws.set_setting("field_edge_pct", SettingValue::Integer(edge))
             .await
@@ -299,6 +299,7 @@ async fn double_up(ws: &Workspace, slate_id: i32, name: String) -> nfl_dfs_core:
         payouts: None,
         dk_contest_id: None,
         places_paid: None,
+        games: Vec::new(),
     })
     .await
     .expect("contest")
@@ -699,9 +700,6 @@ fn backtest_rows(b: &nfl_dfs_core::ContestBacktest) {
 struct RealSlate {
     /// Salary file under `dk_salaries/`.
     salary: &'static str,
-    /// The kickoffs (`Game Info`'s date and time) of the contests' games, where the salary file
-    /// covers more games than the contests (a Thursday-Monday file for Sunday's main slate).
-    kickoffs: Option<&'static [&'static str]>,
     /// Standings under `dk_contests/`.
     file: &'static str,
     season: i32,
@@ -715,12 +713,11 @@ struct RealSlate {
 
 /// Every shared standings file: the two 2018 double-ups (DraftKings' exports; week 8's taken
 /// before the games ended), 2019 week 1's three Sunday-main tournaments (their salary file is
-/// Thursday to Monday, cut to the Sunday afternoon games the listed lineups draw from) and
-/// 2019 week 3's five.
+/// Thursday to Monday: the app tells the Sunday afternoon games they cover from the games the
+/// listed lineups draw on) and 2019 week 3's five.
 const REAL_SLATES: [RealSlate; 4] = [
     RealSlate {
         salary: "2018_w07_sun_10-21.csv",
-        kickoffs: None,
         file: "2018_w07_sun_10-21_standings-2272entries.csv",
         season: 2018,
         week: 7,
@@ -729,7 +726,6 @@ const REAL_SLATES: [RealSlate; 4] = [
     },
     RealSlate {
         salary: "2018_w08_sun_10-28.csv",
-        kickoffs: None,
         file: "2018_w08_sun_10-28_standings-2272entries-live.csv",
         season: 2018,
         week: 8,
@@ -738,11 +734,6 @@ const REAL_SLATES: [RealSlate; 4] = [
     },
     RealSlate {
         salary: "2019_w01_thu-mon_09-05_09-09.csv",
-        kickoffs: Some(&[
-            "09/08/2019 01:00PM ET",
-            "09/08/2019 04:05PM ET",
-            "09/08/2019 04:25PM ET",
-        ]),
         file: "2019_w01_sun_09-08_standings-3contests-1500entries.csv",
         season: 2019,
         week: 1,
@@ -751,7 +742,6 @@ const REAL_SLATES: [RealSlate; 4] = [
     },
     RealSlate {
         salary: "2019_w03_sun_09-22.csv",
-        kickoffs: None,
         file: "2019_w03_sun_09-22_standings-5contests-2501entries.csv",
         season: 2019,
         week: 3,
@@ -760,36 +750,16 @@ const REAL_SLATES: [RealSlate; 4] = [
     },
 ];
 
-/// The salary file of a slate's contests: the shared one, or its rows of the contests'
-/// kickoffs written to `dir`.
-fn contest_salaries(data: &Path, slate: &RealSlate, dir: &Path) -> std::path::PathBuf {
-    let shared = data.join("dk_salaries").join(slate.salary);
-    let Some(kickoffs) = slate.kickoffs else {
-        return shared;
-    };
-    let text = std::fs::read_to_string(&shared).expect("salary file");
-    let kept: Vec<&str> = text
-        .lines()
-        .enumerate()
-        .filter(|(i, line)| *i == 0 || kickoffs.iter().any(|k| line.contains(k)))
-        .map(|(_, line)| line)
-        .collect();
-    let path = dir.join(format!("main-{}", slate.salary));
-    std::fs::write(&path, kept.join("\n") + "\n").expect("write the main slate");
-    path
-}
-
 /// Trains on the weeks before a real slate, imports it and its standings through the app and
 /// adds its contests: a listing's with the size, fee and places paid it lists; an export's
 /// as a $50 double-up of 2,272 entries.
 async fn set_up(
     ws: &Workspace,
     data: &Path,
-    dir: &Path,
     slate: &RealSlate,
 ) -> (i32, Vec<nfl_dfs_core::contest::Contest>) {
     let (season, week) = (slate.season, slate.week);
-    let salaries = contest_salaries(data, slate, dir);
+    let salaries = data.join("dk_salaries").join(slate.salary);
     let slate_id = train_and_import(ws, &salaries, season, week).await;
     let file = data.join("dk_contests").join(slate.file);
     if slate.contests.is_empty() {
@@ -817,6 +787,7 @@ async fn set_up(
                 payouts: None,
                 dk_contest_id: Some(id.to_string()),
                 places_paid: Some(listed.paid.expect("the summary says the places paid")),
+                games: Vec::new(),
             })
             .await
             .expect("contest");
@@ -830,7 +801,7 @@ async fn set_up(
 /// slates' standings, and beside them the cash line of a field the same sampler draws from the
 /// real ownership (where the standings list the field). Prints each contest and each slate (its
 /// contests averaged) and returns the slates' edges by salary file, percent.
-async fn field_edges(ws: &Workspace, data: &Path, dir: &Path) -> Vec<(&'static str, f64)> {
+async fn field_edges(ws: &Workspace, data: &Path) -> Vec<(&'static str, f64)> {
     println!(
         "\n## The field's edge: the real cash line over the sampled field's, on the real points\n"
     );
@@ -838,7 +809,7 @@ async fn field_edges(ws: &Workspace, data: &Path, dir: &Path) -> Vec<(&'static s
     println!("|---|---|---|---|---|");
     let mut slates = Vec::new();
     for slate in &REAL_SLATES {
-        let (_, contests) = set_up(ws, data, dir, slate).await;
+        let (_, contests) = set_up(ws, data, slate).await;
         let mut edges = Vec::new();
         for contest in &contests {
             let check = ws
@@ -914,11 +885,12 @@ async fn ownership_sample(
     slate_id: i32,
     name: &str,
 ) -> (String, Vec<OwnershipPlayer>, Vec<f64>) {
-    let view = ws.slate_view(Some(slate_id)).await.expect("view");
+    let mut view = ws.slate_view(Some(slate_id)).await.expect("view");
     let results = nfl_dfs_core::test_support::latest_standings(database(ws), slate_id)
         .await
         .expect("results")
         .expect("stored");
+    nfl_dfs_core::test_support::leave_out_other_games(&mut view, &results.games);
     let real: HashMap<i32, f64> = results.players.iter().map(|&(id, d, _)| (id, d)).collect();
     let players = nfl_dfs_core::test_support::ownership_players(&view);
     let actual: Vec<f64> = view

@@ -1912,7 +1912,11 @@ prize_total: number,
  * DraftKings' contest ID, where the user gave it: its standings are found by it among
  * several imported for the slate.
  */
-dk_contest_id: string | null, };
+dk_contest_id: string | null, 
+/**
+ * The games it covers as `AWAY@HOME` keys ([`games`]); empty: every game of its slate.
+ */
+games: Array<string>, };
 
 export type NewContest = { 
 /**
@@ -1950,7 +1954,11 @@ dk_contest_id: string | null,
 /**
  * The places the preset pays, as the contest's lobby says (ignored with a payout table).
  */
-places_paid: number | null, };
+places_paid: number | null, 
+/**
+ * The games it covers (`AWAY@HOME` keys or team codes); empty: every game of the slate.
+ */
+games: Array<string>, };
 
 export type ContestEdit = { 
 /**
@@ -1984,7 +1992,11 @@ dk_contest_id: string | null,
 /**
  * The places the type's preset pays (a new preset table).
  */
-places_paid: number | null, };
+places_paid: number | null, 
+/**
+ * The games it covers (an empty list: every game of the slate).
+ */
+games: Array<string> | null, };
 
 export type PickRequest = { 
 /**
@@ -2316,7 +2328,17 @@ already_imported: boolean,
  * contest, scored on this one, when there is an earlier contest to fit on and the file
  * lists most of its field.
  */
-ownership_error: number | null, };
+ownership_error: number | null, 
+/**
+ * The games its lineups drafted from, where it lists enough of them to tell and they
+ * are not every game of the slate: its contest is replayed, and its ownership read, on
+ * these alone. Empty: every game.
+ */
+games: Array<string>, 
+/**
+ * Games on the slate.
+ */
+slate_games: number, };
 
 export type ListedContest = { 
 /**

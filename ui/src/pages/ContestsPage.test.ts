@@ -29,6 +29,7 @@ function contest(): Contest {
     places_paid: 1000,
     prize_total: 100000,
     dk_contest_id: null,
+    games: [],
   };
 }
 
@@ -263,6 +264,8 @@ describe("Contests page", () => {
           live: false,
           already_imported: false,
           ownership_error: null,
+          games: ["ATL@MIN", "BAL@MIA", "KC@JAX"],
+          slate_games: 16,
         } satisfies StandingsReport;
       }
       throw { code: "not_found", message: `unexpected ${cmd}` };
@@ -276,6 +279,9 @@ describe("Contests page", () => {
     const text = (await screen.findByTestId("standings-report")).textContent ?? "";
     expect(text).toContain("Contest 76804964 NFL 50K Spy (555 entries, pays 120)");
     expect(text).toContain("500 entries listed of its 555");
+    expect(screen.getByTestId("standings-games").textContent).toContain(
+      "drafted from 3 of the slate's 16 games (ATL@MIN, BAL@MIA, KC@JAX)",
+    );
     // The listed contest fills the form: its size, fee, places paid and ID.
     await fireEvent.click(screen.getByTestId("standings-fill"));
     expect((screen.getByTestId("contest-entries") as HTMLInputElement).value).toBe("555");
@@ -291,7 +297,48 @@ describe("Contests page", () => {
       places_paid: 120,
       dk_contest_id: "76804964",
       name: "NFL 50K Spy",
+      // The games its lineups drafted from come with it.
+      games: ["ATL@MIN", "BAL@MIA", "KC@JAX"],
     });
+  });
+
+  it("adds a contest on some of the slate's games and lists how many it covers", async () => {
+    const added: NewContest[] = [];
+    let stored: Contest[] = [];
+    const game = (id: number, away: string, home: string, kickoff: string) => ({ id, away, home, kickoff_utc: kickoff });
+    mockIPC((cmd, args) => {
+      if (cmd === "get_slate")
+        return {
+          games: [
+            game(1, "GB", "CHI", "2019-09-06T00:20:00Z"),
+            game(2, "ATL", "MIN", "2019-09-08T17:00:00Z"),
+            game(3, "BAL", "MIA", "2019-09-08T17:00:00Z"),
+          ],
+        };
+      if (cmd === "list_contests") return stored;
+      if (cmd === "add_contest") {
+        const input = (args as { input: NewContest }).input;
+        added.push(input);
+        stored = [{ ...contest(), games: input.games }];
+        return stored[0];
+      }
+      throw { code: "not_found", message: `unexpected ${cmd}` };
+    });
+    render(ContestsPage);
+    const games = await screen.findByTestId("contest-games");
+    expect(games.textContent).toContain("Games it covers: all 3");
+    const boxes = Array.from(games.querySelectorAll("input[type=checkbox]")) as HTMLInputElement[];
+    expect(boxes.map((b) => b.checked)).toEqual([true, true, true]);
+    // Clearing Thursday's game leaves the other two.
+    await fireEvent.click(boxes[0]!);
+    expect(games.textContent).toContain("Games it covers: 2 of 3");
+    await fireEvent.click(screen.getByTestId("contest-add"));
+    await waitFor(() => expect(added).toHaveLength(1));
+    expect(added[0]!.games).toEqual(["ATL@MIN", "BAL@MIA"]);
+    expect((await screen.findByTestId("contest-covers")).textContent).toContain("2 of 3 games");
+    // Ticking it again means every game: the core is sent none.
+    await fireEvent.click(boxes[0]!);
+    expect(games.textContent).toContain("Games it covers: all 3");
   });
 
   it("edits a listed contest in the form and lists it changed", async () => {

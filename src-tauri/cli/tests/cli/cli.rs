@@ -26,10 +26,7 @@ fn health_reports_the_database_and_schema() {
     let out = cli(dir.path(), &["--json", "health"]);
     assert!(out.status.success(), "{out:?}");
     let health = stdout_json(&out);
-    assert_eq!(
-        health["schema_version"],
-        "m20261206_000014_standings_listings"
-    );
+    assert_eq!(health["schema_version"], "m20261207_000015_contest_games");
     assert_eq!(
         health["database_path"],
         dir.path().join("nfl-dfs.sqlite").display().to_string()
@@ -39,7 +36,7 @@ fn health_reports_the_database_and_schema() {
     let text = cli(dir.path(), &["health"]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
-        text.contains("schema          m20261206_000014_standings_listings"),
+        text.contains("schema          m20261207_000015_contest_games"),
         "{text}"
     );
 }
@@ -975,8 +972,52 @@ fn a_bad_contest_is_refused_with_its_reason_and_a_usage_error_exits_2() {
         ],
     );
     assert_eq!(kind.status.code(), Some(2));
+    let add_on = |games: &str| {
+        cli(
+            dir.path(),
+            &[
+                "contest",
+                "add",
+                "--slate",
+                "1",
+                "--type",
+                "double-up",
+                "--entries",
+                "100",
+                "--fee",
+                "5",
+                "--games",
+                games,
+            ],
+        )
+    };
+    let unknown = add_on("KC@LV,SEA@SF");
+    assert_eq!(unknown.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&unknown.stderr);
+    assert!(said.contains("'SEA@SF' is no game of the slate"), "{said}");
     let listed = stdout_json(&cli(dir.path(), &["--json", "contest", "list"]));
     assert_eq!(listed.as_array().unwrap().len(), 0, "nothing stored");
+    // Games named by key or team: the contest lists them.
+    let added = add_on("KC@LV,nyj");
+    assert!(added.status.success(), "{added:?}");
+    let text = String::from_utf8_lossy(&added.stdout);
+    assert!(text.contains("covers KC@LV, NYJ@NE"), "{text}");
+    let listed = stdout_json(&cli(dir.path(), &["--json", "contest", "list"]));
+    assert_eq!(listed[0]["games"], serde_json::json!(["KC@LV", "NYJ@NE"]));
+    let all = cli(
+        dir.path(),
+        &[
+            "--json",
+            "contest",
+            "edit",
+            "--contest",
+            "1",
+            "--games",
+            "all",
+        ],
+    );
+    assert!(all.status.success(), "{all:?}");
+    assert_eq!(stdout_json(&all)["games"], serde_json::json!([]));
 }
 
 #[test]

@@ -27,6 +27,7 @@ pub async fn add(db: &DatabaseConnection, contest: &Contest) -> Result<i32> {
         payouts: Set(payouts),
         created_at: Set(Utc::now().to_rfc3339()),
         dk_contest_id: Set(contest.dk_contest_id.clone()),
+        games: Set(contest.games.join(",")),
         ..Default::default()
     }
     .insert(&txn)
@@ -36,8 +37,8 @@ pub async fn add(db: &DatabaseConnection, contest: &Contest) -> Result<i32> {
     Ok(row.id)
 }
 
-/// Replaces a stored contest's name, type, fee, field, payout table and DraftKings ID (already
-/// validated);
+/// Replaces a stored contest's name, type, fee, field, payout table, DraftKings ID and games
+/// (already validated);
 /// false when there is no such contest.
 pub async fn update(db: &DatabaseConnection, contest: &Contest) -> Result<bool> {
     let payouts = serde_json::to_string(&contest.payouts)
@@ -57,6 +58,7 @@ pub async fn update(db: &DatabaseConnection, contest: &Contest) -> Result<bool> 
     row.entries = Set(contest.entries as i32);
     row.payouts = Set(payouts);
     row.dk_contest_id = Set(contest.dk_contest_id.clone());
+    row.games = Set(contest.games.join(","));
     row.update(&txn).await.map_err(db_err(SAVING))?;
     txn.commit().await.map_err(db_err(SAVING))?;
     Ok(true)
@@ -120,8 +122,10 @@ fn from_row(row: contest::Model) -> Result<Contest> {
         .map(|id| nfl_dfs_domain::contest::check_dk_contest_id(&id))
         .transpose()
         .map_err(damaged)?;
+    let games = split_games(&row.games);
     Ok(Contest {
         dk_contest_id,
+        games,
         ..Contest::new(
             row.id,
             row.slate_id,
@@ -132,4 +136,14 @@ fn from_row(row: contest::Model) -> Result<Contest> {
             payouts,
         )
     })
+}
+
+/// A stored comma-separated list of game keys (empty: every game).
+pub(crate) fn split_games(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .map(str::to_string)
+        .collect()
 }

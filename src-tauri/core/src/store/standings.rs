@@ -26,8 +26,9 @@ pub struct SavedStandings {
     pub already: bool,
 }
 
-/// Stores a standings file of a slate; `matched[i]` is the slate player of drafted player `i`.
-/// The contest a listing's rows are of is `standings.contest`.
+/// Stores a standings file of a slate; `matched[i]` is the slate player of drafted player `i`,
+/// `games` the games its lineups drafted from (empty: every game). The contest a listing's rows
+/// are of is `standings.contest`. A file imported before has its games brought up to date.
 pub async fn save(
     db: &DatabaseConnection,
     slate_id: i32,
@@ -35,7 +36,9 @@ pub async fn save(
     bytes: &[u8],
     standings: &Standings,
     matched: &[Option<i32>],
+    games: &[String],
 ) -> Result<SavedStandings> {
+    let games = games.join(",");
     let sha256 = format!("{:x}", Sha256::digest(bytes));
     let contest_ref = standings
         .contest
@@ -52,6 +55,12 @@ pub async fn save(
         .into_iter()
         .find(|row| row.contest_ref == contest_ref)
     {
+        if existing.games != games {
+            let mut row: standing::ActiveModel = existing.clone().into();
+            row.games = Set(games);
+            row.update(&txn).await.map_err(db_err(SAVING))?;
+            txn.commit().await.map_err(db_err(SAVING))?;
+        }
         return Ok(SavedStandings {
             id: existing.id,
             already: true,
@@ -66,6 +75,7 @@ pub async fn save(
         imported_at: Set(Utc::now().to_rfc3339()),
         field_size: Set(standings.field_size.map(|n| n as i32)),
         contest_ref: Set(contest_ref),
+        games: Set(games),
         ..Default::default()
     }
     .insert(&txn)
@@ -148,6 +158,8 @@ pub struct StoredResults {
     pub players: Vec<(i32, f64, Option<f64>)>,
     /// Drafted players no slate player matched.
     pub unmatched: u32,
+    /// The games its lineups drafted from; empty: every game of the slate.
+    pub games: Vec<String>,
 }
 
 impl StoredResults {
@@ -229,6 +241,7 @@ async fn read(db: &DatabaseConnection, row: standing::Model) -> Result<StoredRes
         .filter_map(|p| Some((p.name.clone(), p.slate_player_id?)))
         .collect();
     Ok(StoredResults {
+        games: super::contests::split_games(&row.games),
         file_name: row.file_name,
         contest_ref: Some(row.contest_ref).filter(|c| !c.is_empty()),
         live: row.live,

@@ -239,6 +239,8 @@ pub(super) struct Prepared {
     pub(super) view: SlateView,
     /// View index of each simulated player.
     pub(super) members: Vec<usize>,
+    /// The players of games the contest does not cover.
+    other_games: HashSet<i32>,
     pub(super) simulator: Simulator,
     pub(super) field_players: Vec<FieldPlayer>,
     ownership: Vec<f64>,
@@ -388,10 +390,35 @@ impl Workspace {
         Ok((chosen, description))
     }
 
-    /// The slate's players, simulator and field inputs; with `exact`, every player's draws
-    /// centre on the app's number (see [`PickRequest::exact_projections`]).
-    pub(super) async fn prepare(&self, slate_id: i32, exact: bool) -> Result<Prepared> {
-        let view = self.slate_view(Some(slate_id)).await?;
+    /// The games a contest covers: those it names, else those its imported standings' lineups
+    /// drafted from (a contest added before its games were named is replayed on the games it
+    /// had), else every game of its slate (the empty list).
+    pub(crate) async fn contest_games(&self, contest: &Contest) -> Result<Vec<String>> {
+        if !contest.games.is_empty() {
+            return Ok(contest.games.clone());
+        }
+        Ok(store::standings::for_contest(
+            self.db(),
+            contest.slate_id,
+            contest.entries,
+            contest.dk_contest_id.as_deref(),
+        )
+        .await?
+        .map(|r| r.games)
+        .unwrap_or_default())
+    }
+
+    /// The slate's players, simulator and field inputs, players of games outside `games`
+    /// (empty: every game) left out as if they could not be drafted; with `exact`, every
+    /// player's draws centre on the app's number (see [`PickRequest::exact_projections`]).
+    pub(super) async fn prepare(
+        &self,
+        slate_id: i32,
+        games: &[String],
+        exact: bool,
+    ) -> Result<Prepared> {
+        let mut view = self.slate_view(Some(slate_id)).await?;
+        let other_games = leave_out_other_games(&mut view, games);
         let usable = view
             .players
             .iter()
@@ -468,6 +495,7 @@ impl Workspace {
         Ok(Prepared {
             view,
             members,
+            other_games,
             simulator,
             field_players,
             ownership,
@@ -494,8 +522,9 @@ impl Workspace {
             self.check_user_output(Path::new(out))?;
         }
         let contest = self.contest(request.contest_id).await?;
+        let games = self.contest_games(&contest).await?;
         let prepared = Arc::new(
-            self.prepare(contest.slate_id, request.exact_projections)
+            self.prepare(contest.slate_id, &games, request.exact_projections)
                 .await?,
         );
         // The projections the view already holds are the optimizer's (the user's override
@@ -506,9 +535,12 @@ impl Workspace {
             .iter()
             .map(|p| (p.player.id, p.projection))
             .collect();
-        let (slate, projections) = self
+        let (mut slate, projections) = self
             .slate_for_optimizer(contest.slate_id, projections)
             .await?;
+        slate
+            .players
+            .retain(|p| !prepared.other_games.contains(&p.id));
         let rules = Rules {
             salary_cap: self.typed_settings().await?.salary_cap,
             ..Rules::default()
@@ -743,7 +775,11 @@ impl Workspace {
             }
             None => None,
         };
-        let prepared = Arc::new(self.prepare(slate_id, false).await?);
+        let games = match &contest {
+            Some(c) => self.contest_games(c).await?,
+            None => Vec::new(),
+        };
+        let prepared = Arc::new(self.prepare(slate_id, &games, false).await?);
         let index = prepared.index_of();
         let lineups: Vec<FieldLineup> = lineups
             .iter()
@@ -897,6 +933,32 @@ impl Workspace {
             simulated,
         })
     }
+}
+
+/// Marks the players of games outside `games` (empty: every game) as not playable: the
+/// contest cannot draft them. Returns their ids.
+pub(crate) fn leave_out_other_games(view: &mut SlateView, games: &[String]) -> HashSet<i32> {
+    let mut left_out = HashSet::new();
+    if games.is_empty() {
+        return left_out;
+    }
+    let keys: HashMap<i32, String> = view
+        .games
+        .iter()
+        .map(|g| (g.id, crate::contest::games::key(g)))
+        .collect();
+    for p in &mut view.players {
+        let covered = p
+            .player
+            .game_id
+            .and_then(|id| keys.get(&id))
+            .is_some_and(|key| crate::contest::games::covers(games, key));
+        if !covered {
+            p.playable = false;
+            left_out.insert(p.player.id);
+        }
+    }
+    left_out
 }
 
 /// A contest's real field: its listed entries' ranks and scores, and every player's real points.

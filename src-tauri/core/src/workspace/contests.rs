@@ -1,6 +1,7 @@
 //! Contests of a slate, imported standings, and the field's projected ownership.
 
 use super::{read_input, Workspace};
+use crate::contest::games;
 use crate::contest::ownership::{self, OwnershipModel, OwnershipPlayer, FLEX_SHARES};
 use crate::contest::payouts::read_payout_file;
 use crate::contest::standings::{read_standings, ListedContest};
@@ -36,6 +37,9 @@ pub struct NewContest {
     /// The places the preset pays, as the contest's lobby says (ignored with a payout table).
     #[serde(default)]
     pub places_paid: Option<u32>,
+    /// The games it covers (`AWAY@HOME` keys or team codes); empty: every game of the slate.
+    #[serde(default)]
+    pub games: Vec<String>,
 }
 
 /// Changes to a contest: each field given replaces the stored one.
@@ -58,6 +62,8 @@ pub struct ContestEdit {
     pub dk_contest_id: Option<String>,
     /// The places the type's preset pays (a new preset table).
     pub places_paid: Option<u32>,
+    /// The games it covers (an empty list: every game of the slate).
+    pub games: Option<Vec<String>>,
 }
 
 /// What importing a standings file did.
@@ -87,6 +93,12 @@ pub struct StandingsReport {
     /// contest, scored on this one, when there is an earlier contest to fit on and the file
     /// lists most of its field.
     pub ownership_error: Option<f64>,
+    /// The games its lineups drafted from, where it lists enough of them to tell and they
+    /// are not every game of the slate: its contest is replayed, and its ownership read, on
+    /// these alone. Empty: every game.
+    pub games: Vec<String>,
+    /// Games on the slate.
+    pub slate_games: u32,
 }
 
 /// One player's projected ownership.
@@ -179,6 +191,7 @@ impl Workspace {
                 None => current.dk_contest_id,
             },
             places_paid: edit.places_paid,
+            games: edit.games.clone().unwrap_or(current.games),
         };
         let mut contest = self.contest_of(&request).await?;
         contest.id = id;
@@ -246,8 +259,11 @@ impl Workspace {
             .map(crate::contest::check_dk_contest_id)
             .transpose()
             .map_err(|e| Error::InvalidInput(format!("The contest: {e}.")))?;
+        let games = games::choose(&request.games, &slate.games)
+            .map_err(|e| Error::InvalidInput(format!("The contest: {e}.")))?;
         Ok(Contest {
             dk_contest_id,
+            games,
             ..Contest::new(
                 0,
                 slate.summary.id,
@@ -361,6 +377,22 @@ impl Workspace {
                     .join(", ")
             )));
         }
+        let game_of: HashMap<i32, String> = slate
+            .players
+            .iter()
+            .filter_map(|p| {
+                let game = slate.games.iter().find(|g| Some(g.id) == p.game_id)?;
+                Some((p.id, games::key(game)))
+            })
+            .collect();
+        let drafted_from = games::drafted(
+            matched
+                .iter()
+                .flatten()
+                .filter_map(|id| game_of.get(id).map(String::as_str)),
+            standings.entries.len(),
+            &slate.games,
+        );
         let saved = store::standings::save(
             self.db(),
             slate_id,
@@ -368,6 +400,7 @@ impl Workspace {
             &bytes,
             &standings,
             &matched,
+            &drafted_from,
         )
         .await?;
         let listed = standings.entries.len() as f64;
@@ -390,6 +423,8 @@ impl Workspace {
             contest: standings.contest,
             already_imported: saved.already,
             ownership_error,
+            games: drafted_from,
+            slate_games: slate.games.len() as u32,
         })
     }
 
@@ -428,16 +463,18 @@ impl Workspace {
     }
 
     /// A slate's players as the ownership model sees them, their real ownership from its
-    /// newest standings that list most of their field, and their slate ids.
+    /// newest standings that list most of their field, and their slate ids; players of games
+    /// those standings' lineups did not draft from cannot be drafted.
     async fn ownership_sample(
         &self,
         slate_id: i32,
     ) -> Result<(Vec<OwnershipPlayer>, Vec<f64>, Vec<i32>)> {
-        let view = self.slate_view(Some(slate_id)).await?;
+        let mut view = self.slate_view(Some(slate_id)).await?;
         let results =
             store::standings::with_ownership(self.db(), slate_id, ownership::MIN_FIELD_COVERAGE)
                 .await?;
         let actual: HashMap<i32, f64> = results
+            .as_ref()
             .map(|r| {
                 r.players
                     .iter()
@@ -445,6 +482,9 @@ impl Workspace {
                     .collect()
             })
             .unwrap_or_default();
+        if let Some(r) = &results {
+            super::contest_pick::leave_out_other_games(&mut view, &r.games);
+        }
         let players = ownership_players(&view);
         let ids: Vec<i32> = view.players.iter().map(|p| p.player.id).collect();
         let real = ids

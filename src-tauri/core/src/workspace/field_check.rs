@@ -99,7 +99,8 @@ impl Workspace {
     pub async fn field_check(&self, request: &FieldRequest) -> Result<FieldCheck> {
         super::contest_pick::check_counts(request.simulations, 1)?;
         let contest = self.contest(request.contest_id).await?;
-        let prepared = Arc::new(self.prepare(contest.slate_id, false).await?);
+        let games = self.contest_games(&contest).await?;
+        let prepared = Arc::new(self.prepare(contest.slate_id, &games, false).await?);
         let salary_cap = self.typed_settings().await?.salary_cap;
         let results = store::standings::for_contest(
             self.db(),

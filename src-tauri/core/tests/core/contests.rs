@@ -45,6 +45,7 @@ fn contest(slate_id: i32, contest_type: ContestType, entries: u32, fee: f64) -> 
         payouts: None,
         dk_contest_id: None,
         places_paid: None,
+        games: Vec::new(),
     }
 }
 
@@ -891,4 +892,174 @@ async fn a_listing_of_several_contests_imports_the_one_chosen_and_judges_only_wh
     let b = ws.contest_backtest(&request(c1111.id)).await.unwrap();
     assert!(b.pick.players.contains(&brees), "{:?}", b.pick.names);
     assert!(!b.pick.cashed && b.pick.points < 169.84, "{:?}", b.pick);
+}
+
+#[tokio::test]
+async fn a_contest_on_some_of_the_slates_games_picks_only_from_them() {
+    let (_dir, ws) = common::workspace().await;
+    let slate = demo_slate(&ws).await;
+    let before = common::snapshot(&ws).await;
+    for (games, why) in [
+        (vec!["KC@LV", "SEA@SF"], "'SEA@SF' is no game of the slate"),
+        (vec!["KC", "LV"], "2 games at least"),
+    ] {
+        let e = ws
+            .add_contest(&NewContest {
+                games: games.iter().map(|g| g.to_string()).collect(),
+                ..contest(slate, ContestType::DoubleUp, 100, 10.0)
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidInput);
+        assert!(e.to_string().contains(why), "{e}");
+    }
+    assert_eq!(common::snapshot(&ws).await, before, "nothing stored");
+
+    // Named by key or by one of their teams, kept in kickoff order.
+    let sunday = ws
+        .add_contest(&NewContest {
+            games: ["nyj@ne", "KC", "MIA", "CIN@BAL"]
+                .map(String::from)
+                .to_vec(),
+            ..contest(slate, ContestType::DoubleUp, 100, 10.0)
+        })
+        .await
+        .unwrap();
+    let mut named = sunday.games.clone();
+    named.sort();
+    assert_eq!(named, ["BUF@MIA", "CIN@BAL", "KC@LV", "NYJ@NE"]);
+    assert_eq!(ws.contest(sunday.id).await.unwrap().games, sunday.games);
+    let teams = ["BUF", "MIA", "CIN", "BAL", "KC", "LV", "NYJ", "NE"];
+    let report = ws
+        .pick(
+            &PickRequest {
+                contest_id: sunday.id,
+                simulations: 300,
+                candidates: 30,
+                seed: 5,
+                out: None,
+                exact_projections: false,
+            },
+            |_, _, _| true,
+        )
+        .await
+        .unwrap();
+    for lineup in [&report.pick, &report.max_projection] {
+        for p in &lineup.players {
+            assert!(
+                teams.contains(&p.player.team.as_str()),
+                "{} of {} is in no game of the contest",
+                p.player.name,
+                p.player.team
+            );
+        }
+    }
+    // The whole slate's highest-projected lineup draws on the other games too.
+    let everything = ws
+        .add_contest(&contest(slate, ContestType::DoubleUp, 100, 10.0))
+        .await
+        .unwrap();
+    assert!(everything.games.is_empty());
+    let whole = ws
+        .pick(
+            &PickRequest {
+                contest_id: everything.id,
+                simulations: 300,
+                candidates: 30,
+                seed: 5,
+                out: None,
+                exact_projections: false,
+            },
+            |_, _, _| true,
+        )
+        .await
+        .unwrap();
+    assert!(whole
+        .max_projection
+        .players
+        .iter()
+        .any(|p| !teams.contains(&p.player.team.as_str())));
+    // `all` names every game again.
+    let edited = ws
+        .edit_contest(
+            sunday.id,
+            &ContestEdit {
+                games: Some(vec!["all".into()]),
+                ..ContestEdit::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(edited.games.is_empty());
+}
+
+#[tokio::test]
+async fn standings_tell_the_games_a_contest_covered_and_its_replay_keeps_to_them() {
+    let Some(data) = common::real_data() else {
+        return;
+    };
+    let (_dir, ws) = common::workspace().await;
+    let nflverse = data.join("nflverse");
+    ws.ingest_paths(
+        &[
+            nflverse.join("schedules/games.csv"),
+            nflverse.join("player_stats_weekly/player_stats_2019.csv"),
+            nflverse.join("team_stats_weekly/stats_team_week_2019.csv"),
+        ],
+        |_| true,
+    )
+    .await
+    .unwrap();
+    // The week's whole salary file (16 games, Thursday to Monday) and a Sunday contest's
+    // listing, whose lineups hold players of the 12 Sunday afternoon games alone.
+    let slate = ws
+        .import_slate_file(
+            &data.join("dk_salaries/2019_w01_thu-mon_09-05_09-09.csv"),
+            None,
+        )
+        .await
+        .unwrap()
+        .slate
+        .id;
+    let file = data.join("dk_contests/2019_w01_sun_09-08_standings-3contests-1500entries.csv");
+    let report = ws
+        .import_standings(slate, &file, Some("75839025"))
+        .await
+        .unwrap();
+    assert_eq!((report.games.len(), report.slate_games), (12, 16));
+    for night in ["GB@CHI", "PIT@NE", "HOU@NO", "DEN@OAK"] {
+        assert!(!report.games.iter().any(|g| g == night), "{night}");
+    }
+    assert!(report.games.iter().any(|g| g == "KC@JAX"));
+    let listed = report.contest.clone().unwrap();
+    let sunday = ws
+        .add_contest(&NewContest {
+            dk_contest_id: Some(listed.id.clone()),
+            ..paying(slate, listed.entries, listed.paid.unwrap())
+        })
+        .await
+        .unwrap();
+    assert!(sunday.games.is_empty(), "the user named none");
+    let backtest = ws
+        .contest_backtest(&PickRequest {
+            contest_id: sunday.id,
+            simulations: 300,
+            candidates: 30,
+            seed: 2,
+            out: None,
+            exact_projections: false,
+        })
+        .await
+        .unwrap();
+    let night_teams = ["GB", "CHI", "PIT", "NE", "HOU", "NO", "DEN", "OAK"];
+    for lineup in [&backtest.simulated.pick, &backtest.simulated.max_projection] {
+        for p in &lineup.players {
+            assert!(
+                !night_teams.contains(&p.player.team.as_str()),
+                "{} ({}) plays in no game of the contest",
+                p.player.name,
+                p.player.team
+            );
+        }
+    }
 }

@@ -6,6 +6,7 @@
 pub mod candidates;
 pub mod field;
 pub mod field_shape;
+pub mod games;
 pub mod ownership;
 pub mod payouts;
 pub mod pick;
@@ -45,6 +46,9 @@ pub struct Contest {
     /// several imported for the slate.
     #[serde(default)]
     pub dk_contest_id: Option<String>,
+    /// The games it covers as `AWAY@HOME` keys; empty: every game of its slate.
+    #[serde(default)]
+    pub games: Vec<String>,
 }
 
 /// A DraftKings contest ID as given (trimmed): 1 to 40 letters, digits, `-` or `_`.
@@ -87,6 +91,7 @@ impl Contest {
             prize_total: payouts.total(),
             payouts,
             dk_contest_id: None,
+            games: Vec::new(),
         }
     }
 

@@ -235,12 +235,13 @@ fn value(p: &OwnershipPlayer) -> f64 {
     p.projection.max(0.0) / (f64::from(p.salary.max(1)) / 1000.0)
 }
 
-/// Each player's feature row.
+/// Each player's feature row. Ranks are among the players the field can draft (those it
+/// cannot rank below them all).
 pub fn features(players: &[OwnershipPlayer]) -> Vec<Vec<f64>> {
     let rank_by = |key: &dyn Fn(&OwnershipPlayer) -> f64| {
-        let mut ranks = vec![0usize; players.len()];
+        let mut ranks = vec![players.len(); players.len()];
         let mut by_position: HashMap<Position, Vec<usize>> = HashMap::new();
-        for (i, p) in players.iter().enumerate() {
+        for (i, p) in players.iter().enumerate().filter(|(_, p)| p.playable) {
             by_position.entry(p.position).or_default().push(i);
         }
         for members in by_position.values_mut() {
@@ -532,6 +533,27 @@ mod tests {
         };
         assert!(mae(&got) < mae(&base), "{} vs {}", mae(&got), mae(&base));
         assert!(mae(&got) < 1.0, "{}", mae(&got));
+    }
+
+    #[test]
+    fn players_the_field_cannot_draft_change_no_ones_rank() {
+        let players = slate(5);
+        let mut more = players.clone();
+        // A star of a game the contest does not cover.
+        more.push(OwnershipPlayer {
+            position: Position::WR,
+            salary: 9000,
+            projection: 40.0,
+            team_total: Some(30.0),
+            playable: false,
+        });
+        let model = shipped();
+        let before = model.predict(&players, 50_000);
+        let after = model.predict(&more, 50_000);
+        assert_eq!(after[players.len()], 0.0);
+        for (a, b) in before.iter().zip(&after) {
+            assert!((a - b).abs() < 1e-9, "{a} {b}");
+        }
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct Model {
     pub created_at: String,
     /// DraftKings' contest ID, where the user gave it.
     pub dk_contest_id: Option<String>,
+    /// The games it covers (`AWAY@HOME` keys, comma separated); empty: every game of its slate.
+    pub games: String,
 }
 
 /// No relations are navigated from contests.

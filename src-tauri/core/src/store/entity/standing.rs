@@ -26,6 +26,9 @@ pub struct Model {
     pub field_size: Option<i32>,
     /// The contest chosen in a file of several (DraftKings' contest ID); empty: it holds one.
     pub contest_ref: String,
+    /// The games its lineups drafted from (`AWAY@HOME` keys, comma separated), where it lists
+    /// enough of them to tell; empty: every game of the slate.
+    pub games: String,
 }
 
 /// No relations are navigated from standings.
