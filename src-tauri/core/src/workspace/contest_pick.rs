@@ -261,10 +261,7 @@ impl Prepared {
     ) -> Result<Vec<FieldLineup>> {
         let size = (contest.entries.saturating_sub(1) as usize)
             .clamp(1, limits::MAX_SIMULATED_FIELD as usize);
-        let habits = FieldHabits {
-            salary_cap,
-            ..FieldHabits::default()
-        };
+        let habits = FieldHabits::of(contest.contest_type, salary_cap);
         sample_field(&self.field_players, size, &habits, seed).map_err(Error::InvalidInput)
     }
 

@@ -247,10 +247,7 @@ fn drafted_cash_line(
         let id = prepared.view.players[v].player.id;
         player.ownership = drafted.get(&id).copied().unwrap_or(0.0);
     }
-    let habits = FieldHabits {
-        salary_cap,
-        ..FieldHabits::default()
-    };
+    let habits = FieldHabits::of(contest.contest_type, salary_cap);
     let opponents = contest.entries.saturating_sub(1);
     let size = (opponents as usize).clamp(1, limits::MAX_SIMULATED_FIELD as usize);
     let field = sample_field(&players, size, &habits, seed).map_err(Error::InvalidInput)?;

@@ -13,6 +13,7 @@
 //! shared 2018 fields, the sampled field holds each player 1%+ drafted within 0.7 points of it
 //! on average, the three most drafted within 5 (`tests/domain/field_on_real_ownership.rs`).
 
+use super::ContestType;
 use crate::dk::Position;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -51,12 +52,12 @@ pub struct FieldHabits {
     pub bring_back_rate: f64,
 }
 
-/// Measured on the two shared 2,272-entry DraftKings fields of 2018 (weeks 7 and 8): 98% of
-/// lineups spent $49,500 or more, 51-55% stacked their QB with a WR or TE of his (12-16% of
-/// those with two), 42-54% held a player of his opponent. The rates the sampler forces are
-/// below those: lineups drawn by ownership stack and bring back by chance too, and with these
-/// rates the sampled fields of those two slates match the real ones (`contest field`,
-/// `scripts/bench-contests.sh`).
+/// A cash game's field (a double-up, 50/50 or head-to-head), measured on the two shared
+/// 2,272-entry DraftKings double-ups of 2018 (weeks 7 and 8): 98% of lineups spent $49,500 or
+/// more, 51-55% stacked their QB with a WR or TE of his (12-16% of those with two), 42-54% held
+/// a player of his opponent. The rates the sampler forces are below those: lineups drawn by
+/// ownership stack and bring back by chance too, and with these rates the sampled fields of
+/// those two slates match the real ones (`contest field`, `scripts/bench-contests.sh`).
 impl Default for FieldHabits {
     fn default() -> Self {
         FieldHabits {
@@ -68,6 +69,36 @@ impl Default for FieldHabits {
         }
     }
 }
+
+impl FieldHabits {
+    /// How the field of a contest of `contest_type` builds lineups under `salary_cap`. A
+    /// tournament's entrants play for the top, and stack for it: in the shared 2019
+    /// single-entry tournaments (eight contests, two slates; the three 555-entry ones list 90%
+    /// of their field) 69-76% of lineups stacked their QB, 22-33% of those with two pass
+    /// catchers of his, against 51-55% and 12-16% in the 2018 double-ups. A cash game's field
+    /// builds as [`FieldHabits::default`] says.
+    pub fn of(contest_type: ContestType, salary_cap: u32) -> FieldHabits {
+        let cash_game = FieldHabits {
+            salary_cap,
+            ..FieldHabits::default()
+        };
+        match contest_type {
+            ContestType::Tournament => FieldHabits {
+                stack_rate: TOURNAMENT_STACK_RATE,
+                double_stack_rate: TOURNAMENT_DOUBLE_STACK_RATE,
+                ..cash_game
+            },
+            ContestType::DoubleUp | ContestType::FiftyFifty | ContestType::HeadToHead => cash_game,
+        }
+    }
+}
+
+/// The stack rate a tournament's sampled field is forced to: with the lineups that stack by
+/// chance, its fields stack about as often as the real tournaments' (73% on average).
+const TOURNAMENT_STACK_RATE: f64 = 0.66;
+/// The share of a tournament's forced stacks given a second pass catcher (real: 28% of stacks
+/// on average).
+const TOURNAMENT_DOUBLE_STACK_RATE: f64 = 0.24;
 
 /// Correction rounds of the weights (4 left the chalk 10 points short on the real fields).
 const ROUNDS: usize = 12;
@@ -569,6 +600,49 @@ mod tests {
             }
         }
         assert!(error / n < 3.0, "ownership error {} points", error / n);
+    }
+
+    /// Share of a field's lineups whose QB has a WR or TE of his own, and of those with two.
+    fn stack_rates(players: &[FieldPlayer], field: &[FieldLineup]) -> (f64, f64) {
+        let (mut stacked, mut doubled) = (0usize, 0usize);
+        for lineup in field {
+            let qb = &players[lineup[0] as usize];
+            let catchers = lineup[3..8]
+                .iter()
+                .filter(|&&i| {
+                    let p = &players[i as usize];
+                    p.team == qb.team && matches!(p.position, Position::WR | Position::TE)
+                })
+                .count();
+            stacked += usize::from(catchers >= 1);
+            doubled += usize::from(catchers >= 2);
+        }
+        (
+            stacked as f64 / field.len() as f64,
+            doubled as f64 / stacked.max(1) as f64,
+        )
+    }
+
+    #[test]
+    fn a_tournament_field_stacks_more_than_a_cash_games() {
+        let players = slate();
+        assert_eq!(
+            FieldHabits::of(ContestType::DoubleUp, 60_000),
+            FieldHabits {
+                salary_cap: 60_000,
+                ..FieldHabits::default()
+            }
+        );
+        let tournament = FieldHabits::of(ContestType::Tournament, crate::dk::SALARY_CAP);
+        assert!(tournament.stack_rate > FieldHabits::default().stack_rate);
+        let cash = sample_field(&players, 3000, &FieldHabits::default(), 3).unwrap();
+        let top = sample_field(&players, 3000, &tournament, 3).unwrap();
+        let (cash_stacks, cash_doubles) = stack_rates(&players, &cash);
+        let (top_stacks, top_doubles) = stack_rates(&players, &top);
+        // Real tournaments: 69-76% stacked, 22-33% of those with two.
+        assert!((0.65..0.85).contains(&top_stacks), "{top_stacks}");
+        assert!(top_stacks > cash_stacks + 0.1, "{top_stacks} {cash_stacks}");
+        assert!(top_doubles > cash_doubles, "{top_doubles} {cash_doubles}");
     }
 
     #[test]
