@@ -107,12 +107,12 @@ async fn main() {
     println!("\n## Real contests (models trained only on the weeks before)");
     for slate in &REAL_SLATES {
         let (slate_id, contests) = set_up(&ws, &data, slate).await;
-        let edge = leave_one_out(&edges, slate.salary);
-        ws.set_setting("field_edge_pct", SettingValue::Integer(edge))
+        let (edge, measured_on) = leave_one_out(&edges, slate);
+        ws.set_setting(slate.edge_setting(), SettingValue::Integer(edge))
             .await
             .expect("the edge setting");
         println!(
-            "\n### {} week {}: the field's edge {edge}% (measured on the other slates)\n",
+            "\n### {} week {}: the field's edge {edge}% (measured on {measured_on})\n",
             slate.season, slate.week
         );
         for contest in &contests {
@@ -149,12 +149,14 @@ async fn main() {
         }
         samples.push(ownership_sample(&ws, slate_id, slate.salary).await);
     }
-    ws.set_setting(
-        "field_edge_pct",
-        SettingValue::Integer(field_edge::MEASURED_PERCENT),
-    )
-    .await
-    .expect("the edge setting");
+    for (key, shipped) in [
+        ("field_edge_pct", field_edge::CASH_GAME_PERCENT),
+        ("tournament_field_edge_pct", field_edge::TOURNAMENT_PERCENT),
+    ] {
+        ws.set_setting(key, SettingValue::Integer(shipped))
+            .await
+            .expect("the edge setting");
+    }
     track_record(&ws).await;
     ownership_errors(&samples);
     speed(&ws).await;
@@ -711,6 +713,22 @@ struct RealSlate {
     live: bool,
 }
 
+impl RealSlate {
+    /// Whether its contests are tournaments (a listing's), else double-ups (an export's).
+    fn tournament(&self) -> bool {
+        !self.contests.is_empty()
+    }
+
+    /// The setting of its contests' field's edge.
+    fn edge_setting(&self) -> &'static str {
+        if self.tournament() {
+            "tournament_field_edge_pct"
+        } else {
+            "field_edge_pct"
+        }
+    }
+}
+
 /// Every shared standings file: the two 2018 double-ups (DraftKings' exports; week 8's taken
 /// before the games ended), 2019 week 1's three Sunday-main tournaments (their salary file is
 /// Thursday to Monday: the app tells the Sunday afternoon games they cover from the games the
@@ -800,8 +818,8 @@ async fn set_up(
 /// the sampled field's on the same (real) points, with the app's ownership fitted on the other
 /// slates' standings, and beside them the cash line of a field the same sampler draws from the
 /// real ownership (where the standings list the field). Prints each contest and each slate (its
-/// contests averaged) and returns the slates' edges by salary file, percent.
-async fn field_edges(ws: &Workspace, data: &Path) -> Vec<(&'static str, f64)> {
+/// contests averaged) and returns the slates' edges, percent.
+async fn field_edges(ws: &Workspace, data: &Path) -> Vec<(&'static RealSlate, f64)> {
     println!(
         "\n## The field's edge: the real cash line over the sampled field's, on the real points\n"
     );
@@ -843,39 +861,66 @@ async fn field_edges(ws: &Workspace, data: &Path) -> Vec<(&'static str, f64)> {
             }
         }
         if !edges.is_empty() {
-            slates.push((slate.salary, edges.iter().sum::<f64>() / edges.len() as f64));
+            slates.push((slate, edges.iter().sum::<f64>() / edges.len() as f64));
         }
     }
     let n = slates.len() as f64;
     let mean = slates.iter().map(|s| s.1).sum::<f64>() / n.max(1.0);
     let sd = (slates.iter().map(|s| (s.1 - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+    let by_type = |tournament: bool| -> String {
+        let of: Vec<f64> = slates
+            .iter()
+            .filter(|s| s.0.tournament() == tournament)
+            .map(|s| s.1)
+            .collect();
+        if of.is_empty() {
+            return "none measured".into();
+        }
+        format!(
+            "mean {:.1}% over {} slate(s)",
+            of.iter().sum::<f64>() / of.len() as f64,
+            of.len()
+        )
+    };
     println!(
-        "\nby slate: {}; mean {mean:.1}%, standard deviation {sd:.1}%, with the mean's uncertainty {:.1}% (shipped: {}%, spread {:.0}%)",
+        "\nby slate: {}; all: mean {mean:.1}%, standard deviation {sd:.1}%; cash games {}, tournaments {} (shipped: cash games {}%, tournaments {}%, spread {:.0}%)",
         slates
             .iter()
-            .map(|(s, e)| format!("{s} {e:+.1}%"))
+            .map(|(s, e)| format!("{} {e:+.1}%", s.salary))
             .collect::<Vec<_>>()
             .join(", "),
-        (sd * sd * (1.0 + 1.0 / n.max(1.0))).sqrt(),
-        field_edge::MEASURED_PERCENT,
+        by_type(false),
+        by_type(true),
+        field_edge::CASH_GAME_PERCENT,
+        field_edge::TOURNAMENT_PERCENT,
         100.0 * field_edge::SPREAD
     );
     slates
 }
 
-/// The edge measured on every slate but `salary`, percent (rounded; 0 when none is left).
-fn leave_one_out(edges: &[(&str, f64)], salary: &str) -> u32 {
-    let others: Vec<f64> = edges
-        .iter()
-        .filter(|(s, _)| *s != salary)
-        .map(|e| e.1)
-        .collect();
-    if others.is_empty() {
-        return 0;
+/// The edge measured on the other slates whose contests are of `slate`'s type, else on every
+/// other slate, percent (rounded; 0 when none is left), and what it was measured on.
+fn leave_one_out(edges: &[(&RealSlate, f64)], slate: &RealSlate) -> (u32, &'static str) {
+    let others = |same_type: bool| -> Vec<f64> {
+        edges
+            .iter()
+            .filter(|(s, _)| s.salary != slate.salary)
+            .filter(|(s, _)| !same_type || s.tournament() == slate.tournament())
+            .map(|e| e.1)
+            .collect()
+    };
+    let (chosen, measured_on) = match others(true) {
+        same if !same.is_empty() => (same, "the other slates of its contests' type"),
+        _ => (
+            others(false),
+            "the other slates: none of its contests' type",
+        ),
+    };
+    if chosen.is_empty() {
+        return (0, "nothing");
     }
-    (others.iter().sum::<f64>() / others.len() as f64)
-        .round()
-        .clamp(0.0, 50.0) as u32
+    let mean = chosen.iter().sum::<f64>() / chosen.len() as f64;
+    (mean.round().clamp(0.0, 50.0) as u32, measured_on)
 }
 
 /// A slate's players as the ownership model sees them and their real ownership, from its

@@ -6,6 +6,7 @@
 //! default. Values are validated on every way in; a bad value is refused with a message naming
 //! the setting, the value and the rule.
 
+use crate::contest::simulate::field_edge;
 use crate::store::{self, Db};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -112,8 +113,10 @@ pub struct Settings {
     pub cpu_threads: u32,
     /// Where nflverse files are downloaded from (the release-download address).
     pub nfl_data_url: String,
-    /// How much better than the app's view a contest field drafts, percent of its score.
+    /// How much better than the app's view a cash game's field drafts, percent of its score.
     pub field_edge_pct: u32,
+    /// How much better than the app's view a tournament's field drafts, percent of its score.
+    pub tournament_field_edge_pct: u32,
     /// Days backups are kept (the newest of each kind is always kept).
     pub backup_retention_days: u32,
     /// Alert when the system's memory use is above this percentage.
@@ -213,14 +216,26 @@ pub static SPECS: &[SettingSpec] = &[
     },
     SettingSpec {
         key: "field_edge_pct",
-        label: "Field's edge",
-        description: "How much better than the app's view the contest field drafts (late news, \
-                      public projections): in each simulated slate its lineups score this \
-                      share more on average, give or take 10 points. Measured on real \
-                      DraftKings contests: 15%. 0 takes the field as no wiser than the app.",
+        label: "Field's edge, cash games",
+        description: "How much better than the app's view a double-up's, 50/50's or \
+                      head-to-head's field drafts (late news, public projections): in each \
+                      simulated slate its lineups score this share more on average, give or take \
+                      10 points. Measured on a real DraftKings double-up: 6%. 0 takes the field \
+                      as no wiser than the app.",
         kind: SettingKind::Integer { min: 0, max: 50 },
         unit: Some("%"),
-        default: || SettingValue::Integer(FIELD_EDGE_DEFAULT),
+        default: || SettingValue::Integer(field_edge::CASH_GAME_PERCENT),
+    },
+    SettingSpec {
+        key: "tournament_field_edge_pct",
+        label: "Field's edge, tournaments",
+        description: "How much better than the app's view a tournament's field drafts: in each \
+                      simulated slate its lineups score this share more on average, give or take \
+                      10 points. Measured on real DraftKings single-entry tournaments: 18%. 0 \
+                      takes the field as no wiser than the app.",
+        kind: SettingKind::Integer { min: 0, max: 50 },
+        unit: Some("%"),
+        default: || SettingValue::Integer(field_edge::TOURNAMENT_PERCENT),
     },
     SettingSpec {
         key: "backup_retention_days",
@@ -286,9 +301,6 @@ pub static SPECS: &[SettingSpec] = &[
         default: || SettingValue::Text(crate::UPDATE_URL.to_string()),
     },
 ];
-
-/// The field's measured edge, percent (the simulation's own constant, as a setting's default).
-const FIELD_EDGE_DEFAULT: u32 = crate::contest::simulate::field_edge::MEASURED_PERCENT;
 
 /// The longest address a URL setting holds.
 const MAX_URL_LEN: usize = 2048;
@@ -504,6 +516,7 @@ impl Settings {
             cpu_threads: get("cpu_threads").as_u32(),
             nfl_data_url: get("nfl_data_url").to_text(),
             field_edge_pct: get("field_edge_pct").as_u32(),
+            tournament_field_edge_pct: get("tournament_field_edge_pct").as_u32(),
             backup_retention_days: get("backup_retention_days").as_u32(),
             alert_memory_pct: get("alert_memory_pct").as_u32(),
             alert_model_mae: get("alert_model_mae").as_u32(),

@@ -1914,7 +1914,7 @@ prize_total: number,
  */
 dk_contest_id: string | null, 
 /**
- * The games it covers as `AWAY@HOME` keys ([`games`]); empty: every game of its slate.
+ * The games it covers as `AWAY@HOME` keys; empty: every game of its slate.
  */
 games: Array<string>, };
 
@@ -2205,8 +2205,8 @@ bin_points: number,
 ownership_model: string, 
 /**
  * How much more the field's lineups scored than the sampled ones, on average over the
- * simulated slates: a share (the `field_edge_pct` setting; 0 as if the projections were
- * exact).
+ * simulated slates: a share (the `field_edge_pct` setting of a cash game, the
+ * `tournament_field_edge_pct` of a tournament; 0 as if the projections were exact).
  */
 field_edge: number, 
 /**
@@ -2720,8 +2720,8 @@ real_cash_line: number | null,
 drafted_cash_line: number | null, 
 /**
  * The real cash line over the simulated field's on the real points, less 1: how much
- * better than the app's view of it the real field drafted (what the `field_edge_pct`
- * setting adds in every simulated slate, on average).
+ * better than the app's view of it the real field drafted (what the field's edge setting
+ * of the contest's type adds in every simulated slate, on average).
  */
 measured_edge: number | null, 
 /**

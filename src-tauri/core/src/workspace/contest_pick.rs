@@ -12,7 +12,7 @@ use crate::contest::simulate::{
     correlations, truth, Correlations, FieldEdge, Marginal, SimPlayer, Simulator,
 };
 use crate::contest::standings::field_scores::FieldScores;
-use crate::contest::Contest;
+use crate::contest::{Contest, ContestType};
 use crate::dk::{LineupFile, Position};
 use crate::lineup::NewLineup;
 use crate::optimizer::Rules;
@@ -140,8 +140,8 @@ pub struct PickReport {
     /// Where the ownership model comes from.
     pub ownership_model: String,
     /// How much more the field's lineups scored than the sampled ones, on average over the
-    /// simulated slates: a share (the `field_edge_pct` setting; 0 as if the projections were
-    /// exact).
+    /// simulated slates: a share (the `field_edge_pct` setting of a cash game, the
+    /// `tournament_field_edge_pct` of a tournament; 0 as if the projections were exact).
     pub field_edge: f64,
     /// Where the correlations come from.
     pub correlations: String,
@@ -405,17 +405,23 @@ impl Workspace {
         .unwrap_or_default())
     }
 
-    /// The slate's players, simulator and field inputs, players of games outside `games`
-    /// (empty: every game) left out as if they could not be drafted; with `exact`, every
-    /// player's draws centre on the app's number (see [`PickRequest::exact_projections`]).
+    /// The slate's players, simulator and field inputs for `contest` (None: the slate alone,
+    /// without a field): players of games it does not cover left out as if they could not be
+    /// drafted, its field's edge the setting of its type; with `exact`, every player's draws
+    /// centre on the app's number and the field knows no more (see
+    /// [`PickRequest::exact_projections`]).
     pub(super) async fn prepare(
         &self,
         slate_id: i32,
-        games: &[String],
+        contest: Option<&Contest>,
         exact: bool,
     ) -> Result<Prepared> {
+        let games = match contest {
+            Some(c) => self.contest_games(c).await?,
+            None => Vec::new(),
+        };
         let mut view = self.slate_view(Some(slate_id)).await?;
-        let other_games = leave_out_other_games(&mut view, games);
+        let other_games = leave_out_other_games(&mut view, &games);
         let usable = view
             .players
             .iter()
@@ -468,10 +474,15 @@ impl Workspace {
             })
             .collect();
         // As if the projections were exact, the field knows no more than they do.
-        let edge = if exact {
-            FieldEdge::NONE
-        } else {
-            FieldEdge::of_percent(self.typed_settings().await?.field_edge_pct)
+        let settings = self.typed_settings().await?;
+        let edge = match contest {
+            Some(c) if !exact => FieldEdge::of_percent(match c.contest_type {
+                ContestType::Tournament => settings.tournament_field_edge_pct,
+                ContestType::DoubleUp | ContestType::FiftyFifty | ContestType::HeadToHead => {
+                    settings.field_edge_pct
+                }
+            }),
+            _ => FieldEdge::NONE,
         };
         let simulator = Simulator::new(&sim_players, &correlations)
             .map_err(Error::InvalidInput)?
@@ -519,9 +530,8 @@ impl Workspace {
             self.check_user_output(Path::new(out))?;
         }
         let contest = self.contest(request.contest_id).await?;
-        let games = self.contest_games(&contest).await?;
         let prepared = Arc::new(
-            self.prepare(contest.slate_id, &games, request.exact_projections)
+            self.prepare(contest.slate_id, Some(&contest), request.exact_projections)
                 .await?,
         );
         // The projections the view already holds are the optimizer's (the user's override
@@ -772,11 +782,7 @@ impl Workspace {
             }
             None => None,
         };
-        let games = match &contest {
-            Some(c) => self.contest_games(c).await?,
-            None => Vec::new(),
-        };
-        let prepared = Arc::new(self.prepare(slate_id, &games, false).await?);
+        let prepared = Arc::new(self.prepare(slate_id, contest.as_ref(), false).await?);
         let index = prepared.index_of();
         let lineups: Vec<FieldLineup> = lineups
             .iter()

@@ -82,8 +82,8 @@ pub struct FieldCheck {
     /// edge lies in whom it drafts.
     pub drafted_cash_line: Option<f64>,
     /// The real cash line over the simulated field's on the real points, less 1: how much
-    /// better than the app's view of it the real field drafted (what the `field_edge_pct`
-    /// setting adds in every simulated slate, on average).
+    /// better than the app's view of it the real field drafted (what the field's edge setting
+    /// of the contest's type adds in every simulated slate, on average).
     pub measured_edge: Option<f64>,
     /// Real entries left out: no lineup set, or a player the slate's simulation does not hold.
     pub real_left_out: u32,
@@ -99,8 +99,10 @@ impl Workspace {
     pub async fn field_check(&self, request: &FieldRequest) -> Result<FieldCheck> {
         super::contest_pick::check_counts(request.simulations, 1)?;
         let contest = self.contest(request.contest_id).await?;
-        let games = self.contest_games(&contest).await?;
-        let prepared = Arc::new(self.prepare(contest.slate_id, &games, false).await?);
+        let prepared = Arc::new(
+            self.prepare(contest.slate_id, Some(&contest), false)
+                .await?,
+        );
         let salary_cap = self.typed_settings().await?.salary_cap;
         let results = store::standings::for_contest(
             self.db(),

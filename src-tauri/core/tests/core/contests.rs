@@ -214,14 +214,15 @@ async fn the_field_edge_lifts_the_simulated_cash_line_and_exact_projections_drop
         out: None,
         exact_projections: false,
     };
+    // A cash game's field: the measured default, its lineups scoring 6% more on average.
     let edged = ws.pick(&request, |_, _, _| true).await.unwrap();
+    assert_eq!(edged.field_edge, 0.06);
     ws.set_setting("field_edge_pct", SettingValue::Integer(0))
         .await
         .unwrap();
     let plain = ws.pick(&request, |_, _, _| true).await.unwrap();
-    // The measured default: the field's lineups score 15% more on average.
     let ratio = edged.cash_line.p50 / plain.cash_line.p50;
-    assert!((1.08..1.20).contains(&ratio), "{ratio}");
+    assert!((1.02..1.10).contains(&ratio), "{ratio}");
     assert!(edged.cash_line.p90 - edged.cash_line.p10 > plain.cash_line.p90 - plain.cash_line.p10);
     assert!(edged.pick.outcome.p_cash < plain.pick.outcome.p_cash);
     // As if the projections were exact the field knows no more than they do, whatever the
@@ -239,6 +240,30 @@ async fn the_field_edge_lifts_the_simulated_cash_line_and_exact_projections_drop
         .unwrap();
     let exact_plain = ws.pick(&exact(&request), |_, _, _| true).await.unwrap();
     assert_eq!(exact_edged.cash_line, exact_plain.cash_line);
+    // A tournament's field has an edge of its own: 18% measured, the cash games' setting
+    // left aside.
+    let tournament = ws
+        .add_contest(&contest(
+            double.slate_id,
+            ContestType::Tournament,
+            500,
+            20.0,
+        ))
+        .await
+        .unwrap();
+    let top = PickRequest {
+        contest_id: tournament.id,
+        ..request.clone()
+    };
+    let sharp = ws.pick(&top, |_, _, _| true).await.unwrap();
+    assert_eq!(sharp.field_edge, 0.18);
+    ws.set_setting("tournament_field_edge_pct", SettingValue::Integer(0))
+        .await
+        .unwrap();
+    let naive = ws.pick(&top, |_, _, _| true).await.unwrap();
+    assert_eq!(naive.field_edge, 0.0);
+    let ratio = sharp.cash_line.p50 / naive.cash_line.p50;
+    assert!((1.12..1.24).contains(&ratio), "{ratio}");
     // The setting is range-checked where it enters.
     let e = ws
         .set_setting("field_edge_pct", SettingValue::Integer(51))
