@@ -387,22 +387,32 @@ impl Workspace {
         Ok((chosen, description))
     }
 
-    /// The games a contest covers: those it names, else those its imported standings' lineups
-    /// drafted from (a contest added before its games were named is replayed on the games it
-    /// had), else every game of its slate (the empty list).
+    /// The games a contest covers: those it names, else those the lineups of its own imported
+    /// standings (found by its DraftKings contest ID or its field's size, never another
+    /// contest's of the slate) drafted from: a contest added without its games is replayed on
+    /// the games it had; else every game of its slate (the empty list).
     pub(crate) async fn contest_games(&self, contest: &Contest) -> Result<Vec<String>> {
         if !contest.games.is_empty() {
             return Ok(contest.games.clone());
         }
-        Ok(store::standings::for_contest(
+        let results = store::standings::for_contest(
             self.db(),
             contest.slate_id,
             contest.entries,
             contest.dk_contest_id.as_deref(),
         )
-        .await?
-        .map(|r| r.games)
-        .unwrap_or_default())
+        .await?;
+        Ok(results
+            .filter(|r| {
+                let own_id = contest
+                    .dk_contest_id
+                    .as_deref()
+                    .is_some_and(|id| r.contest_ref.as_deref() == Some(id));
+                let field = r.field_size.unwrap_or(r.field_points.len() as u32);
+                own_id || field == contest.entries
+            })
+            .map(|r| r.games)
+            .unwrap_or_default())
     }
 
     /// The slate's players, simulator and field inputs for `contest` (None: the slate alone,

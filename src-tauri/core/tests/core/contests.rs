@@ -1087,4 +1087,29 @@ async fn standings_tell_the_games_a_contest_covered_and_its_replay_keeps_to_them
             );
         }
     }
+    // Another contest of the slate, of another size and without the ID, is not held to those
+    // standings' games: its lineups draw on the whole week.
+    let whole_week = ws
+        .add_contest(&contest(slate, ContestType::DoubleUp, 100, 10.0))
+        .await
+        .unwrap();
+    let pick = ws
+        .pick(
+            &PickRequest {
+                contest_id: whole_week.id,
+                simulations: 300,
+                candidates: 30,
+                seed: 2,
+                out: None,
+                exact_projections: false,
+            },
+            |_, _, _| true,
+        )
+        .await
+        .unwrap();
+    assert!(pick
+        .max_projection
+        .players
+        .iter()
+        .any(|p| night_teams.contains(&p.player.team.as_str())));
 }
