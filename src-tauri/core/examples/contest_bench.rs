@@ -935,7 +935,7 @@ async fn ownership_sample(
         .await
         .expect("results")
         .expect("stored");
-    nfl_dfs_core::test_support::leave_out_other_games(&mut view, &results.games);
+    view.leave_out_other_games(&results.games);
     let real: HashMap<i32, f64> = results.players.iter().map(|&(id, d, _)| (id, d)).collect();
     let players = nfl_dfs_core::test_support::ownership_players(&view);
     let actual: Vec<f64> = view

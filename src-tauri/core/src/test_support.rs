@@ -34,9 +34,3 @@ pub fn ownership_players(
 ) -> Vec<crate::contest::ownership::OwnershipPlayer> {
     crate::workspace::ownership_players(view)
 }
-
-/// Marks the players of games outside `games` (empty: every game) as not playable, as a
-/// contest on those games sees its slate (the benchmarks' ownership samples).
-pub fn leave_out_other_games(view: &mut crate::SlateView, games: &[String]) {
-    crate::workspace::leave_out_other_games(view, games);
-}

@@ -431,7 +431,7 @@ impl Workspace {
             None => Vec::new(),
         };
         let mut view = self.slate_view(Some(slate_id)).await?;
-        let other_games = leave_out_other_games(&mut view, &games);
+        let other_games = view.leave_out_other_games(&games);
         let usable = view
             .players
             .iter()
@@ -946,32 +946,6 @@ impl Workspace {
             simulated,
         })
     }
-}
-
-/// Marks the players of games outside `games` (empty: every game) as not playable: the
-/// contest cannot draft them. Returns their ids.
-pub(crate) fn leave_out_other_games(view: &mut SlateView, games: &[String]) -> HashSet<i32> {
-    let mut left_out = HashSet::new();
-    if games.is_empty() {
-        return left_out;
-    }
-    let keys: HashMap<i32, String> = view
-        .games
-        .iter()
-        .map(|g| (g.id, crate::contest::games::key(g)))
-        .collect();
-    for p in &mut view.players {
-        let covered = p
-            .player
-            .game_id
-            .and_then(|id| keys.get(&id))
-            .is_some_and(|key| crate::contest::games::covers(games, key));
-        if !covered {
-            p.playable = false;
-            left_out.insert(p.player.id);
-        }
-    }
-    left_out
 }
 
 /// A contest's real field: its listed entries' ranks and scores, and every player's real points.

@@ -483,7 +483,7 @@ impl Workspace {
             })
             .unwrap_or_default();
         if let Some(r) = &results {
-            super::contest_pick::leave_out_other_games(&mut view, &r.games);
+            view.leave_out_other_games(&r.games);
         }
         let players = ownership_players(&view);
         let ids: Vec<i32> = view.players.iter().map(|p| p.player.id).collect();

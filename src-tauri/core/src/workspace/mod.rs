@@ -20,8 +20,6 @@ mod slates;
 mod track_record;
 
 pub use backups::RestoreReport;
-#[cfg(feature = "test-support")]
-pub(crate) use contest_pick::leave_out_other_games;
 pub use contest_pick::{
     ContestBacktest, LineupOutcome, LineupPlayer, PickReport, PickRequest, RealFinish,
     SimulatedLineup, SimulationReport, Spread,

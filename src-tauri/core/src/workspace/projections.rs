@@ -11,7 +11,7 @@ use crate::projection::project::{PlayerProjection, ProjectionSource, SlateInputs
 use crate::slate::{Slate, SlateGame, SlatePlayer, SlateSummary};
 use crate::{identity, nflverse, store, Error, Result};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use ts_rs::TS;
@@ -80,6 +80,34 @@ pub struct SlateView {
     pub models: Vec<String>,
     /// What the pages should say plainly (projections from averages, who plays unknown).
     pub notice: Option<String>,
+}
+
+impl SlateView {
+    /// Marks the players of games outside `games` (empty: every game) as not playable: the
+    /// contest cannot draft them. Returns their ids.
+    pub fn leave_out_other_games(&mut self, games: &[String]) -> HashSet<i32> {
+        let mut left_out = HashSet::new();
+        if games.is_empty() {
+            return left_out;
+        }
+        let keys: HashMap<i32, String> = self
+            .games
+            .iter()
+            .map(|g| (g.id, crate::contest::games::key(g)))
+            .collect();
+        for p in &mut self.players {
+            let covered = p
+                .player
+                .game_id
+                .and_then(|id| keys.get(&id))
+                .is_some_and(|key| crate::contest::games::covers(games, key));
+            if !covered {
+                p.playable = false;
+                left_out.insert(p.player.id);
+            }
+        }
+        left_out
+    }
 }
 
 /// The NFL history and slate matches of the last projection, reused while nothing new was

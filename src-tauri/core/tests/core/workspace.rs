@@ -47,7 +47,7 @@ async fn a_new_data_folder_gets_its_folders_and_a_migrated_database() {
     }
     let health = ws.health().await.unwrap();
     assert_eq!(health.schema_version, "m20261207_000015_contest_games");
-    assert_eq!(health.migrations_applied, 14);
+    assert_eq!(health.migrations_applied, 15);
     assert_eq!(
         health.database_path,
         dir.path().join("nfl-dfs.sqlite").display().to_string()
