@@ -859,6 +859,9 @@ async fn field_edges(ws: &Workspace, data: &Path) -> Vec<(&'static RealSlate, f6
             if !slate.live {
                 edges.push(edge);
             }
+            if check.drafted_cash_line.is_some() && slate.tournament() {
+                at_double_up_line(ws, contest).await;
+            }
         }
         if !edges.is_empty() {
             slates.push((slate, edges.iter().sum::<f64>() / edges.len() as f64));
@@ -896,6 +899,45 @@ async fn field_edges(ws: &Workspace, data: &Path) -> Vec<(&'static RealSlate, f6
         100.0 * field_edge::SPREAD
     );
     slates
+}
+
+/// The same tournament field's edge at a double-up's line (its top 44%): whether the edge
+/// grows with the share of the field paid, or belongs to the field.
+async fn at_double_up_line(ws: &Workspace, tournament: &nfl_dfs_core::contest::Contest) {
+    let double = ws
+        .add_contest(&NewContest {
+            slate_id: tournament.slate_id,
+            name: Some(format!("{} as a double-up", tournament.name)),
+            contest_type: ContestType::DoubleUp,
+            entries: tournament.entries,
+            entry_fee: tournament.entry_fee,
+            payouts_file: None,
+            payouts: None,
+            dk_contest_id: tournament.dk_contest_id.clone(),
+            places_paid: None,
+            games: Vec::new(),
+        })
+        .await
+        .expect("contest");
+    let check = ws
+        .field_check(&nfl_dfs_core::FieldRequest {
+            contest_id: double.id,
+            ..Default::default()
+        })
+        .await
+        .expect("field check");
+    if let (Some(sampled), Some(real)) = (check.simulated_real_cash_line, check.real_cash_line) {
+        println!(
+            "| {} (its field at a double-up's line, rank {}) | {sampled:.1} | {real:.1} | {:+.1}% | {} |",
+            tournament.name,
+            double.places_paid,
+            100.0 * (real / sampled - 1.0),
+            check
+                .drafted_cash_line
+                .map_or_else(|| "-".into(), |d| format!("{d:.1}"))
+        );
+    }
+    ws.remove_contest(double.id).await.expect("removed");
 }
 
 /// The edge measured on the other slates whose contests are of `slate`'s type, else on every
