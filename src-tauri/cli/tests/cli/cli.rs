@@ -994,7 +994,10 @@ fn a_bad_contest_is_refused_with_its_reason_and_a_usage_error_exits_2() {
     let unknown = add_on("KC@LV,SEA@SF");
     assert_eq!(unknown.status.code(), Some(1));
     let said = String::from_utf8_lossy(&unknown.stderr);
-    assert!(said.contains("'SEA@SF' is no game of the slate"), "{said}");
+    assert!(
+        said.contains("\"SEA@SF\" is no game of the slate"),
+        "{said}"
+    );
     let listed = stdout_json(&cli(dir.path(), &["--json", "contest", "list"]));
     assert_eq!(listed.as_array().unwrap().len(), 0, "nothing stored");
     // Games named by key or team: the contest lists them.

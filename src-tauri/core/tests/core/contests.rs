@@ -925,7 +925,10 @@ async fn a_contest_on_some_of_the_slates_games_picks_only_from_them() {
     let slate = demo_slate(&ws).await;
     let before = common::snapshot(&ws).await;
     for (games, why) in [
-        (vec!["KC@LV", "SEA@SF"], "'SEA@SF' is no game of the slate"),
+        (
+            vec!["KC@LV", "SEA@SF"],
+            "\"SEA@SF\" is no game of the slate",
+        ),
         (vec!["KC", "LV"], "2 games at least"),
     ] {
         let e = ws

@@ -46,7 +46,7 @@ pub fn choose(given: &[String], slate_games: &[SlateGame]) -> Result<Vec<String>
             .position(|g| key(g) == *name || g.away == *name || g.home == *name)
             .ok_or_else(|| {
                 format!(
-                    "'{}' is no game of the slate (its games: {})",
+                    "{:?} is no game of the slate (its games: {})",
                     name.chars().take(40).collect::<String>(),
                     slate_games.iter().map(key).collect::<Vec<_>>().join(", ")
                 )
@@ -151,7 +151,12 @@ mod tests {
     fn an_unknown_game_or_a_single_game_is_refused() {
         let games = week();
         let e = choose(&strings(&["NE@PIT", "ATL"]), &games).unwrap_err();
-        assert!(e.contains("'NE@PIT' is no game of the slate"), "{e}");
+        assert!(e.contains("\"NE@PIT\" is no game of the slate"), "{e}");
+        // What is echoed back is quoted, escaped and cut short.
+        let hostile = format!("\u{1b}[31m{}", "X".repeat(500));
+        let e = choose(&[hostile], &games).unwrap_err();
+        assert!(!e.contains('\u{1b}') && e.contains("\\u{1b}"), "{e}");
+        assert!(e.len() < 200, "{e}");
         assert!(e.contains("GB@CHI, ATL@MIN"), "{e}");
         let e = choose(&strings(&["ATL", "MIN"]), &games).unwrap_err();
         assert!(e.contains("2 games at least"), "{e}");
