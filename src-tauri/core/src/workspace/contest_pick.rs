@@ -387,6 +387,21 @@ impl Workspace {
         Ok((chosen, description))
     }
 
+    /// The standings imported for a contest: those of its DraftKings contest ID, else of a
+    /// field of its size, else the newest of its slate.
+    pub(crate) async fn contest_standings(
+        &self,
+        contest: &Contest,
+    ) -> Result<Option<store::standings::StoredResults>> {
+        store::standings::for_contest(
+            self.db(),
+            contest.slate_id,
+            contest.entries,
+            contest.dk_contest_id.as_deref(),
+        )
+        .await
+    }
+
     /// The games a contest covers: those it names, else those the lineups of its own imported
     /// standings (found by its DraftKings contest ID or its field's size, never another
     /// contest's of the slate) drafted from: a contest added without its games is replayed on
@@ -395,13 +410,7 @@ impl Workspace {
         if !contest.games.is_empty() {
             return Ok(contest.games.clone());
         }
-        let results = store::standings::for_contest(
-            self.db(),
-            contest.slate_id,
-            contest.entries,
-            contest.dk_contest_id.as_deref(),
-        )
-        .await?;
+        let results = self.contest_standings(contest).await?;
         Ok(results
             .filter(|r| {
                 let own_id = contest
@@ -853,14 +862,7 @@ impl Workspace {
     /// DraftKings contest ID, else for a field of its size, else the newest, and every player's real points (the standings' FPTS; for
     /// players the file gives none, their nflverse points when loaded).
     pub(crate) async fn real_field(&self, contest: &Contest) -> Result<RealField> {
-        let results = store::standings::for_contest(
-            self.db(),
-            contest.slate_id,
-            contest.entries,
-            contest.dk_contest_id.as_deref(),
-        )
-        .await?
-        .ok_or_else(|| {
+        let results = self.contest_standings(contest).await?.ok_or_else(|| {
             Error::InvalidInput(format!(
                 "Slate {} has no imported standings: import the contest's standings file \
                      first (`nfl-dfs-cli contest standings --slate {} FILE`).",

@@ -104,13 +104,7 @@ impl Workspace {
                 .await?,
         );
         let salary_cap = self.typed_settings().await?.salary_cap;
-        let results = store::standings::for_contest(
-            self.db(),
-            contest.slate_id,
-            contest.entries,
-            contest.dk_contest_id.as_deref(),
-        )
-        .await?;
+        let results = self.contest_standings(&contest).await?;
         let work = prepared.clone();
         let contest_copy = contest.clone();
         let request_copy = request.clone();

@@ -725,12 +725,9 @@ fn paying(slate_id: i32, entries: u32, paid: u32) -> NewContest {
     }
 }
 
-#[tokio::test]
-async fn a_listing_of_several_contests_imports_the_one_chosen_and_judges_only_what_it_lists() {
-    let Some(data) = common::real_data() else {
-        return;
-    };
-    let (_dir, ws) = common::workspace().await;
+/// The 2019 schedule and weekly player and team stats: the real points of the 2019 listings'
+/// players.
+async fn load_2019_stats(ws: &Workspace, data: &Path) {
     let nflverse = data.join("nflverse");
     ws.ingest_paths(
         &[
@@ -742,6 +739,15 @@ async fn a_listing_of_several_contests_imports_the_one_chosen_and_judges_only_wh
     )
     .await
     .unwrap();
+}
+
+#[tokio::test]
+async fn a_listing_of_several_contests_imports_the_one_chosen_and_judges_only_what_it_lists() {
+    let Some(data) = common::real_data() else {
+        return;
+    };
+    let (_dir, ws) = common::workspace().await;
+    load_2019_stats(&ws, &data).await;
     let slate = ws
         .import_slate_file(&data.join("dk_salaries/2019_w03_sun_09-22.csv"), None)
         .await
@@ -1027,17 +1033,7 @@ async fn standings_tell_the_games_a_contest_covered_and_its_replay_keeps_to_them
         return;
     };
     let (_dir, ws) = common::workspace().await;
-    let nflverse = data.join("nflverse");
-    ws.ingest_paths(
-        &[
-            nflverse.join("schedules/games.csv"),
-            nflverse.join("player_stats_weekly/player_stats_2019.csv"),
-            nflverse.join("team_stats_weekly/stats_team_week_2019.csv"),
-        ],
-        |_| true,
-    )
-    .await
-    .unwrap();
+    load_2019_stats(&ws, &data).await;
     // The week's whole salary file (16 games, Thursday to Monday) and a Sunday contest's
     // listing, whose lineups hold players of the 12 Sunday afternoon games alone.
     let slate = ws
