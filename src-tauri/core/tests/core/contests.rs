@@ -925,6 +925,25 @@ async fn a_listing_of_several_contests_imports_the_one_chosen_and_judges_only_wh
     assert!(!b.pick.cashed && b.pick.points < 169.84, "{:?}", b.pick);
 }
 
+/// A quick pick's request (300 slates, 30 candidates) of a contest.
+fn quick(contest_id: i32, seed: u64) -> PickRequest {
+    PickRequest {
+        contest_id,
+        simulations: 300,
+        candidates: 30,
+        seed,
+        out: None,
+        exact_projections: false,
+    }
+}
+
+/// A quick pick of a contest.
+async fn quick_pick(ws: &Workspace, contest_id: i32, seed: u64) -> nfl_dfs_core::PickReport {
+    ws.pick(&quick(contest_id, seed), |_, _, _| true)
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn a_contest_on_some_of_the_slates_games_picks_only_from_them() {
     let (_dir, ws) = common::workspace().await;
@@ -964,20 +983,7 @@ async fn a_contest_on_some_of_the_slates_games_picks_only_from_them() {
     assert_eq!(named, ["BUF@MIA", "CIN@BAL", "KC@LV", "NYJ@NE"]);
     assert_eq!(ws.contest(sunday.id).await.unwrap().games, sunday.games);
     let teams = ["BUF", "MIA", "CIN", "BAL", "KC", "LV", "NYJ", "NE"];
-    let report = ws
-        .pick(
-            &PickRequest {
-                contest_id: sunday.id,
-                simulations: 300,
-                candidates: 30,
-                seed: 5,
-                out: None,
-                exact_projections: false,
-            },
-            |_, _, _| true,
-        )
-        .await
-        .unwrap();
+    let report = quick_pick(&ws, sunday.id, 5).await;
     for lineup in [&report.pick, &report.max_projection] {
         for p in &lineup.players {
             assert!(
@@ -994,20 +1000,7 @@ async fn a_contest_on_some_of_the_slates_games_picks_only_from_them() {
         .await
         .unwrap();
     assert!(everything.games.is_empty());
-    let whole = ws
-        .pick(
-            &PickRequest {
-                contest_id: everything.id,
-                simulations: 300,
-                candidates: 30,
-                seed: 5,
-                out: None,
-                exact_projections: false,
-            },
-            |_, _, _| true,
-        )
-        .await
-        .unwrap();
+    let whole = quick_pick(&ws, everything.id, 5).await;
     assert!(whole
         .max_projection
         .players
@@ -1064,17 +1057,7 @@ async fn standings_tell_the_games_a_contest_covered_and_its_replay_keeps_to_them
         .await
         .unwrap();
     assert!(sunday.games.is_empty(), "the user named none");
-    let backtest = ws
-        .contest_backtest(&PickRequest {
-            contest_id: sunday.id,
-            simulations: 300,
-            candidates: 30,
-            seed: 2,
-            out: None,
-            exact_projections: false,
-        })
-        .await
-        .unwrap();
+    let backtest = ws.contest_backtest(&quick(sunday.id, 2)).await.unwrap();
     let night_teams = ["GB", "CHI", "PIT", "NE", "HOU", "NO", "DEN", "OAK"];
     for lineup in [&backtest.simulated.pick, &backtest.simulated.max_projection] {
         for p in &lineup.players {
@@ -1092,20 +1075,7 @@ async fn standings_tell_the_games_a_contest_covered_and_its_replay_keeps_to_them
         .add_contest(&contest(slate, ContestType::DoubleUp, 100, 10.0))
         .await
         .unwrap();
-    let pick = ws
-        .pick(
-            &PickRequest {
-                contest_id: whole_week.id,
-                simulations: 300,
-                candidates: 30,
-                seed: 2,
-                out: None,
-                exact_projections: false,
-            },
-            |_, _, _| true,
-        )
-        .await
-        .unwrap();
+    let pick = quick_pick(&ws, whole_week.id, 2).await;
     assert!(pick
         .max_projection
         .players
