@@ -31,6 +31,10 @@ struct Checked {
     listed: bool,
     /// His probability without his place in line (as before it was read).
     p_in_line_unread: f64,
+    /// Whether he is the quarterback in line for the starting one ruled out.
+    quarterback: bool,
+    /// His probability read as a player of any other position.
+    p_as_other: f64,
 }
 
 fn walk(history: &History, starts: Option<Arc<SeasonStartRates>>) -> Vec<Checked> {
@@ -57,6 +61,11 @@ fn walk(history: &History, starts: Option<Arc<SeasonStartRates>>) -> Vec<Checked
                 listed: signals.listed(),
                 p_in_line_unread: model.probability(&Signals {
                     next_up: None,
+                    ..*signals
+                }),
+                quarterback: signals.quarterback,
+                p_as_other: model.probability(&Signals {
+                    quarterback: false,
                     ..*signals
                 }),
             });
@@ -128,6 +137,26 @@ fn report(title: &str, rows: &[Checked]) {
             .collect();
         in_line(label, &rows);
     }
+    let quarterbacks: Vec<&Checked> = next_up
+        .iter()
+        .copied()
+        .filter(|r| r.quarterback && !r.listed)
+        .collect();
+    tenths(
+        "quarterbacks in line for the starting one ruled out, not listed",
+        &quarterbacks,
+    );
+    let as_other: Vec<Checked> = quarterbacks
+        .iter()
+        .map(|r| Checked {
+            p: r.p_as_other,
+            ..**r
+        })
+        .collect();
+    tenths(
+        "the same, read as any other position",
+        &as_other.iter().collect::<Vec<_>>(),
+    );
     let mid: Vec<&Checked> = rows.iter().filter(|r| !r.start).collect();
     tenths("other weeks", &mid);
     tenths("all", &rows.iter().collect::<Vec<_>>());

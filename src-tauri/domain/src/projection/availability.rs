@@ -239,6 +239,10 @@ pub struct Signals {
     /// quarterback a rival at his own place counts too: the charts list some backups as
     /// starters beside the starter (Kyle Allen beside Cam Newton, 2019 week 3).
     pub next_up: Option<bool>,
+    /// Whether he is the quarterback in line for the starting one ruled out: listed second at
+    /// quarterback on the week's depth chart (or first beside him) while a quarterback listed
+    /// first is Out on its report. One quarterback plays, and he takes the whole job.
+    pub quarterback: bool,
 }
 
 impl Signals {
@@ -317,6 +321,8 @@ pub struct AvailabilityModel {
     /// By games missed, role and whether he is next in line for a player ruled out, where
     /// the chart and the report are loaded.
     by_next_up: HashMap<NextUpKey, Count>,
+    /// Quarterbacks in line for the starting one ruled out, not listed themselves.
+    quarterbacks_next_up: Count,
     /// The season-start rates the start levels lean on (none: the role's rate).
     season_starts: Option<Arc<SeasonStartRates>>,
 }
@@ -447,6 +453,9 @@ impl<'h> PlayIndex<'h> {
         });
         let chart = self.charts.chart(team, week);
         let on_chart = chart.map(|chart| chart.contains_key(gsis_id));
+        let quarterback = chart
+            .filter(|_| report.is_some())
+            .is_some_and(|chart| self.next_quarterback(chart, gsis_id, week));
         let next_up = chart
             .filter(|_| report.is_some())
             .map(|chart| self.next_up(chart, gsis_id, week));
@@ -467,6 +476,7 @@ impl<'h> PlayIndex<'h> {
                 role,
                 on_chart,
                 next_up,
+                quarterback,
             };
         };
         // Week 1 follows last season's final weeks; any other week the team's last few.
@@ -494,6 +504,7 @@ impl<'h> PlayIndex<'h> {
             role,
             on_chart,
             next_up,
+            quarterback,
         }
     }
 
@@ -529,6 +540,25 @@ impl<'h> PlayIndex<'h> {
                     .get(&(other.as_str(), week))
                     .is_some_and(|r| r.status == GameStatus::Out)
         })
+    }
+
+    /// Whether `gsis_id` is listed at quarterback first or second on `chart` while another
+    /// quarterback listed first is Out on the report of `week`.
+    fn next_quarterback(&self, chart: &Chart, gsis_id: &str, week: WeekKey) -> bool {
+        let Some(place) = chart.get(gsis_id) else {
+            return false;
+        };
+        place.position == Position::QB
+            && place.depth <= 2
+            && chart.iter().any(|(other, ahead)| {
+                other != gsis_id
+                    && ahead.position == Position::QB
+                    && ahead.depth == 1
+                    && self
+                        .reports
+                        .get(&(other.as_str(), week))
+                        .is_some_and(|r| r.status == GameStatus::Out)
+            })
     }
 
     /// His snap share in the team's game of week `last` and his mean share in his games of that
@@ -740,6 +770,9 @@ impl AvailabilityModel {
             }
             if let Some(next_up) = signals.next_up.filter(|_| !signals.listed()) {
                 count(model.by_next_up.entry((missed, role, next_up)).or_default());
+                if next_up && signals.quarterback {
+                    count(&mut model.quarterbacks_next_up);
+                }
             }
         });
         model
@@ -818,7 +851,16 @@ impl AvailabilityModel {
         // the listed ones played less often than the unlisted rate says (walk-forward
         // 2019-2022, 220 player weeks: Brier 0.161 unmoved against 0.165 moved).
         match signals.next_up.filter(|_| !signals.listed()) {
-            Some(next_up) => self.next_up_adjusted(nested, (missed, role, next_up), by_role),
+            Some(next_up) => {
+                let adjusted = self.next_up_adjusted(nested, (missed, role, next_up), by_role);
+                if next_up && signals.quarterback {
+                    // A backup quarterback's games missed and role say he waits; in line for
+                    // the starter ruled out, he plays as such quarterbacks did.
+                    adjusted.max(Self::rate(Some(&self.quarterbacks_next_up), adjusted))
+                } else {
+                    adjusted
+                }
+            }
             None => nested,
         }
     }
@@ -1107,6 +1149,7 @@ mod tests {
             role: Some(Role::Regular),
             on_chart: None,
             next_up: None,
+            quarterback: false,
         });
         assert!(questionable < clear, "{questionable} vs {clear}");
     }
@@ -1569,5 +1612,64 @@ mod tests {
         };
         let index = PlayIndex::new(&unreported);
         assert_eq!(index.signals("b0", "T0", 202217).next_up, None);
+    }
+
+    #[test]
+    fn the_quarterback_in_line_for_the_starter_plays_as_such_quarterbacks_did() {
+        // T0: the starter is out in week 3; T1: the backup is out, the third one waits.
+        let mut h = History::default();
+        for week in 1..=3 {
+            h.games.push(game(2022, week, "T0", "T1"));
+            for (team, t) in [("T0", 0), ("T1", 1)] {
+                for (who, depth) in [("s", 1), ("b", 2), ("c", 3)] {
+                    h.depth_charts.push(DepthChartEntry {
+                        season: 2022,
+                        week: Some(week),
+                        as_of: None,
+                        team: team.into(),
+                        gsis_id: format!("{who}{t}"),
+                        position: "QB".into(),
+                        depth,
+                    });
+                }
+                if week < 3 {
+                    h.players.push(played(&format!("s{t}"), team, 2022, week));
+                }
+            }
+        }
+        h.players.push(played("b0", "T0", 2022, 1));
+        h.players.push(played("c1", "T1", 2022, 1));
+        h.injuries.push(report("s0", 3, "Out"));
+        h.injuries.push(report("b1", 3, "Out"));
+        let index = PlayIndex::new(&h);
+        let backup = index.signals("b0", "T0", 202203);
+        let third = index.signals("c1", "T1", 202203);
+        assert_eq!((backup.next_up, backup.quarterback), (Some(true), true));
+        assert_eq!((third.next_up, third.quarterback), (Some(true), false));
+        // Measured: nine in ten such quarterbacks played. The backup's own signals (he missed
+        // his team's last game) say less; the measured rate is his floor, and a third
+        // quarterback in line for the backup gets none of it.
+        let mut model = AvailabilityModel::fit(&h, &index, 202203);
+        let before = model.probability(&backup);
+        model.quarterbacks_next_up = (90, 100);
+        let after = model.probability(&backup);
+        assert!(after > 0.85 && after >= before, "{before} -> {after}");
+        let as_other = model.probability(&Signals {
+            quarterback: false,
+            ..backup
+        });
+        assert!(as_other < after, "{as_other} vs {after}");
+        assert_eq!(
+            model.probability(&third),
+            model.probability(&Signals {
+                quarterback: false,
+                ..third
+            })
+        );
+        // Ruled out himself, he does not play.
+        let mut out = h.clone();
+        out.injuries.push(report("b0", 3, "Out"));
+        let index = PlayIndex::new(&out);
+        assert_eq!(model.probability(&index.signals("b0", "T0", 202203)), 0.0);
     }
 }
