@@ -4,12 +4,12 @@
 //! the same outcomes (the sampled field scored with the players' real points beside the real
 //! field's standings, the app's ownership fitted on the other slates, everything a user can
 //! load), the real field's cash line stood 6% above the sampled field's in the 2018 week-7
-//! double-up, 14% in the 2019 week-3 single-entry tournaments and 22% in 2019 week 1's, each
+//! double-up, 14% in the 2019 week-3 single-entry tournaments and 21% in 2019 week 1's, each
 //! slate's contests averaged (`scripts/bench-contests.sh`). Fed the real `%Drafted` instead,
 //! the same sampler's field cashes within 0-3% of the real line on the standings that list the
 //! whole field: the edge lies in whom the field drafts, not in how it builds lineups. Nor does
 //! it lie in the share of the field paid: the 2019 tournaments' fields stood as far above the
-//! sampled field at a double-up's line (their top 44%: 24% in week 1, 17% in week 3) as at
+//! sampled field at a double-up's line (their top 44%: 26% in week 1, 13% in week 3) as at
 //! their own. It belongs to the field: the two slates of tournaments (high-stakes single-entry
 //! contests, weeks 1 and 3) against the one of a $50 double-up (week 7). Whether the entrants
 //! or the week of the season make it, three slates cannot tell apart. The edge goes by the
@@ -64,7 +64,7 @@ impl FieldEdge {
 pub const CASH_GAME_PERCENT: u32 = 6;
 
 /// The edge of a tournament's field, percent: the shared single-entry tournaments of 2019 week 1
-/// (22.0%) and week 3 (13.8%), averaged by slate; the default of the
+/// (21.3%) and week 3 (14.0%), averaged by slate; the default of the
 /// `tournament_field_edge_pct` setting.
 pub const TOURNAMENT_PERCENT: u32 = 18;
 
@@ -79,9 +79,9 @@ pub fn measured_percent(contest_type: ContestType) -> u32 {
 }
 
 /// The edge's spread: the three slates' standard deviation about their types' means (the two
-/// tournament slates' 0.058; the one cash game's slate says nothing of its own) with a mean's
-/// own uncertainty added (0.058 over two slates), about 0.08; kept at the 0.10 measured over
-/// all three slates about one mean, the wider.
+/// tournament slates' 0.051; the one cash game's slate says nothing of its own) with a mean's
+/// own uncertainty added (0.051 over two slates), about 0.07; kept at 0.10, the wider, near
+/// what all three slates measured about one mean (0.075, 0.087 with the mean's uncertainty).
 pub const SPREAD: f64 = 0.10;
 
 /// The multipliers a slate may draw: the field never scores less than half, nor more than
