@@ -80,7 +80,7 @@ pub fn measured_percent(contest_type: ContestType) -> u32 {
 
 /// The edge's spread: the three slates' standard deviation about their types' means (the two
 /// tournament slates' 0.051; the one cash game's slate says nothing of its own) with a mean's
-/// own uncertainty added (0.051 over two slates), about 0.07; kept at 0.10, the wider, near
+/// own uncertainty added (0.036 over two slates), about 0.06; kept at 0.10, the wider, near
 /// what all three slates measured about one mean (0.075, 0.087 with the mean's uncertainty).
 pub const SPREAD: f64 = 0.10;
 
