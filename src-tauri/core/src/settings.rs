@@ -493,6 +493,18 @@ pub fn resolve(
 }
 
 impl Settings {
+    /// The field's edge of a contest type, percent: the tournaments' setting or the cash
+    /// games'.
+    pub fn field_edge_of(&self, contest_type: crate::contest::ContestType) -> u32 {
+        use crate::contest::ContestType;
+        match contest_type {
+            ContestType::Tournament => self.tournament_field_edge_pct,
+            ContestType::DoubleUp | ContestType::FiftyFifty | ContestType::HeadToHead => {
+                self.field_edge_pct
+            }
+        }
+    }
+
     /// The typed view of resolved entries (as returned by [`resolve`]).
     pub fn from_entries(entries: &[SettingEntry]) -> Settings {
         let get = |key: &str| {

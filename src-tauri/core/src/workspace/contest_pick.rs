@@ -12,7 +12,7 @@ use crate::contest::simulate::{
     correlations, truth, Correlations, FieldEdge, Marginal, SimPlayer, Simulator,
 };
 use crate::contest::standings::field_scores::FieldScores;
-use crate::contest::{Contest, ContestType};
+use crate::contest::Contest;
 use crate::dk::{LineupFile, Position};
 use crate::lineup::NewLineup;
 use crate::optimizer::Rules;
@@ -495,12 +495,7 @@ impl Workspace {
         // As if the projections were exact, the field knows no more than they do.
         let settings = self.typed_settings().await?;
         let edge = match contest {
-            Some(c) if !exact => FieldEdge::of_percent(match c.contest_type {
-                ContestType::Tournament => settings.tournament_field_edge_pct,
-                ContestType::DoubleUp | ContestType::FiftyFifty | ContestType::HeadToHead => {
-                    settings.field_edge_pct
-                }
-            }),
+            Some(c) if !exact => FieldEdge::of_percent(settings.field_edge_of(c.contest_type)),
             _ => FieldEdge::NONE,
         };
         let simulator = Simulator::new(&sim_players, &correlations)
@@ -809,10 +804,17 @@ impl Workspace {
                 let mut out = [0u16; 9];
                 for (o, id) in out.iter_mut().zip(l) {
                     *o = *index.get(id).ok_or_else(|| {
-                        Error::InvalidInput(format!(
-                            "player {id} of a lineup cannot be simulated: his game is not \
-                             scheduled on slate {slate_id}"
-                        ))
+                        Error::InvalidInput(if prepared.other_games.contains(id) {
+                            format!(
+                                "player {id} of a lineup plays in a game the contest does not \
+                                 cover"
+                            )
+                        } else {
+                            format!(
+                                "player {id} of a lineup cannot be simulated: his game is not \
+                                 scheduled on slate {slate_id}"
+                            )
+                        })
                     })?;
                 }
                 Ok(out)

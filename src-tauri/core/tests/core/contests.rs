@@ -946,7 +946,7 @@ async fn quick_pick(ws: &Workspace, contest_id: i32, seed: u64) -> nfl_dfs_core:
 
 #[tokio::test]
 async fn a_contest_on_some_of_the_slates_games_picks_only_from_them() {
-    let (_dir, ws) = common::workspace().await;
+    let (dir, ws) = common::workspace().await;
     let slate = demo_slate(&ws).await;
     let before = common::snapshot(&ws).await;
     for (games, why) in [
@@ -1006,6 +1006,32 @@ async fn a_contest_on_some_of_the_slates_games_picks_only_from_them() {
         .players
         .iter()
         .any(|p| !teams.contains(&p.player.team.as_str())));
+    // That lineup, weighed in the contest of four games, is refused and says why.
+    let file = dir.path().join("whole-slate.csv");
+    let ids: Vec<String> = whole
+        .max_projection
+        .players
+        .iter()
+        .map(|p| p.player.dk_id.unwrap().to_string())
+        .collect();
+    std::fs::write(
+        &file,
+        format!("QB,RB,RB,WR,WR,WR,TE,FLEX,DST\n{}\n", ids.join(",")),
+    )
+    .unwrap();
+    assert!(ws
+        .simulate_lineups(slate, &file, 200, Some(everything.id), 1, |_, _| true)
+        .await
+        .is_ok());
+    let e = ws
+        .simulate_lineups(slate, &file, 200, Some(sunday.id), 1, |_, _| true)
+        .await
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("plays in a game the contest does not cover"),
+        "{e}"
+    );
     // `all` names every game again.
     let edited = ws
         .edit_contest(
