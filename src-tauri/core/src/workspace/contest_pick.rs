@@ -435,11 +435,20 @@ impl Workspace {
         contest: Option<&Contest>,
         exact: bool,
     ) -> Result<Prepared> {
+        let mut view = self.slate_view(Some(slate_id)).await?;
         let games = match contest {
-            Some(c) => self.contest_games(c).await?,
+            Some(c) => {
+                // Checked again against the slate: a row edited by hand names no other game.
+                let named = self.contest_games(c).await?;
+                crate::contest::games::choose(&named, &view.games).map_err(|e| {
+                    Error::InvalidInput(format!(
+                        "Contest {} is damaged in the database ({e}): edit its games.",
+                        c.id
+                    ))
+                })?
+            }
             None => Vec::new(),
         };
-        let mut view = self.slate_view(Some(slate_id)).await?;
         let other_games = view.leave_out_other_games(&games);
         let usable = view
             .players

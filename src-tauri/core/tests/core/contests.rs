@@ -1032,6 +1032,23 @@ async fn a_contest_on_some_of_the_slates_games_picks_only_from_them() {
             .contains("plays in a game the contest does not cover"),
         "{e}"
     );
+    // A row edited by hand to name a game the slate does not hold is caught before a pick.
+    {
+        use sea_orm::ConnectionTrait;
+        nfl_dfs_core::test_support::database(&ws)
+            .execute_unprepared(&format!(
+                "UPDATE contests SET games = 'SEA@SF,KC@LV' WHERE id = {}",
+                sunday.id
+            ))
+            .await
+            .unwrap();
+    }
+    let e = ws
+        .pick(&quick(sunday.id, 5), |_, _, _| true)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("is damaged in the database"), "{e}");
+    assert!(e.to_string().contains("\"SEA@SF\""), "{e}");
     // `all` names every game again.
     let edited = ws
         .edit_contest(
