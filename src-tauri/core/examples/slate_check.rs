@@ -272,8 +272,13 @@ fn reliability(rows: &[Checked]) {
             })
             .collect();
         let n = priced.len().max(1) as f64;
+        let range = if hi == f64::MAX {
+            format!("{lo}x or more")
+        } else {
+            format!("{lo}-{hi}x")
+        };
         println!(
-            "DraftKings' average {lo}-{hi}x what the salary implies, not ruled out: {} players, mean P(play) {:.3}, played {:.3}",
+            "DraftKings' average {range} what the salary implies, not ruled out: {} players, mean P(play) {:.3}, played {:.3}",
             priced.len(),
             priced.iter().map(|r| r.play_probability).sum::<f64>() / n,
             priced.iter().filter(|r| r.actual.is_some()).count() as f64 / n

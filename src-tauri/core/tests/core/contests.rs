@@ -270,6 +270,13 @@ async fn the_field_edge_lifts_the_simulated_cash_line_and_exact_projections_drop
         .await
         .unwrap_err();
     assert!(e.to_string().contains("field_edge_pct"), "{e}");
+    for bad in [SettingValue::Integer(51), SettingValue::Integer(u32::MAX)] {
+        let e = ws
+            .set_setting("tournament_field_edge_pct", bad)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("tournament_field_edge_pct"), "{e}");
+    }
 }
 
 #[tokio::test]
