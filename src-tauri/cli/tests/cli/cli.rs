@@ -918,78 +918,42 @@ fn a_bad_contest_is_refused_with_its_reason_and_a_usage_error_exits_2() {
     )
     .status
     .success());
-    let one = cli(
-        dir.path(),
-        &[
-            "contest",
-            "add",
-            "--slate",
-            "1",
-            "--type",
-            "double-up",
-            "--entries",
-            "1",
-            "--fee",
-            "5",
-        ],
-    );
+    // `contest add --slate 1` with the rest of its arguments.
+    let add = |rest: &[&str]| {
+        let mut args = vec!["contest", "add", "--slate", "1"];
+        args.extend_from_slice(rest);
+        cli(dir.path(), &args)
+    };
+    let one = add(&["--type", "double-up", "--entries", "1", "--fee", "5"]);
     assert_eq!(one.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&one.stderr).contains("at least 2 entries"));
     let payouts = dir.path().join("payouts.csv");
     std::fs::write(&payouts, "Rank,Prize\n1-3,100\n3-5,50\n").unwrap();
-    let overlap = cli(
-        dir.path(),
-        &[
-            "contest",
-            "add",
-            "--slate",
-            "1",
+    let overlap = add(&[
+        "--type",
+        "tournament",
+        "--entries",
+        "100",
+        "--fee",
+        "5",
+        "--payouts",
+        payouts.to_str().unwrap(),
+    ]);
+    assert_eq!(overlap.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&overlap.stderr).contains("overlap"));
+    let kind = add(&["--type", "showdown", "--entries", "10", "--fee", "5"]);
+    assert_eq!(kind.status.code(), Some(2));
+    let add_on = |games: &str| {
+        add(&[
             "--type",
-            "tournament",
+            "double-up",
             "--entries",
             "100",
             "--fee",
             "5",
-            "--payouts",
-            payouts.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(overlap.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&overlap.stderr).contains("overlap"));
-    let kind = cli(
-        dir.path(),
-        &[
-            "contest",
-            "add",
-            "--slate",
-            "1",
-            "--type",
-            "showdown",
-            "--entries",
-            "10",
-            "--fee",
-            "5",
-        ],
-    );
-    assert_eq!(kind.status.code(), Some(2));
-    let add_on = |games: &str| {
-        cli(
-            dir.path(),
-            &[
-                "contest",
-                "add",
-                "--slate",
-                "1",
-                "--type",
-                "double-up",
-                "--entries",
-                "100",
-                "--fee",
-                "5",
-                "--games",
-                games,
-            ],
-        )
+            "--games",
+            games,
+        ])
     };
     let unknown = add_on("KC@LV,SEA@SF");
     assert_eq!(unknown.status.code(), Some(1));
