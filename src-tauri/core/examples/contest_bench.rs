@@ -24,7 +24,8 @@
 //! alone (`CONTEST_BENCH_SEED` sets its picks' seed), `CONTEST_BENCH_ONLY=edges` the
 //! field's edge on every real contest, `CONTEST_BENCH_ONLY=ownership` the ownership error
 //! alone (`OWNERSHIP_DUMP=DIR` also writes each slate's players, their numbers and real
-//! ownership to `DIR/<salary file>.tsv`, for study). With `WRITE_DEFAULTS=1` it also writes the shipped
+//! ownership to `DIR/<salary file>.tsv`, for study; `OWNERSHIP_WHO_PLAYED=1` first marks every
+//! player playing or out by what happened, the news of the hour before lock). With `WRITE_DEFAULTS=1` it also writes the shipped
 //! correlations (fitted on 2018-2022) and ownership model (fitted on every standings file).
 //! Used by `scripts/bench-contests.sh`.
 
@@ -72,7 +73,7 @@ async fn main() {
         slates_table(&data).await;
         return;
     }
-    let (dir, ws) = common::full_history(&data, None).await;
+    let (dir, ws) = common::full_history(&data, common::LeftOut::NONE).await;
     if std::env::var("CONTEST_BENCH_ONLY").as_deref() == Ok("edges") {
         field_edges(&ws, &data).await;
         return;
@@ -100,7 +101,7 @@ async fn main() {
     // The field's edge, measured first in a workspace of its own, so that each slate's picks
     // below are made with the edge of the other slates only.
     let edges = {
-        let (_edge_dir, edge_ws) = common::full_history(&data, None).await;
+        let (_edge_dir, edge_ws) = common::full_history(&data, common::LeftOut::NONE).await;
         field_edges(&edge_ws, &data).await
     };
     let mut samples: Vec<(String, Vec<OwnershipPlayer>, Vec<f64>)> = Vec::new();
@@ -170,7 +171,7 @@ async fn main() {
 /// P(cash) and range, and the share of its simulated scores below the real one (calibrated
 /// picks average 0.5 and fall below their 10th percentile one time in ten).
 async fn slates_table(data: &Path) {
-    let (_dir, ws) = common::full_history(data, None).await;
+    let (_dir, ws) = common::full_history(data, common::LeftOut::NONE).await;
     let salaries = data.join("dk_salaries");
     println!("\n## Every slate: the pick with the app's error simulated, and as if the projections were exact\n");
     println!("| slate | simulation | pick projected | simulated mean | P(cash) (range) | real points | below its real points | highest projected: real points |");
@@ -972,6 +973,9 @@ async fn ownership_sample(
     slate_id: i32,
     name: &str,
 ) -> (String, Vec<OwnershipPlayer>, Vec<f64>) {
+    if std::env::var_os("OWNERSHIP_WHO_PLAYED").is_some() {
+        mark_who_played(ws, slate_id).await;
+    }
     let mut view = ws.slate_view(Some(slate_id)).await.expect("view");
     let results = nfl_dfs_core::test_support::latest_standings(database(ws), slate_id)
         .await
@@ -1008,6 +1012,37 @@ async fn ownership_sample(
         std::fs::write(Path::new(&dir).join(format!("{name}.tsv")), out).expect("dump");
     }
     (name.to_string(), players, actual)
+}
+
+/// Marks every matched player of a slate as playing or out by what happened: the news the field
+/// has at lock (who is inactive), given to the app, to tell how much of the ownership error is
+/// who plays and how much the field's own view.
+async fn mark_who_played(ws: &Workspace, slate_id: i32) {
+    let backtest = ws.backtest(slate_id).await.expect("backtest");
+    let matched: std::collections::HashSet<i32> = ws
+        .match_slate(slate_id)
+        .await
+        .expect("match")
+        .players
+        .into_iter()
+        .filter(|m| m.gsis_id.is_some())
+        .map(|m| m.player.slate_player_id)
+        .collect();
+    for p in backtest
+        .players
+        .iter()
+        .filter(|p| matched.contains(&p.slate_player_id))
+    {
+        let flags = nfl_dfs_core::slate::PlayerFlags {
+            plays: Some(p.actual.is_some()),
+            locked: false,
+            excluded: false,
+            projection_override: None,
+        };
+        ws.set_player_flags(p.slate_player_id, &flags)
+            .await
+            .expect("flags");
+    }
 }
 
 /// Leave-one-slate-out ownership error, next to the value baseline.

@@ -66,7 +66,7 @@ async fn main() {
 /// market's weight.
 async fn every_slate(data: &Path) {
     let data = data.to_path_buf();
-    let (_dir, ws) = common::full_history(&data, None).await;
+    let (_dir, ws) = common::full_history(&data, common::LeftOut::NONE).await;
     println!("| slate | pool | app MAE | AvgPointsPerGame MAE | ratio (target <= 0.85) | >= $4,000 projected 0, scored > 5 | >= $6,000 not out: mean P(play) / played | best lineup projected / actual |");
     println!("|---|---|---|---|---|---|---|---|");
     let mut all: Vec<Checked> = Vec::new();
@@ -306,48 +306,95 @@ struct Gap {
     /// The slate's season and week.
     season: i32,
     week: i32,
-    /// The weeks left out: season, first week, last week.
-    missing: (i32, i32, i32),
+    /// What is left out of the loaded history.
+    missing: common::LeftOut,
     /// The scenario in words.
     words: &'static str,
 }
 
-/// The slates with missing history the bench projects.
-const GAPS: [Gap; 5] = [
+/// The slates with missing history the bench projects: a part of a season, a whole season,
+/// and history that stops seasons before the slate (the user of 2025 holding 2022's files:
+/// no reports, the week's depth chart, DraftKings' averages of this season).
+const GAPS: [Gap; 8] = [
     Gap {
         file: "2022_w01_sun_09-11.csv",
         season: 2022,
         week: 1,
-        missing: (2021, 13, 22),
+        missing: common::LeftOut {
+            weeks: &[(2021, 13, 22)],
+            reports: &[],
+        },
         words: "2022 week 1 with 2021 weeks 13-22 missing",
     },
     Gap {
         file: "2022_w01_sun_09-11.csv",
         season: 2022,
         week: 1,
-        missing: (2021, 1, 22),
+        missing: common::LeftOut {
+            weeks: &[(2021, 1, 22)],
+            reports: &[],
+        },
         words: "2022 week 1 with all of 2021 missing",
     },
     Gap {
         file: "2021_w05_sun_10-10.csv",
         season: 2021,
         week: 5,
-        missing: (2021, 1, 4),
+        missing: common::LeftOut {
+            weeks: &[(2021, 1, 4)],
+            reports: &[],
+        },
         words: "2021 week 5 with 2021 weeks 1-4 missing",
     },
     Gap {
         file: "2020_w10_sun_11-15.csv",
         season: 2020,
         week: 10,
-        missing: (2020, 1, 9),
+        missing: common::LeftOut {
+            weeks: &[(2020, 1, 9)],
+            reports: &[],
+        },
         words: "2020 week 10 with 2020 weeks 1-9 missing",
     },
     Gap {
         file: "2020_w16_sun_12-27.csv",
         season: 2020,
         week: 16,
-        missing: (2020, 8, 15),
+        missing: common::LeftOut {
+            weeks: &[(2020, 8, 15)],
+            reports: &[],
+        },
         words: "2020 week 16 with 2020 weeks 8-15 missing",
+    },
+    Gap {
+        file: "2022_w01_sun_09-11.csv",
+        season: 2022,
+        week: 1,
+        missing: common::LeftOut {
+            weeks: &[(2020, 1, 22), (2021, 1, 22)],
+            reports: &[2020, 2021, 2022],
+        },
+        words: "2022 week 1 with all of 2020 and 2021 missing, and the injury reports of 2020-2022",
+    },
+    Gap {
+        file: "2021_w05_sun_10-10.csv",
+        season: 2021,
+        week: 5,
+        missing: common::LeftOut {
+            weeks: &[(2020, 1, 22), (2021, 1, 4)],
+            reports: &[2020, 2021],
+        },
+        words: "2021 week 5 with 2020 and 2021 weeks 1-4 missing, and the injury reports of 2020-2021",
+    },
+    Gap {
+        file: "2020_w16_sun_12-27.csv",
+        season: 2020,
+        week: 16,
+        missing: common::LeftOut {
+            weeks: &[(2019, 1, 22), (2020, 1, 15)],
+            reports: &[2019, 2020],
+        },
+        words: "2020 week 16 with 2019 and 2020 weeks 1-15 missing, and the injury reports of 2019-2020",
     },
 ];
 
@@ -362,7 +409,7 @@ async fn gaps(data: &Path) {
     } in GAPS
     {
         println!();
-        let (_dir, ws) = common::full_history(data, Some(missing)).await;
+        let (_dir, ws) = common::full_history(data, missing).await;
         match check_slate(&ws, data, file, season, week).await {
             Ok((rows, lineup)) => {
                 println!("{words} from the loaded stats and snap counts:");
@@ -372,6 +419,7 @@ async fn gaps(data: &Path) {
                 println!("| slate | pool | app MAE | AvgPointsPerGame MAE | ratio | >= $4,000 projected 0, scored > 5 | >= $6,000 not out: mean P(play) / played (target >= 0.85) | best lineup projected / actual |");
                 println!("|---|---|---|---|---|---|---|---|");
                 print_slate(file, &rows, lineup);
+                top_lineups(&ws, id).await;
                 plays_after_gap(&rows);
             }
             Err(e) => println!("{words}: skipped: {e}"),
@@ -379,24 +427,61 @@ async fn gaps(data: &Path) {
     }
 }
 
+/// Lineups the optimizer builds on the app's projections, at least 3 players apart.
+const TOP_LINEUPS: u32 = 20;
+
+/// The mean projected and actual points of the slate's best [`TOP_LINEUPS`] lineups: steadier
+/// than the one best lineup's, which a single player who sat can sink.
+async fn top_lineups(ws: &Workspace, slate_id: i32) {
+    let rules = nfl_dfs_core::optimizer::Rules {
+        lineups: TOP_LINEUPS,
+        min_unique: 3,
+        ..Default::default()
+    };
+    let built = ws
+        .optimize(slate_id, rules, HashMap::new(), |_, _| true)
+        .await
+        .expect("lineups");
+    let actual: HashMap<i32, f64> = ws
+        .backtest(slate_id)
+        .await
+        .expect("backtest")
+        .players
+        .iter()
+        .map(|p| (p.slate_player_id, p.actual.unwrap_or(0.0)))
+        .collect();
+    let lineups = &built.run.lineups;
+    let n = lineups.len().max(1) as f64;
+    let projected = lineups.iter().map(|l| l.points).sum::<f64>() / n;
+    let scored = lineups
+        .iter()
+        .map(|l| {
+            l.players
+                .iter()
+                .map(|id| actual.get(id).copied().unwrap_or(0.0))
+                .sum::<f64>()
+        })
+        .sum::<f64>()
+        / n;
+    println!(
+        "best {} lineups, 3 players apart: mean projected {projected:.1}, actual {scored:.1}",
+        lineups.len()
+    );
+}
+
 /// Who played against the chance to play of a slate's players (not DSTs, with a game), apart by
 /// whether DraftKings has an average for them (after a gap: whether they played the weeks the
-/// app has not seen) and by the status shown.
+/// app has not seen) and by the status shown; then all of them, and those priced $4,000 or
+/// more (where lineups are made).
 fn plays_after_gap(rows: &[Checked]) {
     println!("| players | DraftKings' average | status | mean P(play) | played | Brier |");
     println!("|---|---|---|---|---|---|");
-    let mut groups: std::collections::BTreeMap<(bool, String), Vec<&Checked>> = Default::default();
-    for r in rows.iter().filter(|r| r.position != Position::DST) {
-        let key = (r.average > 0.0, format!("{:?}", r.status));
-        groups.entry(key).or_default().push(r);
-    }
-    for ((average, status), list) in groups {
-        let n = list.len() as f64;
+    let line = |average: &str, status: &str, list: &[&Checked]| {
+        let n = list.len().max(1) as f64;
         let played = |r: &Checked| f64::from(u8::from(r.actual.is_some()));
         println!(
-            "| {} | {} | {status} | {:.2} | {:.2} | {:.3} |",
+            "| {} | {average} | {status} | {:.2} | {:.2} | {:.3} |",
             list.len(),
-            if average { "> 0" } else { "0" },
             list.iter().map(|r| r.play_probability).sum::<f64>() / n,
             list.iter().map(|r| played(r)).sum::<f64>() / n,
             list.iter()
@@ -404,7 +489,26 @@ fn plays_after_gap(rows: &[Checked]) {
                 .sum::<f64>()
                 / n
         );
+    };
+    let players: Vec<&Checked> = rows
+        .iter()
+        .filter(|r| r.position != Position::DST)
+        .collect();
+    let mut groups: std::collections::BTreeMap<(bool, String), Vec<&Checked>> = Default::default();
+    for r in &players {
+        let key = (r.average > 0.0, format!("{:?}", r.status));
+        groups.entry(key).or_default().push(r);
     }
+    for ((average, status), list) in groups {
+        line(if average { "> 0" } else { "0" }, &status, &list);
+    }
+    line("all", "all", &players);
+    let priced: Vec<&Checked> = players
+        .iter()
+        .copied()
+        .filter(|r| r.salary >= 4000)
+        .collect();
+    line("all", "all, $4,000+", &priced);
 }
 
 /// The weight on the app's points-if-he-plays that best combines them with what the salary

@@ -35,20 +35,33 @@ pub const SLATES_WITH_POINTS: [(&str, i32, i32); 11] = [
 /// (PFR to GSIS ids, for the snap counts) of `data` loaded.
 #[allow(dead_code)] // not every example uses every loader
 pub async fn real_seasons(data: &Path) -> (tempfile::TempDir, Workspace) {
-    load(data, false, None).await
+    load(data, false, LeftOut::NONE).await
+}
+
+/// What a bench leaves out of the history it loads, as a failed refresh, a partial file or
+/// seasons never loaded leave it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LeftOut {
+    /// Player stats and snap counts of these weeks: season, first week, last week.
+    pub weeks: &'static [(i32, i32, i32)],
+    /// The injury reports of these seasons (a user who last loaded data seasons ago has none).
+    pub reports: &'static [i32],
+}
+
+impl LeftOut {
+    /// Nothing left out.
+    pub const NONE: LeftOut = LeftOut {
+        weeks: &[],
+        reports: &[],
+    };
 }
 
 /// A workspace in a temporary folder with everything a user can load from `data` for
 /// 2018-2022: what [`real_seasons`] loads, plus the season rosters, the weekly injury
-/// reports and the weekly depth charts. With `gap = Some((season, first, last))`, that season's
-/// player stats and snap counts of weeks `first` to `last` are left out, as a failed refresh, a
-/// partial file or a season never loaded leaves them.
+/// reports and the weekly depth charts, less what `left_out` names.
 #[allow(dead_code)] // not every example uses every loader
-pub async fn full_history(
-    data: &Path,
-    gap: Option<(i32, i32, i32)>,
-) -> (tempfile::TempDir, Workspace) {
-    load(data, true, gap).await
+pub async fn full_history(data: &Path, left_out: LeftOut) -> (tempfile::TempDir, Workspace) {
+    load(data, true, left_out).await
 }
 
 /// The history a user can load from `data` for 2018-2022 ([`full_history`]), read into memory.
@@ -59,7 +72,7 @@ pub async fn loaded_history(
     tempfile::TempDir,
     nfl_dfs_core::projection::history::History,
 ) {
-    let (dir, ws) = full_history(data, None).await;
+    let (dir, ws) = full_history(data, LeftOut::NONE).await;
     let history =
         nfl_dfs_core::test_support::load_history(nfl_dfs_core::test_support::database(&ws))
             .await
@@ -70,7 +83,7 @@ pub async fn loaded_history(
 async fn load(
     data: &Path,
     rosters_and_injuries: bool,
-    gap: Option<(i32, i32, i32)>,
+    left_out: LeftOut,
 ) -> (tempfile::TempDir, Workspace) {
     let nfl = data.join("nflverse");
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -87,19 +100,26 @@ async fn load(
             ("snap_counts", format!("snap_counts_{season}.csv")),
         ] {
             let path = nfl.join(folder).join(&name);
-            files.push(match gap {
-                Some((s, first, last)) if s == season => {
-                    let cut = dir.path().join(&name);
-                    without_weeks(&path, &cut, first..=last);
-                    cut
-                }
-                _ => path,
+            let cut: Vec<(i32, i32)> = left_out
+                .weeks
+                .iter()
+                .filter(|(s, _, _)| *s == season)
+                .map(|&(_, first, last)| (first, last))
+                .collect();
+            files.push(if cut.is_empty() {
+                path
+            } else {
+                let copy = dir.path().join(&name);
+                without_weeks(&path, &copy, &cut);
+                copy
             });
         }
         files.push(nfl.join(format!("team_stats_weekly/stats_team_week_{season}.csv")));
         if rosters_and_injuries {
             files.push(nfl.join(format!("rosters/roster_{season}.csv")));
-            files.push(nfl.join(format!("injuries/injuries_{season}.csv")));
+            if !left_out.reports.contains(&season) {
+                files.push(nfl.join(format!("injuries/injuries_{season}.csv")));
+            }
             files.push(nfl.join(format!("depth_charts/depth_charts_{season}.csv")));
         }
     }
@@ -109,8 +129,8 @@ async fn load(
     (dir, ws)
 }
 
-/// Copies a CSV with a `week` column, leaving out the rows of the `weeks`.
-fn without_weeks(from: &Path, to: &Path, weeks: std::ops::RangeInclusive<i32>) {
+/// Copies a CSV with a `week` column, leaving out the rows of the `weeks` (first, last).
+fn without_weeks(from: &Path, to: &Path, weeks: &[(i32, i32)]) {
     let mut reader = csv::Reader::from_path(from).expect("a readable CSV");
     let headers = reader.headers().expect("a header").clone();
     let at = headers
@@ -121,7 +141,12 @@ fn without_weeks(from: &Path, to: &Path, weeks: std::ops::RangeInclusive<i32>) {
     writer.write_record(&headers).expect("written");
     for record in reader.records() {
         let record = record.expect("a record");
-        if record[at].parse::<i32>().is_ok_and(|w| !weeks.contains(&w)) {
+        let kept = |w: i32| {
+            !weeks
+                .iter()
+                .any(|(first, last)| (*first..=*last).contains(&w))
+        };
+        if record[at].parse::<i32>().is_ok_and(kept) {
             writer.write_record(&record).expect("written");
         }
     }
