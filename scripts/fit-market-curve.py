@@ -7,7 +7,12 @@ where one is loaded, on his place on it too (listed 1st or 2nd, 3rd or lower, no
 on the real slates of ../shared/data with points, matched to the weekly player stats and the
 depth charts by name and team. Only the slates of 2018-2020 are used, so the 2021 and 2022
 slates stay out of sample for the benches; the chance to play of a new player comes from the
-2019-2020 slates (in 2018 every veteran is new to the loaded stats).
+2019-2020 slates (in 2018 every veteran is new to the loaded stats). The chance to play of a
+player whose recent games the app has not seen (a gap in the loaded data before the slate: the
+salary file and the week's depth chart are all it has) is logistic in the same inputs,
+whether he is a quarterback listed 1st (one plays: 92% of those with an average, against 31% of
+those listed 2nd) and whether DraftKings has an average for him, fitted on every player of the
+2018-2020 slates past their season's first week (when the average is this season's).
 The DST curve is fitted by `scripts/bench-slates.sh` (WRITE_DEFAULTS=1), which has the app's DST
 points; this script keeps the one in the shipped file.
 Usage: scripts/fit-market-curve.py [DATA_DIR] > market.json, then move it over
@@ -67,7 +72,7 @@ for season in range(2018, 2021):
 # (season, week, team, name) -> his best place on the week's offense chart (QB, RB, WR, TE).
 CHART_POSITIONS = {"QB", "RB", "HB", "FB", "WR", "TE"}
 places = {}
-for season in range(2019, 2021):
+for season in range(2018, 2021):
     with open(f"{DATA}/nflverse/depth_charts/depth_charts_{season}.csv") as f:
         for r in csv.DictReader(f):
             if r["formation"] != "Offense" or r["position"] not in CHART_POSITIONS:
@@ -92,6 +97,7 @@ def new_row(salary, position, place):
 
 samples = {p: [] for p in ("QB", "RB", "WR", "TE")}
 new = []
+unseen = []
 for file, season, week in SLATES:
     with open(f"{DATA}/dk_salaries/{file}", encoding="utf-8-sig") as f:
         for r in csv.DictReader(f):
@@ -100,10 +106,14 @@ for file, season, week in SLATES:
             scored = points.get((season, week, name(r["Name"]), team(r["TeamAbbrev"])))
             salary = int(r["Salary"]) / 1000.0
             samples[r["Position"]].append((salary, scored))
+            key = (season, week, team(r["TeamAbbrev"]), name(r["Name"]))
+            place = places.get(key) if key[:3] in charted else False
+            played = 1.0 if scored is not None else 0.0
             if season >= 2019 and first_game.get(name(r["Name"]), 999999) >= season * 100 + week:
-                key = (season, week, team(r["TeamAbbrev"]), name(r["Name"]))
-                place = places.get(key) if key[:3] in charted else False
-                new.append((r["Position"], salary, place, 1.0 if scored is not None else 0.0))
+                new.append((r["Position"], salary, place, played))
+            if week > 1:
+                averaged = 1.0 if float(r["AvgPointsPerGame"] or 0) > 0 else 0.0
+                unseen.append((r["Position"], salary, place, averaged, played))
 
 
 def least_squares(xy):
@@ -163,6 +173,16 @@ salary_only = logistic([(new_row(x, position, False), y) for position, x, _, y i
 with_chart = logistic(
     [(new_row(x, position, place), y) for position, x, place, y in new if place is not False]
 )
+unseen_salary = logistic(
+    [(new_row(x, position, False) + [averaged], y) for position, x, _, averaged, y in unseen]
+)
+unseen_chart = logistic(
+    [
+        (new_row(x, position, place) + [1.0 if position == "QB" and place == 1 else 0.0, averaged], y)
+        for position, x, place, averaged, y in unseen
+        if place is not False
+    ]
+)
 json.dump(
     {
         "positions": curve,
@@ -170,9 +190,15 @@ json.dump(
             "salary": [round(v, 4) for v in salary_only],
             "chart": [round(v, 4) for v in with_chart],
         },
+        "unseen_play": {
+            "salary": [round(v, 4) for v in unseen_salary],
+            "chart": [round(v, 4) for v in unseen_chart],
+        },
         "new_samples": len(new),
         "new_played": int(sum(y for *_, y in new)),
         "new_charted": sum(1 for _, _, place, _ in new if place is not False),
+        "unseen_samples": len(unseen),
+        "unseen_played": int(sum(y for *_, y in unseen)),
     },
     sys.stdout,
     indent=2,

@@ -180,7 +180,8 @@ impl Workspace {
                 crate::projection::project::missing_weeks(&gaps)
             ),
             "Download the missing weeks (Data page), or load their files: until then who plays \
-             and recent form are judged on the games before the gap.",
+             and recent form are judged on the games before the gap, DraftKings' averages and \
+             the week's depth chart.",
             Some(FixAction::DownloadData),
         ))
     }

@@ -210,10 +210,10 @@ async fn a_gap_is_named_not_read_as_absences_and_rookies_get_the_market() {
 }
 
 /// 2021 week 5 with the season's first four weeks missing from the loaded stats, and the
-/// production models in place: the notice names the gap; a player is judged on his games
-/// before it, read as a break like a summer (a starter plays, not "unknown"); the week's report
-/// still rules players out; and a model's projection leans on DraftKings' average, which has
-/// the weeks the models did not see, saying so.
+/// production models in place: the notice names the gap; who plays is the market's word (his
+/// salary, and DraftKings' average this season: a starter plays); the week's report still
+/// rules players out; and a model's projection leans
+/// on DraftKings' average, which has the weeks the models did not see, saying so.
 #[tokio::test]
 async fn after_a_gap_players_are_judged_on_the_games_before_it_and_lean_on_the_average() {
     let Some(data) = real_data() else {
@@ -233,11 +233,22 @@ async fn after_a_gap_players_are_judged_on_the_games_before_it_and_lean_on_the_a
         "{notice}"
     );
     let henry = find(&view, "Derrick Henry");
-    assert_eq!(henry.status, PlayStatus::Active, "{henry:?}");
-    assert_eq!(
-        henry.availability_reason,
-        "played his team's last loaded game, before the gap in the loaded data"
+    assert_eq!(henry.status, PlayStatus::Unknown, "{henry:?}");
+    assert!(
+        henry.availability_reason.starts_with(
+            "no loaded game of his team since 2020 week 18, an average on DraftKings: "
+        ),
+        "{henry:?}"
     );
+    let market = nfl_dfs_core::projection::market::shipped()
+        .unseen_play_probability(
+            Position::RB,
+            henry.player.salary,
+            ChartPlace::NotLoaded,
+            true,
+        )
+        .unwrap();
+    assert_eq!(henry.play_probability, market);
     assert!(henry.play_probability >= 0.85, "{henry:?}");
     // Out on the week-5 report, whatever the gap.
     let julio = find(&view, "Julio Jones");
@@ -260,6 +271,62 @@ async fn after_a_gap_players_are_judged_on_the_games_before_it_and_lean_on_the_a
         let expected = 0.25 * model + 0.75 * p.player.avg_points_per_game;
         assert!((p.if_plays - expected).abs() < 0.03, "{p:?}");
     }
+}
+
+/// A 2025 slate with the loaded history stopping in 2022 (the shared files: stats to 2022,
+/// rosters to 2023) and this season's depth charts: who plays is read from the salary file and the week's chart, not from 2022's
+/// games. Josh Jacobs (GB's listed starter, an average of 18.2, 2022 with LV) and Bryce Young
+/// (CAR's listed starter, no 2022 game) both played; the games of 2022 made them 60% and 44%
+/// players. A back the chart does not list, without an average, stays unlikely.
+#[tokio::test]
+async fn a_2025_slate_on_2022_history_reads_who_plays_from_the_salary_file_and_the_chart() {
+    let Some(data) = real_data() else {
+        return;
+    };
+    let (_dir, ws) = workspace().await;
+    let nfl = data.join("nflverse");
+    let files = [
+        "schedules/games.csv",
+        "ids/ff_playerids_2025.csv",
+        "player_stats_weekly/player_stats_2022.csv",
+        "rosters/roster_2023.csv",
+        "depth_charts/depth_charts_2025_sunday_snapshots.csv",
+    ]
+    .map(|f| nfl.join(f));
+    ws.ingest_paths(&files, |_| true).await.unwrap();
+    let view = view_of(&ws, &data, "2025_w12_sun-mon_11-23_11-24.csv").await;
+    let market = nfl_dfs_core::projection::market::shipped();
+    for (name, position) in [("Josh Jacobs", Position::RB), ("Bryce Young", Position::QB)] {
+        let p = find(&view, name);
+        assert_eq!(p.status, PlayStatus::Unknown, "{p:?}");
+        assert!(
+            p.availability_reason.starts_with(
+                "no loaded game of his team since 2022 week 18, listed 1st on the week's depth \
+                 chart, an average on DraftKings: "
+            ),
+            "{p:?}"
+        );
+        let expected = market
+            .unseen_play_probability(position, p.player.salary, ChartPlace::Listed(1), true)
+            .unwrap();
+        assert_eq!(p.play_probability, expected);
+        assert!(p.play_probability >= 0.85, "{p:?}");
+    }
+    let unlisted: Vec<&PlayerView> = view
+        .players
+        .iter()
+        .filter(|p| p.player.position == Position::RB && p.player.salary <= 4000)
+        .filter(|p| p.player.avg_points_per_game <= 0.0)
+        .filter(|p| {
+            p.availability_reason
+                .contains("not on the week's depth chart")
+        })
+        .collect();
+    assert!(!unlisted.is_empty());
+    assert!(
+        unlisted.iter().all(|p| p.play_probability < 0.1),
+        "{unlisted:?}"
+    );
 }
 
 /// A 2025 slate with nothing loaded: nobody's availability is known, and the stars DraftKings

@@ -15,9 +15,11 @@
 //! which is what a DFS lineup cares about. A team's week counts only where some of its data is
 //! loaded (a player's stats, or snaps in the snap counts): a scheduled game with neither is a
 //! gap in the data, never a game its players all missed (`PlayIndex::gaps` names it). Where
-//! the team's weeks just before W are not loaded (a failed refresh, a season never loaded), a
-//! player is judged on his games before the gap, read as a break like a summer (the season
-//! start's rates; never measured, only applied), and the week's report still rules him out.
+//! the team's weeks just before W are not loaded (a failed refresh, a season never loaded), his
+//! games before the gap say little of now: `project` reads who plays from the salary file and
+//! the week's depth chart, unless the week's report doubts him; then he is judged on his games
+//! before the gap, read as a break like a summer (the season start's rates; never measured,
+//! only applied), and the report still rules him out.
 //! Where none of the team's games is loaded nothing is inferred: the status is `Unknown` and
 //! the probability 1 (Out on the report still 0), so a projection is never zeroed for lack of
 //! data.
@@ -221,9 +223,11 @@ pub struct Signals {
     /// the games missed then are rest, injuries healed over the summer and moves, and mean
     /// less), or before a gap in the loaded data, which is read as such a break.
     pub season_start: bool,
-    /// Whether the team's latest weeks before this one are not loaded (a gap in the loaded
-    /// data): what he did is what he did before the gap.
-    pub after_gap: bool,
+    /// The week of the team's last loaded game, when the latest weeks before this one are not
+    /// loaded (a gap in the loaded data): what he did is what he did before the gap, and says
+    /// little of now (`project` reads the salary file and the week's depth chart instead, unless
+    /// the week's report doubts him).
+    pub after_gap: Option<WeekKey>,
     /// Whether, after such a gap inside the season, DraftKings' average says he has not played
     /// this season ([`Signals::with_season_average`]).
     pub season_unplayed: bool,
@@ -254,7 +258,7 @@ impl Signals {
     /// time, against 45-51% read from the games before the gap. A new player, or one with an
     /// average, keeps his signals.
     pub fn with_season_average(mut self, average: f64, week: WeekKey) -> Signals {
-        if self.after_gap && week % 100 > 1 && average <= 0.0 && self.role.is_some() {
+        if self.after_gap.is_some() && week % 100 > 1 && average <= 0.0 && self.role.is_some() {
             self.missed = Some(MAX_STREAK);
             self.season_start = false;
             self.snap_shares = None;
@@ -277,6 +281,17 @@ impl Signals {
     /// Whether the week's report lists him (questionable, doubtful, out, ...).
     pub fn listed(&self) -> bool {
         self.known_report().is_some_and(|r| r != Report::CLEAR)
+    }
+
+    /// Whether the week's report gives him a game status that doubts he plays: questionable,
+    /// doubtful or out.
+    pub fn in_doubt(&self) -> bool {
+        self.report.is_some_and(|r| {
+            matches!(
+                r.status,
+                GameStatus::Questionable | GameStatus::Doubtful | GameStatus::Out
+            )
+        })
     }
 }
 
@@ -470,7 +485,7 @@ impl<'h> PlayIndex<'h> {
                 missed: None,
                 report,
                 season_start: false,
-                after_gap: false,
+                after_gap: None,
                 season_unplayed: false,
                 snap_shares: None,
                 role,
@@ -498,7 +513,7 @@ impl<'h> PlayIndex<'h> {
             missed: Some(missed),
             report,
             season_start: last / 100 < week / 100 || !recent,
-            after_gap: !recent,
+            after_gap: (!recent).then_some(last),
             season_unplayed: false,
             snap_shares,
             role,
@@ -714,7 +729,7 @@ pub fn player_weeks(
             }
             // Rates are measured on weeks that follow loaded ones only.
             let signals = index.signals(gsis, team, week);
-            if signals.missed.is_none() || signals.after_gap {
+            if signals.missed.is_none() || signals.after_gap.is_some() {
                 continue;
             }
             if signals.season_start && !in_league(gsis, week / 100) {
@@ -918,7 +933,7 @@ impl AvailabilityModel {
                 report_words("a status the app does not know"),
             ),
             (_, Some(0)) => {
-                let played = if signals.after_gap {
+                let played = if signals.after_gap.is_some() {
                     "played his team's last loaded game, before the gap in the loaded data"
                 } else {
                     "played his team's last game"
@@ -929,7 +944,11 @@ impl AvailabilityModel {
                         format!(
                             "played {:.0}% of the snaps in his team's last {}game, {:.0}% before",
                             last * 100.0,
-                            if signals.after_gap { "loaded " } else { "" },
+                            if signals.after_gap.is_some() {
+                                "loaded "
+                            } else {
+                                ""
+                            },
                             before * 100.0
                         ),
                     ),
@@ -964,7 +983,7 @@ impl AvailabilityModel {
                     n if n >= MAX_STREAK => format!("{n}+ games"),
                     n => format!("{n} games"),
                 };
-                let when = if signals.after_gap {
+                let when = if signals.after_gap.is_some() {
                     " before the gap in the loaded data"
                 } else if signals.season_start {
                     " of last season"
@@ -1084,11 +1103,30 @@ mod tests {
         // Week 11 is after the last loaded week 10: still recent. Week 15 is not: he is
         // judged on the games before the gap, which stands for a break.
         assert_eq!(index.signals("a", "AAA", 202211).missed, Some(0));
-        assert!(!index.signals("a", "AAA", 202211).after_gap);
+        assert_eq!(index.signals("a", "AAA", 202211).after_gap, None);
         let stale = index.signals("a", "AAA", 202215);
-        assert_eq!((stale.missed, stale.after_gap), (Some(0), true));
+        assert_eq!((stale.missed, stale.after_gap), (Some(0), Some(202210)));
         // No reports loaded: none is assumed.
         assert_eq!(index.signals("a", "AAA", 202208).report, None);
+    }
+
+    #[test]
+    fn a_gap_names_the_teams_last_loaded_week_and_a_first_week_after_a_loaded_season_is_none() {
+        let h = history();
+        let index = PlayIndex::new(&h);
+        let gap = |week| index.signals("a", "AAA", week).after_gap;
+        // Byes aside, the weeks just after the loaded ones, and the first week after a loaded
+        // season, follow no gap.
+        assert_eq!(gap(202212), None);
+        assert_eq!(gap(202301), None);
+        // Later in the season, past the next season's first week, or at a first week with the
+        // season before it missing: the team's games stop at 2022 week 10.
+        assert_eq!(gap(202215), Some(202210));
+        assert_eq!(gap(202302), Some(202210));
+        assert_eq!(gap(202512), Some(202210));
+        assert_eq!(gap(202401), Some(202210));
+        // A team with nothing loaded has no gap to follow.
+        assert_eq!(index.signals("x", "CCC", 202302).after_gap, None);
     }
 
     #[test]
@@ -1143,7 +1181,7 @@ mod tests {
             missed: Some(0),
             report: Some(Report::of(Some("Questionable"), None)),
             season_start: false,
-            after_gap: false,
+            after_gap: None,
             season_unplayed: false,
             snap_shares: None,
             role: Some(Role::Regular),
@@ -1381,7 +1419,7 @@ mod tests {
         let signals = index.signals("a", "AAA", 202211);
         assert_eq!(
             (signals.missed, signals.after_gap, signals.season_start),
-            (Some(0), true, true)
+            (Some(0), Some(202206), true)
         );
         let model = AvailabilityModel::fit(&h, &index, 202211);
         let shown = model.availability(&signals, 202211);
@@ -1416,7 +1454,7 @@ mod tests {
         h.injuries.push(report("a", 11, "Out"));
         let index = PlayIndex::new(&h);
         let ruled_out = index.signals("a", "AAA", 202211);
-        assert!(ruled_out.after_gap);
+        assert!(ruled_out.after_gap.is_some());
         assert_eq!(model.probability(&ruled_out), 0.0);
         // So it does for a player of a team none of whose games is loaded.
         h.injuries.push(report("z", 11, "Out"));

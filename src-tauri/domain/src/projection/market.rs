@@ -5,9 +5,12 @@
 //! logistic in it, lower for a quarterback (one plays; the rest are depth that never sees the
 //! field, as most cheap new players are; the dear ones are rookie starters), and where the week's
 //! depth chart is loaded, in his place on it too: of the 2019-2022 slates' new players, 0.6% of
-//! the 707 the chart does not list played, against 30-67% of those it lists 1st or 2nd. Both
-//! are fitted on real slates against what their players scored (`scripts/fit-market-curve.py`;
-//! the shipped curve uses the 2018-2020 slates, the new players' 2019-2020). A DST's points
+//! the 707 the chart does not list played, against 30-67% of those it lists 1st or 2nd. A
+//! player after a gap in the loaded data is judged the same way, with whether he is the
+//! quarterback listed 1st and whether DraftKings has an average for him: every QB, RB, WR and
+//! TE of a slate past its season's first week, 3,039 of them, fits it. All are fitted on real
+//! slates against what their players scored (`scripts/fit-market-curve.py`; the shipped curve
+//! uses the 2018-2020 slates, the new players' 2019-2020). A DST's points
 //! are linear in its salary too, fitted on the same slates by `scripts/bench-slates.sh`, which
 //! has the app's DST points: 0.68 + 1.99 per $1,000 over 206 DSTs.
 
@@ -30,6 +33,8 @@ pub struct MarketCurve {
     pub positions: HashMap<String, PositionCurve>,
     /// Whether a player with no NFL game yet plays.
     pub new_play: NewPlay,
+    /// Whether a player whose recent games are not loaded plays.
+    pub unseen_play: UnseenPlay,
 }
 
 /// Log-odds that a player with no NFL game yet plays.
@@ -40,6 +45,17 @@ pub struct NewPlay {
     /// With it: intercept, slope per $1,000, quarterback, listed 1st or 2nd at his position,
     /// listed 3rd or lower (a player it does not list counts neither).
     pub chart: [f64; 5],
+}
+
+/// Log-odds that a player plays, from the salary file and the week's depth chart alone.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct UnseenPlay {
+    /// Without the week's depth chart: the weights of [`NewPlay::salary`], then a DraftKings
+    /// average above 0.
+    pub salary: [f64; 4],
+    /// With it: the weights of [`NewPlay::chart`], then a quarterback listed 1st (one plays),
+    /// then a DraftKings average above 0.
+    pub chart: [f64; 7],
 }
 
 /// What the market says of one player.
@@ -79,29 +95,72 @@ impl MarketCurve {
         salary: u32,
         place: ChartPlace,
     ) -> Option<f64> {
-        if salary == 0 {
-            return None;
-        }
-        let thousands = f64::from(salary) / 1000.0;
-        let quarterback = f64::from(u8::from(position == Position::QB));
-        let log_odds = match place {
-            ChartPlace::NotLoaded => {
-                let [a, b, qb] = self.new_play.salary;
-                a + b * thousands + qb * quarterback
-            }
-            ChartPlace::Off | ChartPlace::Listed(_) => {
-                let [a, b, qb, high, low] = self.new_play.chart;
-                let (listed_high, listed_low) = match place {
-                    ChartPlace::Listed(depth) if depth <= 2 => (1.0, 0.0),
-                    ChartPlace::Listed(_) => (0.0, 1.0),
-                    _ => (0.0, 0.0),
-                };
-                a + b * thousands + qb * quarterback + high * listed_high + low * listed_low
-            }
-        };
-        let p = 1.0 / (1.0 + (-log_odds).exp());
-        p.is_finite().then_some(p)
+        let (salary_only, chart) = (self.new_play.salary, self.new_play.chart);
+        play_probability(&salary_only, &chart, 0.0, position, salary, place)
     }
+
+    /// The probability that a player whose recent games are not loaded plays, from what a new
+    /// player's is, whether he is the quarterback the chart lists 1st, and whether DraftKings
+    /// has an average for him (`averaged`); None for a salary of 0.
+    pub fn unseen_play_probability(
+        &self,
+        position: Position,
+        salary: u32,
+        place: ChartPlace,
+        averaged: bool,
+    ) -> Option<f64> {
+        let [a, b, qb, average] = self.unseen_play.salary;
+        let [c, d, qb_chart, high, low, starter, average_chart] = self.unseen_play.chart;
+        let averaged = f64::from(u8::from(averaged));
+        let extra = match place {
+            ChartPlace::NotLoaded => average * averaged,
+            ChartPlace::Listed(1) if position == Position::QB => starter + average_chart * averaged,
+            _ => average_chart * averaged,
+        };
+        play_probability(
+            &[a, b, qb],
+            &[c, d, qb_chart, high, low],
+            extra,
+            position,
+            salary,
+            place,
+        )
+    }
+}
+
+/// A logistic chance to play: `salary_only` (intercept, per $1,000, quarterback) without the
+/// week's depth chart, `chart` (the same, then listed 1st or 2nd, listed 3rd or lower) with it,
+/// plus `extra` log-odds.
+fn play_probability(
+    salary_only: &[f64; 3],
+    chart: &[f64; 5],
+    extra: f64,
+    position: Position,
+    salary: u32,
+    place: ChartPlace,
+) -> Option<f64> {
+    if salary == 0 {
+        return None;
+    }
+    let thousands = f64::from(salary) / 1000.0;
+    let quarterback = f64::from(u8::from(position == Position::QB));
+    let log_odds = match place {
+        ChartPlace::NotLoaded => {
+            let [a, b, qb] = *salary_only;
+            a + b * thousands + qb * quarterback
+        }
+        ChartPlace::Off | ChartPlace::Listed(_) => {
+            let [a, b, qb, high, low] = *chart;
+            let (listed_high, listed_low) = match place {
+                ChartPlace::Listed(depth) if depth <= 2 => (1.0, 0.0),
+                ChartPlace::Listed(_) => (0.0, 1.0),
+                _ => (0.0, 0.0),
+            };
+            a + b * thousands + qb * quarterback + high * listed_high + low * listed_low
+        }
+    } + extra;
+    let p = 1.0 / (1.0 + (-log_odds).exp());
+    p.is_finite().then_some(p)
 }
 
 #[cfg(test)]
@@ -167,5 +226,48 @@ mod tests {
         assert!(p(Position::RB, 3000, ChartPlace::Off) < 0.02);
         // A rookie starter priced as one mostly plays.
         assert!(p(Position::RB, 6000, ChartPlace::Listed(1)) > 0.7);
+    }
+
+    #[test]
+    fn a_player_unseen_since_seasons_back_plays_by_his_average_salary_and_chart_place() {
+        let curve = shipped();
+        let p = |salary, place, averaged| {
+            curve
+                .unseen_play_probability(Position::RB, salary, place, averaged)
+                .unwrap()
+        };
+        for place in [
+            ChartPlace::NotLoaded,
+            ChartPlace::Listed(1),
+            ChartPlace::Off,
+        ] {
+            // An average this season says he has played: more likely to again.
+            assert!(
+                p(6000, place, true) > p(6000, place, false) + 0.1,
+                "{place:?}"
+            );
+            assert!(p(8000, place, true) > p(4000, place, true), "{place:?}");
+        }
+        // A $7,800 starter with an average (Josh Jacobs, 2025 week 12, history loaded to 2022)
+        // is a near-certain player; a $3,500 back the chart does not list, with none, is not.
+        assert!(p(7800, ChartPlace::Listed(1), true) > 0.9);
+        assert!(p(3500, ChartPlace::Off, false) < 0.05);
+        // One quarterback plays: the one listed 1st (Bryce Young, $5,200), not his backup.
+        let qb = |place| {
+            curve
+                .unseen_play_probability(Position::QB, 5200, place, true)
+                .unwrap()
+        };
+        assert!(qb(ChartPlace::Listed(1)) > 0.85);
+        assert!(qb(ChartPlace::Listed(1)) > qb(ChartPlace::Listed(2)) + 0.3);
+        // More likely than a new player at the same salary and place, who has never played.
+        let new = curve
+            .new_play_probability(Position::RB, 5000, ChartPlace::Listed(2))
+            .unwrap();
+        assert!(p(5000, ChartPlace::Listed(2), true) > new);
+        assert_eq!(
+            curve.unseen_play_probability(Position::RB, 0, ChartPlace::Off, true),
+            None
+        );
     }
 }
