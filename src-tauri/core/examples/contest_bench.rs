@@ -187,14 +187,7 @@ async fn slates_table(data: &Path) {
     let mut by_season: HashMap<(i32, bool), (f64, u32)> = HashMap::new();
     for (file, season, week) in common::SLATES_WITH_POINTS {
         let slate_id = train_and_import(&ws, &salaries.join(file), season, week).await;
-        let actual: HashMap<i32, f64> = ws
-            .backtest(slate_id)
-            .await
-            .expect("backtest")
-            .players
-            .iter()
-            .map(|p| (p.slate_player_id, p.actual.unwrap_or(0.0)))
-            .collect();
+        let actual = common::actual_points(&ws, slate_id).await;
         let contest = double_up(&ws, slate_id, format!("{file} double-up")).await;
         for exact in [false, true] {
             let report = match ws

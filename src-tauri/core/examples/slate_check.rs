@@ -442,14 +442,7 @@ async fn top_lineups(ws: &Workspace, slate_id: i32) {
         .optimize(slate_id, rules, HashMap::new(), |_, _| true)
         .await
         .expect("lineups");
-    let actual: HashMap<i32, f64> = ws
-        .backtest(slate_id)
-        .await
-        .expect("backtest")
-        .players
-        .iter()
-        .map(|p| (p.slate_player_id, p.actual.unwrap_or(0.0)))
-        .collect();
+    let actual = common::actual_points(ws, slate_id).await;
     let lineups = &built.run.lineups;
     let n = lineups.len().max(1) as f64;
     let projected = lineups.iter().map(|l| l.points).sum::<f64>() / n;

@@ -64,6 +64,19 @@ pub async fn full_history(data: &Path, left_out: LeftOut) -> (tempfile::TempDir,
     load(data, true, left_out).await
 }
 
+/// The DraftKings points each player of a slate scored, by slate-player id (0 for a player who
+/// did not play).
+#[allow(dead_code)] // not every example uses it
+pub async fn actual_points(ws: &Workspace, slate_id: i32) -> std::collections::HashMap<i32, f64> {
+    ws.backtest(slate_id)
+        .await
+        .expect("backtest")
+        .players
+        .iter()
+        .map(|p| (p.slate_player_id, p.actual.unwrap_or(0.0)))
+        .collect()
+}
+
 /// The history a user can load from `data` for 2018-2022 ([`full_history`]), read into memory.
 #[allow(dead_code)] // not every example uses every loader
 pub async fn loaded_history(

@@ -396,9 +396,9 @@ enum Unseen {
 
 /// Whether he plays: the user's word, else the week's report and the games he missed (a DST
 /// always plays; an unmatched player is unknown). For a player with no NFL game before the week
-/// (a rookie; or not matched), whose missed games say nothing, and for one whose loaded games
-/// stop seasons back and whom the week's report does not doubt, his place on the week's depth
-/// chart (returned, for the market to judge).
+/// (a rookie; or not matched), whose missed games say nothing, and for one after a gap in the
+/// loaded data whom the week's report does not doubt, his place on the week's depth chart
+/// (returned, for the market to judge).
 fn availability(
     inputs: &SlateInputs,
     p: &SlatePlayer,
@@ -502,21 +502,26 @@ fn new_player(
     };
     out.play_probability = probability;
     out.status = PlayStatus::Unknown;
-    let (chart, such) = match place {
-        ChartPlace::NotLoaded => (String::new(), "new players"),
-        ChartPlace::Off => (
-            ", not on the week's depth chart".to_string(),
-            "such new players",
-        ),
-        ChartPlace::Listed(depth) => (
-            format!(", listed {} on the week's depth chart", ordinal(depth)),
-            "such new players",
-        ),
+    let such = match place {
+        ChartPlace::NotLoaded => "new players",
+        _ => "such new players",
     };
     out.availability_reason = format!(
-        "no NFL game yet{chart}: {:.0}% of {such} at his salary play",
+        "no NFL game yet{}: {:.0}% of {such} at his salary play",
+        chart_words(place),
         probability * 100.0
     );
+}
+
+/// His place on the week's depth chart in words, after a comma ("" without a chart).
+fn chart_words(place: ChartPlace) -> String {
+    match place {
+        ChartPlace::NotLoaded => String::new(),
+        ChartPlace::Off => ", not on the week's depth chart".to_string(),
+        ChartPlace::Listed(depth) => {
+            format!(", listed {} on the week's depth chart", ordinal(depth))
+        }
+    }
 }
 
 /// A player whose team's loaded games stop at week `last`, before a gap in the loaded data: the
@@ -540,19 +545,13 @@ fn after_gap_player(
     };
     out.play_probability = probability;
     out.status = PlayStatus::Unknown;
-    let chart = match place {
-        ChartPlace::NotLoaded => String::new(),
-        ChartPlace::Off => ", not on the week's depth chart".to_string(),
-        ChartPlace::Listed(depth) => {
-            format!(", listed {} on the week's depth chart", ordinal(depth))
-        }
-    };
     let average = if averaged { "an" } else { "no" };
     out.availability_reason = format!(
-        "no loaded game of his team since {} week {}{chart}, {average} average on DraftKings: \
-         {:.0}% of such players at his salary play",
+        "no loaded game of his team since {} week {}{}, {average} average on DraftKings: {:.0}% \
+         of such players at his salary play",
         last / 100,
         last % 100,
+        chart_words(place),
         probability * 100.0
     );
 }
@@ -1097,5 +1096,31 @@ mod tests {
             shown(ChartPlace::NotLoaded),
             "no NFL game yet: 24% of new players at his salary play"
         );
+    }
+
+    #[test]
+    fn a_player_after_a_gap_is_given_the_markets_chance_and_told_so() {
+        let market = crate::projection::market::shipped();
+        let shown = |average, place| {
+            let back = slate_player(Position::RB, 6000, average);
+            let mut out = player(ProjectionSource::Model, PlayStatus::Active);
+            after_gap_player(market, &back, 202218, place, &mut out);
+            assert_eq!(out.status, PlayStatus::Unknown);
+            let expected = market.unseen_play_probability(Position::RB, 6000, place, average > 0.0);
+            assert_eq!(Some(out.play_probability), expected);
+            out.availability_reason
+        };
+        let listed = shown(14.0, ChartPlace::Listed(1));
+        assert!(
+            listed.starts_with(
+                "no loaded game of his team since 2022 week 18, listed 1st on the week's depth \
+                 chart, an average on DraftKings: "
+            ),
+            "{listed}"
+        );
+        assert!(listed.ends_with("% of such players at his salary play"));
+        assert!(shown(0.0, ChartPlace::NotLoaded).starts_with(
+            "no loaded game of his team since 2022 week 18, no average on DraftKings: "
+        ));
     }
 }
